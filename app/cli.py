@@ -1,0 +1,310 @@
+"""The `tiendo` command (DESIGN.md §7). Every command is a thin layer over app.services;
+errors the user can act on go to stderr in plain words with a non-zero exit."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from app import __version__
+from app.errors import ConfigError, KnownError
+
+log = logging.getLogger("tiendo")
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _workspace(args: argparse.Namespace) -> Any:
+    from app.paths import resolve_data_dir
+    from app.services.workspace import open_workspace
+
+    return open_workspace(resolve_data_dir(args.data_dir))
+
+
+# --- reference data -----------------------------------------------------------------
+
+
+def cmd_units(args: argparse.Namespace) -> int:
+    from app.units import load_builtin_units
+
+    directory = load_builtin_units()
+    if args.json:
+        _print_json(
+            {
+                "id": directory.id,
+                "name": directory.name,
+                "units": [
+                    {
+                        "id": u.id,
+                        "name": u.name,
+                        "short_name": u.short_name,
+                        "kind": u.kind,
+                        "parent": u.parent,
+                        "depth": depth,
+                    }
+                    for u, depth in directory.tree()
+                ],
+            }
+        )
+        return EXIT_OK
+    print(directory.name)
+    for unit, depth in directory.tree():
+        print(f"{'  ' * depth}{unit.id:<14} {unit.name}")
+    return EXIT_OK
+
+
+def _plan_json(plan: Any) -> dict[str, Any]:
+    def selectors(items: Sequence[Any]) -> list[dict[str, str]]:
+        return [{k: v for k, v in (("unit", s.unit), ("kind", s.kind)) if v} for s in items]
+
+    return {
+        "id": plan.id,
+        "number": plan.number,
+        "kind": plan.kind,
+        "title": plan.title,
+        "issuer": plan.issuer_name,
+        "date": plan.date.isoformat(),
+        "basis": [
+            {"number": b.number, "date": b.date.isoformat(), "issuer": b.issuer, "title": b.title}
+            for b in plan.basis
+        ],
+        "tasks": [
+            {
+                "code": t.code,
+                "title": t.title,
+                "content": list(t.content),
+                "implementers_text": t.implementers_text,
+                "implementers": selectors(t.implementers),
+                "lead": t.lead,
+                "coordinating": selectors(t.coordinating),
+                "guided_by": t.guided_by,
+                "timeframe": {
+                    "kind": t.timeframe.kind.value,
+                    "text": t.timeframe.text,
+                    "deadline": t.timeframe.deadline.isoformat() if t.timeframe.deadline else None,
+                },
+                "indicators": [
+                    {"code": i.code, "name": i.name, "unit": i.unit, "kind": i.kind.value}
+                    for i in t.indicators
+                ],
+            }
+            for t in plan.tasks
+        ],
+        "budget": {"annual_estimate": plan.budget.annual_estimate, "text": plan.budget.text},
+        "monitoring": {
+            "monitor_unit": plan.monitoring.monitor_unit,
+            "difficulties_via": plan.monitoring.difficulties_via,
+            "text": plan.monitoring.text,
+        },
+        "reporting": {
+            "kinds": list(plan.reporting.kinds),
+            "due_days_after_cutoff": plan.reporting.due_days_after_cutoff,
+        },
+    }
+
+
+def cmd_plan_show(args: argparse.Namespace) -> int:
+    from app.plan_format import load_builtin_plan
+    from app.units import load_builtin_units
+
+    units = load_builtin_units()
+    plan = load_builtin_plan(units=units)
+    if args.json:
+        _print_json(_plan_json(plan))
+        return EXIT_OK
+    print(f"{plan.kind} số {plan.number} ngày {plan.date:%d/%m/%Y} — {plan.issuer_name}")
+    print(plan.title)
+    for b in plan.basis:
+        print(f"  Căn cứ: {b.number} ngày {b.date:%d/%m/%Y} của {b.issuer}")
+    for t in plan.tasks:
+        print()
+        print(f"{t.code}. {t.title}")
+        for bullet in t.content:
+            print(f"   + {bullet}")
+        print(f"   {t.implementers_text}")
+        if t.guided_by:
+            print(f"   Theo hướng dẫn của: {units.get(t.guided_by).name}")
+        if t.lead:
+            print(f"   Chủ trì: {units.get(t.lead).name}")
+        if t.coordinating:
+            names = [
+                units.get(s.unit).name if s.unit else _kind_label(s.kind) for s in t.coordinating
+            ]
+            print(f"   Phối hợp: {', '.join(names)}")
+        kind = "hạn hoàn thành" if t.timeframe.kind.value == "deadline" else "thường xuyên"
+        print(f"   Thời gian thực hiện: {t.timeframe.text} ({kind})")
+        for i in t.indicators:
+            print(f"   - Chỉ tiêu {i.code}: {i.name} ({i.unit})")
+    return EXIT_OK
+
+
+def _kind_label(kind: str | None) -> str:
+    return {
+        "department": "các sở, ban, ngành",
+        "district": "UBND các huyện, thị xã, thành phố",
+        "press": "các cơ quan báo chí",
+        "party": "các cơ quan Đảng",
+        "commune": "UBND các xã, phường, thị trấn",
+        "province": "UBND tỉnh",
+    }.get(kind or "", kind or "")
+
+
+def cmd_periods(args: argparse.Namespace) -> int:
+    from app.calendar import periods_of_year, to_json
+    from app.plan_format import load_builtin_plan
+
+    if not 1900 <= args.year <= 2999:
+        raise ConfigError(f"Năm không hợp lệ: {args.year}.")
+    plan = load_builtin_plan()
+    days = plan.reporting.due_days_after_cutoff
+    periods = periods_of_year(args.year)
+    if args.json:
+        _print_json([to_json(p, days) for p in periods])
+        return EXIT_OK
+    for p in periods:
+        d = to_json(p, days)
+        required = " *" if p.kind.value in plan.reporting.kinds else ""
+        print(
+            f"{d['code']:<9} {d['start']} → {d['end']}  hạn {d['due']}  {d['label_vi']}{required}"
+        )
+    print("* kỳ báo cáo bắt buộc của kế hoạch")
+    return EXIT_OK
+
+
+# --- setup --------------------------------------------------------------------------
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from app.services.setup import apply_setup, default_settings
+    from app.services.workspace import check_role
+
+    check_role(args.role)
+    ws = _workspace(args)
+    try:
+        settings = default_settings(ws, args.role, args.unit)
+        overrides = {
+            k: v
+            for k, v in {
+                "officer": args.officer,
+                "leader_name": args.leader_name,
+                "leader_title": args.leader_title,
+                "leader_authority": args.leader_authority,
+                "report_prefix": args.report_prefix,
+                "place": args.place,
+            }.items()
+            if v is not None
+        }
+        settings = replace(settings, **overrides)
+        apply_setup(ws, settings)
+        unit = ws.units.get(settings.unit_id)
+        print(f"Đã thiết lập: {unit.name} ({unit.id}), vai trò {settings.role}.")
+        print(f"Thư mục dữ liệu: {ws.layout.root}")
+    finally:
+        ws.close()
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.main import run
+
+    return run(data_dir=args.data_dir, lang=getattr(args, "lang", None))
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.main import screenshots
+
+    return screenshots(args.out_dir, args.shot_lang or args.lang or "vi")
+
+
+# --- parser -------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tiendo",
+        description="Tiến Độ — theo dõi và báo cáo kết quả thực hiện kế hoạch.",
+    )
+    parser.add_argument("--version", action="version", version=f"tiendo {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: TIENDO_DATA_DIR)"
+    )
+    parser.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ giao diện")
+    parser.set_defaults(handler=cmd_gui)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+
+    p = sub.add_parser("units", help="danh mục đơn vị")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_units)
+
+    p = sub.add_parser("plan", help="kế hoạch đang áp dụng")
+    plan_sub = p.add_subparsers(dest="plan_command", metavar="LỆNH", required=True)
+    ps = plan_sub.add_parser("show", help="các nhiệm vụ của kế hoạch")
+    ps.add_argument("--json", action="store_true")
+    ps.set_defaults(handler=cmd_plan_show)
+
+    p = sub.add_parser("periods", help="các kỳ báo cáo của một năm (NĐ 09/2019)")
+    p.add_argument("year", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_periods)
+
+    p = sub.add_parser("setup", help="thiết lập lần đầu (không tương tác)")
+    p.add_argument("--role", required=True, choices=["district", "province"])
+    p.add_argument("--unit", required=True, metavar="UNIT_ID")
+    p.add_argument("--officer", metavar="TÊN")
+    p.add_argument("--leader-name")
+    p.add_argument("--leader-title")
+    p.add_argument("--leader-authority")
+    p.add_argument("--report-prefix")
+    p.add_argument("--place")
+    p.set_defaults(handler=cmd_setup)
+
+    p = sub.add_parser("screenshots", help="chụp mọi màn hình ra tệp PNG (không cần màn hình)")
+    p.add_argument("out_dir", metavar="OUT_DIR")
+    p.add_argument("--lang", dest="shot_lang", choices=["vi", "en"], default=None)
+    p.set_defaults(handler=cmd_screenshots)
+
+    from app.commands import FEATURES
+
+    for feature in FEATURES:
+        feature.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except KnownError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(exc.hint, file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Đã hủy.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""District workspace commands: demo, activity add, report."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.errors import ConfigError
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from app.paths import resolve_data_dir
+    from app.services.workspace import open_workspace
+
+    return open_workspace(resolve_data_dir(args.data_dir))
+
+
+def _progress_printer(label: str) -> Any:
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        pct = done * 100 // max(total, 1)
+        if pct != last[0] and sys.stderr.isatty():
+            last[0] = pct
+            print(f"\r{label}: {pct}%", end="" if done < total else "\n", file=sys.stderr)
+
+    return show
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.demo import run_demo
+
+    if args.activities < 0 or args.activities > 1_000_000:
+        raise ConfigError("Số hoạt động phải từ 0 đến 1.000.000.")
+    ws = _open(args)
+    try:
+        result = run_demo(
+            ws,
+            unit_id=args.unit,
+            count=args.activities,
+            progress=_progress_printer("Đang tạo dữ liệu mẫu"),
+        )
+        unit = ws.units.get(result.unit_id)
+        print(
+            f"Đã tạo {result.activities} hoạt động ({result.evidence} ảnh minh chứng) "
+            f"cho {unit.name}."
+        )
+        if result.reports:
+            print("Báo cáo đã lập: " + ", ".join(result.reports))
+        print(f"Thư mục dữ liệu: {ws.layout.root}")
+    finally:
+        ws.close()
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ngày phải có dạng YYYY-MM-DD, không phải {text!r}"
+        ) from None
+
+
+def _value(text: str) -> tuple[str, int]:
+    code, sep, number = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"chỉ tiêu phải có dạng MÃ=SỐ, không phải {text!r}")
+    try:
+        return code.strip(), int(number.replace(".", "").strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"giá trị chỉ tiêu không phải số: {number!r}") from None
+
+
+def cmd_activity_add(args: argparse.Namespace) -> int:
+    from app.services.activities import ActivityInput, add_activity
+
+    ws = _open(args)
+    try:
+        for path in args.evidence:
+            if not Path(path).is_file():
+                raise ConfigError(f"Không tìm thấy tệp minh chứng: {path}")
+        aid = add_activity(
+            ws,
+            ActivityInput(
+                task_code=args.task,
+                date=args.date,
+                title=args.title,
+                description=args.description or "",
+                location=args.location or "",
+                values=dict(args.value),
+            ),
+            [Path(p) for p in args.evidence],
+        )
+        print(f"Đã ghi hoạt động số {aid}.")
+    finally:
+        ws.close()
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from app.calendar import Period
+    from app.printing.report_pdf import build_report_pdf
+    from app.services import reports
+
+    period = Period.parse(args.period)
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise ConfigError("Tệp báo cáo phải có đuôi .pdf.")
+    ws = _open(args)
+    try:
+        ws.require_setup()
+        summary = reports.latest(ws, str(period))
+        if summary is None:
+            rid = reports.create_draft(ws, str(period))
+            print(f"Chưa có báo cáo {period.label_vi}: đã lập bản nháp từ các hoạt động.")
+        else:
+            rid = summary.id
+        data = reports.report_data(ws, rid)
+        build_report_pdf(data, out, progress=_progress_printer("Đang tạo PDF"))
+        state = {
+            "draft": "bản nháp",
+            "finalized": "đã chốt",
+            "exported": "đã gửi",
+            "received": "tỉnh đã nhận",
+        }
+        print(
+            f"Đã ghi {out} (báo cáo {period.label_vi}, lần {data.revision}, "
+            f"{state.get(summary.state if summary else 'draft', '')})."
+        )
+    finally:
+        ws.close()
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("demo", help="tạo đơn vị mẫu với dữ liệu thực tế")
+    p.add_argument("--unit", default="gl.chuse", metavar="UNIT_ID")
+    p.add_argument("--activities", type=int, default=120, metavar="N")
+    p.set_defaults(handler=cmd_demo)
+
+    p = sub.add_parser("activity", help="ghi hoạt động")
+    asub = p.add_subparsers(dest="activity_command", metavar="LỆNH", required=True)
+    a = asub.add_parser("add", help="thêm một hoạt động")
+    a.add_argument("--task", required=True, metavar="CODE")
+    a.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD")
+    a.add_argument("--title", required=True, metavar="TEXT")
+    a.add_argument("--description", metavar="TEXT")
+    a.add_argument("--location", metavar="TEXT")
+    a.add_argument(
+        "--value",
+        type=_value,
+        action="append",
+        default=[],
+        metavar="MÃ=SỐ",
+        help="giá trị chỉ tiêu, ví dụ --value hoi_nghi=2",
+    )
+    a.add_argument("--evidence", action="append", default=[], metavar="FILE")
+    a.set_defaults(handler=cmd_activity_add)
+
+    p = sub.add_parser("report", help="in báo cáo kỳ ra PDF")
+    p.add_argument("--period", required=True, metavar="P")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=cmd_report)

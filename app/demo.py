@@ -1,0 +1,192 @@
+"""`tiendo demo`: a realistic demo unit — activities across every task of the plan, a few
+generated evidence images, and the past periods' reports drafted from the activities."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import struct
+import tempfile
+import tomllib
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import resources
+from app.calendar import Period, PeriodKind
+from app.errors import ConfigError
+from app.plan import Indicator, IndicatorKind
+from app.services import activities, reports
+from app.services.setup import apply_setup, default_settings
+from app.services.workspace import Workspace
+
+DEMO_DIR = Path(resources.__file__).parent / "demo"
+DEMO_YEAR = 2024
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    unit_id: str
+    activities: int
+    evidence: int
+    reports: list[str]
+
+
+def _templates(plan_id: str) -> dict[str, object]:
+    path = DEMO_DIR / f"{plan_id}.toml"
+    if not path.exists():
+        raise ConfigError(f"Không có dữ liệu mẫu cho kế hoạch {plan_id}.")
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+def png_bytes(width: int, height: int, seed: int) -> bytes:
+    """A small PNG (stdlib only): sky, hills and a banner, different for every seed."""
+    rnd = random.Random(seed)
+    sky = (rnd.randint(120, 190), rnd.randint(170, 220), 235)
+    hill = (rnd.randint(40, 90), rnd.randint(110, 160), rnd.randint(40, 80))
+    banner = (180 + rnd.randint(0, 60), 30, 30)
+    phase = rnd.random() * 6.28
+    import math
+
+    rows = []
+    for y in range(height):
+        row = bytearray([0])
+        for x in range(width):
+            ridge = height * (0.55 + 0.12 * math.sin(x / width * 6.28 + phase))
+            if height * 0.12 < y < height * 0.25 and width * 0.2 < x < width * 0.8:
+                px = banner
+            elif y > ridge:
+                shade = min(40, int((y - ridge) / 3))
+                px = (max(hill[0] - shade, 0), max(hill[1] - shade, 0), max(hill[2] - shade, 0))
+            else:
+                px = sky
+            row += bytes(px)
+        rows.append(bytes(row))
+    raw = zlib.compress(b"".join(rows), 9)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+
+
+def _value(ind: Indicator, rnd: random.Random) -> int:
+    if ind.kind == IndicatorKind.MONEY:
+        return rnd.randint(5, 150) * 100_000
+    if "người" in ind.unit:
+        return rnd.randint(20, 300)
+    return rnd.randint(1, 8)
+
+
+def run_demo(
+    ws: Workspace,
+    *,
+    unit_id: str = "gl.chuse",
+    count: int = 120,
+    seed: int = 157,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoResult:
+    """Set up the unit if needed and fill it; returns what was made.
+
+    Raises ConfigError when the installation belongs to another unit (demo data is never
+    mixed into a real unit's records).
+    """
+    if ws.settings.is_set_up and ws.settings.unit_id != unit_id:
+        raise ConfigError(
+            f"Bản cài đặt này đã thuộc đơn vị {ws.settings.unit_id}.",
+            "Dùng một thư mục dữ liệu khác (--data-dir) cho dữ liệu mẫu.",
+        )
+    data = _templates(ws.plan.id)
+    rnd = random.Random(seed)
+    if not ws.settings.is_set_up:
+        settings = default_settings(ws, "district", unit_id)
+        officers = list(data.get("officers", ["Cán bộ mẫu"]))  # type: ignore[call-overload]
+        settings = replace(settings, officer=str(officers[0]), leader_name="Nguyễn Văn Ánh")
+        apply_setup(ws, settings)
+    unit = ws.units.get(unit_id)
+    by_unit = data.get("locations_by_unit", {})
+    assert isinstance(by_unit, dict)
+    locations = [str(x) for x in by_unit.get(unit_id) or data.get("locations", [])]  # type: ignore[union-attr]
+    tasks_data = data["tasks"]
+    assert isinstance(tasks_data, dict)
+    year = Period(PeriodKind.YEAR, DEMO_YEAR, 1).window
+    span = (year.end - year.start).days
+    made_evidence = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(count):
+            task = ws.plan.tasks[i % len(ws.plan.tasks)]
+            tdata = tasks_data.get(task.code, {})
+            titles = list(tdata.get("titles", [f"Hoạt động thực hiện nhiệm vụ {task.code}"]))
+            descriptions = list(tdata.get("descriptions", [""]))
+            day = year.start + dt.timedelta(days=rnd.randint(0, span))
+            place = rnd.choice(locations).replace("{area}", unit.area)
+            title = (
+                rnd.choice(titles)
+                .replace("{xa}", place if place.startswith(("xã", "thị trấn")) else unit.area)
+                .replace("{area}", unit.area)
+                .replace("{thang}", f"{day.month:02d}/{day.year}")
+                .replace("{quy}", ["I", "II", "III", "IV"][(day.month - 1) // 3])
+            )
+            values = {
+                ind.code: _value(ind, rnd)
+                for ind in task.indicators
+                if ind.kind != IndicatorKind.MONEY or rnd.random() < 0.5
+            }
+            evidence: list[Path] = []
+            if i % 9 == 0:
+                p = Path(tmp) / f"anh-hoat-dong-{i + 1:03d}.png"
+                p.write_bytes(png_bytes(160, 120, seed + i))
+                evidence.append(p)
+                made_evidence += 1
+            activities.add_activity(
+                ws,
+                activities.ActivityInput(
+                    task_code=task.code,
+                    date=day,
+                    title=title,
+                    description=rnd.choice(descriptions),
+                    location=place,
+                    values=values,
+                ),
+                evidence,
+            )
+            if progress:
+                progress(i + 1, count)
+    made = _demo_reports(ws, data.get("report", {}))  # type: ignore[arg-type]
+    return DemoResult(unit_id=unit_id, activities=count, evidence=made_evidence, reports=made)
+
+
+def _demo_reports(ws: Workspace, text: dict[str, object]) -> list[str]:
+    """Draft the demo year's reports; the first half is finalized, the year stays a draft."""
+    made = []
+    for code, finalize in ((f"{DEMO_YEAR}-H1", True), (str(DEMO_YEAR), False)):
+        if reports.latest(ws, code) is not None:
+            continue
+        rid = reports.create_draft(ws, code)
+        for name in ("overall", "difficulties", "proposals", "next_direction"):
+            reports.update_report(ws, rid, name, str(text.get(name, "")))
+        period = Period.parse(code)
+        if period.kind == PeriodKind.YEAR:
+            reports.update_report(ws, rid, "budget_estimate", int(text.get("budget_estimate", 0)))  # type: ignore[call-overload]
+        for task in ws.plan.tasks:
+            if task.timeframe.deadline is not None:
+                done = period.window.end >= task.timeframe.deadline - dt.timedelta(days=31)
+                reports.update_entry(
+                    ws, rid, task.code, "status", "done" if done else "in_progress"
+                )
+                reports.update_entry(ws, rid, task.code, "percent", 100 if done else 60)
+        reports.update_report(
+            ws, rid, "number", f"{97 if finalize else 215}/{ws.settings.report_prefix}"
+        )
+        reports.update_report(ws, rid, "document_date", period.window.end + dt.timedelta(days=2))
+        if finalize:
+            reports.finalize(ws, rid)
+        made.append(code)
+    return made

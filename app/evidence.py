@@ -1,0 +1,105 @@
+"""Evidence files stored once by content hash: <data>/evidence/ab/abcdef…
+
+Adding a file streams it once (hash while copying), writes a temp file beside the target
+and renames it, so a kill never leaves a half file under a real hash name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import KnownError
+
+CHUNK = 1 << 20
+
+
+class EvidenceError(KnownError):
+    """An evidence file could not be read or stored."""
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    sha256: str
+    size: int
+    mime: str
+
+
+class EvidenceStore:
+    """Content-addressed file store in one folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        """Where the file with this hash lives (whether or not it exists)."""
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise ValueError(f"not a sha256 hex digest: {sha256!r}")
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def add(self, source: Path) -> StoredFile:
+        """Copy a file into the store; raises EvidenceError when it cannot be read or written."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            digest = hashlib.sha256()
+            size = 0
+            fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=self.root)
+            tmp = Path(tmp_name)
+            try:
+                with source.open("rb") as src, os.fdopen(fd, "wb") as out:
+                    while chunk := src.read(CHUNK):
+                        digest.update(chunk)
+                        out.write(chunk)
+                        size += len(chunk)
+                    out.flush()
+                    os.fsync(out.fileno())
+                sha = digest.hexdigest()
+                target = self.path_for(sha)
+                if target.is_file() and target.stat().st_size == size:
+                    tmp.unlink()
+                else:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(tmp, target)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+        except FileNotFoundError as exc:
+            raise EvidenceError(f"Không tìm thấy tệp minh chứng: {source}") from exc
+        except OSError as exc:
+            raise EvidenceError(
+                f"Không lưu được tệp minh chứng {source.name}: {exc.strerror or exc}",
+                "Kiểm tra dung lượng ổ đĩa và quyền ghi thư mục dữ liệu.",
+            ) from exc
+        mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        return StoredFile(sha256=sha, size=size, mime=mime)
+
+    def add_bytes(self, data: bytes, name: str) -> StoredFile:
+        """Store bytes (generated evidence, imports) under their hash."""
+        with tempfile.TemporaryDirectory(
+            dir=self.root.parent if self.root.parent.exists() else None
+        ) as d:
+            p = Path(d) / name
+            p.write_bytes(data)
+            return self.add(p)
+
+    def clean_temp(self) -> int:
+        """Remove temp files left by a kill; returns how many."""
+        if not self.root.is_dir():
+            return 0
+        removed = 0
+        for p in self.root.glob(".tmp-*"):
+            p.unlink(missing_ok=True)
+            removed += 1
+        return removed
+
+    def export_copy(self, sha256: str, dest: Path) -> None:
+        """Copy a stored file out (e.g. to open it with the system viewer)."""
+        shutil.copyfile(self.path_for(sha256), dest)

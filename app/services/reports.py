@@ -1,0 +1,532 @@
+"""Period reports: drafted from the activities inside the period's window, edited by the
+officer, validated, finalized (locked), revised as a new revision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.calendar import Period, PeriodKind, period_of
+from app.errors import KnownError
+from app.plan import TimeframeKind
+from app.report_data import IndicatorValue, ReportData, Signer, TaskEntry
+from app.services.workspace import Workspace
+from app.text import format_number
+from db import models as m
+from db.models import utcnow
+
+STATUSES = ("not_started", "in_progress", "done", "not_applicable")
+STATES = ("draft", "finalized", "exported", "received")
+EDITABLE_FIELDS = (
+    "number",
+    "document_date",
+    "overall",
+    "difficulties",
+    "proposals",
+    "next_direction",
+    "budget_estimate",
+    "budget_note",
+)
+ENTRY_FIELDS = ("status", "percent", "narrative")
+
+
+class ReportError(KnownError):
+    """A report cannot be changed or finalized as asked."""
+
+
+class ReportLocked(ReportError):
+    """The report is finalized: a change needs a new revision."""
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    id: int
+    period: str
+    revision: int
+    state: str
+    created_at: dt.datetime
+    finalized_at: dt.datetime | None
+    exported_at: dt.datetime | None
+    received_at: dt.datetime | None
+
+
+def _activities_in(s: Session, ws: Workspace, period: Period) -> list[m.Activity]:
+    w = period.window
+    return list(
+        s.scalars(
+            select(m.Activity)
+            .where(
+                m.Activity.unit_id == ws.settings.unit_id,
+                m.Activity.deleted_at.is_(None),
+                m.Activity.date >= w.start,
+                m.Activity.date <= w.end,
+            )
+            .order_by(m.Activity.date, m.Activity.id)
+        )
+    )
+
+
+def draft_narrative(activities: list[m.Activity]) -> str:
+    """A first draft the officer edits: one line per activity, dated, with place."""
+    lines = []
+    for a in activities:
+        where = f" tại {a.location}" if a.location else ""
+        lines.append(f"- Ngày {a.date:%d/%m/%Y}: {a.title}{where}.")
+    return "\n".join(lines)
+
+
+def latest(ws: Workspace, period: str) -> ReportSummary | None:
+    """The newest revision of this unit's report for the period, if any."""
+    with ws.db.session() as s:
+        row = s.scalar(
+            select(m.Report)
+            .where(
+                m.Report.unit_id == ws.settings.unit_id,
+                m.Report.plan_id == ws.plan.id,
+                m.Report.period == period,
+            )
+            .order_by(m.Report.revision.desc())
+            .limit(1)
+        )
+        return _summary(row) if row else None
+
+
+def revisions(ws: Workspace, period: str) -> list[ReportSummary]:
+    """Every revision of the period's report, newest first."""
+    with ws.db.session() as s:
+        rows = s.scalars(
+            select(m.Report)
+            .where(
+                m.Report.unit_id == ws.settings.unit_id,
+                m.Report.plan_id == ws.plan.id,
+                m.Report.period == period,
+            )
+            .order_by(m.Report.revision.desc())
+        )
+        return [_summary(r) for r in rows]
+
+
+def all_reports(ws: Workspace) -> list[ReportSummary]:
+    with ws.db.session() as s:
+        rows = s.scalars(
+            select(m.Report)
+            .where(m.Report.unit_id == ws.settings.unit_id, m.Report.plan_id == ws.plan.id)
+            .order_by(m.Report.period, m.Report.revision)
+        )
+        return [_summary(r) for r in rows]
+
+
+def _summary(r: m.Report) -> ReportSummary:
+    return ReportSummary(
+        r.id,
+        r.period,
+        r.revision,
+        r.state,
+        r.created_at,
+        r.finalized_at,
+        r.exported_at,
+        r.received_at,
+    )
+
+
+def create_draft(ws: Workspace, period_code: str) -> int:
+    """Draft the period's report from its activities; returns the report id.
+
+    If a draft already exists it is returned unchanged; if the newest revision is locked,
+    raises ReportLocked (use revise()).
+    """
+    ws.require_setup()
+    period = Period.parse(period_code)
+    existing = latest(ws, str(period))
+    if existing is not None:
+        if existing.state == "draft":
+            return existing.id
+        raise ReportLocked(
+            f"Báo cáo {period.label_vi} đã chốt (lần {existing.revision}).",
+            "Tạo bản sửa đổi để thay đổi nội dung.",
+        )
+    with ws.db.transaction() as s:
+        report = m.Report(
+            unit_id=ws.settings.unit_id,
+            plan_id=ws.plan.id,
+            period=str(period),
+            revision=1,
+            state="draft",
+            number=f"/{ws.settings.report_prefix}",
+            budget_note=ws.plan.budget.text if period.kind == PeriodKind.YEAR else "",
+        )
+        s.add(report)
+        s.flush()
+        _fill_entries(s, ws, report, period, narratives=True)
+        return report.id
+
+
+def _fill_entries(
+    s: Session, ws: Workspace, report: m.Report, period: Period, *, narratives: bool
+) -> None:
+    tasks = list(
+        s.scalars(select(m.Task).where(m.Task.plan_id == ws.plan.id).order_by(m.Task.position))
+    )
+    acts = _activities_in(s, ws, period)
+    by_task: dict[int, list[m.Activity]] = defaultdict(list)
+    for a in acts:
+        by_task[a.task_id].append(a)
+    totals: dict[tuple[int, int], int] = defaultdict(int)
+    if acts:
+        rows = s.execute(
+            select(
+                m.Activity.task_id, m.ActivityValue.indicator_id, func.sum(m.ActivityValue.value)
+            )
+            .join(m.ActivityValue, m.ActivityValue.activity_id == m.Activity.id)
+            .where(m.Activity.id.in_([a.id for a in acts]))
+            .group_by(m.Activity.task_id, m.ActivityValue.indicator_id)
+        )
+        for task_id, ind_id, total in rows:
+            totals[(task_id, ind_id)] = int(total)
+    entries = {e.task_id: e for e in report.entries}
+    for task in tasks:
+        entry = entries.get(task.id)
+        mine = by_task.get(task.id, [])
+        if entry is None:
+            entry = m.ReportEntry(
+                report_id=report.id,
+                task_id=task.id,
+                position=task.position,
+                status="in_progress" if mine else "not_started",
+            )
+            s.add(entry)
+            report.entries.append(entry)
+            s.flush()
+        entry.activity_count = len(mine)
+        if narratives or not entry.narrative.strip():
+            entry.narrative = draft_narrative(mine)
+        current = {v.indicator_id: v for v in entry.values}
+        for ind in task.indicators:
+            total = totals.get((task.id, ind.id), 0)
+            row = current.get(ind.id)
+            if row is None:
+                entry.values.append(m.ReportValue(indicator_id=ind.id, value=total))
+            elif row.value != total:
+                row.value = total
+
+
+def refresh_draft(ws: Workspace, report_id: int, *, narratives: bool = False) -> None:
+    """Recount the draft's indicator totals from the activities (and redo narratives if asked)."""
+    with ws.db.transaction() as s:
+        report = _editable(s, report_id)
+        _fill_entries(s, ws, report, Period.parse(report.period), narratives=narratives)
+
+
+def _editable(s: Session, report_id: int) -> m.Report:
+    report = s.get(m.Report, report_id)
+    if report is None:
+        raise ReportError(f"Không tìm thấy báo cáo số {report_id}.")
+    if report.state != "draft":
+        raise ReportLocked(
+            f"Báo cáo kỳ {report.period} lần {report.revision} đã chốt, không sửa được.",
+            "Tạo bản sửa đổi để thay đổi nội dung.",
+        )
+    return report
+
+
+def update_report(ws: Workspace, report_id: int, name: str, value: object) -> None:
+    """Change one field of a draft report and commit at once (raises ReportLocked)."""
+    if name not in EDITABLE_FIELDS:
+        raise ValueError(name)
+    with ws.db.transaction() as s:
+        report = _editable(s, report_id)
+        if name == "budget_estimate":
+            if value is not None and (not isinstance(value, int) or value < 0):
+                raise ReportError("Dự toán kinh phí phải là số tiền không âm (đồng).")
+        elif name == "document_date":
+            if value is not None and not isinstance(value, dt.date):
+                raise ReportError("Ngày báo cáo không hợp lệ.")
+        else:
+            value = str(value)
+        setattr(report, name, value)
+
+
+def update_entry(ws: Workspace, report_id: int, task_code: str, name: str, value: object) -> None:
+    """Change one field of a task entry of a draft report (raises ReportLocked)."""
+    if name not in ENTRY_FIELDS:
+        raise ValueError(name)
+    with ws.db.transaction() as s:
+        report = _editable(s, report_id)
+        entry = next((e for e in report.entries if e.task.code == task_code), None)
+        if entry is None:
+            raise ReportError(f"Báo cáo không có nhiệm vụ {task_code}.")
+        if name == "status":
+            if value not in STATUSES:
+                raise ReportError(f"Trạng thái không hợp lệ: {value!r}.")
+        elif name == "percent":
+            if value is not None and (not isinstance(value, int) or not 0 <= value <= 100):
+                raise ReportError("Tỷ lệ hoàn thành phải từ 0 đến 100%.")
+        else:
+            value = str(value)
+        setattr(entry, name, value)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to fix before finalizing, and where: ``field`` is a name from
+    EDITABLE_FIELDS or ENTRY_FIELDS (then ``task_code`` names the task), or "" when the
+    problem has no field."""
+
+    message: str
+    field: str
+    task_code: str | None = None
+
+
+def validate(ws: Workspace, report_id: int) -> list[str]:
+    """What must be fixed before finalizing, each in words that say what to do."""
+    return [p.message for p in problems(ws, report_id)]
+
+
+def problems(ws: Workspace, report_id: int) -> list[Problem]:
+    """The same as :func:`validate`, with the field each problem is about (for the UI)."""
+    found: list[Problem] = []
+    with ws.db.session() as s:
+        report = s.get(m.Report, report_id)
+        if report is None:
+            return [Problem(f"Không tìm thấy báo cáo số {report_id}.", "")]
+        period = Period.parse(report.period)
+        if not report.overall.strip():
+            found.append(Problem("Nhập phần “Đánh giá chung”.", "overall"))
+        for e in report.entries:
+            task = ws.plan.task(e.task.code)
+            label = f"Nhiệm vụ {task.code}"
+            if e.status in ("in_progress", "done") and not e.narrative.strip():
+                found.append(
+                    Problem(
+                        f"{label}: nhập kết quả thực hiện (đã chọn “có thực hiện”).",
+                        "narrative",
+                        task.code,
+                    )
+                )
+            if e.status == "not_started" and e.activity_count:
+                found.append(
+                    Problem(
+                        f"{label}: có {e.activity_count} hoạt động trong kỳ nhưng trạng thái là "
+                        "“chưa triển khai”; chọn lại trạng thái.",
+                        "status",
+                        task.code,
+                    )
+                )
+            if task.timeframe.kind == TimeframeKind.DEADLINE and e.status != "not_applicable":
+                if e.percent is None:
+                    found.append(
+                        Problem(
+                            f"{label}: nhập tỷ lệ hoàn thành (%) vì nhiệm vụ có thời hạn.",
+                            "percent",
+                            task.code,
+                        )
+                    )
+                elif e.status == "done" and e.percent != 100:
+                    found.append(
+                        Problem(
+                            f"{label}: đã hoàn thành thì tỷ lệ phải là 100%.", "percent", task.code
+                        )
+                    )
+        if not report.difficulties.strip():
+            found.append(
+                Problem("Nhập “Khó khăn, vướng mắc” (ghi “Không có” nếu không có).", "difficulties")
+            )
+        if not report.proposals.strip():
+            found.append(
+                Problem("Nhập “Đề xuất, kiến nghị” (ghi “Không có” nếu không có).", "proposals")
+            )
+        if not report.next_direction.strip():
+            found.append(Problem("Nhập “Phương hướng, nhiệm vụ kỳ tới”.", "next_direction"))
+        if (
+            ws.plan.budget.annual_estimate
+            and period.kind == PeriodKind.YEAR
+            and report.budget_estimate is None
+        ):
+            found.append(
+                Problem(
+                    f"Nhập dự toán kinh phí năm {period.year + 1} (mục III của kế hoạch); "
+                    "ghi 0 nếu không đề nghị kinh phí.",
+                    "budget_estimate",
+                )
+            )
+    return found
+
+
+def activity_years(ws: Workspace) -> list[int]:
+    """The reporting years (by cut-off window) holding this unit's activities, oldest first."""
+    with ws.db.session() as s:
+        first, last = s.execute(
+            select(func.min(m.Activity.date), func.max(m.Activity.date)).where(
+                m.Activity.unit_id == ws.settings.unit_id, m.Activity.deleted_at.is_(None)
+            )
+        ).one()
+    if first is None or last is None:
+        return []
+    start = period_of(first, PeriodKind.YEAR).year
+    end = period_of(last, PeriodKind.YEAR).year
+    return list(range(start, end + 1))
+
+
+def activity_count(ws: Workspace, period: Period) -> int:
+    """How many of this unit's activities fall inside the period's cut-off window."""
+    w = period.window
+    with ws.db.session() as s:
+        return int(
+            s.scalar(
+                select(func.count(m.Activity.id)).where(
+                    m.Activity.unit_id == ws.settings.unit_id,
+                    m.Activity.deleted_at.is_(None),
+                    m.Activity.date >= w.start,
+                    m.Activity.date <= w.end,
+                )
+            )
+            or 0
+        )
+
+
+def finalize(ws: Workspace, report_id: int) -> None:
+    """Lock a valid draft; raises ReportError listing what to fix."""
+    problems = validate(ws, report_id)
+    if problems:
+        raise ReportError("Báo cáo chưa thể chốt:\n- " + "\n- ".join(problems))
+    with ws.db.transaction() as s:
+        report = _editable(s, report_id)
+        report.state = "finalized"
+        report.finalized_at = utcnow()
+        if report.document_date is None:
+            report.document_date = dt.date.today()
+
+
+def revise(ws: Workspace, report_id: int) -> int:
+    """Start a new draft revision copied from a locked one; returns its id."""
+    with ws.db.transaction() as s:
+        old = s.get(m.Report, report_id)
+        if old is None:
+            raise ReportError(f"Không tìm thấy báo cáo số {report_id}.")
+        newest = s.scalar(
+            select(func.max(m.Report.revision)).where(
+                m.Report.unit_id == old.unit_id,
+                m.Report.plan_id == old.plan_id,
+                m.Report.period == old.period,
+            )
+        )
+        if old.state == "draft":
+            raise ReportError("Báo cáo đang là bản nháp, có thể sửa trực tiếp.")
+        if old.revision != newest:
+            raise ReportError("Chỉ tạo bản sửa đổi từ lần báo cáo mới nhất.")
+        new = m.Report(
+            unit_id=old.unit_id,
+            plan_id=old.plan_id,
+            period=old.period,
+            revision=old.revision + 1,
+            state="draft",
+            **{f: getattr(old, f) for f in EDITABLE_FIELDS if f != "document_date"},
+        )
+        s.add(new)
+        s.flush()
+        for e in old.entries:
+            ne = m.ReportEntry(
+                report_id=new.id,
+                task_id=e.task_id,
+                position=e.position,
+                status=e.status,
+                percent=e.percent,
+                narrative=e.narrative,
+                activity_count=e.activity_count,
+            )
+            ne.values = [
+                m.ReportValue(indicator_id=v.indicator_id, value=v.value) for v in e.values
+            ]
+            new.entries.append(ne)
+        return new.id
+
+
+def mark_state(ws: Workspace, report_id: int, state: str) -> None:
+    """Record that a finalized report was exported or received."""
+    if state not in ("exported", "received"):
+        raise ValueError(state)
+    with ws.db.transaction() as s:
+        report = s.get(m.Report, report_id)
+        if report is None or report.state == "draft":
+            raise ReportError("Chỉ báo cáo đã chốt mới gửi được.")
+        report.state = state
+        if state == "exported":
+            report.exported_at = utcnow()
+        else:
+            report.received_at = utcnow()
+
+
+def report_data(ws: Workspace, report_id: int) -> ReportData:
+    """The report as plain data, for printing and packaging."""
+    unit = ws.units.get(ws.settings.unit_id)
+    st = ws.settings
+    with ws.db.session() as s:
+        r = s.get(m.Report, report_id)
+        if r is None:
+            raise ReportError(f"Không tìm thấy báo cáo số {report_id}.")
+        period = Period.parse(r.period)
+        entries = tuple(
+            TaskEntry(
+                code=e.task.code,
+                title=e.task.title,
+                status=e.status,
+                percent=e.percent,
+                narrative=e.narrative,
+                indicators=tuple(
+                    IndicatorValue(
+                        code=v.indicator.code,
+                        name=v.indicator.name,
+                        unit=v.indicator.unit,
+                        kind=v.indicator.kind,
+                        value=v.value,
+                    )
+                    for v in sorted(e.values, key=lambda v: v.indicator.position)
+                ),
+                activity_count=e.activity_count,
+            )
+            for e in r.entries
+        )
+        w = period.window
+        return ReportData(
+            unit_id=unit.id,
+            unit_name=unit.name,
+            header_parent=unit.header_parent or "",
+            header_issuer=unit.header_issuer or unit.name.upper(),
+            place=st.place or unit.place,
+            plan_id=ws.plan.id,
+            plan_number=ws.plan.number,
+            plan_date=ws.plan.date,
+            plan_issuer=ws.plan.issuer_name,
+            plan_title=ws.plan.title,
+            period=r.period,
+            period_label=period.label_vi,
+            window_start=w.start,
+            window_end=w.end,
+            revision=r.revision,
+            number=r.number or f"/{st.report_prefix}",
+            date=r.document_date or dt.date.today(),
+            overall=r.overall,
+            entries=entries,
+            difficulties=r.difficulties,
+            proposals=r.proposals,
+            next_direction=r.next_direction,
+            budget_estimate=r.budget_estimate,
+            budget_note=r.budget_note,
+            signer=Signer(st.on_behalf, st.leader_authority, st.leader_title, st.leader_name),
+            recipients=tuple(line for line in st.recipients.splitlines() if line.strip()),
+            prepared_by=st.officer,
+        )
+
+
+def indicator_text(values: dict[str, int], ws: Workspace, task_code: str) -> str:
+    """ "3 cuộc hội nghị; 250 lượt người" for lists and summaries."""
+    task = ws.plan.task(task_code)
+    parts = []
+    for ind in task.indicators:
+        if values.get(ind.code):
+            parts.append(f"{ind.name}: {format_number(values[ind.code])} {ind.unit}")
+    return "; ".join(parts)

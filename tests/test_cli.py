@@ -1,0 +1,157 @@
+"""The command line contract (DESIGN.md §7), run as a user would: a separate process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def tiendo(
+    *args: str, data_dir: Path | None = None, check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.pop("TIENDO_DATA_DIR", None)
+    if data_dir is not None:
+        env["TIENDO_DATA_DIR"] = str(data_dir)
+    proc = subprocess.run(
+        [sys.executable, "-m", "app.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def test_version() -> None:
+    out = tiendo("--version").stdout
+    assert out.startswith("tiendo ")
+
+
+def test_plan_show_lists_all_seven_tasks_faithfully() -> None:
+    out = tiendo("plan", "show").stdout
+    for code in ("II.1", "II.2", "II.3.1", "II.3.2", "II.4.1", "II.4.2", "II.5"):
+        assert f"\n{code}. " in out
+    assert "Kế hoạch số 157/KH-UBND ngày 22/01/2024" in out
+    assert "Chủ trì: Sở Thông tin và Truyền thông" in out
+    assert "Hoàn thành trong năm 2024 (hạn hoàn thành)" in out
+    assert out.count("(thường xuyên)") == 6
+    assert "184-KH/TU ngày 03/11/2023" in out and "57-KL/TW ngày 15/06/2023" in out
+
+
+def test_plan_show_json() -> None:
+    plan = json.loads(tiendo("plan", "show", "--json").stdout)
+    tasks = {t["code"]: t for t in plan["tasks"]}
+    assert list(tasks) == ["II.1", "II.2", "II.3.1", "II.3.2", "II.4.1", "II.4.2", "II.5"]
+    assert len(tasks["II.2"]["content"]) == 3
+    assert tasks["II.1"]["timeframe"] == {
+        "kind": "deadline",
+        "text": "Hoàn thành trong năm 2024",
+        "deadline": "2024-12-31",
+    }
+    assert tasks["II.4.2"]["lead"] == "gl.stttt"
+    assert {"kind": "district"} in tasks["II.4.2"]["coordinating"]
+    assert all(t["indicators"] for t in tasks.values())
+    assert plan["monitoring"]["monitor_unit"] == "gl.stttt"
+    assert [b["number"] for b in plan["basis"]] == ["184-KH/TU", "57-KL/TW"]
+
+
+def test_periods_2024_json_windows() -> None:
+    periods = {p["code"]: p for p in json.loads(tiendo("periods", "2024", "--json").stdout)}
+    assert (periods["2024"]["start"], periods["2024"]["end"]) == ("2023-12-15", "2024-12-14")
+    assert (periods["2024-Q1"]["start"], periods["2024-Q1"]["end"]) == ("2023-12-15", "2024-03-14")
+    assert periods["2024-H1"]["end"] == "2024-06-14"
+    assert periods["2024-9M"]["end"] == "2024-09-14"
+    assert (periods["2024-02"]["start"], periods["2024-02"]["end"]) == ("2024-01-15", "2024-02-14")
+    assert periods["2024"]["due"] > periods["2024"]["end"]
+
+
+def test_units_lists_the_seventeen_districts() -> None:
+    data = json.loads(tiendo("units", "--json").stdout)
+    districts = [u for u in data["units"] if u["kind"] == "district"]
+    assert len(districts) == 17
+    assert any(u["name"] == "Ủy ban nhân dân huyện Chư Sê" for u in districts)
+    assert "gl.chuse" in tiendo("units").stdout
+
+
+def test_setup_and_data_dir_option(tmp_path: Path) -> None:
+    out = tiendo(
+        "--data-dir",
+        str(tmp_path / "a"),
+        "setup",
+        "--role",
+        "district",
+        "--unit",
+        "gl.chuse",
+        "--officer",
+        "Trần Thị Bích",
+    ).stdout
+    assert "Ủy ban nhân dân huyện Chư Sê" in out
+    assert (tmp_path / "a" / "tiendo.sqlite").exists()
+    # the environment variable works the same way
+    tiendo("setup", "--role", "district", "--unit", "gl.kbang", data_dir=tmp_path / "b")
+    assert (tmp_path / "b" / "tiendo.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("setup", "--role", "district", "--unit", "gl.chuse-x"), "gl.chuse"),
+        (("setup", "--role", "district", "--unit", "gl.stttt"), "không thể dùng vai trò"),
+        (("periods", "99999"), "Năm không hợp lệ"),
+        (
+            ("activity", "add", "--task", "II.1", "--date", "2024-03-01", "--title", "x"),
+            "Chưa thiết lập",
+        ),
+        (("report", "--period", "2024-Q5", "--out", "x.pdf"), "2024-Q1"),
+    ],
+)
+def test_errors_are_plain_words_on_stderr(
+    tmp_path: Path, args: tuple[str, ...], words: str
+) -> None:
+    proc = tiendo(*args, data_dir=tmp_path, check=False)
+    assert proc.returncode != 0
+    assert words in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_activity_add_with_evidence(tmp_path: Path) -> None:
+    tiendo("setup", "--role", "district", "--unit", "gl.chuse", data_dir=tmp_path)
+    photo = tmp_path / "ảnh hội nghị.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    out = tiendo(
+        "activity",
+        "add",
+        "--task",
+        "II.1",
+        "--date",
+        "2024-03-05",
+        "--title",
+        "Hội nghị quán triệt Kết luận 57-KL/TW",
+        "--evidence",
+        str(photo),
+        data_dir=tmp_path,
+    ).stdout
+    assert "Đã ghi hoạt động" in out
+    stored = list((tmp_path / "evidence").rglob("*"))
+    assert any(p.is_file() and p.read_bytes() == photo.read_bytes() for p in stored)
+    bad = tiendo(
+        "activity",
+        "add",
+        "--task",
+        "II.9",
+        "--date",
+        "2024-03-05",
+        "--title",
+        "x",
+        data_dir=tmp_path,
+        check=False,
+    )
+    assert bad.returncode == 1 and "II.9" in bad.stderr
