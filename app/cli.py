@@ -213,6 +213,11 @@ def cmd_setup(args: argparse.Namespace) -> int:
         apply_setup(ws, settings)
         unit = ws.units.get(settings.unit_id)
         print(f"Đã thiết lập: {unit.name} ({unit.id}), vai trò {settings.role}.")
+        from app.services.packages import ensure_key, key_info
+
+        made = ensure_key(ws)
+        info = key_info(ws)
+        print(f"{'Đã tạo' if made else 'Đã có'} khóa ký: {info.key_id} ({info.fingerprint})")
         print(f"Thư mục dữ liệu: {ws.layout.root}")
     finally:
         ws.close()

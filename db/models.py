@@ -241,3 +241,76 @@ class AuditEntry(Base):
     # the record a child row belongs to ("activities/12" for a value or evidence link),
     # so one record's whole history is one indexed query
     owner: Mapped[str] = mapped_column(String(128), default="")
+
+
+class OutboxPackage(Base):
+    """A package this unit exported (district side). Sequence numbers advance only here."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (UniqueConstraint("unit_id", "sequence"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    period: Mapped[str] = mapped_column(String(16))
+    revision: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(Text)
+    path: Mapped[str] = mapped_column(Text)  # where it was written (may be a USB stick)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    received_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    receipt_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class UnitKey(Base):
+    """A unit's public signing key enrolled at the province."""
+
+    __tablename__ = "unit_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), index=True)
+    key_id: Mapped[str] = mapped_column(String(16), unique=True)  # minisign key id, hex
+    public_key: Mapped[str] = mapped_column(Text)  # the public key file's base64 line
+    comment: Mapped[str] = mapped_column(Text, default="")
+    enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    replaced_by: Mapped[str | None] = mapped_column(String(16), default=None)  # rotation
+
+
+class ReceivedPackage(Base):
+    """A package imported at the province. The newest revision of (unit, plan, period) is
+    current; older ones stay as history with state 'superseded'."""
+
+    __tablename__ = "received_packages"
+    __table_args__ = (
+        UniqueConstraint("unit_id", "plan_id", "period", "revision"),
+        Index("ix_received_unit_period", "unit_id", "plan_id", "period"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
+    plan_id: Mapped[str] = mapped_column(String(64))
+    period: Mapped[str] = mapped_column(String(16))
+    revision: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)  # of the whole package file
+    key_id: Mapped[str] = mapped_column(String(16))
+    filename: Mapped[str] = mapped_column(Text)
+    created: Mapped[dt.datetime] = mapped_column(DateTime)  # when the unit made it
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(16), default="current")  # current | superseded
+    report_json: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[list[ReceivedEvidence]] = relationship(
+        back_populates="package", cascade="all, delete-orphan"
+    )
+
+
+class ReceivedEvidence(Base):
+    __tablename__ = "received_evidence"
+    __audit_owner__ = ("received_packages", "package_id")
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[int] = mapped_column(
+        ForeignKey("received_packages.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(ForeignKey("evidence.sha256"))
+    name: Mapped[str] = mapped_column(Text)
+    package: Mapped[ReceivedPackage] = relationship(back_populates="evidence")

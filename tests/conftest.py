@@ -7,13 +7,16 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TIENDO_FORCE_BUNDLED_FONT"] = "1"
 os.environ.pop("TIENDO_DATA_DIR", None)
+# No desktop keyring here: signing keys go to passphrase-encrypted files, unlocked by this.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ.setdefault("TIENDO_KEY_PASSPHRASE", "mật khẩu thử nghiệm")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from app.services.workspace import Workspace, open_workspace  # noqa: E402
+from app.services.workspace import Workspace, open_workspace
 
 
 @pytest.fixture

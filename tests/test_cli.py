@@ -16,6 +16,9 @@ def tiendo(
 ) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env.pop("TIENDO_DATA_DIR", None)
+    # no desktop keyring in CI: keys go to passphrase-encrypted files
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    env.setdefault("TIENDO_KEY_PASSPHRASE", "mật khẩu thử nghiệm")
     if data_dir is not None:
         env["TIENDO_DATA_DIR"] = str(data_dir)
     proc = subprocess.run(

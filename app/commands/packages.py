@@ -1,0 +1,147 @@
+"""Package commands: key show / export-public / rotate, export, verify."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.commands.workspace import _open, _progress_printer
+from app.errors import ConfigError
+
+
+def cmd_key_show(args: argparse.Namespace) -> int:
+    from app.services.packages import key_info
+
+    ws = _open(args)
+    try:
+        info = key_info(ws)
+        unit = ws.units.get(info.unit_id)
+        where = "kho khóa của hệ điều hành" if info.storage == "keyring" else "tệp mã hóa"
+        print(f"Đơn vị:      {unit.name} ({unit.id})")
+        print(f"Mã khóa:     {info.key_id}")
+        print(f"Dấu vân tay: {info.fingerprint}")
+        print(f"Lưu tại:     {where}")
+    finally:
+        ws.close()
+    return 0
+
+
+def cmd_key_export(args: argparse.Namespace) -> int:
+    from app.services.packages import public_key_text
+
+    ws = _open(args)
+    try:
+        ws.require_setup()
+        text = public_key_text(ws)
+    finally:
+        ws.close()
+    out = Path(args.file)
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"Không ghi được {out}: {exc.strerror or exc}") from None
+    print(f"Đã ghi khóa công khai vào {out}. Gửi tệp này cho Sở để đăng ký.")
+    return 0
+
+
+def cmd_key_rotate(args: argparse.Namespace) -> int:
+    from app.signing.keystore import KeyStore
+
+    ws = _open(args)
+    try:
+        ws.require_setup()
+        statement = KeyStore(ws.layout.root).rotate(ws.settings.unit_id)
+        print(f"Đã đổi khóa: {statement.old_key.key_id_hex} → {statement.new_key.key_id_hex}")
+        print(f"Gửi tệp xác nhận đổi khóa cho Sở: {statement.path}")
+    finally:
+        ws.close()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.calendar import Period
+    from app.services.packages import export_package
+
+    period = Period.parse(args.period)
+    ws = _open(args)
+    try:
+        result = export_package(
+            ws,
+            str(period),
+            Path(args.out),
+            finalize=args.finalize,
+            progress=_progress_printer("Đang đóng gói"),
+        )
+    finally:
+        ws.close()
+    if result.finalized_now:
+        print(f"Đã chốt báo cáo {period.label_vi} (lần {result.revision}).")
+    print(
+        f"Đã xuất gói báo cáo {period.label_vi}, lần {result.revision}, số thứ tự "
+        f"{result.sequence}: {result.path} ({result.size:,} byte)".replace(",", ".")
+    )
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.package import PackageError, verify_package
+    from app.signing.minisign import parse_public_key_file
+
+    try:
+        text = Path(args.pubkey).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"Không đọc được khóa công khai {args.pubkey}: {exc.strerror}") from None
+    pk = parse_public_key_file(text)
+    claimed = _unit_in_comment(pk.comment)
+
+    def keys(unit_id: str) -> list[Any]:
+        # A bare key file may not name its unit: then it is trusted for whichever unit the
+        # package claims, and the claim is printed for the user to compare.
+        return [pk.key] if claimed in (None, unit_id) else []
+
+    try:
+        verified = verify_package(Path(args.pkg), keys)
+    except PackageError as exc:
+        print(f"KHÔNG HỢP LỆ: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(exc.hint, file=sys.stderr)
+        return 1
+    r = verified.report
+    print(f"HỢP LỆ: {verified.folder}")
+    print(f"  Đơn vị:  {r.unit_name} ({verified.unit_id})")
+    print(f"  Kỳ:      {r.period_label} — lần {verified.revision}, số thứ tự {verified.sequence}")
+    print(f"  Khóa:    {verified.key.key_id_hex} ({verified.key.fingerprint()})")
+    print(f"  Minh chứng: {len(verified.evidence)} tệp")
+    return 0
+
+
+def _unit_in_comment(comment: str | None) -> str | None:
+    for part in (comment or "").split():
+        if part.startswith("unit="):
+            return part[len("unit=") :]
+    return None
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("key", help="khóa ký của đơn vị")
+    ksub = p.add_subparsers(dest="key_command", metavar="LỆNH", required=True)
+    k = ksub.add_parser("show", help="mã khóa và dấu vân tay")
+    k.set_defaults(handler=cmd_key_show)
+    k = ksub.add_parser("export-public", help="ghi khóa công khai (định dạng minisign)")
+    k.add_argument("file", metavar="FILE")
+    k.set_defaults(handler=cmd_key_export)
+    k = ksub.add_parser("rotate", help="đổi khóa (tệp xác nhận ký bằng cả khóa cũ và mới)")
+    k.set_defaults(handler=cmd_key_rotate)
+
+    p = sub.add_parser("export", help="xuất gói báo cáo có chữ ký")
+    p.add_argument("--period", required=True, metavar="P")
+    p.add_argument("--out", required=True, metavar="PATH")
+    p.add_argument("--finalize", action="store_true", help="chốt bản nháp hợp lệ trước khi xuất")
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("verify", help="kiểm tra một gói báo cáo")
+    p.add_argument("pkg", metavar="PKG")
+    p.add_argument("--pubkey", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_verify)
