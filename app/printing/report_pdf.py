@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from app.errors import KnownError
 from app.printing import document as doc
 from app.printing.document import (
     Column,
@@ -105,6 +106,9 @@ def status_text(status: str, percent: int | None) -> str:
 def report_story(report: ReportData, st: HouseStyles, width: float) -> list[Flowable]:
     """The report's flowables, from the header block to the signature."""
     note = f"(Bản sửa đổi lần {report.revision - 1})" if report.revision > 1 else ""
+    if report.extra.get("state") == "draft":
+        # a printed draft must never pass for the signed report
+        note = f"DỰ THẢO {note}".strip()
     story: list[Flowable] = [
         doc.header_block(
             HeaderInfo(
@@ -129,7 +133,9 @@ def report_story(report: ReportData, st: HouseStyles, width: float) -> list[Flow
     story += [doc.para(iii, st.heading), *doc.paragraphs(report.difficulties, st.body)]
     story += [doc.para(iv, st.heading), *doc.paragraphs(report.proposals, st.body)]
     story += [doc.para(v, st.heading), *doc.paragraphs(report.next_direction, st.body)]
-    story += [doc.para(vi, st.heading), *_budget(report, st)]
+    if _is_year_report(report) or report.budget_estimate is not None:
+        # plan section III: next year's estimate belongs to the year report
+        story += [doc.para(vi, st.heading), *_budget(report, st)]
     last = doc.para(
         f"Trên đây là báo cáo {summary_line(report)[0].lower()}{summary_line(report)[1:]} "
         f"của {report.unit_name}./.",
@@ -182,6 +188,15 @@ def _indicator_table(
         # A handful of indicators split over two pages, one row alone overleaf, looks broken.
         return KeepTogether([table])
     return table
+
+
+def _is_year_report(report: ReportData) -> bool:
+    from app.calendar import Period, PeriodKind
+
+    try:
+        return Period.parse(report.period).kind == PeriodKind.YEAR
+    except KnownError:
+        return False
 
 
 def _budget(report: ReportData, st: HouseStyles) -> list[Flowable]:
