@@ -24,10 +24,11 @@ def _plain(value: Any) -> str | None:
 
 
 def _record_id(obj: Base) -> str:
-    identity = inspect(obj).identity
-    if identity is None:
-        return ""
-    return "/".join(str(part) for part in identity)
+    # From the primary key columns, not the identity key: a row inserted in this flush
+    # has its id by after_flush, but its identity key is only set afterwards.
+    state = inspect(obj)
+    key = state.mapper.primary_key_from_instance(obj)
+    return "/".join("" if part is None else str(part) for part in key)
 
 
 def _owner(obj: Base) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -170,4 +171,36 @@ def test_backup_uses_the_online_api_and_restores_identical_rows(tmp_path: Path) 
     con = sqlite3.connect(dest)
     assert con.execute("SELECT value FROM settings WHERE key='a'").fetchone() == ("Đắk Đoa",)
     con.close()
+    db.dispose()
+
+
+def test_an_insert_is_audited_under_its_new_id(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "t.sqlite")
+    with db.transaction() as s:
+        s.add(m.Unit(id="gl", name="UBND tỉnh", short_name="", kind="province"))
+        s.add(
+            m.Plan(
+                id="p",
+                number="1",
+                title="t",
+                issuer="i",
+                date=dt.date(2024, 1, 1),
+                format_version=1,
+                source_sha256="x",
+            )
+        )
+        s.flush()
+        task = m.Task(plan_id="p", code="II.1", title="t", position=0, timeframe_kind="recurring")
+        s.add(task)
+        s.flush()
+        act = m.Activity(unit_id="gl", task_id=task.id, date=dt.date(2024, 3, 1), title="Hội nghị")
+        s.add(act)
+    with db.session() as s:
+        row = s.scalar(
+            select(m.AuditEntry).where(
+                m.AuditEntry.table_name == "activities", m.AuditEntry.action == "insert"
+            )
+        )
+        assert row is not None
+        assert row.record_id == str(act.id) and row.owner == f"activities/{act.id}"
     db.dispose()

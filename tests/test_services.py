@@ -15,9 +15,12 @@ from app.services.reports import ReportError, ReportLocked
 from app.services.workspace import Workspace, open_workspace
 
 
-def add(ws: Workspace, day: str, task: str = "II.1", title: str = "Hội nghị quán triệt", **values: int) -> int:
+def add(
+    ws: Workspace, day: str, task: str = "II.1", title: str = "Hội nghị quán triệt", **values: int
+) -> int:
     return activities.add_activity(
-        ws, ActivityInput(task_code=task, date=dt.date.fromisoformat(day), title=title, values=values)
+        ws,
+        ActivityInput(task_code=task, date=dt.date.fromisoformat(day), title=title, values=values),
     )
 
 
@@ -26,8 +29,13 @@ def test_activity_round_trip_with_values_and_evidence(workspace: Workspace, tmp_
     photo.write_bytes(b"\x89PNG fake")
     aid = activities.add_activity(
         workspace,
-        ActivityInput("II.1", dt.date(2024, 3, 5), "Hội nghị quán triệt Kết luận 57", location="xã Ia Glai",
-                      values={"hoi_nghi": 1}),
+        ActivityInput(
+            "II.1",
+            dt.date(2024, 3, 5),
+            "Hội nghị quán triệt Kết luận 57",
+            location="xã Ia Glai",
+            values={"hoi_nghi": 1},
+        ),
         [photo],
     )
     detail = activities.get_activity(workspace, aid)
@@ -68,8 +76,12 @@ def test_delete_is_recoverable_and_history_shows_every_change(workspace: Workspa
     activities.restore_activity(workspace, aid)
     assert len(activities.list_rows(workspace)) == 1
     history = activities.record_history(workspace, "activities", aid)
+    assert history[0].action == "insert"  # the creation is part of the record's history
     title_change = next(h for h in history if h.field == "title")
-    assert (title_change.old, title_change.new) == ("Hội nghị quán triệt", "Hội nghị quán triệt (sửa)")
+    assert (title_change.old, title_change.new) == (
+        "Hội nghị quán triệt",
+        "Hội nghị quán triệt (sửa)",
+    )
     assert title_change.actor == "Trần Thị Bích"
     assert any(h.field.startswith("activity_values") and h.new == "3" for h in history)
     assert [h.field for h in history if h.field == "deleted_at"] == ["deleted_at", "deleted_at"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -285,50 +287,143 @@ def list_rows(
     task_code: str | None = None,
     limit: int | None = None,
 ) -> list[ActivityRow]:
-    """This unit's activities as light rows, newest first (one query, no ORM objects)."""
+    """This unit's activities as light rows, newest first (no ORM objects).
+
+    Built for 100,000 rows: task codes and evidence counts come from two small queries
+    instead of joins, and the search keys are folded with a C-level translate.
+    """
     from sqlalchemy import func
 
-    ev_count = (
-        select(m.ActivityEvidence.activity_id, func.count().label("n"))
-        .group_by(m.ActivityEvidence.activity_id)
-        .subquery()
-    )
     q = (
         select(
             m.Activity.id,
             m.Activity.date,
-            m.Task.code,
+            m.Activity.task_id,
             m.Activity.title,
             m.Activity.location,
-            func.coalesce(ev_count.c.n, 0),
-            m.Activity.deleted_at,
+            m.Activity.deleted_at.is_not(None),
             m.Activity.description,
         )
-        .join(m.Task, m.Task.id == m.Activity.task_id)
-        .outerjoin(ev_count, ev_count.c.activity_id == m.Activity.id)
         .where(m.Activity.unit_id == ws.settings.unit_id)
         .order_by(m.Activity.date.desc(), m.Activity.id.desc())
     )
     if not include_deleted:
         q = q.where(m.Activity.deleted_at.is_(None))
-    if task_code is not None:
-        q = q.where(m.Task.code == task_code)
     if limit is not None:
         q = q.limit(limit)
     with ws.db.session() as s:
-        return [
-            ActivityRow(
-                id=r[0],
-                date=r[1],
-                task_code=r[2],
-                title=r[3],
-                location=r[4],
-                evidence_count=r[5],
-                deleted=r[6] is not None,
-                search_key=fold(f"{r[3]} {r[4]} {r[7]} {r[2]}"),
+        codes: dict[int, str] = {i: c for i, c in s.execute(select(m.Task.id, m.Task.code))}
+        if task_code is not None:
+            q = q.where(m.Activity.task_id.in_([i for i, c in codes.items() if c == task_code]))
+        counted = select(m.ActivityEvidence.activity_id, func.count()).group_by(
+            m.ActivityEvidence.activity_id
+        )
+        if limit is not None:
+            counted = counted.where(
+                m.ActivityEvidence.activity_id.in_(
+                    select(q.with_only_columns(m.Activity.id).subquery())
+                )
             )
-            for r in s.execute(q)
-        ]
+        counts: dict[int, int] = {i: n for i, n in s.execute(counted)}
+        raw = s.execute(q).all()
+    keys = fold_many([f"{r[3]} {r[4]} {r[6]} {codes[r[2]]}" for r in raw])
+    return [
+        ActivityRow(
+            id=id_,
+            date=date,
+            task_code=codes[task_id],
+            title=title,
+            location=location,
+            evidence_count=counts.get(id_, 0),
+            deleted=bool(deleted),
+            search_key=key,
+        )
+        for (id_, date, task_id, title, location, deleted, _description), key in zip(
+            raw, keys, strict=True
+        )
+    ]
+
+
+def list_row(ws: Workspace, activity_id: int) -> ActivityRow | None:
+    """One activity's journal row (deleted or not), or None if it is not this unit's."""
+    from sqlalchemy import func
+
+    with ws.db.session() as s:
+        r = s.execute(
+            select(
+                m.Activity.id,
+                m.Activity.date,
+                m.Task.code,
+                m.Activity.title,
+                m.Activity.location,
+                select(func.count())
+                .where(m.ActivityEvidence.activity_id == m.Activity.id)
+                .scalar_subquery(),
+                m.Activity.deleted_at.is_not(None),
+                m.Activity.description,
+            )
+            .join(m.Task, m.Task.id == m.Activity.task_id)
+            .where(m.Activity.id == activity_id, m.Activity.unit_id == ws.settings.unit_id)
+        ).one_or_none()
+    if r is None:
+        return None
+    return ActivityRow(
+        id=r[0],
+        date=r[1],
+        task_code=r[2],
+        title=r[3],
+        location=r[4],
+        evidence_count=r[5],
+        deleted=bool(r[6]),
+        search_key=fold_fast(f"{r[3]} {r[4]} {r[7]} {r[2]}"),
+    )
+
+
+@functools.cache
+def _fold_table() -> dict[int, int | None]:
+    # Every combining mark of the Basic Multilingual Plane goes; "đ" becomes "d".
+    table: dict[int, int | None] = {
+        cp: None for cp in range(0x10000) if unicodedata.combining(chr(cp))
+    }
+    table[ord("đ")] = ord("d")
+    return table
+
+
+# The marks Vietnamese writes with, after NFD: grave, acute, circumflex, tilde, breve,
+# hook above, horn, dot below. Removing them with str.replace is much faster than any
+# per-character table, and leaves pure ASCII for nearly every Vietnamese text.
+_VIETNAMESE_MARKS = ("\u0300", "\u0301", "\u0302", "\u0303", "\u0306", "\u0309", "\u031b", "\u0323")
+
+
+def fold_fast(text: str) -> str:
+    """Exactly app.text.fold, several times faster (for the 100,000 keys of the journal)."""
+    folded = unicodedata.normalize("NFD", text.casefold())
+    for mark in _VIETNAMESE_MARKS:
+        folded = folded.replace(mark, "")
+    folded = folded.replace("đ", "d")
+    if folded.isascii():
+        return folded
+    folded = folded.translate(_fold_table())
+    if not folded or max(folded) <= "\uffff":
+        return folded
+    # Marks beyond the BMP (rare: the table stops at U+FFFF).
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+_FOLD_BATCH = 2000  # texts folded as one string; a rare slow text costs only its batch
+
+
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """fold_fast of each text, done on batches joined into one string: the per-call cost
+    of normalising 100,000 short texts one by one is most of the work otherwise."""
+    out: list[str] = []
+    for start in range(0, len(texts), _FOLD_BATCH):
+        batch = texts[start : start + _FOLD_BATCH]
+        parts = fold_fast("\x00".join(batch)).split("\x00")
+        # NFD, case folding and stripping marks never make or eat a NUL, and a NUL is a
+        # starter, so the parts are the folded texts, unless a text held a NUL itself.
+        out += parts if len(parts) == len(batch) else [fold_fast(t) for t in batch]
+    return out
 
 
 def filter_rows(
@@ -338,19 +433,28 @@ def filter_rows(
     task_code: str | None = None,
     period: Period | None = None,
 ) -> list[ActivityRow]:
-    """Rows matching every word of text (accent-insensitive), the task and the period window."""
-    words = fold(text).split()
-    window = period.window if period else None
-    out = []
-    for r in rows:
-        if task_code and r.task_code != task_code:
-            continue
-        if window and not (window.start <= r.date <= window.end):
-            continue
-        if words and not all(w in r.search_key for w in words):
-            continue
-        out.append(r)
+    """Rows matching every word of text (accent-insensitive), the task and the period window.
+
+    Keeps the order of rows. Each condition is one pass over what the previous one kept,
+    which answers 100,000 rows in a few tens of milliseconds.
+    """
+    out = list(rows)
+    if task_code:
+        out = [r for r in out if r.task_code == task_code]
+    if period is not None:
+        start, end = period.window.start, period.window.end
+        out = [r for r in out if start <= r.date <= end]
+    # Longest word first: it usually keeps the fewest rows for the next pass.
+    for word in sorted(set(fold(text).split()), key=len, reverse=True):
+        out = [r for r in out if word in r.search_key]
     return out
+
+
+def narrows(old_text: str, new_text: str) -> bool:
+    """Whether every row matching new_text also matches old_text (each old word is inside a
+    new word), so a search can refine the previous result instead of starting over."""
+    new_words = fold(new_text).split()
+    return all(any(o in n for n in new_words) for o in fold(old_text).split())
 
 
 def audit_trail(ws: Workspace, table: str, record_id: str | int) -> list[AuditLine]:
@@ -383,3 +487,114 @@ def record_history(ws: Workspace, table: str, record_id: str | int) -> list[Audi
             )
             for r in rows
         ]
+
+
+@dataclass(frozen=True)
+class ActivityChange:
+    """One line of an activity's history in words a person reads (no table or column names)."""
+
+    at: dt.datetime  # UTC, as stored
+    actor: str
+    kind: str  # created | field | value | evidence_added | evidence_removed | deleted | restored
+    subject: str  # field: title/date/...; value: indicator name (unit); evidence: file name
+    old: str | None
+    new: str | None
+
+
+def activity_history(ws: Workspace, activity_id: int) -> list[ActivityChange]:
+    """The activity's changes, oldest first: fields, indicator values, evidence, recycle bin.
+
+    Task ids become task codes, dates dd/mm/yyyy, values get thousands separators. Never
+    raises for an activity without history (returns an empty list).
+    """
+    import json
+
+    from app.text import format_number
+
+    with ws.db.session() as s:
+        entries = list(
+            s.scalars(
+                select(m.AuditEntry)
+                .where(m.AuditEntry.owner == f"activities/{activity_id}")
+                .order_by(m.AuditEntry.id)
+            )
+        )
+        if not any(e.action == "insert" and e.table_name == "activities" for e in entries):
+            # The audit trail writes an insert before the row has its id (record_id ""),
+            # so the creation is found by the id inside the logged columns.
+            created = s.scalars(
+                select(m.AuditEntry)
+                .where(
+                    m.AuditEntry.owner == "activities/",
+                    m.AuditEntry.action == "insert",
+                    m.AuditEntry.new.like(f'{{"id": "{int(activity_id)}",%'),
+                )
+                .limit(1)
+            ).first()
+            if created is not None:
+                entries.insert(0, created)
+        codes: dict[int, str] = {i: c for i, c in s.execute(select(m.Task.id, m.Task.code))}
+        names = {i.id: f"{i.name} ({i.unit})" for i in s.scalars(select(m.Indicator))}
+
+    def task(value: str | None) -> str | None:
+        return codes.get(int(value), value) if value and value.isdigit() else value
+
+    def day(value: str | None) -> str | None:
+        try:
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y") if value else value
+        except ValueError:
+            return value
+
+    def number(value: str | int | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return format_number(int(value))
+        except ValueError:
+            return str(value)
+
+    def column(blob: str | None, name: str) -> str | None:
+        try:
+            got = json.loads(blob or "{}").get(name)
+        except (ValueError, AttributeError):
+            return None
+        return None if got is None else str(got)
+
+    out: list[ActivityChange] = []
+    for e in entries:
+
+        def add(
+            kind: str, subject: str, old: str | None, new: str | None, e: m.AuditEntry = e
+        ) -> None:
+            out.append(ActivityChange(e.at, e.actor, kind, subject, old, new))
+
+        if e.table_name == "activities":
+            if e.action == "insert":
+                add("created", "title", None, column(e.new, "title"))
+            elif e.field == "deleted_at":
+                add("deleted" if e.new else "restored", "", None, None)
+            elif e.field == "task_id":
+                add("field", "task_code", task(e.old), task(e.new))
+            elif e.field == "date":
+                add("field", "date", day(e.old), day(e.new))
+            elif e.field in ("title", "description", "location"):
+                add("field", e.field, e.old, e.new)
+        elif e.table_name == "activity_values":
+            indicator = e.record_id.rpartition("/")[2]
+            if e.action == "delete":
+                indicator = column(e.old, "indicator_id") or indicator
+            elif e.action == "insert":
+                indicator = column(e.new, "indicator_id") or indicator
+            subject = names.get(int(indicator), indicator) if indicator.isdigit() else indicator
+            if e.action == "insert":
+                add("value", subject, None, number(column(e.new, "value")))
+            elif e.action == "delete":
+                add("value", subject, number(column(e.old, "value")), None)
+            elif e.field == "value":
+                add("value", subject, number(e.old), number(e.new))
+        elif e.table_name == "activity_evidence":
+            if e.action == "insert":
+                add("evidence_added", column(e.new, "filename") or "", None, None)
+            elif e.action == "delete":
+                add("evidence_removed", column(e.old, "filename") or "", None, None)
+    return out

@@ -15,7 +15,7 @@ from app.errors import KnownError
 from app.plan import TimeframeKind
 from app.report_data import IndicatorValue, ReportData, Signer, TaskEntry
 from app.services.workspace import Workspace
-from app.text import format_number
+from app.text import fold, format_number
 from db import models as m
 from db.models import utcnow
 
@@ -71,11 +71,15 @@ def _activities_in(s: Session, ws: Workspace, period: Period) -> list[m.Activity
 
 
 def draft_narrative(activities: list[m.Activity]) -> str:
-    """A first draft the officer edits: one line per activity, dated, with place."""
-    lines = []
+    """A first draft the officer edits: how many activities, then one dated line each
+    with its place (unless the title already names it)."""
+    if not activities:
+        return ""
+    lines = [f"Trong kỳ, đơn vị đã thực hiện {len(activities)} hoạt động:"]
     for a in activities:
-        where = f" tại {a.location}" if a.location else ""
-        lines.append(f"- Ngày {a.date:%d/%m/%Y}: {a.title}{where}.")
+        place = a.location.strip()
+        where = f" tại {place}" if place and fold(place) not in fold(a.title) else ""
+        lines.append(f"- Ngày {a.date:%d/%m/%Y}: {a.title.rstrip('.')}{where}.")
     return "\n".join(lines)
 
 
@@ -233,6 +237,16 @@ def _editable(s: Session, report_id: int) -> m.Report:
     return report
 
 
+def report_fields(ws: Workspace, report_id: int) -> dict[str, object]:
+    """The stored values of EDITABLE_FIELDS, as an editor shows them (no defaults filled in:
+    ``document_date`` and ``budget_estimate`` may be None). Raises ReportError if missing."""
+    with ws.db.session() as s:
+        report = s.get(m.Report, report_id)
+        if report is None:
+            raise ReportError(f"Không tìm thấy báo cáo số {report_id}.")
+        return {name: getattr(report, name) for name in EDITABLE_FIELDS}
+
+
 def update_report(ws: Workspace, report_id: int, name: str, value: object) -> None:
     """Change one field of a draft report and commit at once (raises ReportLocked)."""
     if name not in EDITABLE_FIELDS:
@@ -274,11 +288,14 @@ def update_entry(ws: Workspace, report_id: int, task_code: str, name: str, value
 class Problem:
     """One thing to fix before finalizing, and where: ``field`` is a name from
     EDITABLE_FIELDS or ENTRY_FIELDS (then ``task_code`` names the task), or "" when the
-    problem has no field."""
+    problem has no field. ``kind`` ("missing", "conflict", "not_100") and ``number`` (the
+    activity count, or the budget year) let an interface word it in its own language."""
 
     message: str
     field: str
     task_code: str | None = None
+    kind: str = "missing"
+    number: int | None = None
 
 
 def validate(ws: Workspace, report_id: int) -> list[str]:
@@ -314,6 +331,8 @@ def problems(ws: Workspace, report_id: int) -> list[Problem]:
                         "“chưa triển khai”; chọn lại trạng thái.",
                         "status",
                         task.code,
+                        "conflict",
+                        e.activity_count,
                     )
                 )
             if task.timeframe.kind == TimeframeKind.DEADLINE and e.status != "not_applicable":
@@ -328,7 +347,10 @@ def problems(ws: Workspace, report_id: int) -> list[Problem]:
                 elif e.status == "done" and e.percent != 100:
                     found.append(
                         Problem(
-                            f"{label}: đã hoàn thành thì tỷ lệ phải là 100%.", "percent", task.code
+                            f"{label}: đã hoàn thành thì tỷ lệ phải là 100%.",
+                            "percent",
+                            task.code,
+                            "not_100",
                         )
                     )
         if not report.difficulties.strip():
@@ -351,6 +373,7 @@ def problems(ws: Workspace, report_id: int) -> list[Problem]:
                     f"Nhập dự toán kinh phí năm {period.year + 1} (mục III của kế hoạch); "
                     "ghi 0 nếu không đề nghị kinh phí.",
                     "budget_estimate",
+                    number=period.year + 1,
                 )
             )
     return found
@@ -519,6 +542,7 @@ def report_data(ws: Workspace, report_id: int) -> ReportData:
             signer=Signer(st.on_behalf, st.leader_authority, st.leader_title, st.leader_name),
             recipients=tuple(line for line in st.recipients.splitlines() if line.strip()),
             prepared_by=st.officer,
+            extra={"state": r.state},
         )
 
 

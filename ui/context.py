@@ -1,0 +1,26 @@
+"""What every screen shares: the open workspace and the signals that say data changed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from app.calendar import Period
+from app.services.workspace import Workspace
+
+
+class AppContext(QObject):
+    """Screens read through ``ws`` and announce their changes here so others refresh."""
+
+    activities_changed = Signal()
+    reports_changed = Signal()
+    settings_changed = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, ws: Workspace, lang: str = "vi") -> None:
+        super().__init__()
+        self.ws = ws
+        self.lang = lang
+
+    def period_label(self, period: Period) -> str:
+        """The period's name in the interface language."""
+        return period.label_en if self.lang == "en" else period.label_vi

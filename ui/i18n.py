@@ -1,0 +1,82 @@
+"""Translations. Source strings in the code are Vietnamese (the default language);
+resources/translations/tiendo_en.ts holds the English translation, compiled to .qm.
+
+    python -m ui.i18n update   # refresh the .ts from the ui/ sources (pyside6-lupdate)
+    python -m ui.i18n build    # compile .ts -> .qm (pyside6-lrelease)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+import resources
+
+TRANSLATIONS = Path(resources.__file__).parent / "translations"
+LANGUAGES = ("vi", "en")
+UI_DIR = Path(__file__).parent
+
+_installed: list[QTranslator] = []
+
+
+def ts_file(lang: str) -> Path:
+    return TRANSLATIONS / f"tiendo_{lang}.ts"
+
+
+def qm_file(lang: str) -> Path:
+    return TRANSLATIONS / f"tiendo_{lang}.qm"
+
+
+def install(app: QCoreApplication, lang: str) -> bool:
+    """Switch the application's language (vi needs no file); returns False if missing."""
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    if lang == "vi":
+        QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        return True
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    tr = QTranslator(app)
+    if not qm_file(lang).exists():
+        build()
+    if not tr.load(str(qm_file(lang))):
+        return False
+    app.installTranslator(tr)
+    _installed.append(tr)
+    return True
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(f"pyside6-{name}", path=str(Path(sys.executable).parent))
+    return found or shutil.which(f"pyside6-{name}") or f"pyside6-{name}"
+
+
+def sources() -> list[Path]:
+    return sorted(p for p in UI_DIR.rglob("*.py") if p.name != "i18n.py")
+
+
+def update() -> None:
+    """Refresh the .ts files from the sources (keeps existing translations)."""
+    for lang in LANGUAGES:
+        if lang == "vi":
+            continue
+        cmd = [_tool("lupdate"), *map(str, sources()), "-no-obsolete", "-ts", str(ts_file(lang))]
+        subprocess.run(cmd, check=True)
+
+
+def build() -> None:
+    """Compile every .ts into a .qm next to it."""
+    for lang in LANGUAGES:
+        ts = ts_file(lang)
+        if ts.exists():
+            subprocess.run(
+                [_tool("lrelease"), "-silent", str(ts), "-qm", str(qm_file(lang))], check=True
+            )
+
+
+if __name__ == "__main__":
+    {"update": update, "build": build}[sys.argv[1] if len(sys.argv) > 1 else "build"]()

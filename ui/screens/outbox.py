@@ -1,0 +1,259 @@
+"""Gửi báo cáo: export the signed package of a finalized report (to a USB stick or a
+folder to attach to an e-mail), and the outbox of what was sent and what the province
+has acknowledged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.calendar import Period
+from app.services import packages, reports
+from ui.context import AppContext
+from ui.widgets.common import heading
+from ui.widgets.job_bar import JobBar
+from ui.widgets.messages import show_error
+from ui.worker import Job
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class OutboxModel(QAbstractTableModel):
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[packages.OutboxRow] = []
+        self.headers = [
+            self.tr("Số thứ tự"),
+            self.tr("Báo cáo"),
+            self.tr("Lần"),
+            self.tr("Ngày xuất"),
+            self.tr("Tệp"),
+            self.tr("Tình trạng"),
+        ]
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = packages.outbox(self.ctx.ws)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                str(r.sequence),
+                self.ctx.period_label(Period.parse(r.period)),
+                str(r.revision),
+                r.created_at.strftime("%d/%m/%Y %H:%M"),
+                r.filename,
+                self.tr("Tỉnh đã nhận %1").replace("%1", r.received_at.strftime("%d/%m/%Y"))
+                if r.received_at
+                else self.tr("Đã xuất, chờ biên nhận"),
+            ][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
+            return r.path
+        return None
+
+
+class OutboxScreen(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.job: Job | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Gửi báo cáo lên tỉnh")))
+        intro = QLabel(
+            self.tr(
+                "Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký số của "
+                "đơn vị. Lưu gói vào USB hoặc đính kèm thư điện tử gửi Sở Thông tin và Truyền thông."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("&Báo cáo:")))
+        self.report_combo = QComboBox()
+        self.report_combo.setMinimumWidth(320)
+        self.report_combo.setAccessibleName(self.tr("Báo cáo cần gửi"))
+        row.itemAt(0).widget().setBuddy(self.report_combo)  # type: ignore[union-attr]
+        row.addWidget(self.report_combo, 1)
+        self.export_button = QPushButton(self.tr("&Xuất gói báo cáo…"))
+        self.export_button.clicked.connect(self.export)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        self.job_bar = JobBar()
+        layout.addWidget(self.job_bar)
+        layout.addWidget(heading(self.tr("Các gói đã xuất"), 2))
+        self.model = OutboxModel(ctx, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Các gói đã xuất"))
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.open_folder = QPushButton(self.tr("&Mở thư mục chứa gói"))
+        self.open_folder.clicked.connect(self.show_in_folder)
+        buttons.addWidget(self.open_folder)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.key_label = QLabel()
+        self.key_label.setWordWrap(True)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.key_label)
+        ctx.reports_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.reload()
+        current = self.report_combo.currentData()
+        self.report_combo.clear()
+        sendable = [r for r in reports.all_reports(self.ctx.ws) if r.state != "draft"]
+        newest: dict[str, reports.ReportSummary] = {}
+        for r in sendable:
+            newest[r.period] = r  # all_reports is ordered by revision: the last one wins
+        for r in sorted(newest.values(), key=lambda r: Period.parse(r.period), reverse=True):
+            label = (
+                self.tr("%1 — lần %2")
+                .replace("%1", self.ctx.period_label(Period.parse(r.period)))
+                .replace("%2", str(r.revision))
+            )
+            self.report_combo.addItem(label, r.period)
+        if current is not None:
+            i = self.report_combo.findData(current)
+            if i >= 0:
+                self.report_combo.setCurrentIndex(i)
+        has = self.report_combo.count() > 0
+        self.export_button.setEnabled(has and self.job is None)
+        if not has:
+            self.report_combo.addItem(self.tr("Chưa có báo cáo đã chốt"))
+            self.report_combo.setEnabled(False)
+        else:
+            self.report_combo.setEnabled(True)
+        try:
+            info = packages.key_info(self.ctx.ws)
+            self.key_label.setText(
+                self.tr("Khóa ký của đơn vị: %1 — dấu vân tay %2")
+                .replace("%1", info.key_id)
+                .replace("%2", info.fingerprint)
+            )
+        except Exception:
+            self.key_label.setText(self.tr("Đơn vị chưa có khóa ký."))
+
+    @Slot()
+    def export(self) -> None:
+        period = self.report_combo.currentData()
+        if not period or self.job is not None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Chọn nơi lưu gói báo cáo (ví dụ ổ USB)"), str(Path.home())
+        )
+        if not folder:
+            return
+        self.start_export(str(period), Path(folder))
+
+    def start_export(self, period: str, folder: Path, passphrase: str | None = None) -> Job | None:
+        """Export in the background with progress and cancel; returns the job."""
+        from app.signing.keystore import KeyStore
+
+        store = KeyStore(self.ctx.ws.layout.root)
+        if passphrase is None and not store.uses_keyring and not _env_passphrase():
+            text, ok = QInputDialog.getText(
+                self,
+                self.tr("Mật khẩu khóa ký"),
+                self.tr("Nhập mật khẩu khóa ký của đơn vị:"),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                return None
+            passphrase = text
+        ws = self.ctx.ws
+
+        def work(progress, cancelled):  # type: ignore[no-untyped-def]
+            return packages.export_package(
+                ws, period, folder, passphrase=passphrase, progress=progress, cancelled=cancelled
+            )
+
+        job = Job(work)
+        job.signals.finished.connect(self._exported)
+        job.signals.failed.connect(self._failed)
+        job.signals.cancelled.connect(self._cancelled)
+        self.job = job
+        self.export_button.setEnabled(False)
+        self.job_bar.watch(job, self.tr("Đang đóng gói và ký…"))
+        job.start()
+        return job
+
+    @Slot(object)
+    def _exported(self, result: packages.ExportResult) -> None:
+        self.job = None
+        self.ctx.reports_changed.emit()
+        self.ctx.status_message.emit(self.tr("Đã xuất gói báo cáo."))
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Đã xuất gói báo cáo"),
+            self.tr("Gói báo cáo đã được lưu:\n%1").replace("%1", str(result.path)),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setModal(False)
+        box.show()
+        self.refresh()
+
+    @Slot(str, str)
+    def _failed(self, message: str, hint: str) -> None:
+        self.job = None
+        self.refresh()
+        show_error(self, message, hint if not hint.startswith("Traceback") else "")
+
+    @Slot()
+    def _cancelled(self) -> None:
+        self.job = None
+        self.refresh()
+        self.ctx.status_message.emit(self.tr("Đã hủy xuất gói; không có tệp nào được ghi."))
+
+    @Slot()
+    def show_in_folder(self) -> None:
+        idx = self.table.currentIndex()
+        rows = self.model.rows
+        if not rows:
+            return
+        row = rows[idx.row()] if idx.isValid() else rows[0]
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(row.path).parent)))
+
+
+def _env_passphrase() -> bool:
+    import os
+
+    return bool(os.environ.get("TIENDO_KEY_PASSPHRASE"))

@@ -1,0 +1,141 @@
+"""`tiendo screenshots OUT_DIR`: every main screen and the main dialogs, rendered to PNG
+offscreen from a demo unit made in a temporary folder (the user's data is never touched)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from app.demo import run_demo
+from app.services.workspace import Workspace, open_workspace
+from ui import i18n
+from ui.context import AppContext
+from ui.main import make_app
+from ui.main_window import MainWindow
+
+Shot = tuple[str, Callable[[], QWidget]]
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QCoreApplication.processEvents()
+
+
+def _grab(widget: QWidget, path: Path) -> Path:
+    widget.show()
+    _settle()
+    widget.grab().save(str(path))
+    return path
+
+
+def render_all(out_dir: Path, lang: str = "vi", activities: int = 120) -> list[Path]:
+    """Render the screens into out_dir; returns the files written."""
+    app = make_app()
+    i18n.install(app, lang)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="tiendo-shots-") as tmp:
+        written += _setup_wizard(Path(tmp) / "new", out_dir, lang)
+        ws = open_workspace(Path(tmp) / "demo")
+        try:
+            run_demo(ws, count=activities)
+            _export_once(ws, Path(tmp) / "usb")
+            written += _main_screens(ws, out_dir, lang)
+        finally:
+            ws.close()
+    app.processEvents()
+    return written
+
+
+def _export_once(ws: Workspace, folder: Path) -> None:
+    """A key and one exported package, so the outbox shows what a user will see."""
+    import os
+
+    from app.services.packages import ensure_key, export_package
+    from app.signing.keystore import KeyStore
+
+    if not KeyStore(ws.layout.root).uses_keyring:
+        # a throwaway key in a throwaway folder: any passphrase will do
+        os.environ.setdefault("TIENDO_KEY_PASSPHRASE", "anh-chup-man-hinh")
+    ensure_key(ws)
+    folder.mkdir(parents=True, exist_ok=True)
+    export_package(ws, "2024-H1", folder)
+
+
+def _setup_wizard(data: Path, out: Path, lang: str) -> list[Path]:
+    from ui.setup_wizard import SetupWizard
+
+    ws = open_workspace(data)
+    written = []
+    try:
+        wizard = SetupWizard(ws)
+        wizard.resize(760, 540)
+        wizard.show()
+        _settle()
+        for i in range(len(wizard.pages)):
+            if i == 1:
+                wizard.unit_page.search.setText("chu se")
+                for item in wizard.unit_page.tree.findItems("gl.chuse", _match_recursive(), 1):
+                    wizard.unit_page.tree.setCurrentItem(item)
+            if i == 2:
+                wizard.people_page.form.officer.setText("Trần Thị Bích")
+                wizard.people_page.form.leader_name.setText("Nguyễn Văn Ánh")
+            written.append(_grab(wizard, out / f"{lang}-setup-{i + 1}.png"))
+            if i < len(wizard.pages) - 1:
+                wizard.next()
+                _settle()
+        wizard.reject()
+    finally:
+        ws.close()
+    return written
+
+
+def _match_recursive() -> Qt.MatchFlag:
+    return Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
+
+
+def _main_screens(ws: Workspace, out: Path, lang: str) -> list[Path]:
+    ctx = AppContext(ws, lang)
+    window = MainWindow(ctx)
+    window.resize(1280, 800)
+    window.show()
+    _settle()
+    names = ["overview", "tasks", "activities", "reports", "outbox", "settings"]
+    written = []
+    for i, name in enumerate(names):
+        window.show_screen(i)
+        _settle()
+        written.append(_grab(window, out / f"{lang}-{i + 1}-{name}.png"))
+    for name, make in _dialogs(window):
+        dialog = make()
+        dialog.resize(max(dialog.width(), 760), max(dialog.height(), 520))
+        written.append(_grab(dialog, out / f"{lang}-dialog-{name}.png"))
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        dialog.close()
+    window.close()
+    return written
+
+
+def _dialogs(window: MainWindow) -> list[Shot]:
+    """Dialogs worth showing; each screen may offer some through `screenshot_dialogs()`."""
+    shots: list[Shot] = []
+    for _, screen in window.screens:
+        offer = getattr(screen, "screenshot_dialogs", None)
+        if offer is not None:
+            shots += offer()
+    return shots
+
+
+def main(out_dir: str, lang: str) -> int:
+    files = render_all(Path(out_dir), lang)
+    for f in files:
+        print(f)
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()
+    return 0

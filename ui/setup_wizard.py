@@ -1,0 +1,288 @@
+"""First-run setup: role, unit, people and signature block. Pages are a list, so later
+steps (signing key, province key) are added by appending a page."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app.errors import KnownError
+from app.services.setup import DISTRICT_KINDS, PROVINCE_KINDS, apply_setup, default_settings
+from app.services.workspace import InstallSettings, Workspace
+from app.text import fold
+from ui.widgets.messages import show_error
+from ui.widgets.setup_fields import SettingsForm
+
+
+class RolePage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Chào mừng đến với Tiến Độ"))
+        self.setSubTitle(
+            self.tr(
+                "Ứng dụng giúp cơ quan theo dõi, báo cáo kết quả thực hiện kế hoạch. "
+                "Trước hết, cho biết máy này dùng ở đâu."
+            )
+        )
+        layout = QVBoxLayout(self)
+        self.district = QRadioButton(self.tr("&Cấp huyện / xã — ghi hoạt động, lập và gửi báo cáo"))
+        self.province = QRadioButton(self.tr("Cấp &tỉnh — nhận, kiểm tra và tổng hợp báo cáo"))
+        self.district.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.district)
+        group.addButton(self.province)
+        layout.addWidget(self.district)
+        layout.addWidget(self.province)
+        layout.addStretch(1)
+        self.wiz = wizard
+
+    def role(self) -> str:
+        return "province" if self.province.isChecked() else "district"
+
+
+class UnitPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Chọn đơn vị"))
+        self.setSubTitle(self.tr("Chọn cơ quan sử dụng máy này trong danh mục đơn vị."))
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Gõ để tìm, ví dụ: chu se"))
+        self.search.setClearButtonEnabled(True)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Đơn vị"), self.tr("Mã")])
+        self.tree.setAccessibleName(self.tr("Danh mục đơn vị"))
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree, 1)
+        self.search.textChanged.connect(self.apply_filter)
+        self.tree.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
+
+    def initializePage(self) -> None:
+        self.tree.clear()
+        allowed = DISTRICT_KINDS if self.wiz.role_page.role() == "district" else PROVINCE_KINDS
+        items: dict[str, QTreeWidgetItem] = {}
+        for unit, _depth in self.wiz.ws.units.tree():
+            parent = items.get(unit.parent or "")
+            item = QTreeWidgetItem([unit.name, unit.id])
+            item.setData(0, Qt.ItemDataRole.UserRole, unit.id)
+            if unit.kind not in allowed:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                item.setForeground(0, self.palette().placeholderText())
+            if parent is None:
+                self.tree.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            items[unit.id] = item
+        self.tree.expandAll()
+        self.tree.resizeColumnToContents(0)
+        current = self.wiz.settings.unit_id
+        if current in items:
+            self.tree.setCurrentItem(items[current])
+
+    def apply_filter(self, text: str) -> None:
+        words = fold(text).split()
+
+        def visit(item: QTreeWidgetItem | None) -> bool:
+            if item is None:
+                return False
+            shown = any([visit(item.child(i)) for i in range(item.childCount())])
+            key = fold(f"{item.text(0)} {item.text(1)}")
+            mine = all(w in key for w in words)
+            item.setHidden(not (mine or shown))
+            return mine or shown
+
+        for i in range(self.tree.topLevelItemCount()):
+            visit(self.tree.topLevelItem(i))
+
+    def unit_id(self) -> str:
+        item = self.tree.currentItem()
+        if item is None or not (item.flags() & Qt.ItemFlag.ItemIsSelectable):
+            return ""
+        return str(item.data(0, Qt.ItemDataRole.UserRole))
+
+    def isComplete(self) -> bool:
+        return bool(self.unit_id())
+
+
+class PeoplePage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Người lập và người ký báo cáo"))
+        self.setSubTitle(
+            self.tr("Các thông tin này in trên báo cáo; có thể sửa sau trong mục Cài đặt.")
+        )
+        layout = QVBoxLayout(self)
+        self.form = SettingsForm()
+        layout.addWidget(self.form)
+
+    def initializePage(self) -> None:
+        base = default_settings(
+            self.wiz.ws, self.wiz.role_page.role(), self.wiz.unit_page.unit_id()
+        )
+        base = replace(
+            base, officer=self.wiz.settings.officer, leader_name=self.wiz.settings.leader_name
+        )
+        self.wiz.settings = base
+        self.form.load(base)
+
+
+class KeyPage(QWizardPage):
+    """The unit's signing key: made at the end of setup. Without a secure keyring it is
+    kept in an encrypted file, so the officer chooses a passphrase here."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Khóa ký gói báo cáo"))
+        layout = QVBoxLayout(self)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        layout.addWidget(self.explain)
+        self.form = QWidget()
+        form = QFormLayout(self.form)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&Mật khẩu khóa:"), self.passphrase)
+        form.addRow(self.tr("&Nhập lại mật khẩu:"), self.repeat)
+        layout.addWidget(self.form)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020")
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        self.passphrase.textChanged.connect(self.check)
+        self.repeat.textChanged.connect(self.check)
+
+    def needs_passphrase(self) -> bool:
+        from app.signing.keystore import KeyStore
+
+        store = KeyStore(self.wiz.ws.layout.root)
+        return not store.uses_keyring and not store.exists(self.wiz.settings.unit_id)
+
+    def initializePage(self) -> None:
+        if self.needs_passphrase():
+            self.explain.setText(
+                self.tr(
+                    "Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh "
+                    "biết chắc gói do đơn vị gửi và không bị sửa. Máy này không có kho khóa an "
+                    "toàn của hệ điều hành, nên khóa được lưu trong tệp mã hóa bằng mật khẩu. "
+                    "Hãy chọn mật khẩu ít nhất 8 ký tự và ghi nhớ: cần nhập khi xuất gói."
+                )
+            )
+            self.form.show()
+        else:
+            self.explain.setText(
+                self.tr(
+                    "Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh "
+                    "biết chắc gói do đơn vị gửi và không bị sửa. Khóa sẽ được tạo và cất "
+                    "trong kho khóa an toàn của hệ điều hành khi bấm Hoàn tất."
+                )
+            )
+            self.form.hide()
+        self.check()
+
+    def check(self) -> None:
+        self.problem.setText(self.trouble())
+        self.completeChanged.emit()
+
+    def trouble(self) -> str:
+        if not self.needs_passphrase():
+            return ""
+        if len(self.passphrase.text()) < 8:
+            return self.tr("Mật khẩu cần ít nhất 8 ký tự.")
+        if self.passphrase.text() != self.repeat.text():
+            return self.tr("Hai lần nhập mật khẩu chưa khớp.")
+        return ""
+
+    def isComplete(self) -> bool:
+        return not self.trouble()
+
+    def value(self) -> str | None:
+        return self.passphrase.text() if self.needs_passphrase() else None
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Hoàn tất"))
+        layout = QVBoxLayout(self)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        s = self.wiz.settings
+        unit = self.wiz.ws.units.get(s.unit_id)
+        self.text.setText(
+            self.tr("Đơn vị: <b>%1</b><br>Người lập: %2<br>Người ký: %3 — %4<br>Kế hoạch: %5")
+            .replace("%1", unit.name)
+            .replace("%2", s.officer or "—")
+            .replace("%3", s.leader_name or "—")
+            .replace("%4", s.leader_title)
+            .replace("%5", f"{self.wiz.ws.plan.kind} số {self.wiz.ws.plan.number}")
+        )
+
+
+class SetupWizard(QWizard):
+    """Accepting the wizard stores the settings (apply_setup); nothing is saved before."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.settings: InstallSettings = replace(ws.settings)
+        self.setWindowTitle(self.tr("Thiết lập Tiến Độ"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setMinimumSize(720, 520)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Tiếp >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Quay lại"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Hoàn tất"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Hủy"))
+        self.role_page = RolePage(self)
+        self.unit_page = UnitPage(self)
+        self.people_page = PeoplePage(self)
+        self.key_page = KeyPage(self)
+        self.summary_page = SummaryPage(self)
+        self.pages: list[QWizardPage] = [
+            self.role_page,
+            self.unit_page,
+            self.people_page,
+            self.key_page,
+            self.summary_page,
+        ]
+        for page in self.pages:
+            self.addPage(page)
+
+    def validateCurrentPage(self) -> bool:
+        if self.currentPage() is self.people_page:
+            self.people_page.form.store(self.settings)
+        return super().validateCurrentPage()
+
+    def accept(self) -> None:
+        from app.services.packages import ensure_key
+
+        try:
+            apply_setup(self.ws, self.settings)
+            ensure_key(self.ws, self.key_page.value())
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        super().accept()

@@ -1,0 +1,192 @@
+"""Input widgets for long forms that save as the user types: text boxes that grow with
+their text, a money field in đồng, a date that may be left empty, and combo/spin boxes
+that do not change value when the mouse wheel scrolls the form past them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QRegularExpressionValidator, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
+)
+
+from app.text import format_number
+
+
+class AutoText(QTextEdit):
+    """Plain text that grows with its content between ``min_lines`` and ``max_lines``.
+
+    ``editingFinished`` fires when focus leaves after a change, like QLineEdit's. Tab
+    moves to the next field instead of typing a tab.
+    """
+
+    editingFinished = Signal()
+
+    def __init__(
+        self, min_lines: int = 3, max_lines: int = 14, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.min_lines = min_lines
+        self.max_lines = max_lines
+        self._changed = False
+        self.textChanged.connect(self._mark_changed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _mark_changed(self) -> None:
+        self._changed = True
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Replace the text without counting it as the user's edit."""
+        self.setPlainText(text)
+        self._changed = False
+
+    def _fit(self) -> None:
+        line = self.fontMetrics().lineSpacing()
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
+        chrome = 2 * self.frameWidth() + margins
+        content = int(self.document().size().height())
+        low = self.min_lines * line + 2 * int(self.document().documentMargin())
+        high = self.max_lines * line + 2 * int(self.document().documentMargin())
+        self.setFixedHeight(max(low, min(high, content)) + chrome)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self._changed:
+            self._changed = False
+            self.editingFinished.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # A box that does not scroll lets the wheel scroll the form around it.
+        bar = self.verticalScrollBar()
+        if bar.maximum() == 0:
+            event.ignore()
+            return
+        super().wheelEvent(event)
+
+
+class MoneyEdit(QLineEdit):
+    """A whole amount of đồng, shown with dots (12.500.000); empty means "not given"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9. ]{0,20}"), self))
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.editingFinished.connect(self._reformat)
+
+    def value(self) -> int | None:
+        digits = re.sub(r"[^0-9]", "", self.text())
+        return int(digits) if digits else None
+
+    def set_value(self, value: int | None) -> None:
+        self.setText("" if value is None else format_number(value))
+
+    def _reformat(self) -> None:
+        value = self.value()
+        text = "" if value is None else format_number(value)
+        if text != self.text():
+            self.setText(text)
+
+
+class QuietComboBox(QComboBox):
+    """A combo box the mouse wheel changes only once the user has clicked into it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class QuietSpinBox(QSpinBox):
+    """A spin box the mouse wheel changes only once the user has clicked into it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date in dd/MM/yyyy that may be left empty; empty shows ``empty_text``.
+
+    Empty is kept as the lowest allowed date (Qt's special-value idiom); the calendar
+    then opens on the current month rather than on that placeholder date.
+    """
+
+    EMPTY = QDate(2000, 1, 1)
+
+    def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("dd/MM/yyyy")
+        self.setCalendarPopup(True)
+        self.setMinimumDate(self.EMPTY)
+        self.setMaximumDate(QDate(2999, 12, 31))
+        self.setSpecialValueText(empty_text)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.calendarWidget().installEventFilter(self)
+        self.setDate(self.EMPTY)
+
+    def date_value(self) -> dt.date | None:
+        day = self.date()
+        if day == self.EMPTY:
+            return None
+        return dt.date(day.year(), day.month(), day.day())
+
+    def set_date_value(self, day: dt.date | None) -> None:
+        self.setDate(self.EMPTY if day is None else QDate(day.year, day.month, day.day))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.calendarWidget()
+            and event.type() == QEvent.Type.Show
+            and self.date() == self.EMPTY
+        ):
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+def hline() -> QFrame:
+    """A thin horizontal rule between sections."""
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line

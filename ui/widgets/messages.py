@@ -1,0 +1,35 @@
+"""Plain-language message boxes (the user is not technical)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.errors import KnownError
+
+
+def show_error(parent: QWidget | None, exc: KnownError | str, hint: str = "") -> None:
+    """Show an environment error: what happened and what to do; never a traceback."""
+    message = exc.message if isinstance(exc, KnownError) else exc
+    hint = exc.hint if isinstance(exc, KnownError) else hint
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        parent.tr("Có lỗi") if parent else "Tiến Độ",
+        message,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    if hint:
+        box.setInformativeText(hint)
+    box.exec()
+
+
+def confirm(parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
+    """Ask before something the user may regret; the safe answer is the default."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
