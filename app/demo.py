@@ -175,13 +175,17 @@ def _demo_reports(ws: Workspace, text: dict[str, object]) -> list[str]:
         period = Period.parse(code)
         if period.kind == PeriodKind.YEAR:
             reports.update_report(ws, rid, "budget_estimate", int(text.get("budget_estimate", 0)))  # type: ignore[call-overload]
+        counts = {e.code: e.activity_count for e in reports.report_data(ws, rid).entries}
         for task in ws.plan.tasks:
-            if task.timeframe.deadline is not None:
-                done = period.window.end >= task.timeframe.deadline - dt.timedelta(days=31)
-                reports.update_entry(
-                    ws, rid, task.code, "status", "done" if done else "in_progress"
-                )
-                reports.update_entry(ws, rid, task.code, "percent", 100 if done else 60)
+            if task.timeframe.deadline is None:
+                continue
+            if not counts.get(task.code):
+                # nothing recorded for it in this period: not started, 0 %
+                reports.update_entry(ws, rid, task.code, "percent", 0)
+                continue
+            done = period.window.end >= task.timeframe.deadline - dt.timedelta(days=31)
+            reports.update_entry(ws, rid, task.code, "status", "done" if done else "in_progress")
+            reports.update_entry(ws, rid, task.code, "percent", 100 if done else 60)
         reports.update_report(
             ws, rid, "number", f"{97 if finalize else 215}/{ws.settings.report_prefix}"
         )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,6 +20,10 @@ from PySide6.QtWidgets import (
 
 from ui.context import AppContext
 
+if TYPE_CHECKING:
+    from ui.screens.activities import ActivitiesScreen
+    from ui.screens.reports import ReportsScreen
+
 NAV_STYLE = """
 QListWidget#navigation { background: #1f3a5f; color: #e8eef6; border: none; outline: none; }
 QListWidget#navigation::item { padding: 10px 16px; }
@@ -31,13 +38,6 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        from ui.screens.activities import ActivitiesScreen
-        from ui.screens.outbox import OutboxScreen
-        from ui.screens.overview import OverviewScreen
-        from ui.screens.reports import ReportsScreen
-        from ui.screens.settings import SettingsScreen
-        from ui.screens.tasks import TasksScreen
-
         unit = ctx.ws.units.get(ctx.ws.settings.unit_id)
         self.setWindowTitle(self.tr("Tiến Độ — %1").replace("%1", unit.name))
         self.resize(1200, 760)
@@ -52,30 +52,27 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
         self.stack = QStackedWidget()
-        self.overview = OverviewScreen(ctx)
-        self.tasks = TasksScreen(ctx)
-        self.activities = ActivitiesScreen(ctx)
-        self.reports = ReportsScreen(ctx)
-        self.outbox = OutboxScreen(ctx)
-        self.settings = SettingsScreen(ctx)
-        self.screens: list[tuple[str, QWidget]] = [
-            (self.tr("Tổng quan"), self.overview),
-            (self.tr("Nhiệm vụ"), self.tasks),
-            (self.tr("Hoạt động"), self.activities),
-            (self.tr("Báo cáo"), self.reports),
-            (self.tr("Gửi báo cáo"), self.outbox),
-            (self.tr("Cài đặt"), self.settings),
+        # Screens are built the first time they are shown: the first window comes up
+        # without loading reportlab, cryptography or the other screens' data.
+        self.factories: list[tuple[str, Callable[[], QWidget]]] = [
+            (self.tr("Tổng quan"), lambda: _overview(ctx)),
+            (self.tr("Nhiệm vụ"), lambda: _tasks(ctx)),
+            (self.tr("Hoạt động"), lambda: _activities(ctx)),
+            (self.tr("Báo cáo"), lambda: _reports(ctx)),
+            (self.tr("Gửi báo cáo"), lambda: _outbox(ctx)),
+            (self.tr("Cài đặt"), lambda: _settings(ctx)),
         ]
-        for i, (label, screen) in enumerate(self.screens):
+        self.built: dict[int, QWidget] = {}
+        for i, (label, _factory) in enumerate(self.factories):
             item = QListWidgetItem(label)
             item.setToolTip(f"{label} (Ctrl+{i + 1})")
             self.nav.addItem(item)
-            self.stack.addWidget(screen)
+            self.stack.addWidget(QWidget())  # placeholder until first shown
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, i=i: self.show_screen(i))
             self.addAction(action)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._switch)
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -113,20 +110,88 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def screen_at(self, index: int) -> QWidget:
+        """The screen at index, built on first use."""
+        if index not in self.built:
+            widget = self.factories[index][1]()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.built[index] = widget
+        return self.built[index]
+
+    @property
+    def screens(self) -> list[tuple[str, QWidget]]:
+        """Every screen with its label (builds those not built yet)."""
+        return [(label, self.screen_at(i)) for i, (label, _f) in enumerate(self.factories)]
+
+    @property
+    def activities(self) -> ActivitiesScreen:
+        return cast("ActivitiesScreen", self.screen_at(ACTIVITIES))
+
+    @property
+    def reports(self) -> ReportsScreen:
+        return cast("ReportsScreen", self.screen_at(REPORTS))
+
+    def _switch(self, index: int) -> None:
+        if index >= 0:
+            self.stack.setCurrentWidget(self.screen_at(index))
+
     def show_screen(self, index: int) -> None:
         self.nav.setCurrentRow(index)
 
     def new_activity(self) -> None:
-        self.show_screen(2)
+        self.show_screen(ACTIVITIES)
         self.activities.new_activity()
 
     def find_activity(self) -> None:
-        self.show_screen(2)
+        self.show_screen(ACTIVITIES)
         self.activities.focus_search()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for _, screen in self.screens:
+        for screen in self.built.values():
             flush = getattr(screen, "flush_edits", None)
             if flush is not None:
                 flush()
         event.accept()
+
+
+ACTIVITIES, REPORTS = 2, 3
+
+
+def _overview(ctx: AppContext) -> QWidget:
+    from ui.screens.overview import OverviewScreen
+
+    return OverviewScreen(ctx)
+
+
+def _tasks(ctx: AppContext) -> QWidget:
+    from ui.screens.tasks import TasksScreen
+
+    return TasksScreen(ctx)
+
+
+def _activities(ctx: AppContext) -> QWidget:
+    from ui.screens.activities import ActivitiesScreen
+
+    return ActivitiesScreen(ctx)
+
+
+def _reports(ctx: AppContext) -> QWidget:
+    from ui.screens.reports import ReportsScreen
+
+    return ReportsScreen(ctx)
+
+
+def _outbox(ctx: AppContext) -> QWidget:
+    from ui.screens.outbox import OutboxScreen
+
+    return OutboxScreen(ctx)
+
+
+def _settings(ctx: AppContext) -> QWidget:
+    from ui.screens.settings import SettingsScreen
+
+    return SettingsScreen(ctx)

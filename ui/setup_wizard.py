@@ -238,7 +238,12 @@ class SummaryPage(QWizardPage):
             .replace("%2", s.officer or "—")
             .replace("%3", s.leader_name or "—")
             .replace("%4", s.leader_title)
-            .replace("%5", f"{self.wiz.ws.plan.kind} số {self.wiz.ws.plan.number}")
+            .replace(
+                "%5",
+                self.tr("%1 số %2")
+                .replace("%1", self.wiz.ws.plan.kind)
+                .replace("%2", self.wiz.ws.plan.number),
+            )
         )
 
 

@@ -28,6 +28,7 @@ from app.services import packages, reports
 from ui.context import AppContext
 from ui.widgets.common import heading
 from ui.widgets.job_bar import JobBar
+from ui.widgets.lazy import LazyRefresh
 from ui.widgets.messages import show_error
 from ui.worker import Job
 
@@ -84,7 +85,7 @@ class OutboxModel(QAbstractTableModel):
         return None
 
 
-class OutboxScreen(QWidget):
+class OutboxScreen(LazyRefresh):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -132,8 +133,7 @@ class OutboxScreen(QWidget):
         self.key_label.setWordWrap(True)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.key_label)
-        ctx.reports_changed.connect(self.refresh)
-        self.refresh()
+        ctx.reports_changed.connect(self.mark_stale)
 
     def refresh(self) -> None:
         self.model.reload()

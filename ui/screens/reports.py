@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 from app.calendar import Period, PeriodKind, due_date, period_of, periods_of_year
 from app.errors import KnownError
 from app.plan import IndicatorKind, Task, TimeframeKind
-from app.printing.report_pdf import build_report_pdf
 from app.report_data import TaskEntry
 from app.services import reports
 from app.services.reports import Problem, ReportSummary
@@ -1444,6 +1443,9 @@ class ReportsScreen(QWidget):
         report_id = shown.id
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+            # reportlab is imported here, off the start-up path
+            from app.printing.report_pdf import build_report_pdf
+
             data = reports.report_data(ws, report_id)
             build_report_pdf(data, out, progress=progress, cancelled=cancelled)
             return purpose, str(out), report_id
@@ -1508,6 +1510,8 @@ class ReportsScreen(QWidget):
             return []
 
         def make() -> QWidget:
+            from app.printing.report_pdf import build_report_pdf
+
             path = Path(self._tmp.name) / f"shot-{self._file_name(shown)}"
             build_report_pdf(reports.report_data(self.ctx.ws, shown.id), path)
             return PdfPreviewDialog(path, self._document_title(shown), self)

@@ -102,35 +102,34 @@ class TasksScreen(LazyRefresh):
             return  # computed when the screen is shown
         progress = self._progress[task.code]
         e = html.escape
+        units = self.ctx.ws.units
+
+        def line(template: str, value: str) -> str:
+            # the label is bold: "<b>Đơn vị chủ trì:</b> Sở …" in one translatable string
+            return "<p>" + template.replace("%1", e(value)) + "</p>"
+
         parts = [f"<h2>{e(task.code)}. {e(task.title)}</h2>"]
-        parts.append(f"<p><b>{e(self.tr('Nội dung thực hiện'))}:</b></p><ul>")
+        parts.append("<p><b>" + e(self.tr("Nội dung thực hiện:")) + "</b></p><ul>")
         parts += [f"<li>{e(b)}</li>" for b in task.content]
         parts.append("</ul>")
         parts.append(f"<p>{e(task.implementers_text)}</p>")
         if task.guided_by:
             parts.append(
-                f"<p><b>{e(self.tr('Theo hướng dẫn của'))}:</b> "
-                f"{e(self.ctx.ws.units.get(task.guided_by).name)}</p>"
+                line(self.tr("<b>Theo hướng dẫn của:</b> %1"), units.get(task.guided_by).name)
             )
         if task.lead:
-            parts.append(
-                f"<p><b>{e(self.tr('Đơn vị chủ trì'))}:</b> "
-                f"{e(self.ctx.ws.units.get(task.lead).name)}</p>"
-            )
+            parts.append(line(self.tr("<b>Đơn vị chủ trì:</b> %1"), units.get(task.lead).name))
         if task.coordinating:
             parts.append(
-                f"<p><b>{e(self.tr('Đơn vị phối hợp'))}:</b> {e(self._selectors(task.coordinating))}</p>"
+                line(self.tr("<b>Đơn vị phối hợp:</b> %1"), self._selectors(task.coordinating))
             )
-        kind = (
-            self.tr("có thời hạn")
-            if task.timeframe.kind == TimeframeKind.DEADLINE
-            else self.tr("thường xuyên")
-        )
-        parts.append(
-            f"<p><b>{e(self.tr('Thời gian thực hiện'))}:</b> {e(task.timeframe.text)} ({e(kind)})</p>"
-        )
+        if task.timeframe.kind == TimeframeKind.DEADLINE:
+            when = self.tr("<b>Thời gian thực hiện:</b> %1 (có thời hạn)")
+        else:
+            when = self.tr("<b>Thời gian thực hiện:</b> %1 (thường xuyên)")
+        parts.append(line(when, task.timeframe.text))
         if task.indicators:
-            parts.append(f"<p><b>{e(self.tr('Chỉ tiêu theo dõi'))}:</b></p><ul>")
+            parts.append("<p><b>" + e(self.tr("Chỉ tiêu theo dõi:")) + "</b></p><ul>")
             parts += [f"<li>{e(i.name)} ({e(i.unit)})</li>" for i in task.indicators]
             parts.append("</ul>")
         status = {
@@ -142,8 +141,10 @@ class TasksScreen(LazyRefresh):
             "recurring_idle": self.tr("Chưa có hoạt động"),
         }[progress.verdict]
         parts.append(
-            f"<p><b>{e(self.tr('Tình hình của đơn vị'))}:</b> {e(status)} — "
-            + e(self.tr("%1 hoạt động").replace("%1", str(progress.activity_count)))
+            "<p>"
+            + self.tr("<b>Tình hình của đơn vị:</b> %1 — %2 hoạt động")
+            .replace("%1", e(status))
+            .replace("%2", str(progress.activity_count))
             + "</p>"
         )
         self.detail.setHtml("".join(parts))

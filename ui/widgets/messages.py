@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import KnownError
@@ -13,7 +14,7 @@ def show_error(parent: QWidget | None, exc: KnownError | str, hint: str = "") ->
     hint = exc.hint if isinstance(exc, KnownError) else hint
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        parent.tr("Có lỗi") if parent else "Tiến Độ",
+        QCoreApplication.translate("Messages", "Có lỗi"),
         message,
         QMessageBox.StandardButton.Ok,
         parent,

@@ -1,0 +1,3330 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ActivitiesScreen</name>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="908"/>
+        <source>Hoạt động</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="913"/>
+        <source>Tên, địa điểm, nội dung…</source>
+        <translation>Name, location, details…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="915"/>
+        <source>Gõ có dấu hay không dấu đều được: “hoi nghi” tìm ra “Hội nghị” (Ctrl+F)</source>
+        <translation>Vietnamese accents are optional: typing without them also finds accented words (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="917"/>
+        <source>Tìm hoạt động</source>
+        <translation>Search activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="918"/>
+        <source>&amp;Tìm:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="921"/>
+        <source>Lọc theo nhiệm vụ</source>
+        <translation>Filter by task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="922"/>
+        <source>Tất cả nhiệm vụ</source>
+        <translation>All tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="933"/>
+        <source>Nhiệm &amp;vụ:</source>
+        <translation>&amp;Task:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="936"/>
+        <source>Lọc theo kỳ báo cáo</source>
+        <translation>Filter by reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="939"/>
+        <source>Kỳ &amp;báo cáo:</source>
+        <translation>Reporting &amp;period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="941"/>
+        <location filename="../../ui/screens/activities.py" line="1274"/>
+        <source>Thùng &amp;rác</source>
+        <translation>Recycle &amp;bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="943"/>
+        <source>Xem thùng rác</source>
+        <translation>Show recycle bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="944"/>
+        <source>Xem các hoạt động đã xóa; có thể khôi phục lại</source>
+        <translation>Show deleted activities; they can be restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="958"/>
+        <source>Thêm h&amp;oạt động</source>
+        <translation>&amp;Add activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="959"/>
+        <source>Ghi một hoạt động mới (Ctrl+N)</source>
+        <translation>Record a new activity (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="960"/>
+        <source>&amp;Xóa</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="961"/>
+        <source>Chuyển hoạt động đang chọn vào thùng rác (Del)</source>
+        <translation>Move the selected activity to the recycle bin (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="962"/>
+        <source>&amp;Khôi phục</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="963"/>
+        <source>Đưa hoạt động đang chọn ra khỏi thùng rác</source>
+        <translation>Take the selected activity out of the recycle bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="966"/>
+        <source>Số hoạt động đang hiển thị</source>
+        <translation>Number of activities shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="983"/>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="984"/>
+        <source>Đưa hoạt động vừa xóa trở lại (Ctrl+Z)</source>
+        <translation>Bring back the activity you just deleted (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="987"/>
+        <source>Đóng thông báo</source>
+        <translation>Close notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="998"/>
+        <source>Danh sách hoạt động</source>
+        <translation>Activity list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1175"/>
+        <source>Tất cả các kỳ</source>
+        <translation>All periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1190"/>
+        <source>Hoạt động từ %1 đến %2</source>
+        <translation>Activities from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1254"/>
+        <source>Đang tải… (đã hiện %1 hoạt động mới nhất)</source>
+        <translation>Loading… (showing the %1 most recent activities)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1259"/>
+        <source>Thùng rác: hiển thị %1/%2 hoạt động đã xóa</source>
+        <translation>Recycle bin: showing %1 of %2 deleted activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1265"/>
+        <source>Hiển thị %1/%2 hoạt động</source>
+        <translation>Showing %1 of %2 activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1272"/>
+        <source>Thùng &amp;rác (%1)</source>
+        <translation>Recycle &amp;bin (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1285"/>
+        <source>Thùng rác trống.</source>
+        <translation>The recycle bin is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1287"/>
+        <source>Không có hoạt động đã xóa nào khớp với điều kiện tìm.</source>
+        <translation>No deleted activities match the search.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1289"/>
+        <source>Chọn một hoạt động trong thùng rác để xem hoặc khôi phục.</source>
+        <translation>Select an activity in the recycle bin to view or restore it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1291"/>
+        <source>Chưa có hoạt động nào.</source>
+        <translation>No activities yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1293"/>
+        <source>Chưa có hoạt động nào được ghi.
+
+Bấm “Thêm hoạt động” (Ctrl+N) để ghi hoạt động đầu tiên: ngày, nhiệm vụ, việc đã làm, số liệu chỉ tiêu và ảnh, tệp minh chứng.</source>
+        <translation>No activities have been recorded yet.
+
+Click “Add activity” (Ctrl+N) to record the first one: the date, the task, what was done, indicator figures, and photos or files as evidence.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1299"/>
+        <source>Không có hoạt động nào khớp với điều kiện tìm. Thử bỏ bớt chữ tìm, chọn “Tất cả nhiệm vụ” hoặc “Tất cả các kỳ”.</source>
+        <translation>No activities match the search. Try fewer search words, or choose “All tasks” or “All periods”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1302"/>
+        <location filename="../../ui/screens/activities.py" line="1305"/>
+        <source>Chọn một hoạt động trong danh sách để xem và sửa.</source>
+        <translation>Select an activity in the list to view and edit it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1381"/>
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1474"/>
+        <source>Đã thêm hoạt động “%1”</source>
+        <translation>Activity “%1” added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1489"/>
+        <source>Xóa hoạt động</source>
+        <translation>Delete activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1491"/>
+        <source>Chuyển hoạt động “%1” vào thùng rác?
+
+Có thể khôi phục lại từ Thùng rác.</source>
+        <translation>Move the activity “%1” to the recycle bin?
+
+You can restore it from the Recycle bin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1493"/>
+        <source>Chuyển vào thùng rác</source>
+        <translation>Move to recycle bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1494"/>
+        <source>Không xóa</source>
+        <translation>Don&apos;t delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1507"/>
+        <source>Đã chuyển “%1” vào thùng rác.</source>
+        <translation>“%1” moved to the recycle bin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1510"/>
+        <source>Đã chuyển hoạt động vào thùng rác — bấm Hoàn tác (Ctrl+Z) để lấy lại</source>
+        <translation>Activity moved to the recycle bin — click Undo (Ctrl+Z) to bring it back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1532"/>
+        <source>Còn có thể hoàn tác các lần xóa trước.</source>
+        <translation>Earlier deletions can still be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1533"/>
+        <source>Đã khôi phục hoạt động</source>
+        <translation>Activity restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1547"/>
+        <source>Đã khôi phục “%1” — hoạt động đã trở lại danh sách</source>
+        <translation>“%1” restored — the activity is back in the list</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityEditor</name>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="275"/>
+        <source>Hoạt động đang xem</source>
+        <translation>Activity being viewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="278"/>
+        <source>Hoạt động này đang ở thùng rác. Bấm “Khôi phục” để sửa lại.</source>
+        <translation>This activity is in the recycle bin. Click “Restore” to edit it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="286"/>
+        <source>Minh chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="289"/>
+        <source>Tệp minh chứng</source>
+        <translation>Evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="291"/>
+        <location filename="../../ui/screens/activities.py" line="388"/>
+        <source>Chưa có tệp minh chứng. Kéo thả ảnh, tệp vào đây hoặc bấm “Thêm tệp…”.</source>
+        <translation>No evidence files yet. Drag photos or files here, or click “Add file…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="296"/>
+        <source>Thêm tệ&amp;p…</source>
+        <translation>Add &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="297"/>
+        <source>Chọn ảnh, văn bản scan… để đính kèm</source>
+        <translation>Choose photos, scanned documents… to attach</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="298"/>
+        <source>&amp;Mở</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="299"/>
+        <source>Mở tệp đang chọn bằng chương trình của máy</source>
+        <translation>Open the selected file with this computer&apos;s usual program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="300"/>
+        <source>&amp;Gỡ</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="301"/>
+        <source>Gỡ tệp đang chọn khỏi hoạt động này</source>
+        <translation>Remove the selected file from this activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="311"/>
+        <source>&amp;Lịch sử thay đổi…</source>
+        <translation>&amp;History of changes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="315"/>
+        <source>Trạng thái lưu</source>
+        <translation>Save status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="335"/>
+        <source>Chọn một hoạt động trong danh sách để xem và sửa.</source>
+        <translation>Select an activity in the list to view and edit it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="386"/>
+        <source>Không có tệp minh chứng.</source>
+        <translation>No evidence files.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="392"/>
+        <source>Tự động lưu khi gõ</source>
+        <translation>Saved automatically as you type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="426"/>
+        <source>Tên hoạt động không được để trống; đã giữ lại tên cũ.</source>
+        <translation>The activity name cannot be empty; the previous name has been kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="431"/>
+        <source>Tên hoạt động không được để trống; tên cũ vẫn được giữ.</source>
+        <translation>The activity name cannot be empty; the previous name is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="475"/>
+        <location filename="../../ui/screens/activities.py" line="510"/>
+        <source>Đã lưu lúc %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="489"/>
+        <location filename="../../ui/screens/activities.py" line="496"/>
+        <source>Đổi nhiệm vụ</source>
+        <translation>Change task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="491"/>
+        <source>Hoạt động này đã có số liệu chỉ tiêu của nhiệm vụ %1. Đổi sang nhiệm vụ %2 thì các số liệu đó sẽ bị xóa (vẫn ghi trong lịch sử thay đổi).
+
+Vẫn đổi nhiệm vụ?</source>
+        <translation>This activity already has indicator figures for task %1. Changing to task %2 will delete those figures (they stay in the history of changes).
+
+Change the task anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="497"/>
+        <source>Không đổi</source>
+        <translation>Don&apos;t change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="520"/>
+        <source>Chọn tệp minh chứng</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="522"/>
+        <source>Ảnh và tài liệu (%1);;Tất cả các tệp (*)</source>
+        <translation>Photos and documents (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="547"/>
+        <source>Đang chép %1 tệp…</source>
+        <translation>Copying %1 file(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="549"/>
+        <source>Đang chép tệp…</source>
+        <translation>Copying files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="566"/>
+        <source>Đã thêm %1 tệp minh chứng</source>
+        <translation>%1 evidence file(s) added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="607"/>
+        <source>Không mở được tệp “%1”.</source>
+        <translation>Could not open the file “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="614"/>
+        <source>Máy tính chưa có chương trình mở được tệp “%1”.</source>
+        <translation>This computer has no program that can open the file “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="617"/>
+        <source>Tệp đã được chép ra %1</source>
+        <translation>The file has been copied to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="626"/>
+        <source>Gỡ minh chứng</source>
+        <translation>Remove evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="628"/>
+        <source>Gỡ tệp “%1” khỏi hoạt động này?
+
+Việc gỡ được ghi trong lịch sử thay đổi.</source>
+        <translation>Remove the file “%1” from this activity?
+
+The removal is recorded in the history of changes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="630"/>
+        <source>Gỡ tệp</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="631"/>
+        <source>Không gỡ</source>
+        <translation>Don&apos;t remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="640"/>
+        <source>Đã gỡ tệp minh chứng</source>
+        <translation>Evidence file removed</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="76"/>
+        <source>Ngày thực hiện</source>
+        <translation>Date carried out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="79"/>
+        <source>Nhiệm vụ của kế hoạch</source>
+        <translation>Plan task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="90"/>
+        <source>Tên hoạt động</source>
+        <translation>Activity name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="91"/>
+        <source>Ví dụ: Hội nghị tuyên truyền tại xã Ia Glai</source>
+        <translation>For example: Awareness meeting in Ia Glai commune</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="94"/>
+        <source>Nội dung, kết quả</source>
+        <translation>Details and results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="95"/>
+        <source>Đã làm gì, với ai, kết quả ra sao</source>
+        <translation>What was done, with whom, and the results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="99"/>
+        <source>Địa điểm</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="100"/>
+        <source>Ví dụ: Hội trường UBND huyện</source>
+        <translation>For example: District People&apos;s Committee hall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="103"/>
+        <source>Ngà&amp;y:</source>
+        <translation>Dat&amp;e:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="104"/>
+        <source>Nh&amp;iệm vụ:</source>
+        <translation>Tas&amp;k:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="105"/>
+        <source>Tê&amp;n hoạt động:</source>
+        <translation>Activity &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="106"/>
+        <source>Nội &amp;dung:</source>
+        <translation>Deta&amp;ils:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="107"/>
+        <source>Đị&amp;a điểm:</source>
+        <translation>&amp;Location:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="114"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/activity_form.py" line="140"/>
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="40"/>
+        <source>Sao lưu và khôi phục</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="47"/>
+        <source>Sao lưu tự động:</source>
+        <translation>Automatic backups:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="51"/>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="53"/>
+        <source>&amp;Giữ bản sao lưu tự động:</source>
+        <translation>&amp;Keep automatic backups for:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="57"/>
+        <source>Tiến Độ tự sao lưu vào thư mục dữ liệu mỗi ngày và khi đóng. Hãy sao lưu thêm ra ổ USB để phòng khi máy tính hỏng.</source>
+        <translation>Tien Do backs itself up to the data folder every day and when it closes. Also back up to a USB drive in case the computer breaks down.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="64"/>
+        <source>&amp;Sao lưu ngay…</source>
+        <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="66"/>
+        <source>&amp;Khôi phục…</source>
+        <translation>R&amp;estore…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="81"/>
+        <source>gần nhất lúc %1 (%2 bản)</source>
+        <translation>latest at %1 (%2 kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="86"/>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="100"/>
+        <source>Chọn nơi lưu bản sao lưu (ví dụ ổ USB)</source>
+        <translation>Choose where to save the backup (for example a USB drive)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="120"/>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="127"/>
+        <source>Đã sao lưu.</source>
+        <translation>Backup complete.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="130"/>
+        <source>Đã sao lưu</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="131"/>
+        <source>Bản sao lưu đã được lưu:
+%1</source>
+        <translation>The backup has been saved:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="169"/>
+        <source>Đã khôi phục</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="170"/>
+        <source>Đã khôi phục dữ liệu. Tiến Độ sẽ đóng lại; hãy mở lại để tiếp tục làm việc.</source>
+        <translation>The data has been restored. Tien Do will now close; open it again to carry on working.</translation>
+    </message>
+</context>
+<context>
+    <name>DropArea</name>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="58"/>
+        <source>Kéo thả tệp gói báo cáo (.zip) hoặc thư mục chứa gói vào đây</source>
+        <translation>Drag report package files (.zip), or a folder containing packages, and drop them here</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintDialog</name>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="67"/>
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="68"/>
+        <source>Mã khóa:</source>
+        <translation>Key ID:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="77"/>
+        <source>Dấu vân tay của khóa</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="78"/>
+        <source>Dấu vân tay:</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="82"/>
+        <source>Gọi điện cho cán bộ của đơn vị, đề nghị họ đọc dấu vân tay hiện trên máy của họ (màn hình Gửi báo cáo hoặc lệnh tiendo key show). Chỉ xác nhận khi mọi chữ số trùng khớp.</source>
+        <translation>Phone an officer of the unit and ask them to read out the fingerprint shown on their computer (the Send reports screen, or the command tiendo key show). Only confirm if every digit matches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="91"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="807"/>
+        <location filename="../../ui/screens/activities.py" line="830"/>
+        <source>Lịch sử thay đổi</source>
+        <translation>History of changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="810"/>
+        <source>Hoạt động: %1</source>
+        <translation>Activity: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="814"/>
+        <source>Tên hoạt động</source>
+        <translation>Activity name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="815"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="816"/>
+        <source>Nội dung</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="817"/>
+        <source>Địa điểm</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="818"/>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="823"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="824"/>
+        <source>Người thực hiện</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="825"/>
+        <source>Thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="826"/>
+        <source>Giá trị cũ</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="827"/>
+        <source>Giá trị mới</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="837"/>
+        <source>Tạo hoạt động</source>
+        <translation>Activity created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="841"/>
+        <source>Chỉ tiêu: %1</source>
+        <translation>Indicator: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="843"/>
+        <source>Thêm minh chứng “%1”</source>
+        <translation>Evidence “%1” added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="845"/>
+        <source>Gỡ minh chứng “%1”</source>
+        <translation>Evidence “%1” removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="847"/>
+        <source>Chuyển vào thùng rác</source>
+        <translation>Moved to the recycle bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="849"/>
+        <source>Khôi phục từ thùng rác</source>
+        <translation>Restored from the recycle bin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="864"/>
+        <source>Chưa có thay đổi nào được ghi lại.</source>
+        <translation>No changes have been recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="866"/>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>ImportScreen</name>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="87"/>
+        <source>Nhận gói báo cáo</source>
+        <translation>Receive report packages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="90"/>
+        <source>Mỗi gói được kiểm tra chữ ký và toàn bộ nội dung rồi mới nhập; gói không hợp lệ, lần báo cáo cũ hơn lần đã nhập hoặc ký bằng khóa chưa đăng ký đều bị từ chối kèm lý do. Sở ghi biên nhận có chữ ký cho từng gói để gửi lại đơn vị.</source>
+        <translation>Each package&apos;s signature and entire contents are checked before it is imported. Invalid packages, revisions older than one already imported, and packages signed with an unregistered key are refused, with the reason. The Department writes a signed receipt for each package to send back to the unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="101"/>
+        <source>Chọn &amp;tệp gói…</source>
+        <translation>Choose package &amp;files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="103"/>
+        <source>Chọn t&amp;hư mục…</source>
+        <translation>Choose a f&amp;older…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="111"/>
+        <source>Ghi &amp;biên nhận cạnh tệp gói</source>
+        <translation>Write &amp;receipts next to the package files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="115"/>
+        <location filename="../../ui/screens/province_import.py" line="116"/>
+        <source>Thư mục ghi biên nhận</source>
+        <translation>Folder for receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="117"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="132"/>
+        <location filename="../../ui/screens/province_import.py" line="355"/>
+        <source>Kết quả nhập</source>
+        <translation>Import results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="137"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="138"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="139"/>
+        <location filename="../../ui/screens/province_import.py" line="163"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="140"/>
+        <location filename="../../ui/screens/province_import.py" line="164"/>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="141"/>
+        <location filename="../../ui/screens/province_import.py" line="165"/>
+        <source>Lần</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="142"/>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="143"/>
+        <source>Biên nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="151"/>
+        <source>Kết quả nhập từng tệp</source>
+        <translation>Import result for each file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="158"/>
+        <location filename="../../ui/screens/province_import.py" line="172"/>
+        <source>Các gói đã nhận</source>
+        <translation>Packages received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="162"/>
+        <source>Ngày nhận</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="166"/>
+        <source>Số thứ tự</source>
+        <translation>Sequence no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="167"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="168"/>
+        <source>Minh chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="188"/>
+        <source>Chọn tệp gói báo cáo</source>
+        <translation>Choose report package files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="190"/>
+        <source>Gói báo cáo (*.zip);;Mọi tệp (*)</source>
+        <translation>Report packages (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="198"/>
+        <source>Chọn thư mục chứa gói báo cáo (ví dụ ổ USB)</source>
+        <translation>Choose a folder containing report packages (for example a USB drive)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="205"/>
+        <source>Chọn thư mục ghi biên nhận</source>
+        <translation>Choose the folder for receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="219"/>
+        <source>Đang nhập gói khác; chờ xong rồi thử lại.</source>
+        <translation>Another import is in progress; wait for it to finish, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="227"/>
+        <source>Chưa chọn thư mục ghi biên nhận, hoặc thư mục không tồn tại.</source>
+        <translation>No folder for receipts has been chosen, or the folder does not exist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="228"/>
+        <source>Chọn thư mục, hoặc đánh dấu “Ghi biên nhận cạnh tệp gói”.</source>
+        <translation>Choose a folder, or tick “Write receipts next to the package files”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="236"/>
+        <source>Không có tệp gói báo cáo (.zip) nào trong những gì đã chọn.</source>
+        <translation>There are no report package files (.zip) in what you chose.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="237"/>
+        <source>Gói báo cáo có tên dạng BaoCao_&lt;đơn vị&gt;_&lt;kỳ&gt;_r&lt;lần&gt;.zip.</source>
+        <translation>Report packages are named like BaoCao_&lt;unit&gt;_&lt;period&gt;_r&lt;revision&gt;.zip.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="270"/>
+        <source>Đang kiểm tra và nhập %1 gói…</source>
+        <translation>Checking and importing %1 package(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="284"/>
+        <source>Mật khẩu khóa ký của Sở</source>
+        <translation>Department signing key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="285"/>
+        <source>Nhập mật khẩu khóa ký của Sở (để ký biên nhận):</source>
+        <translation>Enter the passphrase of the Department&apos;s signing key (to sign the receipts):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="318"/>
+        <source>Đã hủy; các gói đã nhập xong vẫn được giữ, gói đang nhập dở không được ghi.</source>
+        <translation>Cancelled; the packages already imported are kept, and the package that was being imported has not been saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="327"/>
+        <source>Đã nhập</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="328"/>
+        <source>Đã nhập trước đó</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="329"/>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="330"/>
+        <source>Chưa xử lý</source>
+        <translation>Not processed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="359"/>
+        <source>Kết quả nhập: %1 tệp — đã nhập %2, đã nhập trước đó %3, từ chối %4</source>
+        <translation>Import results: %1 file(s) — %2 imported, %3 already imported, %4 refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="369"/>
+        <source>Hiện hành</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="369"/>
+        <source>Đã được thay</source>
+        <translation>Superseded</translation>
+    </message>
+</context>
+<context>
+    <name>JobBar</name>
+    <message>
+        <location filename="../../ui/widgets/job_bar.py" line="21"/>
+        <source>&amp;Hủy</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/job_bar.py" line="53"/>
+        <source>Đang hủy…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>JournalModel</name>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="126"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="127"/>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="128"/>
+        <source>Hoạt động</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="129"/>
+        <source>Địa điểm</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="130"/>
+        <source>Minh chứng</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="132"/>
+        <source>%1 tệp</source>
+        <translation>%1 file(s)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="152"/>
+        <source>Khóa ký gói báo cáo</source>
+        <translation>Report package signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="163"/>
+        <source>&amp;Mật khẩu khóa:</source>
+        <translation>Key &amp;passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="164"/>
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Repeat passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="183"/>
+        <source>Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh biết chắc gói do đơn vị gửi và không bị sửa. Máy này không có kho khóa an toàn của hệ điều hành, nên khóa được lưu trong tệp mã hóa bằng mật khẩu. Hãy chọn mật khẩu ít nhất 8 ký tự và ghi nhớ: cần nhập khi xuất gói.</source>
+        <translation>Every report package sent to the province is signed with the unit&apos;s own key, so that the province can be sure the package comes from the unit and has not been altered. This computer&apos;s operating system has no secure key store, so the key is kept in a file encrypted with a passphrase. Choose a passphrase of at least 8 characters and remember it: you will need it to export packages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="193"/>
+        <source>Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh biết chắc gói do đơn vị gửi và không bị sửa. Khóa sẽ được tạo và cất trong kho khóa an toàn của hệ điều hành khi bấm Hoàn tất.</source>
+        <translation>Every report package sent to the province is signed with the unit&apos;s own key, so that the province can be sure the package comes from the unit and has not been altered. The key will be created and kept in the operating system&apos;s secure key store when you click Finish.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="209"/>
+        <source>Mật khẩu cần ít nhất 8 ký tự.</source>
+        <translation>The passphrase must be at least 8 characters long.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="211"/>
+        <source>Hai lần nhập mật khẩu chưa khớp.</source>
+        <translation>The two passphrases do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>KeysScreen</name>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="135"/>
+        <source>Đơn vị và khóa</source>
+        <translation>Units and keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="138"/>
+        <source>Sở chỉ nhận gói báo cáo có chữ ký bằng khóa đã đăng ký của đúng đơn vị. Mỗi đơn vị gửi tệp khóa công khai một lần; trước khi đăng ký, hai bên đọc dấu vân tay của khóa cho nhau qua điện thoại.</source>
+        <translation>The Department only accepts report packages signed with the registered key of the right unit. Each unit sends its public key file once; before the key is registered, both sides read its fingerprint to each other over the phone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="146"/>
+        <source>Đăng &amp;ký khóa từ tệp…</source>
+        <translation>&amp;Register key from file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="148"/>
+        <source>Nhập tuyên bố đổi &amp;khóa…</source>
+        <translation>Import &amp;key change statement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="150"/>
+        <source>&amp;Thu hồi khóa đã chọn…</source>
+        <translation>Re&amp;voke selected key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="159"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="160"/>
+        <source>Mã khóa</source>
+        <translation>Key ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="161"/>
+        <source>Dấu vân tay</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="162"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="163"/>
+        <source>Ngày đăng ký</source>
+        <translation>Date registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="170"/>
+        <source>Các khóa đã đăng ký</source>
+        <translation>Registered keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="209"/>
+        <source>Chưa có khóa đang dùng (%1 đơn vị): %2</source>
+        <translation>No key in use (%1 units): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="214"/>
+        <source>Mọi đơn vị đều đã có khóa đang dùng.</source>
+        <translation>Every unit has a key in use.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="219"/>
+        <source>Đã thu hồi %1</source>
+        <translation>Revoked %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="223"/>
+        <source>Đã thay bằng %1</source>
+        <translation>Replaced by %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="224"/>
+        <source>Đang dùng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="245"/>
+        <source>Chọn tệp khóa công khai của đơn vị</source>
+        <translation>Choose the unit&apos;s public key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="247"/>
+        <source>Khóa công khai (*.pub);;Mọi tệp (*)</source>
+        <translation>Public keys (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="276"/>
+        <source>Khóa này đã được đăng ký cho %1.</source>
+        <translation>This key is already registered for %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="289"/>
+        <source>Đã đăng ký khóa %1 cho %2.</source>
+        <translation>Key %1 registered for %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="297"/>
+        <source>Đăng ký khóa của đơn vị</source>
+        <translation>Register a unit&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="302"/>
+        <source>Đăng ký khóa công khai dưới đây cho đơn vị. Từ nay gói báo cáo ký bằng khóa này sẽ được nhận.</source>
+        <translation>Register the public key below for the unit. From now on, report packages signed with this key will be accepted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="304"/>
+        <source>Trùng khớp — &amp;đăng ký</source>
+        <translation>It matches — &amp;register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="323"/>
+        <source>Thu hồi khóa %1 của %2? Từ nay mọi gói báo cáo ký bằng khóa này sẽ bị từ chối; các gói đã nhập vẫn giữ nguyên. Không thể hoàn tác.</source>
+        <translation>Revoke key %1 of %2? From now on, every report package signed with this key will be refused; packages already imported are kept as they are. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="330"/>
+        <source>Thu hồi khóa</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="330"/>
+        <source>&amp;Thu hồi</source>
+        <translation>Re&amp;voke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="330"/>
+        <source>&amp;Không</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="343"/>
+        <source>Đã thu hồi khóa %1 của %2.</source>
+        <translation>Key %1 of %2 revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="354"/>
+        <source>Chọn tệp tuyên bố đổi khóa của đơn vị</source>
+        <translation>Choose the unit&apos;s key change statement file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="356"/>
+        <source>Tuyên bố đổi khóa (*.txt);;Mọi tệp (*)</source>
+        <translation>Key change statements (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="368"/>
+        <source>Không đọc được tệp %1.</source>
+        <translation>Could not read the file %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="376"/>
+        <source>Đổi khóa này đã được ghi nhận trước đó.</source>
+        <translation>This key change has already been recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="388"/>
+        <source>Đã đổi khóa của %1: %2 → %3.</source>
+        <translation>Key of %1 changed: %2 → %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="397"/>
+        <source>Tuyên bố đổi khóa có chữ ký hợp lệ của cả khóa cũ %1 và khóa mới. Sau khi ghi nhận, gói ký bằng khóa cũ sẽ không được nhận nữa. Khóa mới:</source>
+        <translation>The key change statement carries valid signatures from both the old key %1 and the new key. Once it is recorded, packages signed with the old key will no longer be accepted. New key:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="401"/>
+        <source>Đổi khóa của đơn vị</source>
+        <translation>Change a unit&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="406"/>
+        <source>Trùng khớp — &amp;ghi nhận đổi khóa</source>
+        <translation>It matches — &amp;record the key change</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../ui/main.py" line="71"/>
+        <source>Tiến Độ đang mở với thư mục dữ liệu này trong một cửa sổ khác.</source>
+        <translation>Tien Do is already open with this data folder in another window.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="72"/>
+        <source>Hãy dùng cửa sổ đang mở (xem trên thanh tác vụ).</source>
+        <translation>Please use the window that is already open (look on the taskbar).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="102"/>
+        <source>Dữ liệu bị hỏng và không đọc được thông tin đơn vị.</source>
+        <translation>The data is damaged and the unit information cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="103"/>
+        <source>Hãy khôi phục từ một bản sao lưu (tiendo restore TỆP).</source>
+        <translation>Please restore from a backup (tiendo restore FILE).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="42"/>
+        <source>Tiến Độ — %1</source>
+        <translation>Tien Do — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="49"/>
+        <source>Chuyển màn hình</source>
+        <translation>Switch screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="58"/>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="59"/>
+        <source>Nhiệm vụ</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="60"/>
+        <source>Hoạt động</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="61"/>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <source>Gửi báo cáo</source>
+        <translation>Send reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="86"/>
+        <source>Tiến Độ</source>
+        <translation>Tien Do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <source>Thêm hoạt động</source>
+        <translation>Add activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <source>Tìm hoạt động</source>
+        <translation>Search activities</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../ui/widgets/messages.py" line="17"/>
+        <source>Có lỗi</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>NewActivityDialog</name>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="688"/>
+        <source>Thêm hoạt động</source>
+        <translation>Add activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="698"/>
+        <source>Minh chứng (có thể thêm sau)</source>
+        <translation>Evidence (can be added later)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="701"/>
+        <source>Tệp sẽ đính kèm</source>
+        <translation>Files to attach</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="702"/>
+        <source>Kéo thả ảnh, tệp vào đây hoặc bấm “Thêm tệp…”.</source>
+        <translation>Drag photos or files here, or click “Add file…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="709"/>
+        <source>Thêm tệ&amp;p…</source>
+        <translation>Add &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="710"/>
+        <source>&amp;Bỏ tệp đã chọn</source>
+        <translation>&amp;Remove selected file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="727"/>
+        <source>&amp;Lưu hoạt động</source>
+        <translation>&amp;Save activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="728"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="743"/>
+        <source>Chọn tệp minh chứng</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="745"/>
+        <source>Ảnh và tài liệu (%1);;Tất cả các tệp (*)</source>
+        <translation>Photos and documents (%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="781"/>
+        <source>Chưa nhập tên hoạt động.</source>
+        <translation>Enter a name for the activity.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="44"/>
+        <source>Số thứ tự</source>
+        <translation>Sequence no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="45"/>
+        <source>Báo cáo</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="46"/>
+        <source>Lần</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="47"/>
+        <source>Ngày xuất</source>
+        <translation>Date exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="48"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="49"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="79"/>
+        <source>Tỉnh đã nhận %1</source>
+        <translation>Received by the province %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="81"/>
+        <source>Đã xuất, chờ biên nhận</source>
+        <translation>Exported, awaiting receipt</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxScreen</name>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="94"/>
+        <source>Gửi báo cáo lên tỉnh</source>
+        <translation>Send reports to the province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="97"/>
+        <source>Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký số của đơn vị. Lưu gói vào USB hoặc đính kèm thư điện tử gửi Sở Thông tin và Truyền thông.</source>
+        <translation>A report package contains the finalized report, its PDF and the evidence, digitally signed by the unit. Save the package to a USB drive, or attach it to an email to the Department of Information and Communications.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="104"/>
+        <source>&amp;Báo cáo:</source>
+        <translation>&amp;Report:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="107"/>
+        <source>Báo cáo cần gửi</source>
+        <translation>Report to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="110"/>
+        <source>&amp;Xuất gói báo cáo…</source>
+        <translation>&amp;Export report package…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="116"/>
+        <location filename="../../ui/screens/outbox.py" line="124"/>
+        <source>Các gói đã xuất</source>
+        <translation>Packages exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="127"/>
+        <source>&amp;Mở thư mục chứa gói</source>
+        <translation>&amp;Open package folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="148"/>
+        <source>%1 — lần %2</source>
+        <translation>%1 — revision %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="160"/>
+        <source>Chưa có báo cáo đã chốt</source>
+        <translation>No finalized reports yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="167"/>
+        <source>Khóa ký của đơn vị: %1 — dấu vân tay %2</source>
+        <translation>Unit signing key: %1 — fingerprint %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="172"/>
+        <source>Đơn vị chưa có khóa ký.</source>
+        <translation>The unit has no signing key yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="180"/>
+        <source>Chọn nơi lưu gói báo cáo (ví dụ ổ USB)</source>
+        <translation>Choose where to save the report package (for example a USB drive)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="194"/>
+        <source>Mật khẩu khóa ký</source>
+        <translation>Signing key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="195"/>
+        <source>Nhập mật khẩu khóa ký của đơn vị:</source>
+        <translation>Enter the passphrase of the unit&apos;s signing key:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="214"/>
+        <source>Đang đóng gói và ký…</source>
+        <translation>Packing and signing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="222"/>
+        <source>Đã xuất gói báo cáo.</source>
+        <translation>Report package exported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="225"/>
+        <source>Đã xuất gói báo cáo</source>
+        <translation>Report package exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="226"/>
+        <source>Gói báo cáo đã được lưu:
+%1</source>
+        <translation>The report package has been saved:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="244"/>
+        <source>Đã hủy xuất gói; không có tệp nào được ghi.</source>
+        <translation>Export cancelled; no files were written.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewScreen</name>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="100"/>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="102"/>
+        <source>%1 số %2 — %3</source>
+        <translation>%1 No. %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="110"/>
+        <source>Báo cáo tiếp theo</source>
+        <translation>Next report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="111"/>
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="112"/>
+        <source>Hoạt động đã ghi</source>
+        <translation>Activities recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="116"/>
+        <location filename="../../ui/screens/overview.py" line="126"/>
+        <source>Tiến độ từng nhiệm vụ</source>
+        <translation>Progress by task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="141"/>
+        <source>Không có báo cáo nào sắp đến hạn.</source>
+        <translation>No reports due soon.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="145"/>
+        <source>hôm nay</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="145"/>
+        <source>còn %1 ngày</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="149"/>
+        <source>&lt;b&gt;Báo cáo %1&lt;/b&gt;&lt;br&gt;Số liệu từ %2 đến %3&lt;br&gt;Hạn gửi: &lt;b&gt;%4&lt;/b&gt; (%5)</source>
+        <translation>&lt;b&gt;Report for %1&lt;/b&gt;&lt;br&gt;Figures from %2 to %3&lt;br&gt;Due: &lt;b&gt;%4&lt;/b&gt; (%5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="161"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Báo cáo %1 quá hạn (hạn %2)&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Report for %1 is overdue (due %2)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="168"/>
+        <source>Nhiệm vụ %1: %2 (hạn %3)</source>
+        <translation>Task %1: %2 (due %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="178"/>
+        <source>Không có việc trễ hạn.</source>
+        <translation>Nothing is overdue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="182"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; hoạt động, trong đó &lt;b&gt;%2&lt;/b&gt; trong năm báo cáo hiện tại</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; activities, &lt;b&gt;%2&lt;/b&gt; of them in the current reporting year</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="113"/>
+        <source>In %1</source>
+        <translation>Print %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="131"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="169"/>
+        <source>Xem trước — %1</source>
+        <translation>Preview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="178"/>
+        <source>Các trang của văn bản</source>
+        <translation>Document pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="181"/>
+        <source>Vừa &amp;chiều rộng</source>
+        <translation>Fit &amp;width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="182"/>
+        <source>Cả &amp;trang</source>
+        <translation>Fit pa&amp;ge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="183"/>
+        <source>Thu &amp;nhỏ</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="184"/>
+        <source>&amp;Phóng to</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="190"/>
+        <source>Trang đang xem</source>
+        <translation>Current page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="194"/>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="195"/>
+        <source>&amp;Lưu thành…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="196"/>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="234"/>
+        <source>Trang %1 / %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="272"/>
+        <source>Lưu thành tệp PDF</source>
+        <translation>Save as PDF file</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="126"/>
+        <source>Người lập và người ký báo cáo</source>
+        <translation>Report preparer and signatory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="128"/>
+        <source>Các thông tin này in trên báo cáo; có thể sửa sau trong mục Cài đặt.</source>
+        <translation>This information is printed on reports; you can change it later in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressModel</name>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="29"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="30"/>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="31"/>
+        <source>Thời gian thực hiện</source>
+        <translation>Timeframe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="32"/>
+        <source>Số hoạt động</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="33"/>
+        <source>Hoạt động gần nhất</source>
+        <translation>Latest activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="34"/>
+        <source>Tình hình</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="55"/>
+        <source>Đã hoàn thành</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="56"/>
+        <source>Đúng tiến độ</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="57"/>
+        <source>Có nguy cơ chậm</source>
+        <translation>At risk of delay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="58"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="59"/>
+        <source>Đang thực hiện thường xuyên</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="60"/>
+        <source>Chưa có hoạt động</source>
+        <translation>No activities yet</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceKeyChooser</name>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="39"/>
+        <source>Chọn &amp;tệp khóa của Sở…</source>
+        <translation>Choose the Department&apos;s &amp;key file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="50"/>
+        <source>Dấu vân tay khóa của Sở</source>
+        <translation>Fingerprint of the Department&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="54"/>
+        <source>Tôi đã đọc dấu vân tay này với cán bộ của Sở qua điện thoại và thấy trùng khớp</source>
+        <translation>I have checked this fingerprint with an officer of the Department over the phone and it matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="63"/>
+        <source>Chọn tệp khóa công khai của Sở</source>
+        <translation>Choose the Department&apos;s public key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="65"/>
+        <source>Khóa công khai (*.pub);;Mọi tệp (*)</source>
+        <translation>Public keys (*.pub);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceKeyPage</name>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="92"/>
+        <source>Khóa công khai của Sở</source>
+        <translation>The Department&apos;s public key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="95"/>
+        <source>Sở Thông tin và Truyền thông gửi lại biên nhận có chữ ký cho mỗi gói báo cáo. Để kiểm tra biên nhận, máy này cần khóa công khai của Sở. Có thể bỏ qua bước này và làm sau.</source>
+        <translation>The Department of Information and Communications sends back a signed receipt for each report package. To check receipts, this computer needs the Department&apos;s public key. You can skip this step and do it later.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceWindow</name>
+    <message>
+        <location filename="../../ui/province_window.py" line="36"/>
+        <source>Tiến Độ — %1</source>
+        <translation>Tien Do — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="43"/>
+        <source>Các màn hình</source>
+        <translation>Screens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="51"/>
+        <source>Đơn vị và khóa</source>
+        <translation>Units and keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="52"/>
+        <source>Nhận gói báo cáo</source>
+        <translation>Receive packages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="53"/>
+        <source>Tình hình báo cáo</source>
+        <translation>Reporting status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="54"/>
+        <source>Báo cáo tổng hợp</source>
+        <translation>Consolidated report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="55"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>ProvincialReportScreen</name>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="51"/>
+        <source>Báo cáo tổng hợp</source>
+        <translation>Consolidated report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="54"/>
+        <source>Tổng hợp báo cáo mới nhất của từng đơn vị cho một kỳ: kết quả theo nhiệm vụ, chỉ tiêu của từng đơn vị và toàn tỉnh, khó khăn và đề xuất, các đơn vị chưa báo cáo. Xem trước bản in, lưu PDF để trình ký hoặc lưu Excel để xử lý số liệu.</source>
+        <translation>Brings together the latest report of each unit for one period: results by task, indicators for each unit and for the whole province, difficulties and proposals, and the units that have not reported. Preview the printout, save a PDF for signing, or save an Excel file to work with the figures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="66"/>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="69"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="72"/>
+        <source>&amp;Kỳ báo cáo:</source>
+        <translation>Reporting &amp;period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="77"/>
+        <source>Số văn bản</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="79"/>
+        <source>&amp;Số văn bản:</source>
+        <translation>Document &amp;number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="84"/>
+        <source>&amp;Xem trước bản in…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="86"/>
+        <source>Lưu &amp;PDF…</source>
+        <translation>Save PD&amp;F…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="88"/>
+        <source>Lưu &amp;Excel (XLSX)…</source>
+        <translation>Save &amp;Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="99"/>
+        <location filename="../../ui/screens/province_report.py" line="113"/>
+        <source>Tổng hợp chỉ tiêu toàn tỉnh</source>
+        <translation>Indicator totals for the province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="103"/>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="104"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="105"/>
+        <source>Đơn vị tính</source>
+        <translation>Unit of measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="106"/>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="107"/>
+        <source>Số đơn vị có kết quả</source>
+        <translation>Units with results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="156"/>
+        <source>Kế hoạch không có kỳ báo cáo nào trong năm này.</source>
+        <translation>The plan has no reporting periods in this year.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="167"/>
+        <source>Đã có %1/%2 đơn vị gửi báo cáo %3 (hạn %4).</source>
+        <translation>%1 of %2 units have sent the report for %3 (due %4).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="174"/>
+        <source>Chưa báo cáo: %1.</source>
+        <translation>Not yet reported: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="224"/>
+        <source>Lưu báo cáo tổng hợp (PDF)</source>
+        <translation>Save consolidated report (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="224"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="232"/>
+        <source>Lưu báo cáo tổng hợp (Excel)</source>
+        <translation>Save consolidated report (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="232"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel spreadsheets (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="272"/>
+        <source>Đang lập báo cáo tổng hợp…</source>
+        <translation>Preparing the consolidated report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="288"/>
+        <source>Đã lưu %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="300"/>
+        <source>Đã hủy; không có tệp nào được ghi.</source>
+        <translation>Cancelled; no files were written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="308"/>
+        <source>Báo cáo tổng hợp %1</source>
+        <translation>Consolidated report for %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportEditor</name>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="298"/>
+        <source>Ví dụ: 215/BC-UBND</source>
+        <translation>For example: 215/BC-UBND</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="300"/>
+        <source>Số báo cáo</source>
+        <translation>Report number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="301"/>
+        <source>lấy ngày chốt</source>
+        <translation>date finalized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="303"/>
+        <source>Ngày báo cáo</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="304"/>
+        <source>Để trống thì ngày báo cáo là ngày chốt báo cáo.</source>
+        <translation>If left empty, the report date is the date the report is finalized.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="305"/>
+        <source>Số &amp;báo cáo:</source>
+        <translation>Report &amp;number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="307"/>
+        <source>Ngà&amp;y báo cáo:</source>
+        <translation>Report &amp;date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="312"/>
+        <source>I. Đánh &amp;giá chung</source>
+        <translation>I. Overall &amp;assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="312"/>
+        <source>Đánh giá chung</source>
+        <translation>Overall assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="315"/>
+        <source>Tình hình chung, kết quả nổi bật trong kỳ, những mặt còn hạn chế.</source>
+        <translation>The general situation, the main results in the period, and the shortcomings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="317"/>
+        <source>II. Kết quả thực hiện các nhiệm vụ</source>
+        <translation>II. Results by task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="323"/>
+        <source>III. Khó khăn, &amp;vướng mắc</source>
+        <translation>III. Difficulti&amp;es</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="323"/>
+        <source>Khó khăn, vướng mắc</source>
+        <translation>Difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="325"/>
+        <location filename="../../ui/screens/reports.py" line="329"/>
+        <source>Ghi “Không có” nếu không có.</source>
+        <translation>Write “None” if there are none.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="327"/>
+        <source>IV. Đề x&amp;uất, kiến nghị</source>
+        <translation>IV. Pr&amp;oposals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="327"/>
+        <source>Đề xuất, kiến nghị</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="332"/>
+        <source>V. Phương hướng, &amp;nhiệm vụ kỳ tới</source>
+        <translation>V. Direction and tasks for the ne&amp;xt period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="333"/>
+        <source>Phương hướng, nhiệm vụ kỳ tới</source>
+        <translation>Direction and tasks for the next period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="349"/>
+        <source>chưa nhập</source>
+        <translation>not entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="351"/>
+        <source>Dự toán kinh phí năm sau (đồng)</source>
+        <translation>Budget estimate for next year (VND)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="355"/>
+        <source>đồng</source>
+        <translation>VND</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="358"/>
+        <source>Thuyết &amp;minh dự toán:</source>
+        <translation>Budget &amp;justification:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="360"/>
+        <source>Thuyết minh dự toán</source>
+        <translation>Budget justification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="501"/>
+        <source>VI. Dự toán kinh phí năm %1</source>
+        <translation>VI. Budget estimate for %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="504"/>
+        <source>&amp;Dự toán kinh phí năm %1:</source>
+        <translation>&amp;Budget estimate for %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="507"/>
+        <source>Kế hoạch, mục III: %1</source>
+        <translation>Plan, section III: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="71"/>
+        <source>Chưa triển khai</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="72"/>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="73"/>
+        <source>Đã hoàn thành</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="74"/>
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="592"/>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="600"/>
+        <source>&amp;Kỳ báo cáo:</source>
+        <translation>Reporting &amp;period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="603"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="606"/>
+        <source>Hiện cả kỳ tháng, &amp;quý, 9 tháng</source>
+        <translation>Also show month, &amp;quarter and 9-month periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="619"/>
+        <source>Cập nhật &amp;số liệu</source>
+        <translation>&amp;Update figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="621"/>
+        <source>Tính lại số hoạt động và các chỉ tiêu từ các hoạt động đã ghi trong kỳ.</source>
+        <translation>Recalculate the number of activities and the indicators from the activities recorded in the period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="623"/>
+        <source>Kiểm &amp;tra</source>
+        <translation>Chec&amp;k</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="624"/>
+        <source>Xem phần nào còn thiếu trước khi chốt.</source>
+        <translation>See which parts are still missing before finalizing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="625"/>
+        <source>&amp;Chốt báo cáo</source>
+        <translation>&amp;Finalize report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="627"/>
+        <source>Khóa báo cáo để in, ký và gửi; sau khi chốt không sửa trực tiếp được nữa.</source>
+        <translation>Lock the report for printing, signing and sending; once finalized, it can no longer be edited directly.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="629"/>
+        <source>&amp;Sửa đổi</source>
+        <translation>&amp;Revise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="631"/>
+        <source>Tạo bản sửa đổi (lần mới) từ báo cáo đã chốt; bản đã chốt được giữ nguyên.</source>
+        <translation>Create a revision (a new round) from the finalized report; the finalized version is kept unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="633"/>
+        <source>X&amp;em bản mới nhất</source>
+        <translation>View la&amp;test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="634"/>
+        <source>&amp;Xem trước</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="635"/>
+        <source>Xem báo cáo đúng như khi in ra giấy.</source>
+        <translation>See the report exactly as it will look on paper.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="636"/>
+        <source>&amp;In…</source>
+        <translation>Pr&amp;int…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="637"/>
+        <source>Lưu &amp;PDF…</source>
+        <translation>&amp;Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="662"/>
+        <source>Tình trạng báo cáo</source>
+        <translation>Report status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="682"/>
+        <source>&amp;Lập báo cáo</source>
+        <translation>Cr&amp;eate report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="685"/>
+        <source>Soạn bản nháp báo cáo từ các hoạt động đã ghi trong kỳ.</source>
+        <translation>Draft the report from the activities recorded in the period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="707"/>
+        <source>Cần hoàn thiện trước khi chốt</source>
+        <translation>To complete before finalizing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="710"/>
+        <source>Những phần cần hoàn thiện</source>
+        <translation>Parts to complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="711"/>
+        <source>Bấm vào một dòng để đến phần cần sửa.</source>
+        <translation>Click a line to go to the part that needs attention.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="713"/>
+        <source>Các &amp;lần báo cáo</source>
+        <translation>Revision &amp;history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="717"/>
+        <source>Lần</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="717"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="717"/>
+        <source>Ngày tạo</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="717"/>
+        <source>Ngày chốt</source>
+        <translation>Finalized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="719"/>
+        <source>Các lần báo cáo</source>
+        <translation>Revision history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="764"/>
+        <source>chưa lập</source>
+        <translation>not created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="768"/>
+        <source>bản nháp</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="769"/>
+        <source>bản nháp sửa đổi lần %1</source>
+        <translation>draft revision %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="771"/>
+        <source>đã chốt lần %1</source>
+        <translation>finalized (revision %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="773"/>
+        <source>đã gửi (lần %1)</source>
+        <translation>sent (revision %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="774"/>
+        <source>tỉnh đã nhận (lần %1)</source>
+        <translation>received by the province (revision %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="809"/>
+        <source>%1 — %2 — hạn %3, đã quá hạn</source>
+        <translation>%1 — %2 — due %3, overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="811"/>
+        <source>%1 — %2 — hạn %3</source>
+        <translation>%1 — %2 — due %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="813"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="905"/>
+        <source>Chưa có kỳ báo cáo nào. Hãy ghi hoạt động trước.</source>
+        <translation>No reporting periods yet. Record some activities first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="913"/>
+        <source>Hạn gửi: %1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="918"/>
+        <source>Hạn gửi: %1, đã quá hạn</source>
+        <translation>Due: %1, overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="923"/>
+        <source>Kế hoạch không yêu cầu báo cáo kỳ này</source>
+        <translation>The plan does not require a report for this period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="926"/>
+        <source>Số liệu từ %1 đến %2 · %3 hoạt động trong kỳ · %4</source>
+        <translation>Figures from %1 to %2 · %3 activities in the period · %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="935"/>
+        <source>Chưa có kỳ báo cáo</source>
+        <translation>No reporting period yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="943"/>
+        <source>Chưa lập báo cáo %1</source>
+        <translation>No report for %1 yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="946"/>
+        <source>Bấm “Lập báo cáo”: ứng dụng soạn sẵn bản nháp từ %1 hoạt động đã ghi trong kỳ; sau đó xem lại, sửa và bổ sung trước khi chốt.</source>
+        <translation>Click “Create report”: the application drafts the report from the %1 activities recorded in the period; then review, edit and complete it before finalizing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="953"/>
+        <source>Kỳ này chưa hết (số liệu đến ngày %1): hoạt động ghi thêm sau này được tính khi bấm “Cập nhật số liệu”.</source>
+        <translation>This period has not ended yet (figures up to %1): activities recorded later are counted when you click “Update figures”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="987"/>
+        <source>Bản nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="988"/>
+        <source>Đã chốt</source>
+        <translation>Finalized</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="989"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="990"/>
+        <source>Tỉnh đã nhận</source>
+        <translation>Received by province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1022"/>
+        <source>Đang xem lần %1 (bản cũ) — chỉ xem. Bản mới nhất là lần %2.</source>
+        <translation>Viewing revision %1 (an older version) — read only. The latest is revision %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1029"/>
+        <source>Bản nháp lần %1 — mọi thay đổi được lưu ngay khi nhập, không cần bấm Lưu.</source>
+        <translation>Draft, revision %1 — every change is saved as you type; there is no need to click Save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1034"/>
+        <source>Có hoạt động được thêm, sửa hoặc xóa sau khi lập báo cáo: bấm “Cập nhật số liệu” để tính lại số liệu.</source>
+        <translation>Activities have been added, edited or deleted since the report was created: click “Update figures” to recalculate the figures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1041"/>
+        <source>Báo cáo đã khóa, chỉ xem. Muốn thay đổi, bấm “Sửa đổi” để tạo bản sửa đổi.</source>
+        <translation>The report is locked and read only. To change it, click “Revise” to create a revision.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1058"/>
+        <source>Đã chốt lần %1 ngày %2, đã gửi ngày %3.</source>
+        <translation>Revision %1 finalized on %2, sent on %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1061"/>
+        <source>Đã chốt lần %1 ngày %2, tỉnh đã nhận ngày %3.</source>
+        <translation>Revision %1 finalized on %2, received by the province on %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1064"/>
+        <source>Đã chốt lần %1 ngày %2.</source>
+        <translation>Revision %1 finalized on %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1086"/>
+        <source>Đã đủ nội dung. Có thể chốt báo cáo.</source>
+        <translation>All parts are complete. The report can be finalized.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1097"/>
+        <source>Nhập phần “Đánh giá chung”.</source>
+        <translation>Fill in “Overall assessment”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1099"/>
+        <source>Nhiệm vụ %1: nhập kết quả thực hiện (đã chọn “có thực hiện”).</source>
+        <translation>Task %1: enter the results (its status says it was carried out).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1102"/>
+        <source>Nhiệm vụ %1: có %2 hoạt động trong kỳ nhưng trạng thái là “chưa triển khai”; chọn lại trạng thái.</source>
+        <translation>Task %1: there are %2 activities in the period but the status is “Not started”; choose the status again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1106"/>
+        <source>Nhiệm vụ %1: nhập tỷ lệ hoàn thành (%) vì nhiệm vụ có thời hạn.</source>
+        <translation>Task %1: enter the completion rate (%), as the task has a deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1108"/>
+        <source>Nhiệm vụ %1: đã hoàn thành thì tỷ lệ phải là 100%.</source>
+        <translation>Task %1: a completed task must have a completion rate of 100%.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1110"/>
+        <source>Nhập “Khó khăn, vướng mắc” (ghi “Không có” nếu không có).</source>
+        <translation>Fill in “Difficulties” (write “None” if there are none).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1113"/>
+        <source>Nhập “Đề xuất, kiến nghị” (ghi “Không có” nếu không có).</source>
+        <translation>Fill in “Proposals” (write “None” if there are none).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1115"/>
+        <source>Nhập “Phương hướng, nhiệm vụ kỳ tới”.</source>
+        <translation>Fill in “Direction and tasks for the next period”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1117"/>
+        <source>Nhập dự toán kinh phí năm %1 (mục III của kế hoạch); ghi 0 nếu không đề nghị kinh phí.</source>
+        <translation>Enter the budget estimate for %1 (section III of the plan); enter 0 if no funding is requested.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1157"/>
+        <source>Đã lưu lúc %1</source>
+        <translation>Saved at %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1223"/>
+        <source>Đang lập báo cáo từ các hoạt động…</source>
+        <translation>Creating the report from the activities…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1230"/>
+        <source>Đã lập bản nháp báo cáo %1.</source>
+        <translation>Draft report for %1 created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1243"/>
+        <source>Lỗi đã được ghi vào nhật ký của ứng dụng.</source>
+        <translation>The error has been written to the application log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1255"/>
+        <source>Cập nhật số liệu</source>
+        <translation>Update figures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1257"/>
+        <source>Số hoạt động và các chỉ tiêu sẽ được tính lại từ các hoạt động đã ghi.
+
+Có soạn lại cả phần “Kết quả thực hiện” của từng nhiệm vụ không? Nếu soạn lại, phần đã viết sẽ được thay bằng danh sách hoạt động trong kỳ.</source>
+        <translation>The number of activities and the indicators will be recalculated from the recorded activities.
+
+Rewrite the “Results” of each task as well? If you do, what has been written there will be replaced by the list of activities in the period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1261"/>
+        <source>Soạn lại cả kết quả</source>
+        <translation>Rewrite results too</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1262"/>
+        <source>Chỉ cập nhật số liệu</source>
+        <translation>Update figures only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1274"/>
+        <source>Đang tính lại số liệu…</source>
+        <translation>Recalculating the figures…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1280"/>
+        <source>Đã cập nhật số liệu từ các hoạt động.</source>
+        <translation>Figures updated from the activities.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1292"/>
+        <source>Còn %1 phần cần hoàn thiện.</source>
+        <translation>%1 part(s) still to complete.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1297"/>
+        <source>Báo cáo đã đủ nội dung, có thể chốt.</source>
+        <translation>The report is complete and can be finalized.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1310"/>
+        <source>Chưa chốt được báo cáo</source>
+        <translation>The report cannot be finalized yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1311"/>
+        <source>Cần hoàn thiện %1 phần sau rồi mới chốt được báo cáo:</source>
+        <translation>Complete the following %1 part(s) before the report can be finalized:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1320"/>
+        <location filename="../../ui/screens/reports.py" line="1327"/>
+        <source>Chốt báo cáo</source>
+        <translation>Finalize report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1322"/>
+        <source>Chốt báo cáo %1 (lần %2)?
+
+Sau khi chốt, báo cáo bị khóa để in, ký và gửi; muốn thay đổi phải tạo bản sửa đổi.</source>
+        <translation>Finalize the report for %1 (revision %2)?
+
+Once finalized, the report is locked for printing, signing and sending; to change it, you will have to create a revision.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1328"/>
+        <source>Chưa chốt</source>
+        <translation>Don&apos;t finalize</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1338"/>
+        <source>Đã chốt báo cáo %1 (lần %2).</source>
+        <translation>Report for %1 finalized (revision %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1353"/>
+        <source>Tạo bản sửa đổi lần %1 của báo cáo %2?
+
+Bản lần %3 đã chốt được giữ nguyên để đối chiếu; bản sửa đổi là bản nháp mới, sửa xong phải chốt lại.</source>
+        <translation>Create revision %1 of the report for %2?
+
+The finalized revision %3 is kept unchanged for reference; the revision is a new draft that must be finalized again after editing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1357"/>
+        <source>Bản đã gửi lên tỉnh không thay đổi; sau khi sửa phải gửi lại.</source>
+        <translation>The version already sent to the province is not changed; after editing, you must send the report again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1364"/>
+        <source>Sửa đổi báo cáo</source>
+        <translation>Revise report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1364"/>
+        <source>Tạo bản sửa đổi</source>
+        <translation>Create revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1364"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1374"/>
+        <source>Đã tạo bản sửa đổi lần %1 của báo cáo %2.</source>
+        <translation>Revision %1 of the report for %2 created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1400"/>
+        <source>Báo cáo %1 (lần %2, %3)</source>
+        <translation>Report for %1 (revision %2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1418"/>
+        <source>Đang tạo bản xem trước…</source>
+        <translation>Creating the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1425"/>
+        <source>Đang chuẩn bị bản in…</source>
+        <translation>Preparing the printout…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1433"/>
+        <source>Lưu báo cáo thành tệp PDF</source>
+        <translation>Save report as PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1436"/>
+        <source>Đang lưu tệp PDF…</source>
+        <translation>Saving the PDF file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1489"/>
+        <source>Đã gửi báo cáo tới máy in.</source>
+        <translation>Report sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1494"/>
+        <source>Đã lưu báo cáo vào tệp %1.</source>
+        <translation>Report saved to the file %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="1504"/>
+        <source>Đã hủy tạo tệp PDF.</source>
+        <translation>PDF creation cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="62"/>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="76"/>
+        <source>&amp;Khôi phục</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="79"/>
+        <source>&amp;Chọn tệp khác…</source>
+        <translation>C&amp;hoose another file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="85"/>
+        <source>Mở chỉ để &amp;xem</source>
+        <translation>Open for &amp;viewing only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="87"/>
+        <source>&amp;Thoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="92"/>
+        <source>&amp;Hủy</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="101"/>
+        <source>Dữ liệu bị hỏng nên Tiến Độ chưa thể ghi thêm.</source>
+        <translation>The data is damaged, so Tien Do cannot save anything for now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="106"/>
+        <source>Khôi phục thay toàn bộ dữ liệu hiện tại bằng dữ liệu trong bản sao lưu. Dữ liệu hiện tại được giữ lại trong thư mục sao lưu.</source>
+        <translation>Restoring replaces all the current data with the data in the backup. The current data is kept in the backup folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="110"/>
+        <source>Khôi phục từ bản sao lưu ngày %1?</source>
+        <translation>Restore from the backup of %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="114"/>
+        <source>%1 hoạt động, %2 báo cáo, %3 tệp minh chứng — %4</source>
+        <translation>%1 activities, %2 reports, %3 evidence files — %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="122"/>
+        <source>Không tìm thấy bản sao lưu tự động nào còn dùng được. Hãy chọn tệp sao lưu (ví dụ trên ổ USB).</source>
+        <translation>No usable automatic backup was found. Please choose a backup file (for example on a USB drive).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="133"/>
+        <source>Chọn bản sao lưu</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="135"/>
+        <source>Bản sao lưu Tiến Độ (*.zip)</source>
+        <translation>Tien Do backups (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/restore_dialog.py" line="172"/>
+        <source>Đang kiểm tra và khôi phục…</source>
+        <translation>Checking and restoring…</translation>
+    </message>
+</context>
+<context>
+    <name>RolePage</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="34"/>
+        <source>Chào mừng đến với Tiến Độ</source>
+        <translation>Welcome to Tien Do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="37"/>
+        <source>Ứng dụng giúp cơ quan theo dõi, báo cáo kết quả thực hiện kế hoạch. Trước hết, cho biết máy này dùng ở đâu.</source>
+        <translation>This application helps offices track and report on how a plan is being carried out. First, tell us where this computer is used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="42"/>
+        <source>&amp;Cấp huyện / xã — ghi hoạt động, lập và gửi báo cáo</source>
+        <translation>&amp;District / commune level — record activities, prepare and send reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="43"/>
+        <source>Cấp &amp;tỉnh — nhận, kiểm tra và tổng hợp báo cáo</source>
+        <translation>&amp;Province level — receive, check and consolidate reports</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../ui/widgets/setup_fields.py" line="17"/>
+        <source>Họ và tên người lập báo cáo</source>
+        <translation>Full name of the person preparing reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setup_fields.py" line="19"/>
+        <source>Ví dụ: Nguyễn Văn An</source>
+        <translation>For example: Nguyen Van An</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setup_fields.py" line="26"/>
+        <source>Địa danh ghi trên dòng ngày tháng, ví dụ: Chư Sê</source>
+        <translation>Place name on the date line, for example: Chu Se</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setup_fields.py" line="30"/>
+        <source>&amp;Người lập báo cáo:</source>
+        <translation>&amp;Prepared by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setup_fields.py" line="31"/>
+        <source>Người &amp;ký:</source>
+        <translation>Si&amp;gnatory:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setup_fields.py" line="32"/>
+        <source>Thẩm quyền ký (TM.):</source>
+        <translation>On behalf of (TM.):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setup_fields.py" line="33"/>
+        <source>Ký thay (KT.):</source>
+        <translation>Signing for (KT.):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setup_fields.py" line="34"/>
+        <source>&amp;Chức vụ người ký:</source>
+        <translation>Signatory&apos;s &amp;title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setup_fields.py" line="35"/>
+        <source>Ký &amp;hiệu số báo cáo:</source>
+        <translation>Report n&amp;umber suffix:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setup_fields.py" line="36"/>
+        <source>Địa &amp;danh:</source>
+        <translation>Pl&amp;ace name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setup_fields.py" line="37"/>
+        <source>Nơi &amp;nhận (mỗi dòng một nơi):</source>
+        <translation>&amp;Recipients (one per line):</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="33"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="35"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="39"/>
+        <source>Cấp huyện / xã</source>
+        <translation>District / commune level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="39"/>
+        <source>Cấp tỉnh</source>
+        <translation>Province level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="40"/>
+        <source>Tên đơn vị:</source>
+        <translation>Unit name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="41"/>
+        <source>Mã đơn vị:</source>
+        <translation>Unit code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="42"/>
+        <source>Trực thuộc:</source>
+        <translation>Parent unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="43"/>
+        <source>Vai trò:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="45"/>
+        <source>Kế hoạch:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="47"/>
+        <source>%1 số %2 — %3</source>
+        <translation>%1 No. %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="55"/>
+        <source>Người lập, người ký và trình bày báo cáo</source>
+        <translation>Preparer, signatory and report layout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="60"/>
+        <source>Các thay đổi được lưu ngay khi rời khỏi ô nhập.</source>
+        <translation>Changes are saved as soon as you leave a field.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="68"/>
+        <source>Ngôn ngữ và dữ liệu</source>
+        <translation>Language and data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="75"/>
+        <source>&amp;Ngôn ngữ giao diện:</source>
+        <translation>Interface &amp;language:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="80"/>
+        <source>&amp;Mở thư mục</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="85"/>
+        <source>Thư mục dữ liệu:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="105"/>
+        <source>Đã lưu cài đặt.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="111"/>
+        <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
+        <translation>The new language takes effect when you reopen the application.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="257"/>
+        <source>Thiết lập Tiến Độ</source>
+        <translation>Tien Do setup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="260"/>
+        <source>&amp;Tiếp &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="261"/>
+        <source>&lt; &amp;Quay lại</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="262"/>
+        <source>&amp;Hoàn tất</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="263"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StatusScreen</name>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="45"/>
+        <source>Tình hình báo cáo</source>
+        <translation>Reporting status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="47"/>
+        <source>&amp;Năm:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="51"/>
+        <source>Năm báo cáo</source>
+        <translation>Reporting year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="53"/>
+        <source>&amp;Kỳ:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="55"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="71"/>
+        <source>Tình hình báo cáo của các đơn vị theo kỳ</source>
+        <translation>Reporting status of the units by period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="110"/>
+        <source>Mọi kỳ báo cáo của kế hoạch trong năm</source>
+        <translation>All reporting periods of the plan in the year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="131"/>
+        <source>%1
+hạn %2</source>
+        <translation>%1
+due %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="138"/>
+        <source>Số thứ tự còn thiếu</source>
+        <translation>Missing sequence numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="149"/>
+        <source>Đơn vị đã xuất các gói số thứ tự %1 nhưng Sở chưa nhận được. Đề nghị đơn vị kiểm tra và gửi lại.</source>
+        <translation>The unit has exported packages with sequence numbers %1, but the Department has not received them. Ask the unit to check and send them again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="161"/>
+        <source>Hạn báo cáo: %1 ngày sau ngày chốt số liệu của kỳ (theo kế hoạch). Tình hình tính đến ngày %2; “đúng hạn” tính theo ngày đơn vị lập gói báo cáo đầu tiên.</source>
+        <translation>Reports are due %1 days after the period&apos;s cut-off date (as set by the plan). Status as of %2; “on time” is judged by the date on which the unit created its first report package.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="171"/>
+        <source>%1: đúng hạn %2, trễ hạn %3, chưa báo cáo %4, chưa đến hạn %5</source>
+        <translation>%1: on time %2, late %3, not reported %4, not yet due %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="179"/>
+        <source>%1 đơn vị. </source>
+        <translation>%1 units. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="184"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="185"/>
+        <source>Trễ hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="186"/>
+        <source>Chưa báo cáo</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="187"/>
+        <source>Chưa đến hạn</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="193"/>
+        <source> · lần %1</source>
+        <translation> · revision %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="195"/>
+        <source> (thay lần %1)</source>
+        <translation> (replaces revision %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="203"/>
+        <source>Hạn: %1</source>
+        <translation>Due: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="206"/>
+        <source>Đơn vị lập gói: %1</source>
+        <translation>Package created by the unit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="210"/>
+        <source>Sở nhận lần %1: %2 (số thứ tự %3)</source>
+        <translation>Revision %1 received by the Department: %2 (sequence no. %3)</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="225"/>
+        <source>Hoàn tất</source>
+        <translation>Ready to finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="236"/>
+        <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Người lập: %2&lt;br&gt;Người ký: %3 — %4&lt;br&gt;Kế hoạch: %5</source>
+        <translation>Unit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Prepared by: %2&lt;br&gt;Signatory: %3 — %4&lt;br&gt;Plan: %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="243"/>
+        <source>%1 số %2</source>
+        <translation>%1 No. %2</translation>
+    </message>
+</context>
+<context>
+    <name>TaskSection</name>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="168"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="168"/>
+        <source>Kết quả trong kỳ</source>
+        <translation>Result in the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="180"/>
+        <source>Chỉ tiêu của nhiệm vụ %1</source>
+        <translation>Indicators of task %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="184"/>
+        <source>Tình trạng:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="188"/>
+        <source>Tình trạng nhiệm vụ %1</source>
+        <translation>Status of task %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="193"/>
+        <source>Tỷ lệ hoàn thành:</source>
+        <translation>Completion rate:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="196"/>
+        <source>chưa nhập</source>
+        <translation>not entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="199"/>
+        <source>Tỷ lệ hoàn thành nhiệm vụ %1</source>
+        <translation>Completion rate of task %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="210"/>
+        <source>Kết quả thực hiện:</source>
+        <translation>Results:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="213"/>
+        <source>Nêu các việc đã làm trong kỳ, kết quả đạt được.</source>
+        <translation>Describe the work done in the period and the results achieved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="216"/>
+        <source>Kết quả thực hiện nhiệm vụ %1</source>
+        <translation>Results of task %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="224"/>
+        <source>Thời gian thực hiện: %1 · %2 hoạt động trong kỳ</source>
+        <translation>Timeframe: %1 · %2 activities in the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="232"/>
+        <source>%1 đ</source>
+        <translation>%1 VND</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="235"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TasksScreen</name>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="29"/>
+        <source>các sở, ban, ngành</source>
+        <translation>provincial departments and agencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="30"/>
+        <source>UBND các huyện, thị xã, thành phố</source>
+        <translation>People&apos;s Committees of districts, towns and cities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="31"/>
+        <source>các cơ quan báo chí</source>
+        <translation>press agencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="32"/>
+        <source>các cơ quan Đảng</source>
+        <translation>Party agencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="33"/>
+        <source>UBND các xã, phường, thị trấn</source>
+        <translation>People&apos;s Committees of communes, wards and townships</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="34"/>
+        <source>UBND tỉnh</source>
+        <translation>Provincial People&apos;s Committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="43"/>
+        <source>Nhiệm vụ của kế hoạch</source>
+        <translation>Plan tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="46"/>
+        <source>Danh sách nhiệm vụ</source>
+        <translation>Task list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="58"/>
+        <source>Nội dung nhiệm vụ</source>
+        <translation>Task details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="60"/>
+        <source>Hoạt động của đơn vị cho nhiệm vụ này</source>
+        <translation>The unit&apos;s activities for this task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="63"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="63"/>
+        <source>Hoạt động</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="63"/>
+        <source>Địa điểm</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="112"/>
+        <source>Nội dung thực hiện:</source>
+        <translation>What is to be done:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="118"/>
+        <source>&lt;b&gt;Theo hướng dẫn của:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Following the guidance of:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="121"/>
+        <source>&lt;b&gt;Đơn vị chủ trì:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Lead unit:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="124"/>
+        <source>&lt;b&gt;Đơn vị phối hợp:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Coordinating units:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="127"/>
+        <source>&lt;b&gt;Thời gian thực hiện:&lt;/b&gt; %1 (có thời hạn)</source>
+        <translation>&lt;b&gt;Timeframe:&lt;/b&gt; %1 (with a deadline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="129"/>
+        <source>&lt;b&gt;Thời gian thực hiện:&lt;/b&gt; %1 (thường xuyên)</source>
+        <translation>&lt;b&gt;Timeframe:&lt;/b&gt; %1 (ongoing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="132"/>
+        <source>Chỉ tiêu theo dõi:</source>
+        <translation>Indicators tracked:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="145"/>
+        <source>&lt;b&gt;Tình hình của đơn vị:&lt;/b&gt; %1 — %2 hoạt động</source>
+        <translation>&lt;b&gt;Where this unit stands:&lt;/b&gt; %1 — %2 activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="136"/>
+        <source>Đã hoàn thành</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="137"/>
+        <source>Đúng tiến độ</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="138"/>
+        <source>Có nguy cơ chậm</source>
+        <translation>At risk of delay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="139"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="140"/>
+        <source>Đang thực hiện thường xuyên</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="141"/>
+        <source>Chưa có hoạt động</source>
+        <translation>No activities yet</translation>
+    </message>
+</context>
+<context>
+    <name>TrustProvinceDialog</name>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="120"/>
+        <source>Khóa công khai của Sở</source>
+        <translation>The Department&apos;s public key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="124"/>
+        <source>Đang tin cậy khóa %1 của Sở. Chỉ thay khi Sở báo đã đổi khóa.</source>
+        <translation>The Department&apos;s key %1 is trusted. Only replace it when the Department says it has changed its key.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="128"/>
+        <source>Chưa có khóa của Sở: chưa kiểm tra được biên nhận.</source>
+        <translation>No Department key yet: receipts cannot be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="141"/>
+        <source>&amp;Tin cậy khóa này</source>
+        <translation>&amp;Trust this key</translation>
+    </message>
+</context>
+<context>
+    <name>UnitChoiceDialog</name>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="105"/>
+        <source>Chọn đơn vị của khóa</source>
+        <translation>Choose the key&apos;s unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="107"/>
+        <source>Tệp khóa không ghi tên đơn vị. Khóa này là của đơn vị nào?</source>
+        <translation>The key file does not name a unit. Which unit does this key belong to?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="111"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPage</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="61"/>
+        <source>Chọn đơn vị</source>
+        <translation>Choose your unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="62"/>
+        <source>Chọn cơ quan sử dụng máy này trong danh mục đơn vị.</source>
+        <translation>Choose the office that uses this computer from the list of units.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="65"/>
+        <source>Gõ để tìm, ví dụ: chu se</source>
+        <translation>Type to search, for example: chu se</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="68"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="68"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="69"/>
+        <source>Danh mục đơn vị</source>
+        <translation>List of units</translation>
+    </message>
+</context>
+</TS>
