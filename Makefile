@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint unit translations bench clean
+.PHONY: run test lint unit translations bench bundle clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ unit: $(STAMP) translations
 	$(BIN)/pytest -q
 
 test: lint unit
+
+bundle: $(STAMP) translations
+	PYTHON=$(BIN)/python packaging/build_linux.sh
+	packaging/smoke.sh
 
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done

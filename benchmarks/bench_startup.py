@@ -1,0 +1,257 @@
+"""Start-up: how long until the main window is usable, against a bare PySide6 window.
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 7] [--activities 120]
+                                                 [--bundle dist/TienDo/TienDo] [--no-docs] [--check]
+
+Three programs start as new processes with Qt offscreen, on the same machine, in the same
+run, in turns (app, bare, bundle, app, bare, bundle, …) so a change in the machine's load
+touches all of them alike:
+
+- **app**: `tiendo --data-dir DEMO` from this checkout, on a demo unit made beforehand
+  (`tiendo demo`), with TIENDO_SMOKE_QUIT_MS=0;
+- **bare**: a process that creates QApplication and a QMainWindow, shows it and does
+  nothing else;
+- **bundle**: the PyInstaller build (dist/TienDo/TienDo) on the same demo folder, when it
+  exists.
+
+Each prints "smoke ok" from a zero-delay timer armed right after the first window's show():
+the timer fires once the event loop has handled what the show queued (polish, layout,
+first paint) and has nothing else to do. The time is taken here, from just before the
+process is started to that line on its stdout, so it includes the interpreter's own start.
+One warm-up start of each is not counted (it fills the page cache). Target: the app's
+median at most twice the bare window's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "benchmarks.md"
+SECTION = "## Khởi động"
+BEGIN = "<!-- bench_startup: begin -->"
+END = "<!-- bench_startup: end -->"
+TARGET_RATIO = 2.0
+READY = "smoke ok"
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1200, 760)
+window.show()
+
+def done():
+    print("smoke ok", flush=True)
+    app.quit()
+
+QTimer.singleShot(0, done)
+sys.exit(app.exec())
+"""
+
+APP = "import sys; from app.cli import main; sys.exit(main())"
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = env.get("BENCH_QPA_PLATFORM", "offscreen")
+    env["TIENDO_SMOKE_QUIT_MS"] = "0"
+    env.pop("TIENDO_DATA_DIR", None)
+    # A user's installation has compiled bytecode (pip writes it, the bundle holds it);
+    # the warm-up start writes it here if the environment had switched that off.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def time_to_window(cmd: list[str], env: dict[str, str]) -> tuple[float, list[str]]:
+    """Seconds from starting cmd to its "smoke ok" line, and every line it printed.
+
+    Raises RuntimeError if the program ends without printing the line.
+    """
+    began = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    lines = []
+    elapsed = None
+    for line in proc.stdout:
+        lines.append(line.rstrip("\n"))
+        if line.strip() == READY:
+            elapsed = time.perf_counter() - began
+            break
+    try:
+        _out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _out, err = proc.communicate()
+    if elapsed is None:
+        raise RuntimeError(f"{cmd[0]} ended without {READY!r} (exit {proc.returncode}):\n{err}")
+    return elapsed, lines
+
+
+def make_demo(folder: Path, activities: int) -> None:
+    """A set-up district unit with activities and drafted reports, made with the CLI."""
+    cmd = [sys.executable, "-c", APP, "--data-dir", str(folder), "demo"]
+    cmd += ["--activities", str(activities)]
+    env = dict(_env(), TIENDO_KEY_PASSPHRASE="bench")
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def measure(runs: int, activities: int, bundle: Path | None) -> dict[str, object]:
+    env = _env()
+    with tempfile.TemporaryDirectory(prefix="tiendo-bench-") as tmp:
+        data = Path(tmp) / "data"
+        make_demo(data, activities)
+        programs: dict[str, list[str]] = {
+            "app": [sys.executable, "-c", APP, "--data-dir", str(data)],
+            "bare": [sys.executable, "-c", BARE],
+        }
+        if bundle is not None:
+            programs["bundle"] = [str(bundle), "--data-dir", str(data)]
+        times: dict[str, list[float]] = {name: [] for name in programs}
+        heavy = ""
+        for round_ in range(runs + 1):
+            for name, cmd in programs.items():
+                seconds, lines = time_to_window(cmd, env)
+                for line in lines:
+                    if line.startswith("heavy:") and name == "app":
+                        heavy = line.partition(":")[2].strip()
+                if round_ > 0:  # round 0 warms the page cache
+                    times[name].append(seconds)
+    return {"times": times, "heavy": heavy}
+
+
+def _pyside_version() -> str:
+    import PySide6
+
+    return PySide6.__version__
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def measured(result: dict[str, object]) -> str:
+    """The numbers of one run: a table, the verdict and the machine."""
+    times: dict[str, list[float]] = result["times"]  # type: ignore[assignment]
+    bare = _median(times["bare"])
+    rows = []
+    labels = {
+        "app": "Tiến Độ từ mã nguồn / from the checkout (`tiendo`)",
+        "bundle": "Tiến Độ đóng gói / PyInstaller bundle (`dist/TienDo/TienDo`)",
+        "bare": "cửa sổ PySide6 trống / bare PySide6 window",
+    }
+    for name in ("app", "bundle", "bare"):
+        if name not in times:
+            continue
+        values = times[name]
+        med = _median(values)
+        rows.append(
+            f"| {labels[name]} | {med:.2f} s | {min(values):.2f}–{max(values):.2f} s "
+            f"| {med / bare:.2f}× |"
+        )
+    app_ratio = _median(times["app"]) / bare
+    verdict = "met" if app_ratio <= TARGET_RATIO else "NOT met"
+    heavy = result["heavy"] or "none"
+    try:
+        load = f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        load = "n/a"
+    return "\n".join(
+        [
+            "| program | median | range | vs bare window |",
+            "|---|---|---|---|",
+            *rows,
+            "",
+            f"Target: the app at most {TARGET_RATIO:g}× the bare window — {verdict} "
+            f"({app_ratio:.2f}×). Heavy modules loaded before the first window "
+            f"(reportlab, alembic, cryptography, openpyxl): {heavy}.",
+            f"Python {platform.python_version()}, PySide6 {_pyside_version()}, "
+            f"{os.cpu_count()} cores, load {load} at the end of the run.",
+        ]
+    )
+
+
+def section(numbers: str, runs: int, activities: int) -> str:
+    """The whole docs section: the method, then the numbers between markers."""
+    return "\n".join(
+        [
+            SECTION,
+            "",
+            "`benchmarks/bench_startup.py` measures the time from starting the process to a",
+            "usable main window: the program prints a line from a zero-delay timer armed right",
+            "after the first window's `show()` (the `TIENDO_SMOKE_QUIT_MS` hook), which fires once",
+            "the event loop has handled the show, layout and first paint; the clock runs in the",
+            "parent, from just before the process starts, so the interpreter's own start-up",
+            "counts. The app opens a demo unit made beforehand",
+            f"(`tiendo demo --activities {activities}`, huyện Chư Sê); the reference is a process",
+            "that creates `QApplication` and a `QMainWindow`, shows it and does nothing else.",
+            f"Qt offscreen; {runs} starts of each, taken in turns after one uncounted warm-up",
+            "start each. Running it again replaces the numbers between the markers only.",
+            "",
+            "    .venv/bin/python benchmarks/bench_startup.py",
+            "",
+            BEGIN,
+            numbers,
+            END,
+            "",
+        ]
+    )
+
+
+def write_docs(numbers: str, runs: int, activities: int) -> None:
+    """Put the numbers in docs/benchmarks.md: between this section's markers if they are
+    there (the prose around them stays), else as a new section at the end."""
+    text = DOCS.read_text("utf-8") if DOCS.exists() else "# Benchmarks\n\nMeasured numbers.\n"
+    start = text.find(SECTION + "\n")
+    begin = text.find(BEGIN, start) if start >= 0 else -1
+    end = text.find(END, begin) if begin >= 0 else -1
+    if begin >= 0 and end >= 0:
+        text = text[: begin + len(BEGIN)] + "\n" + numbers + "\n" + text[end:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section(numbers, runs, activities)
+    DOCS.write_text(text, "utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--activities", type=int, default=120)
+    parser.add_argument(
+        "--bundle",
+        type=Path,
+        default=ROOT / "dist" / "TienDo" / "TienDo",
+        help="the built bundle's executable (measured when it exists)",
+    )
+    parser.add_argument("--no-docs", action="store_true", help="do not update docs/benchmarks.md")
+    parser.add_argument(
+        "--check", action="store_true", help=f"exit 1 when the app is over {TARGET_RATIO:g}×"
+    )
+    args = parser.parse_args()
+    bundle = args.bundle if args.bundle.exists() else None
+    result = measure(args.runs, args.activities, bundle)
+    numbers = measured(result)
+    print(section(numbers, args.runs, args.activities))
+    if not args.no_docs:
+        write_docs(numbers, args.runs, args.activities)
+        print(f"wrote the numbers to {DOCS}")
+    times: dict[str, list[float]] = result["times"]  # type: ignore[assignment]
+    over = _median(times["app"]) / _median(times["bare"]) > TARGET_RATIO
+    return 1 if args.check and over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
