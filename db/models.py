@@ -292,7 +292,9 @@ class ReceivedPackage(Base):
     period: Mapped[str] = mapped_column(String(16))
     revision: Mapped[int] = mapped_column(Integer)
     sequence: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)  # of the whole package file
+    # sha256 of the bag's tagmanifest-sha256.txt: it names the signed content (the whole
+    # file's hash varies with the unsigned ZIP comment, so it cannot say "same package")
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
     key_id: Mapped[str] = mapped_column(String(16))
     filename: Mapped[str] = mapped_column(Text)
     created: Mapped[dt.datetime] = mapped_column(DateTime)  # when the unit made it

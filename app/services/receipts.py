@@ -1,0 +1,209 @@
+"""District side of receipts: trust the province's key once, then import the receipts it
+sends back, which mark the outbox's packages as received.
+
+The province key is kept in the settings table (``province_key``: the one-line minisign
+public key; ``province_key_id``; ``province_unit`` when the key file names it). Changing
+it needs ``replace=True``: a receipt signed by any other key is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from app.errors import KnownError
+from app.services.packages import OutboxRow, mark_received
+from app.services.workspace import Workspace
+from db import models as m
+
+if TYPE_CHECKING:
+    from app.package.receipt import Receipt
+    from app.signing.minisign import PublicKey
+
+SETTING_KEY = "province_key"
+SETTING_KEY_ID = "province_key_id"
+SETTING_UNIT = "province_unit"
+# app.package.receipt.MAX_RECEIPT_BYTES; repeated so that the outbox screen can import this
+# module without loading the signing code (cryptography) at start-up.
+MAX_RECEIPT_BYTES = 16 * 1024
+
+_COMMENT_UNIT = re.compile(r"(?:^|\s)unit=(\S+)")
+
+
+class ReceiptImportError(KnownError):
+    """A receipt cannot be taken in this installation (no trusted key, another unit's,
+    unknown package)."""
+
+
+class ReceiptRefused(ReceiptImportError):
+    """A valid receipt that says the province refused the package; nothing is marked."""
+
+
+@dataclass(frozen=True)
+class ProvinceKey:
+    """The province's public key as the district trusts it."""
+
+    key: PublicKey
+    unit_id: str  # "" when the key file did not name the province unit
+
+    @property
+    def key_id(self) -> str:
+        return self.key.key_id_hex
+
+    @property
+    def fingerprint(self) -> str:
+        return self.key.fingerprint()
+
+
+def read_province_key(data: bytes | str) -> ProvinceKey:
+    """Read the province's public key file (``tiendo key export-public`` at the province);
+    raises PublicKeyFormatError. Changes nothing: show the fingerprint, then trust it."""
+    from app.signing.minisign import parse_public_key_file
+
+    parsed = parse_public_key_file(data)
+    claimed = _COMMENT_UNIT.search(parsed.comment)
+    return ProvinceKey(parsed.key, claimed.group(1) if claimed else "")
+
+
+def read_province_key_file(path: Path) -> ProvinceKey:
+    """:func:`read_province_key` on a file; ReceiptImportError when it cannot be read."""
+    return read_province_key(_read(path, "tệp khóa công khai của Sở", 64 * 1024))
+
+
+def trusted_province_key(ws: Workspace) -> ProvinceKey | None:
+    """The province key this installation trusts, or None before trust-province."""
+    from app.signing.minisign import parse_public_key
+
+    text = ws.settings.extra.get(SETTING_KEY, "")
+    if not text:
+        return None
+    return ProvinceKey(parse_public_key(text), ws.settings.extra.get(SETTING_UNIT, ""))
+
+
+def trust_province(ws: Workspace, key: ProvinceKey, *, replace: bool = False) -> bool:
+    """Trust ``key`` for receipts; returns False when it was already the trusted key.
+
+    Raises ReceiptImportError when another key is trusted and ``replace`` is not set,
+    or when the file names this installation's own unit.
+    """
+    ws.require_setup()
+    if key.unit_id and key.unit_id == ws.settings.unit_id:
+        raise ReceiptImportError(
+            "Đây là khóa của chính đơn vị này, không phải khóa của Sở.",
+            "Chọn tệp khóa công khai do Sở Thông tin và Truyền thông gửi.",
+        )
+    if key.unit_id in ws.units:
+        from app.services.setup import PROVINCE_KINDS
+
+        named = ws.units.get(key.unit_id)
+        if named.kind not in PROVINCE_KINDS:
+            raise ReceiptImportError(
+                f"Tệp khóa này là của {named.name}, không phải của Sở.",
+                "Chọn tệp khóa công khai do Sở Thông tin và Truyền thông gửi.",
+            )
+    current = trusted_province_key(ws)
+    if current is not None and current.key == key.key:
+        return False
+    if current is not None and not replace:
+        raise ReceiptImportError(
+            f"Đã tin cậy khóa {current.key_id} của Sở; khóa mới {key.key_id} khác khóa này.",
+            "Chỉ thay khi Sở báo đã đổi khóa, sau khi đối chiếu dấu vân tay qua điện thoại "
+            "(lệnh trust-province --replace).",
+        )
+    ws.settings.extra[SETTING_KEY] = key.key.to_base64()
+    ws.settings.extra[SETTING_KEY_ID] = key.key_id
+    ws.settings.extra[SETTING_UNIT] = key.unit_id
+    ws.save_settings()
+    return True
+
+
+def read_receipt(ws: Workspace, path: Path) -> Receipt:
+    """Read a receipt file and verify it with the trusted province key, for this unit.
+
+    Raises ReceiptImportError (no trusted key, another unit's receipt, unreadable file)
+    or a ReceiptError (damaged, unknown version, bad signature). Changes nothing.
+    """
+    return _verified(ws, _read(path, "tệp biên nhận", MAX_RECEIPT_BYTES))
+
+
+def _verified(ws: Workspace, data: bytes) -> Receipt:
+    from app.package.receipt import verify_receipt
+
+    ws.require_setup()
+    trusted = trusted_province_key(ws)
+    if trusted is None:
+        raise ReceiptImportError(
+            "Chưa có khóa công khai của Sở để kiểm tra biên nhận.",
+            "Nhận tệp khóa công khai của Sở rồi chạy: tiendo trust-province TỆP_KHÓA.",
+        )
+    receipt = verify_receipt(data, trusted.key)
+    if receipt.unit_id != ws.settings.unit_id:
+        raise ReceiptImportError(
+            f"Biên nhận này dành cho đơn vị '{receipt.unit_id}', không phải đơn vị của bản "
+            f"cài đặt này ('{ws.settings.unit_id}').",
+            "Chuyển biên nhận cho đúng đơn vị.",
+        )
+    return receipt
+
+
+def import_receipt(ws: Workspace, path: Path) -> OutboxRow:
+    """Verify a receipt and mark the package it acknowledges as received; the outbox row.
+
+    The package is found by the file hash the receipt names, else by its signed sequence
+    number, period and revision (the ZIP comment, which is not signed, may have changed
+    the file's hash on the way). Importing the same receipt again changes nothing.
+    Raises ReceiptRefused when the province refused the package (its reason in the
+    message), ReceiptImportError / ReceiptError otherwise.
+    """
+    data = _read(path, "tệp biên nhận", MAX_RECEIPT_BYTES)
+    receipt = _verified(ws, data)
+    if not receipt.accepted:
+        raise ReceiptRefused(
+            f"Sở đã từ chối gói báo cáo kỳ {receipt.period} lần {receipt.revision} (số thứ tự "
+            f"{receipt.sequence}): {receipt.reason}",
+            "Xem lý do; nếu cần, lập lần sửa đổi mới của báo cáo rồi gửi lại.",
+        )
+    return mark_received(ws, _outbox_sha(ws, receipt), hashlib.sha256(data).hexdigest())
+
+
+def _outbox_sha(ws: Workspace, receipt: Receipt) -> str:
+    with ws.db.session() as s:
+        by_hash = s.scalar(
+            select(m.OutboxPackage).where(
+                m.OutboxPackage.unit_id == ws.settings.unit_id,
+                m.OutboxPackage.sha256 == receipt.package_sha256,
+            )
+        )
+        if by_hash is not None:
+            return by_hash.sha256
+        by_number = s.scalar(
+            select(m.OutboxPackage).where(
+                m.OutboxPackage.unit_id == ws.settings.unit_id,
+                m.OutboxPackage.sequence == receipt.sequence,
+                m.OutboxPackage.period == receipt.period,
+                m.OutboxPackage.revision == receipt.revision,
+            )
+        )
+        if by_number is not None:
+            return by_number.sha256
+    raise ReceiptImportError(
+        f"Biên nhận xác nhận gói kỳ {receipt.period} lần {receipt.revision} (số thứ tự "
+        f"{receipt.sequence}), nhưng máy này không có gói đó trong danh sách đã xuất.",
+        "Có thể gói được xuất từ một máy khác hoặc dữ liệu đã được khôi phục từ bản sao lưu cũ.",
+    )
+
+
+def _read(path: Path, what: str, cap: int) -> bytes:
+    try:
+        with Path(path).open("rb") as fh:
+            data = fh.read(cap + 1)
+    except OSError as exc:
+        raise ReceiptImportError(f"Không đọc được {what} {path}: {exc.strerror or exc}.") from None
+    if len(data) > cap:
+        raise ReceiptImportError(f"Tệp {Path(path).name} quá lớn, không phải {what}.")
+    return data

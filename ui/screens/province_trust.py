@@ -1,0 +1,156 @@
+"""The district's side of trusting the province: the province's public key, which signs
+the receipts. A setup wizard page (optional: it can be done later) and a dialog that the
+outbox or settings screen can open; both show the fingerprint to compare by phone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from app.errors import KnownError
+from app.services import receipts
+from app.services.receipts import ProvinceKey
+from app.services.workspace import Workspace
+from ui.widgets.messages import show_error
+
+
+class ProvinceKeyChooser(QWidget):
+    """Choose the province's key file; shows its fingerprint and asks for the comparison."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key: ProvinceKey | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.choose_button = QPushButton(self.tr("Chọn &tệp khóa của Sở…"))
+        self.choose_button.clicked.connect(self.choose)
+        row.addWidget(self.choose_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.fingerprint = QLabel()
+        big = QFont("monospace")
+        big.setStyleHint(QFont.StyleHint.Monospace)
+        big.setPointSizeF(self.font().pointSizeF() * 1.5)
+        big.setBold(True)
+        self.fingerprint.setFont(big)
+        self.fingerprint.setAccessibleName(self.tr("Dấu vân tay khóa của Sở"))
+        layout.addWidget(self.fingerprint)
+        self.compared = QCheckBox(
+            self.tr(
+                "Tôi đã đọc dấu vân tay này với cán bộ của Sở qua điện thoại và thấy trùng khớp"
+            )
+        )
+        self.compared.hide()
+        layout.addWidget(self.compared)
+
+    def choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Chọn tệp khóa công khai của Sở"),
+            "",
+            self.tr("Khóa công khai (*.pub);;Mọi tệp (*)"),
+        )
+        if name:
+            self.load(Path(name))
+
+    def load(self, path: Path) -> bool:
+        try:
+            key = receipts.read_province_key_file(path)
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        self.key = key
+        self.fingerprint.setText(key.fingerprint.replace(" / ", "\n"))
+        self.compared.setChecked(False)
+        self.compared.show()
+        return True
+
+    def value(self) -> ProvinceKey | None:
+        """The key once its fingerprint was compared, else None."""
+        return self.key if self.key is not None and self.compared.isChecked() else None
+
+
+class ProvinceKeyPage(QWizardPage):
+    """Setup, district only: the province key for receipts. May be left for later."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Khóa công khai của Sở"))
+        self.setSubTitle(
+            self.tr(
+                "Sở Thông tin và Truyền thông gửi lại biên nhận có chữ ký cho mỗi gói báo cáo. "
+                "Để kiểm tra biên nhận, máy này cần khóa công khai của Sở. Có thể bỏ qua bước "
+                "này và làm sau."
+            )
+        )
+        layout = QVBoxLayout(self)
+        self.chooser = ProvinceKeyChooser(self)
+        self.chooser.compared.toggled.connect(lambda _: self.completeChanged.emit())
+        layout.addWidget(self.chooser)
+        layout.addStretch(1)
+
+    def isComplete(self) -> bool:
+        # Nothing chosen: skip. A key chosen: only once its fingerprint was compared.
+        return self.chooser.key is None or self.chooser.compared.isChecked()
+
+    def value(self) -> ProvinceKey | None:
+        return self.chooser.value()
+
+
+class TrustProvinceDialog(QDialog):
+    """Trust (or replace) the province key after comparing its fingerprint."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle(self.tr("Khóa công khai của Sở"))
+        layout = QVBoxLayout(self)
+        current = receipts.trusted_province_key(ws)
+        text = (
+            self.tr("Đang tin cậy khóa %1 của Sở. Chỉ thay khi Sở báo đã đổi khóa.").replace(
+                "%1", current.key_id
+            )
+            if current
+            else self.tr("Chưa có khóa của Sở: chưa kiểm tra được biên nhận.")
+        )
+        label = QLabel(text)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.chooser = ProvinceKeyChooser(self)
+        layout.addWidget(self.chooser)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("&Tin cậy khóa này"))
+        self.ok.setEnabled(False)
+        self.chooser.compared.toggled.connect(self.ok.setEnabled)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+
+    def accept(self) -> None:
+        key = self.chooser.value()
+        if key is None:
+            return
+        try:
+            receipts.trust_province(self.ws, key, replace=True)
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        super().accept()
