@@ -11,6 +11,7 @@ import mimetypes
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,40 @@ class EvidenceStore:
             p = Path(d) / name
             p.write_bytes(data)
             return self.add(p)
+
+    def put(
+        self, sha256: str, chunks: Iterable[bytes], *, max_size: int | None = None
+    ) -> StoredFile:
+        """Store a stream whose hash is known in advance (restoring from a backup).
+
+        Written to a temp file, fsynced and renamed only when the bytes hash to `sha256`
+        (and stay within `max_size`): a wrong or damaged stream never gets a real name.
+        Raises EvidenceError for a mismatch, OSError for the disk's own errors.
+        """
+        target = self.path_for(sha256)
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=self.root)
+        tmp = Path(tmp_name)
+        try:
+            digest = hashlib.sha256()
+            size = 0
+            with os.fdopen(fd, "wb") as out:
+                for chunk in chunks:
+                    size += len(chunk)
+                    if max_size is not None and size > max_size:
+                        raise EvidenceError(f"Tệp minh chứng {sha256[:12]}… dài hơn dự kiến.")
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            if digest.hexdigest() != sha256:
+                raise EvidenceError(f"Tệp minh chứng {sha256[:12]}… bị hỏng (mã băm không khớp).")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return StoredFile(sha256=sha256, size=size, mime="application/octet-stream")
 
     def clean_temp(self) -> int:
         """Remove temp files left by a kill; returns how many."""

@@ -8,9 +8,7 @@ creation time; the same inputs give the same bytes.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import errno
 import hashlib
 import json
 import os
@@ -20,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
+from app.fsio import fsync_folder, unlink_quietly, write_failure
 from app.package import format as fmt
 from app.package.errors import (
     EvidenceReadError,
@@ -96,7 +95,7 @@ def write_package(
 ) -> PackageInfo:
     """Write the signed package of `report` to `dest` (a folder or a file path).
 
-    A folder gets "BaoCao_<unit>_<period>_r<revision>.zip". The file appears complete
+    A folder gets "BaoCao_<unit>_<period>_r<revision>.tdpkg". The file appears complete
     or not at all: it is written to a temp file beside it, fsynced and renamed; on
     cancel or error the temp file is removed and an existing file of that name is
     untouched. Each evidence file is read once (hashed while packed), in 1 MiB chunks.
@@ -120,12 +119,12 @@ def write_package(
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except OSError as exc:
-        _unlink_quietly(tmp)
+        unlink_quietly(tmp)
         raise _write_error(exc, target.parent) from None
     except BaseException:
-        _unlink_quietly(tmp)
+        unlink_quietly(tmp)
         raise
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
     return PackageInfo(
         path=target,
         size=written.size,
@@ -421,47 +420,10 @@ def _create_temp(folder: Path) -> tuple[int, Path]:
 
 
 def _write_error(exc: OSError, folder: Path) -> PackageWriteError:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return PackageWriteError(
-            f"Ổ đĩa chứa thư mục {folder} đã đầy, không ghi được gói báo cáo.",
-            "Giải phóng dung lượng hoặc chọn nơi lưu khác rồi xuất lại.",
-        )
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return PackageWriteError(
-            f"Không ghi được vào thư mục {folder}: thư mục chỉ đọc, không có quyền ghi, "
-            "hoặc tệp cùng tên đang mở trong chương trình khác.",
-            "Đóng tệp đang mở, tắt chế độ chống ghi của USB, hoặc chọn thư mục khác.",
-        )
-    if exc.errno == errno.ENOENT:
-        return PackageWriteError(
-            f"Thư mục đích {folder} không tồn tại.", "Chọn thư mục khác hoặc cắm lại USB."
-        )
-    return PackageWriteError(f"Không ghi được gói báo cáo vào {folder}: {exc.strerror or exc}.")
+    return PackageWriteError(*write_failure(exc, folder, "gói báo cáo"))
 
 
 def _evidence_error(item: EvidenceFile, exc: OSError) -> EvidenceReadError:
     return EvidenceReadError(
         f"Không đọc được tệp minh chứng '{item.name}' ({item.path}): {exc.strerror or exc}."
     )
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable; Windows cannot open a folder for fsync, NTFS journals it."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some file systems (FAT on a USB stick via FUSE) refuse; the file is written
-    finally:
-        os.close(fd)
-
-
-def _unlink_quietly(path: Path) -> None:
-    # Cleanup after a failure must not hide the failure itself.
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)

@@ -41,6 +41,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.fsio import fsync_folder, write_failure
 from app.printing import Cancelled, PdfWriteError
 from app.printing.fonts import SerifFamily, register_serif
 from app.report_data import nfc
@@ -607,7 +608,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise _write_error(str(path), exc) from exc
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
 
 
 def _mode_for(path: Path) -> int:
@@ -617,26 +618,10 @@ def _mode_for(path: Path) -> int:
         return 0o644
 
 
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; Windows cannot open a folder, and the rename
-    # is already in place, so a failure here is not the user's problem.
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _write_error(where: str, exc: OSError) -> PdfWriteError:
-    reason = exc.strerror or str(exc)
-    target = f"tệp PDF {where}" if where else "tệp PDF"
-    return PdfWriteError(
-        f"Không ghi được {target}: {reason}.",
-        hint="Hãy kiểm tra thư mục còn chỗ trống và cho phép ghi, rồi thử lại.",
-    )
+    folder = Path(where).parent if where else Path(".")
+    message, hint = write_failure(exc, folder, f"tệp PDF {Path(where).name}".strip())
+    return PdfWriteError(message, hint=hint)
 
 
 class _Tracker:

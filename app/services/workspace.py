@@ -112,10 +112,15 @@ def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
     problems, PlanFormatError for a broken plan file.
     """
     from app.plan_format import load_builtin_plan, plan_source_sha256
+    from app.services import backup
     from app.units import load_builtin_units
 
     layout = DataLayout(data_dir)
     _ensure_folder(layout.root)
+    # A restore killed after its backup was staged is finished before anything opens the
+    # database; temp files of a killed backup are removed (SECURITY.md 16, 18).
+    backup.finish_interrupted_restore(layout)
+    backup.clean_after_crash(layout)
     synchronous = "NORMAL"
     if layout.database.exists():
         synchronous = _peek_synchronous(layout.database)
@@ -125,7 +130,7 @@ def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
         backups_dir=layout.backups,
         allow_damaged=allow_damaged,
     )
-    settings = read_settings(db) if not db.read_only else InstallSettings()
+    settings = read_settings(db) if not db.read_only else _settings_if_readable(db)
     if settings.officer:
         db.actor = settings.officer
     units = load_builtin_units(settings.units_directory)
@@ -133,9 +138,100 @@ def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
     if not db.read_only:
         sync_reference_data(db, units, plan, plan_source_sha256(settings.plan_id))
         EvidenceStore(layout.evidence).clean_temp()
+        clean_export_folders(db, recent_write_folders(layout))
     return Workspace(
         layout=layout, db=db, settings=settings, units=units, plan=plan, plan_db_id=plan.id
     )
+
+
+def _settings_if_readable(db: Database) -> InstallSettings:
+    """A damaged database opened read-only: its settings if SQLite can still read them,
+    so the app shows the unit's data rather than the first-run wizard."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return read_settings(db)
+    except SQLAlchemyError:
+        return InstallSettings()
+
+
+RECENT_EXPORT_FOLDERS = 5
+RECENT_WRITE_FOLDERS = "thu-muc-ghi-gan-day.txt"  # in the data folder, one path a line
+
+
+def remember_write_folder(layout: DataLayout, folder: Path) -> None:
+    """Note a folder outside the data folder that an export or backup is about to write
+    to (a USB stick), so the next start removes a temp file a kill left there. Kept
+    outside the database (writing there would change the user's data) and best effort:
+    failing to note it never stops the work."""
+    value = str(Path(folder).absolute())
+    current = [str(p) for p in recent_write_folders(layout)]
+    if current[:1] == [value]:
+        return
+    lines = [value, *(p for p in current if p != value)][:RECENT_EXPORT_FOLDERS]
+    target = layout.root / RECENT_WRITE_FOLDERS
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        tmp.replace(target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+
+
+def recent_write_folders(layout: DataLayout) -> list[Path]:
+    try:
+        text = (layout.root / RECENT_WRITE_FOLDERS).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [Path(line) for line in text.splitlines() if line.strip()]
+
+
+def clean_export_folders(db: Database, also: list[Path] | None = None) -> int:
+    """Remove temp files a killed export or backup left in the folders of the latest
+    exports and in `also` (SECURITY.md 16); returns how many. A folder that is not there
+    (USB stick out) is skipped."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        with db.session() as s:
+            paths = s.scalars(
+                select(m.OutboxPackage.path).order_by(m.OutboxPackage.id.desc()).limit(50)
+            ).all()
+    except SQLAlchemyError:
+        return 0
+    folders: list[Path] = []
+    for p in paths:
+        folder = Path(p).parent
+        if folder not in folders:
+            folders.append(folder)
+    folders = folders[:RECENT_EXPORT_FOLDERS]
+    for extra in also or []:
+        if extra not in folders:
+            folders.append(extra)
+    return sum(remove_stale_temp_files(f) for f in folders)
+
+
+# The temp-file names of app.package.writer and app.services.backup; matched here rather
+# than imported, so start-up does not load app.package (cryptography, keyring).
+STALE_TEMP_GLOB = ".tiendo-*.part"
+
+
+def remove_stale_temp_files(folder: Path) -> int:
+    """Delete temp files a killed export or backup left in `folder`; returns how many.
+    Only regular files named ".tiendo-*.part" are touched (SECURITY.md 16)."""
+    removed = 0
+    try:
+        candidates = list(Path(folder).glob(STALE_TEMP_GLOB))
+    except OSError:
+        return 0
+    for path in candidates:
+        try:
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def _peek_synchronous(path: Path) -> str:

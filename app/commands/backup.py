@@ -1,0 +1,98 @@
+"""Backup commands: backup --out DIR | --auto | --list, restore FILE | --newest."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.commands.workspace import _open, _progress_printer
+from app.errors import ConfigError
+
+if TYPE_CHECKING:
+    from app.services.backup import BackupInfo
+
+
+def _layout(args: argparse.Namespace) -> Any:
+    from app.paths import DataLayout, resolve_data_dir
+
+    return DataLayout(resolve_data_dir(args.data_dir))
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from app.services import backup
+
+    if args.list:
+        found = backup.list_backups(_layout(args))
+        if not found:
+            print("Chưa có bản sao lưu nào trong thư mục dữ liệu.")
+        for item in found:
+            kind = "tự động" if item.kind == "auto" else "thủ công"
+            print(f"{item.path.name}  ({kind})  {item.summary_vi()}")
+        return 0
+    if not args.out and not args.auto:
+        raise ConfigError("Cần --out THƯ_MỤC (hoặc --auto, --list).")
+    ws = _open(args)
+    info: BackupInfo | None
+    try:
+        if args.auto:
+            info = backup.auto_backup(ws, force=True, progress=_progress_printer("Đang sao lưu"))
+        else:
+            out = Path(args.out)
+            if not out.is_dir() and out.suffix.lower() != ".zip":
+                raise ConfigError(
+                    f"Thư mục {out} không tồn tại.", "Chọn một thư mục có sẵn (ví dụ ổ USB)."
+                )
+            info = backup.create_backup(ws, out, progress=_progress_printer("Đang sao lưu"))
+    finally:
+        ws.close()
+    if info is None:
+        print("Không sao lưu: cơ sở dữ liệu đang ở chế độ chỉ đọc.")
+        return 1
+    print(f"Đã sao lưu: {info.path}")
+    print(f"  {info.summary_vi()}")
+    if info.missing_evidence:
+        print(f"  Lưu ý: thiếu {len(info.missing_evidence)} tệp minh chứng trong thư mục dữ liệu.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from app.services import backup
+
+    layout = _layout(args)
+    if backup.instance_running(layout):
+        raise ConfigError(
+            "Tiến Độ đang mở với thư mục dữ liệu này.",
+            "Đóng cửa sổ Tiến Độ rồi chạy lại lệnh khôi phục.",
+        )
+    if args.newest:
+        info = backup.newest_good_backup(layout)
+        if info is None:
+            raise ConfigError("Không có bản sao lưu dùng được trong thư mục dữ liệu.")
+        path = info.path
+    elif args.file:
+        path = Path(args.file)
+    else:
+        raise ConfigError("Cần tên tệp sao lưu (hoặc --newest).")
+    result = backup.restore_backup(layout, path, progress=_progress_printer("Đang khôi phục"))
+    print(f"Đã khôi phục từ {path.name}: {result.backup.summary_vi()}")
+    if result.kept_as is not None:
+        print(f"  Dữ liệu trước khi khôi phục được giữ tại {result.kept_as}")
+    if result.evidence_added:
+        print(f"  Đã bổ sung {result.evidence_added} tệp minh chứng.")
+    if result.missing_evidence:
+        print(f"  Lưu ý: không khôi phục được {len(result.missing_evidence)} tệp minh chứng.")
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("backup", help="sao lưu dữ liệu (cơ sở dữ liệu và minh chứng)")
+    p.add_argument("--out", metavar="DIR", help="thư mục (ví dụ ổ USB) hoặc tệp .zip")
+    p.add_argument("--auto", action="store_true", help="sao lưu tự động vào thư mục dữ liệu")
+    p.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu tự động")
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", help="khôi phục từ một bản sao lưu")
+    p.add_argument("file", metavar="FILE", nargs="?")
+    p.add_argument("--newest", action="store_true", help="bản sao lưu tự động mới nhất còn tốt")
+    p.set_defaults(handler=cmd_restore)

@@ -1,0 +1,124 @@
+"""Cài đặt: unit details, people and signature block (saved as typed), language, the
+data folder, and backups (ui/widgets/backup_panel.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import KnownError
+from ui.context import AppContext
+from ui.widgets.backup_panel import BackupPanel
+from ui.widgets.common import heading
+from ui.widgets.messages import show_error
+from ui.widgets.setup_fields import SettingsForm
+
+
+class SettingsScreen(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        ws = ctx.ws
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        # on a small screen the sections scroll instead of squeezing the fields
+        layout = QVBoxLayout(content)
+        layout.addWidget(heading(self.tr("Cài đặt")))
+
+        unit_box = QGroupBox(self.tr("Đơn vị"))
+        uf = QFormLayout(unit_box)
+        unit = ws.units.get(ws.settings.unit_id)
+        parent = ws.units.get(unit.parent).name if unit.parent else "—"
+        role = self.tr("Cấp huyện / xã") if ws.settings.role == "district" else self.tr("Cấp tỉnh")
+        uf.addRow(self.tr("Tên đơn vị:"), QLabel(unit.name))
+        uf.addRow(self.tr("Mã đơn vị:"), QLabel(unit.id))
+        uf.addRow(self.tr("Trực thuộc:"), QLabel(parent))
+        uf.addRow(self.tr("Vai trò:"), QLabel(role))
+        uf.addRow(
+            self.tr("Kế hoạch:"),
+            QLabel(
+                self.tr("%1 số %2 — %3")
+                .replace("%1", ws.plan.kind)
+                .replace("%2", ws.plan.number)
+                .replace("%3", ws.plan.issuer_name)
+            ),
+        )
+        layout.addWidget(unit_box)
+
+        people = QGroupBox(self.tr("Người lập, người ký và trình bày báo cáo"))
+        pl = QVBoxLayout(people)
+        self.form = SettingsForm()
+        self.form.load(ws.settings)
+        pl.addWidget(self.form)
+        hint = QLabel(self.tr("Các thay đổi được lưu ngay khi rời khỏi ô nhập."))
+        hint.setWordWrap(True)
+        pl.addWidget(hint)
+        layout.addWidget(people)
+        for edit in self.form.line_edits().values():
+            edit.editingFinished.connect(self.save)
+        self.form.recipients.textChanged.connect(self.save)
+
+        other = QGroupBox(self.tr("Ngôn ngữ và dữ liệu"))
+        of = QFormLayout(other)
+        self.language = QComboBox()
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if ws.settings.language != "en" else 1)
+        self.language.currentIndexChanged.connect(self.save_language)
+        of.addRow(self.tr("&Ngôn ngữ giao diện:"), self.language)
+        self.language_note = QLabel()
+        of.addRow("", self.language_note)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(QLabel(str(ws.layout.root)), 1)
+        open_folder = QPushButton(self.tr("&Mở thư mục"))
+        open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ws.layout.root)))
+        )
+        folder_row.addWidget(open_folder)
+        of.addRow(self.tr("Thư mục dữ liệu:"), folder_row)
+        layout.addWidget(other)
+        self.backup = BackupPanel(ctx)
+        layout.addWidget(self.backup)
+        layout.addStretch(1)
+
+    def save(self) -> None:
+        ws = self.ctx.ws
+        before = ws.settings.as_rows()
+        self.form.store(ws.settings)
+        if ws.settings.as_rows() == before:
+            return
+        try:
+            ws.save_settings()
+        except KnownError as exc:
+            show_error(self, exc)
+            return
+        if ws.settings.officer:
+            ws.db.actor = ws.settings.officer
+        self.ctx.settings_changed.emit()
+        self.ctx.status_message.emit(self.tr("Đã lưu cài đặt."))
+
+    def save_language(self) -> None:
+        ws = self.ctx.ws
+        ws.settings.language = str(self.language.currentData())
+        ws.save_settings()
+        self.language_note.setText(self.tr("Ngôn ngữ mới được áp dụng khi mở lại ứng dụng."))
+
+    def flush_edits(self) -> None:
+        self.save()
