@@ -227,7 +227,27 @@ def cmd_setup(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.main import run
 
-    return run(data_dir=args.data_dir, lang=getattr(args, "lang", None))
+    return run(data_dir=args.data_dir, lang=getattr(args, "lang", None), open_path=args.open_file)
+
+
+# Files the desktop hands over when the user double-clicks a package or a receipt.
+OPEN_SUFFIXES = (".tdpkg", ".tdr")
+GLOBAL_VALUE_OPTIONS = {"--data-dir", "--lang"}
+
+
+def _file_to_open(argv: list[str]) -> tuple[list[str], str | None]:
+    """Split `tiendo [--data-dir D] [--lang L] FILE.tdpkg|FILE.tdr` into options and file.
+
+    Anything else (a command that takes files, such as `province import PKG`) is left as
+    it is."""
+    if not argv or not argv[-1].lower().endswith(OPEN_SUFFIXES):
+        return argv, None
+    head, i = argv[:-1], 0
+    while i < len(head):
+        if head[i].split("=", 1)[0] not in GLOBAL_VALUE_OPTIONS:
+            return argv, None
+        i += 1 if "=" in head[i] else 2
+    return head, argv[-1]
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
@@ -252,7 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: TIENDO_DATA_DIR)"
     )
     parser.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ giao diện")
-    parser.set_defaults(handler=cmd_gui)
+    parser.set_defaults(handler=cmd_gui, open_file=None)
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
 
     p = sub.add_parser("units", help="danh mục đơn vị")
@@ -297,7 +317,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    options, open_file = _file_to_open(list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(options)
+    if open_file is not None:
+        args.open_file = open_file
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -158,3 +158,17 @@ def test_activity_add_with_evidence(tmp_path: Path) -> None:
         check=False,
     )
     assert bad.returncode == 1 and "II.9" in bad.stderr
+
+
+def test_a_double_clicked_file_opens_the_app_on_it() -> None:
+    from app.cli import _file_to_open
+
+    assert _file_to_open(["--data-dir", "/d", "x/BaoCao.tdpkg"]) == (
+        ["--data-dir", "/d"],
+        "x/BaoCao.tdpkg",
+    )
+    assert _file_to_open(["--lang=en", "BienNhan.TDR"]) == (["--lang=en"], "BienNhan.TDR")
+    # a command that takes files keeps them
+    argv = ["province", "import", "a.tdpkg"]
+    assert _file_to_open(argv) == (argv, None)
+    assert _file_to_open(["units"]) == (["units"], None)

@@ -30,7 +30,7 @@ def test_export_needs_a_finalized_report(demo_ws: Workspace, tmp_path: Path) -> 
         packages.export_package(demo_ws, "2024", tmp_path)
     with pytest.raises(ConfigError, match="Chưa có báo cáo"):
         packages.export_package(demo_ws, "2023", tmp_path)
-    assert list(tmp_path.glob("*.zip")) == []
+    assert list(tmp_path.glob("*.tdpkg")) == []
     assert packages.next_sequence(demo_ws) == 1
 
 
@@ -83,7 +83,7 @@ def test_cli_export_then_standard_tools_accept_the_package(tmp_path: Path) -> No
         "export", "--period", "2024", "--out", str(tmp_path), "--finalize", data_dir=data
     ).stdout
     assert "số thứ tự 1" in out
-    [pkg] = tmp_path.glob("*.zip")
+    [pkg] = tmp_path.glob("*.tdpkg")
     ok = tiendo("verify", str(pkg), "--pubkey", str(pub))
     assert "HỢP LỆ" in ok.stdout
     # another unit's key is refused, distinctly

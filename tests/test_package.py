@@ -300,7 +300,7 @@ def test_round_trip(tmp_path: Path) -> None:
     info = write_package(
         tmp_path, report=report, pdf=PDF, evidence=evidence, sequence=3, key=KEY, created=CREATED
     )
-    assert info.path == tmp_path / "BaoCao_gl.chuse_2024_r1.zip"
+    assert info.path == tmp_path / "BaoCao_gl.chuse_2024_r1.tdpkg"
     assert info.folder == FOLDER and info.size == info.path.stat().st_size
     v = verify_package(info.path, KEYS)
     assert (v.unit_id, v.plan_id, v.period, v.revision, v.sequence) == (

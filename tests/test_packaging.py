@@ -88,7 +88,7 @@ def test_every_platform_opens_the_same_file_types() -> None:
 
     linux_extensions = {p.removeprefix("*") for globs in types_.values() for p in globs}
     windows_extensions = set(re.findall(r'Software\\Classes\\(\.\w+)"', ISS.read_text("utf-8")))
-    assert linux_extensions == windows_extensions == {".tdpkg", ".tdrcpt"}
+    assert linux_extensions == windows_extensions == {".tdpkg", ".tdr"}
 
 
 def test_the_shared_mime_database_accepts_the_file_types(tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_the_shared_mime_database_accepts_the_file_types(tmp_path: Path) -> None
     assert done.returncode == 0, done.stderr
     globs = (tmp_path / "mime" / "globs2").read_text("utf-8")
     assert "application/x-tiendo-package:*.tdpkg" in globs
-    assert "application/x-tiendo-receipt:*.tdrcpt" in globs
+    assert "application/x-tiendo-receipt:*.tdr" in globs
 
 
 def test_the_desktop_entry_opens_a_file_with_the_app() -> None:

@@ -474,7 +474,7 @@ def test_progress_only_grows_and_ends_complete() -> None:
 def test_an_unwritable_destination_is_a_plain_error(tmp_path: Path) -> None:
     with pytest.raises(PdfWriteError) as caught:
         build_report_pdf(sample_report(), tmp_path / "no-such-folder" / "bao-cao.pdf")
-    assert "Không ghi được tệp PDF" in caught.value.message
+    assert "không tồn tại" in caught.value.message and "tệp PDF" in caught.value.message
     assert caught.value.hint
 
 

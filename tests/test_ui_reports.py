@@ -411,7 +411,10 @@ def test_cancelling_the_preview_writes_nothing(
             threading.Event().wait(0.005)
         raise Cancelled()
 
-    monkeypatch.setattr(screen_module, "build_report_pdf", slow_build)
+    import app.printing.report_pdf
+
+    # the screen imports the builder when it starts a job (off the start-up path)
+    monkeypatch.setattr(app.printing.report_pdf, "build_report_pdf", slow_build)
     ctx, screen = make_screen(qtbot, ws)
     screen.select_period("2024")
     job_cancelled: list[bool] = []

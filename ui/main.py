@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
+import resources
 from app.errors import DatabaseDamaged, KnownError
 from app.paths import resolve_data_dir
 
@@ -30,6 +31,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Tiến Độ")
     app.setOrganizationName("TienDo")
     app.setApplicationDisplayName("Tiến Độ")
+    app.setDesktopFileName("vn.tiendo.TienDo")
+    icon = Path(resources.__file__).parent / "icons" / "tiendo.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     font = QFont(app.font())
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
@@ -50,7 +55,7 @@ def _single_instance(root: Path) -> QLockFile | None:
     return lock
 
 
-def run(data_dir: str | None = None, lang: str | None = None) -> int:
+def run(data_dir: str | None = None, lang: str | None = None, open_path: str | None = None) -> int:
     """Open the app on the data folder; returns the process exit code."""
     from app.services.workspace import open_workspace
     from ui import i18n
@@ -109,8 +114,17 @@ def run(data_dir: str | None = None, lang: str | None = None) -> int:
             lock.unlock()
             return 0
     ctx = AppContext(ws, lang)
-    window = MainWindow(ctx)
+    if ws.settings.role == "province":
+        from ui.province_window import ProvinceWindow
+
+        window: MainWindow | ProvinceWindow = ProvinceWindow(ctx)
+    else:
+        window = MainWindow(ctx)
     window.show()
+    if open_path:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: window.open_file(Path(open_path)))
     _arm_smoke_quit(app)
     backups = _start_backup_if_due(ws)
     code = app.exec()
@@ -174,9 +188,13 @@ def _arm_smoke_quit(app: QApplication) -> None:
     loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY_MODULES))
 
     def done() -> None:
-        print("heavy: " + ",".join(loaded), flush=True)
-        print("smoke ok", flush=True)
-        app.exit(0)  # exit, not quit: also ends a dialog's own loop (the setup wizard)
+        try:
+            print("heavy: " + ",".join(loaded), flush=True)
+            print("smoke ok", flush=True)
+        finally:
+            # exit, not quit: also ends a dialog's own loop (the setup wizard); in a
+            # finally so that a closed stdout cannot leave the app running
+            app.exit(0)
 
     QTimer.singleShot(max(int(delay), 0), done)
 

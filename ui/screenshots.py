@@ -47,6 +47,9 @@ def render_all(out_dir: Path, lang: str = "vi", activities: int = 120) -> list[P
             written += _main_screens(ws, out_dir, lang)
         finally:
             ws.close()
+    from ui.province_window import render_screenshots
+
+    written += render_screenshots(out_dir, lang)
     app.processEvents()
     return written
 

@@ -265,16 +265,27 @@ class SetupWizard(QWizard):
         self.unit_page = UnitPage(self)
         self.people_page = PeoplePage(self)
         self.key_page = KeyPage(self)
+        from ui.screens.province_trust import ProvinceKeyPage
+
+        self.province_key_page = ProvinceKeyPage()
         self.summary_page = SummaryPage(self)
         self.pages: list[QWizardPage] = [
             self.role_page,
             self.unit_page,
             self.people_page,
             self.key_page,
+            self.province_key_page,
             self.summary_page,
         ]
         for page in self.pages:
             self.addPage(page)
+
+    def nextId(self) -> int:
+        following = super().nextId()
+        # the province key checks receipts: a district's step only
+        if self.page(following) is self.province_key_page and self.role_page.role() != "district":
+            return following + 1
+        return following
 
     def validateCurrentPage(self) -> bool:
         if self.currentPage() is self.people_page:
@@ -287,6 +298,11 @@ class SetupWizard(QWizard):
         try:
             apply_setup(self.ws, self.settings)
             ensure_key(self.ws, self.key_page.value())
+            province_key = self.province_key_page.value()
+            if self.settings.role == "district" and province_key is not None:
+                from app.services.receipts import trust_province
+
+                trust_province(self.ws, province_key, replace=True)
         except KnownError as exc:
             show_error(self, exc)
             return

@@ -5,6 +5,6 @@ Handlers import their heavy modules inside the function so `tiendo --version` st
 
 from types import ModuleType
 
-from app.commands import packages, workspace
+from app.commands import backup, packages, province, workspace
 
-FEATURES: tuple[ModuleType, ...] = (workspace, packages)
+FEATURES: tuple[ModuleType, ...] = (workspace, packages, backup, province)

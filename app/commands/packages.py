@@ -35,6 +35,7 @@ def cmd_key_export(args: argparse.Namespace) -> int:
     try:
         ws.require_setup()
         text = public_key_text(ws)
+        province = ws.settings.role == "province"
     finally:
         ws.close()
     out = Path(args.file)
@@ -42,7 +43,10 @@ def cmd_key_export(args: argparse.Namespace) -> int:
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"Không ghi được {out}: {exc.strerror or exc}") from None
-    print(f"Đã ghi khóa công khai vào {out}. Gửi tệp này cho Sở để đăng ký.")
+    if province:
+        print(f"Đã ghi khóa công khai vào {out}. Gửi tệp này cho các đơn vị để kiểm tra biên nhận.")
+    else:
+        print(f"Đã ghi khóa công khai vào {out}. Gửi tệp này cho Sở để đăng ký.")
     return 0
 
 
@@ -78,9 +82,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         ws.close()
     if result.finalized_now:
         print(f"Đã chốt báo cáo {period.label_vi} (lần {result.revision}).")
+    size = f"{result.size:,}".replace(",", ".")
     print(
         f"Đã xuất gói báo cáo {period.label_vi}, lần {result.revision}, số thứ tự "
-        f"{result.sequence}: {result.path} ({result.size:,} byte)".replace(",", ".")
+        f"{result.sequence}: {result.path} ({size} byte)"
     )
     return 0
 

@@ -206,9 +206,17 @@ def folder_name(unit_id: str, period: str, revision: int) -> str:
     return f"tiendo-{token(unit_id)}-{token(period)}-r{revision}"
 
 
+PACKAGE_SUFFIX = ".tdpkg"
+# what a province accepts in a folder: ours, and a package an e-mail client renamed
+PACKAGE_SUFFIXES = (PACKAGE_SUFFIX, ".zip")
+
+
 def default_file_name(unit_id: str, period: str, revision: int) -> str:
-    """The package file name used when the destination is a folder: "BaoCao_gl.chuse_2024_r1.zip"."""
-    return f"BaoCao_{token(unit_id)}_{token(period)}_r{revision}.zip"
+    """The package file name used when the destination is a folder: "BaoCao_gl.chuse_2024_r1.tdpkg".
+
+    The contents are a ZIP; the extension of its own lets a double-click open Tiến Độ
+    (claiming .zip would take every ZIP on the machine)."""
+    return f"BaoCao_{token(unit_id)}_{token(period)}_r{revision}{PACKAGE_SUFFIX}"
 
 
 def check_id(value: str, what: str) -> None:

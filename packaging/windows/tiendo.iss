@@ -83,21 +83,21 @@ Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "{cm:Ap
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "{cm:AppComment}"; Tasks: desktopicon
 
 [Registry]
-; Report packages (.tdpkg) and receipts (.tdrcpt) open in Tiến Độ: TienDo.exe "FILE".
+; Report packages (.tdpkg) and receipts (.tdr) open in Tiến Độ: TienDo.exe "FILE".
 ; With PrivilegesRequired=lowest, HKA is HKEY_CURRENT_USER.
 Root: HKA; Subkey: "Software\Classes\.tdpkg"; ValueType: string; ValueName: ""; ValueData: "TienDo.Package"; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\.tdpkg\OpenWithProgids"; ValueType: string; ValueName: "TienDo.Package"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\TienDo.Package"; ValueType: string; ValueName: ""; ValueData: "{cm:PackageType}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\TienDo.Package\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKA; Subkey: "Software\Classes\TienDo.Package\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
-Root: HKA; Subkey: "Software\Classes\.tdrcpt"; ValueType: string; ValueName: ""; ValueData: "TienDo.Receipt"; Flags: uninsdeletevalue uninsdeletekeyifempty
-Root: HKA; Subkey: "Software\Classes\.tdrcpt\OpenWithProgids"; ValueType: string; ValueName: "TienDo.Receipt"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\.tdr"; ValueType: string; ValueName: ""; ValueData: "TienDo.Receipt"; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\.tdr\OpenWithProgids"; ValueType: string; ValueName: "TienDo.Receipt"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\TienDo.Receipt"; ValueType: string; ValueName: ""; ValueData: "{cm:ReceiptType}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\TienDo.Receipt\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKA; Subkey: "Software\Classes\TienDo.Receipt\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tdpkg"; ValueData: ""
-Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tdrcpt"; ValueData: ""
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tdr"; ValueData: ""
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

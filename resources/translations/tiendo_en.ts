@@ -609,9 +609,9 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="58"/>
-        <source>Kéo thả tệp gói báo cáo (.zip) hoặc thư mục chứa gói vào đây</source>
-        <translation>Drag report package files (.zip), or a folder containing packages, and drop them here</translation>
+        <location filename="../../ui/screens/province_import.py" line="59"/>
+        <source>Kéo thả tệp gói báo cáo (.tdpkg) hoặc thư mục chứa gói vào đây</source>
+        <translation>Drop report package files (.tdpkg) or a folder of packages here</translation>
     </message>
 </context>
 <context>
@@ -754,213 +754,213 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ImportScreen</name>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="87"/>
+        <location filename="../../ui/screens/province_import.py" line="89"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive report packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="90"/>
+        <location filename="../../ui/screens/province_import.py" line="92"/>
         <source>Mỗi gói được kiểm tra chữ ký và toàn bộ nội dung rồi mới nhập; gói không hợp lệ, lần báo cáo cũ hơn lần đã nhập hoặc ký bằng khóa chưa đăng ký đều bị từ chối kèm lý do. Sở ghi biên nhận có chữ ký cho từng gói để gửi lại đơn vị.</source>
         <translation>Each package&apos;s signature and entire contents are checked before it is imported. Invalid packages, revisions older than one already imported, and packages signed with an unregistered key are refused, with the reason. The Department writes a signed receipt for each package to send back to the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="101"/>
+        <location filename="../../ui/screens/province_import.py" line="103"/>
         <source>Chọn &amp;tệp gói…</source>
         <translation>Choose package &amp;files…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="103"/>
+        <location filename="../../ui/screens/province_import.py" line="105"/>
         <source>Chọn t&amp;hư mục…</source>
         <translation>Choose a f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="111"/>
+        <location filename="../../ui/screens/province_import.py" line="113"/>
         <source>Ghi &amp;biên nhận cạnh tệp gói</source>
         <translation>Write &amp;receipts next to the package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="115"/>
-        <location filename="../../ui/screens/province_import.py" line="116"/>
+        <location filename="../../ui/screens/province_import.py" line="117"/>
+        <location filename="../../ui/screens/province_import.py" line="118"/>
         <source>Thư mục ghi biên nhận</source>
         <translation>Folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="117"/>
+        <location filename="../../ui/screens/province_import.py" line="119"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="132"/>
-        <location filename="../../ui/screens/province_import.py" line="355"/>
+        <location filename="../../ui/screens/province_import.py" line="134"/>
+        <location filename="../../ui/screens/province_import.py" line="359"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="137"/>
+        <location filename="../../ui/screens/province_import.py" line="139"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="138"/>
+        <location filename="../../ui/screens/province_import.py" line="140"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="139"/>
-        <location filename="../../ui/screens/province_import.py" line="163"/>
+        <location filename="../../ui/screens/province_import.py" line="141"/>
+        <location filename="../../ui/screens/province_import.py" line="167"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="140"/>
-        <location filename="../../ui/screens/province_import.py" line="164"/>
+        <location filename="../../ui/screens/province_import.py" line="142"/>
+        <location filename="../../ui/screens/province_import.py" line="168"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="141"/>
-        <location filename="../../ui/screens/province_import.py" line="165"/>
+        <location filename="../../ui/screens/province_import.py" line="143"/>
+        <location filename="../../ui/screens/province_import.py" line="169"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="142"/>
+        <location filename="../../ui/screens/province_import.py" line="144"/>
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="143"/>
+        <location filename="../../ui/screens/province_import.py" line="145"/>
         <source>Biên nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="151"/>
+        <location filename="../../ui/screens/province_import.py" line="155"/>
         <source>Kết quả nhập từng tệp</source>
         <translation>Import result for each file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="158"/>
-        <location filename="../../ui/screens/province_import.py" line="172"/>
+        <location filename="../../ui/screens/province_import.py" line="162"/>
+        <location filename="../../ui/screens/province_import.py" line="176"/>
         <source>Các gói đã nhận</source>
         <translation>Packages received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="162"/>
+        <location filename="../../ui/screens/province_import.py" line="166"/>
         <source>Ngày nhận</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="166"/>
+        <location filename="../../ui/screens/province_import.py" line="170"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="167"/>
+        <location filename="../../ui/screens/province_import.py" line="171"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="168"/>
+        <location filename="../../ui/screens/province_import.py" line="172"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="188"/>
+        <location filename="../../ui/screens/province_import.py" line="192"/>
         <source>Chọn tệp gói báo cáo</source>
         <translation>Choose report package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="190"/>
-        <source>Gói báo cáo (*.zip);;Mọi tệp (*)</source>
-        <translation>Report packages (*.zip);;All files (*)</translation>
+        <location filename="../../ui/screens/province_import.py" line="194"/>
+        <source>Gói báo cáo (*.tdpkg *.zip);;Mọi tệp (*)</source>
+        <translation>Report packages (*.tdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="198"/>
+        <location filename="../../ui/screens/province_import.py" line="240"/>
+        <source>Không có tệp gói báo cáo (.tdpkg) nào trong những gì đã chọn.</source>
+        <translation>There are no report package files (.tdpkg) in what you chose.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="241"/>
+        <source>Gói báo cáo có tên dạng BaoCao_&lt;đơn vị&gt;_&lt;kỳ&gt;_r&lt;lần&gt;.tdpkg.</source>
+        <translation>Report packages are named like BaoCao_&lt;unit&gt;_&lt;period&gt;_r&lt;revision&gt;.tdpkg.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="202"/>
         <source>Chọn thư mục chứa gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose a folder containing report packages (for example a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="205"/>
+        <location filename="../../ui/screens/province_import.py" line="209"/>
         <source>Chọn thư mục ghi biên nhận</source>
         <translation>Choose the folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="219"/>
+        <location filename="../../ui/screens/province_import.py" line="223"/>
         <source>Đang nhập gói khác; chờ xong rồi thử lại.</source>
         <translation>Another import is in progress; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="227"/>
+        <location filename="../../ui/screens/province_import.py" line="231"/>
         <source>Chưa chọn thư mục ghi biên nhận, hoặc thư mục không tồn tại.</source>
         <translation>No folder for receipts has been chosen, or the folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="228"/>
+        <location filename="../../ui/screens/province_import.py" line="232"/>
         <source>Chọn thư mục, hoặc đánh dấu “Ghi biên nhận cạnh tệp gói”.</source>
         <translation>Choose a folder, or tick “Write receipts next to the package files”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="236"/>
-        <source>Không có tệp gói báo cáo (.zip) nào trong những gì đã chọn.</source>
-        <translation>There are no report package files (.zip) in what you chose.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_import.py" line="237"/>
-        <source>Gói báo cáo có tên dạng BaoCao_&lt;đơn vị&gt;_&lt;kỳ&gt;_r&lt;lần&gt;.zip.</source>
-        <translation>Report packages are named like BaoCao_&lt;unit&gt;_&lt;period&gt;_r&lt;revision&gt;.zip.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_import.py" line="270"/>
+        <location filename="../../ui/screens/province_import.py" line="274"/>
         <source>Đang kiểm tra và nhập %1 gói…</source>
         <translation>Checking and importing %1 package(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="284"/>
+        <location filename="../../ui/screens/province_import.py" line="288"/>
         <source>Mật khẩu khóa ký của Sở</source>
         <translation>Department signing key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="285"/>
+        <location filename="../../ui/screens/province_import.py" line="289"/>
         <source>Nhập mật khẩu khóa ký của Sở (để ký biên nhận):</source>
         <translation>Enter the passphrase of the Department&apos;s signing key (to sign the receipts):</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="318"/>
+        <location filename="../../ui/screens/province_import.py" line="322"/>
         <source>Đã hủy; các gói đã nhập xong vẫn được giữ, gói đang nhập dở không được ghi.</source>
         <translation>Cancelled; the packages already imported are kept, and the package that was being imported has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="327"/>
+        <location filename="../../ui/screens/province_import.py" line="331"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="328"/>
+        <location filename="../../ui/screens/province_import.py" line="332"/>
         <source>Đã nhập trước đó</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="329"/>
+        <location filename="../../ui/screens/province_import.py" line="333"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="330"/>
+        <location filename="../../ui/screens/province_import.py" line="334"/>
         <source>Chưa xử lý</source>
         <translation>Not processed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="359"/>
+        <location filename="../../ui/screens/province_import.py" line="363"/>
         <source>Kết quả nhập: %1 tệp — đã nhập %2, đã nhập trước đó %3, từ chối %4</source>
         <translation>Import results: %1 file(s) — %2 imported, %3 already imported, %4 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="369"/>
+        <location filename="../../ui/screens/province_import.py" line="373"/>
         <source>Hiện hành</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="369"/>
+        <location filename="../../ui/screens/province_import.py" line="373"/>
         <source>Đã được thay</source>
         <translation>Superseded</translation>
     </message>
@@ -1107,127 +1107,127 @@ The removal is recorded in the history of changes.</translation>
         <translation>Registered keys</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="209"/>
+        <location filename="../../ui/screens/province_keys.py" line="206"/>
         <source>Chưa có khóa đang dùng (%1 đơn vị): %2</source>
         <translation>No key in use (%1 units): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="214"/>
+        <location filename="../../ui/screens/province_keys.py" line="211"/>
         <source>Mọi đơn vị đều đã có khóa đang dùng.</source>
         <translation>Every unit has a key in use.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="219"/>
+        <location filename="../../ui/screens/province_keys.py" line="216"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="223"/>
+        <location filename="../../ui/screens/province_keys.py" line="220"/>
         <source>Đã thay bằng %1</source>
         <translation>Replaced by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="224"/>
+        <location filename="../../ui/screens/province_keys.py" line="221"/>
         <source>Đang dùng</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="245"/>
+        <location filename="../../ui/screens/province_keys.py" line="242"/>
         <source>Chọn tệp khóa công khai của đơn vị</source>
         <translation>Choose the unit&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="247"/>
+        <location filename="../../ui/screens/province_keys.py" line="244"/>
         <source>Khóa công khai (*.pub);;Mọi tệp (*)</source>
         <translation>Public keys (*.pub);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="276"/>
+        <location filename="../../ui/screens/province_keys.py" line="273"/>
         <source>Khóa này đã được đăng ký cho %1.</source>
         <translation>This key is already registered for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="289"/>
+        <location filename="../../ui/screens/province_keys.py" line="286"/>
         <source>Đã đăng ký khóa %1 cho %2.</source>
         <translation>Key %1 registered for %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="297"/>
+        <location filename="../../ui/screens/province_keys.py" line="294"/>
         <source>Đăng ký khóa của đơn vị</source>
         <translation>Register a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="302"/>
+        <location filename="../../ui/screens/province_keys.py" line="299"/>
         <source>Đăng ký khóa công khai dưới đây cho đơn vị. Từ nay gói báo cáo ký bằng khóa này sẽ được nhận.</source>
         <translation>Register the public key below for the unit. From now on, report packages signed with this key will be accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="304"/>
+        <location filename="../../ui/screens/province_keys.py" line="301"/>
         <source>Trùng khớp — &amp;đăng ký</source>
         <translation>It matches — &amp;register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="323"/>
+        <location filename="../../ui/screens/province_keys.py" line="320"/>
         <source>Thu hồi khóa %1 của %2? Từ nay mọi gói báo cáo ký bằng khóa này sẽ bị từ chối; các gói đã nhập vẫn giữ nguyên. Không thể hoàn tác.</source>
         <translation>Revoke key %1 of %2? From now on, every report package signed with this key will be refused; packages already imported are kept as they are. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="330"/>
+        <location filename="../../ui/screens/province_keys.py" line="327"/>
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="330"/>
+        <location filename="../../ui/screens/province_keys.py" line="327"/>
         <source>&amp;Thu hồi</source>
         <translation>Re&amp;voke</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="330"/>
+        <location filename="../../ui/screens/province_keys.py" line="327"/>
         <source>&amp;Không</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="343"/>
+        <location filename="../../ui/screens/province_keys.py" line="340"/>
         <source>Đã thu hồi khóa %1 của %2.</source>
         <translation>Key %1 of %2 revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="354"/>
+        <location filename="../../ui/screens/province_keys.py" line="351"/>
         <source>Chọn tệp tuyên bố đổi khóa của đơn vị</source>
         <translation>Choose the unit&apos;s key change statement file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="356"/>
+        <location filename="../../ui/screens/province_keys.py" line="353"/>
         <source>Tuyên bố đổi khóa (*.txt);;Mọi tệp (*)</source>
         <translation>Key change statements (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="368"/>
+        <location filename="../../ui/screens/province_keys.py" line="365"/>
         <source>Không đọc được tệp %1.</source>
         <translation>Could not read the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="376"/>
+        <location filename="../../ui/screens/province_keys.py" line="373"/>
         <source>Đổi khóa này đã được ghi nhận trước đó.</source>
         <translation>This key change has already been recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="388"/>
+        <location filename="../../ui/screens/province_keys.py" line="385"/>
         <source>Đã đổi khóa của %1: %2 → %3.</source>
         <translation>Key of %1 changed: %2 → %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="397"/>
+        <location filename="../../ui/screens/province_keys.py" line="394"/>
         <source>Tuyên bố đổi khóa có chữ ký hợp lệ của cả khóa cũ %1 và khóa mới. Sau khi ghi nhận, gói ký bằng khóa cũ sẽ không được nhận nữa. Khóa mới:</source>
         <translation>The key change statement carries valid signatures from both the old key %1 and the new key. Once it is recorded, packages signed with the old key will no longer be accepted. New key:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="401"/>
+        <location filename="../../ui/screens/province_keys.py" line="398"/>
         <source>Đổi khóa của đơn vị</source>
         <translation>Change a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="406"/>
+        <location filename="../../ui/screens/province_keys.py" line="403"/>
         <source>Trùng khớp — &amp;ghi nhận đổi khóa</source>
         <translation>It matches — &amp;record the key change</translation>
     </message>
@@ -1258,57 +1258,52 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
-        <source>Tiến Độ — %1</source>
-        <translation>Tien Do — %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="49"/>
-        <source>Chuyển màn hình</source>
-        <translation>Switch screen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="27"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="28"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="29"/>
         <source>Hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="30"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>Gửi báo cáo</source>
         <translation>Send reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
-        <source>Tiến Độ</source>
-        <translation>Tien Do</translation>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <source>Tệp %1 là gói báo cáo; gói chỉ được nhập ở máy của Sở.</source>
+        <translation>%1 is a report package; packages are imported at the Department.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <source>Để gửi báo cáo của đơn vị, dùng màn hình Gửi báo cáo.</source>
+        <translation>To send this unit&apos;s report, use the Send reports screen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>Thêm hoạt động</source>
         <translation>Add activity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Tìm hoạt động</source>
         <translation>Search activities</translation>
     </message>
@@ -1382,42 +1377,42 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="44"/>
+        <location filename="../../ui/screens/outbox.py" line="45"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="45"/>
+        <location filename="../../ui/screens/outbox.py" line="46"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="46"/>
+        <location filename="../../ui/screens/outbox.py" line="47"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="47"/>
+        <location filename="../../ui/screens/outbox.py" line="48"/>
         <source>Ngày xuất</source>
         <translation>Date exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="48"/>
+        <location filename="../../ui/screens/outbox.py" line="49"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="49"/>
+        <location filename="../../ui/screens/outbox.py" line="50"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="79"/>
+        <location filename="../../ui/screens/outbox.py" line="80"/>
         <source>Tỉnh đã nhận %1</source>
         <translation>Received by the province %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="81"/>
+        <location filename="../../ui/screens/outbox.py" line="82"/>
         <source>Đã xuất, chờ biên nhận</source>
         <translation>Exported, awaiting receipt</translation>
     </message>
@@ -1425,102 +1420,127 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>OutboxScreen</name>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="94"/>
+        <location filename="../../ui/screens/outbox.py" line="95"/>
         <source>Gửi báo cáo lên tỉnh</source>
         <translation>Send reports to the province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="97"/>
+        <location filename="../../ui/screens/outbox.py" line="98"/>
         <source>Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký số của đơn vị. Lưu gói vào USB hoặc đính kèm thư điện tử gửi Sở Thông tin và Truyền thông.</source>
         <translation>A report package contains the finalized report, its PDF and the evidence, digitally signed by the unit. Save the package to a USB drive, or attach it to an email to the Department of Information and Communications.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="104"/>
+        <location filename="../../ui/screens/outbox.py" line="105"/>
         <source>&amp;Báo cáo:</source>
         <translation>&amp;Report:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="107"/>
+        <location filename="../../ui/screens/outbox.py" line="108"/>
         <source>Báo cáo cần gửi</source>
         <translation>Report to send</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="110"/>
+        <location filename="../../ui/screens/outbox.py" line="111"/>
         <source>&amp;Xuất gói báo cáo…</source>
         <translation>&amp;Export report package…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="116"/>
-        <location filename="../../ui/screens/outbox.py" line="124"/>
+        <location filename="../../ui/screens/outbox.py" line="117"/>
+        <location filename="../../ui/screens/outbox.py" line="125"/>
         <source>Các gói đã xuất</source>
         <translation>Packages exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="127"/>
+        <location filename="../../ui/screens/outbox.py" line="128"/>
         <source>&amp;Mở thư mục chứa gói</source>
         <translation>&amp;Open package folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="148"/>
+        <location filename="../../ui/screens/outbox.py" line="131"/>
+        <source>Nhập &amp;biên nhận của tỉnh…</source>
+        <translation>Import the province&apos;s &amp;receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="133"/>
+        <source>Tệp biên nhận (.tdr) Sở gửi lại sau khi nhận gói báo cáo</source>
+        <translation>The receipt file (.tdr) the Department sends back after receiving a package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="155"/>
         <source>%1 — lần %2</source>
         <translation>%1 — revision %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="160"/>
+        <location filename="../../ui/screens/outbox.py" line="167"/>
         <source>Chưa có báo cáo đã chốt</source>
         <translation>No finalized reports yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="167"/>
+        <location filename="../../ui/screens/outbox.py" line="174"/>
         <source>Khóa ký của đơn vị: %1 — dấu vân tay %2</source>
         <translation>Unit signing key: %1 — fingerprint %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="172"/>
+        <location filename="../../ui/screens/outbox.py" line="179"/>
         <source>Đơn vị chưa có khóa ký.</source>
         <translation>The unit has no signing key yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="180"/>
+        <location filename="../../ui/screens/outbox.py" line="187"/>
         <source>Chọn nơi lưu gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose where to save the report package (for example a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="194"/>
+        <location filename="../../ui/screens/outbox.py" line="201"/>
         <source>Mật khẩu khóa ký</source>
         <translation>Signing key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="195"/>
+        <location filename="../../ui/screens/outbox.py" line="202"/>
         <source>Nhập mật khẩu khóa ký của đơn vị:</source>
         <translation>Enter the passphrase of the unit&apos;s signing key:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="214"/>
+        <location filename="../../ui/screens/outbox.py" line="221"/>
         <source>Đang đóng gói và ký…</source>
         <translation>Packing and signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="222"/>
+        <location filename="../../ui/screens/outbox.py" line="229"/>
         <source>Đã xuất gói báo cáo.</source>
         <translation>Report package exported.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="225"/>
+        <location filename="../../ui/screens/outbox.py" line="232"/>
         <source>Đã xuất gói báo cáo</source>
         <translation>Report package exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="226"/>
+        <location filename="../../ui/screens/outbox.py" line="233"/>
         <source>Gói báo cáo đã được lưu:
 %1</source>
         <translation>The report package has been saved:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="244"/>
+        <location filename="../../ui/screens/outbox.py" line="251"/>
         <source>Đã hủy xuất gói; không có tệp nào được ghi.</source>
         <translation>Export cancelled; no files were written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="257"/>
+        <source>Chọn tệp biên nhận</source>
+        <translation>Choose receipt files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="259"/>
+        <source>Biên nhận Tiến Độ (*.tdr);;Mọi tệp (*)</source>
+        <translation>Tien Do receipts (*.tdr);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="276"/>
+        <source>Tỉnh đã nhận gói số %1 (%2).</source>
+        <translation>The province received package no. %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -1790,39 +1810,44 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../ui/province_window.py" line="36"/>
-        <source>Tiến Độ — %1</source>
-        <translation>Tien Do — %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/province_window.py" line="43"/>
-        <source>Các màn hình</source>
-        <translation>Screens</translation>
-    </message>
-    <message>
-        <location filename="../../ui/province_window.py" line="51"/>
+        <location filename="../../ui/province_window.py" line="33"/>
         <source>Đơn vị và khóa</source>
         <translation>Units and keys</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="52"/>
+        <location filename="../../ui/province_window.py" line="34"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive packages</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="53"/>
+        <location filename="../../ui/province_window.py" line="35"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="54"/>
+        <location filename="../../ui/province_window.py" line="36"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="55"/>
+        <location filename="../../ui/province_window.py" line="37"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="80"/>
+        <source>Tệp %1 là biên nhận của Sở; biên nhận được nhập ở máy của đơn vị.</source>
+        <translation>%1 is a receipt from the Department; receipts are imported at the unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="86"/>
+        <source>Không biết mở tệp %1 ở máy của Sở.</source>
+        <translation>The Department&apos;s computer cannot open %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="88"/>
+        <source>Mở gói báo cáo (.tdpkg), tệp khóa công khai (.pub) hoặc tuyên bố đổi khóa.</source>
+        <translation>Open a report package (.tdpkg), a public key file (.pub) or a key rotation statement.</translation>
     </message>
 </context>
 <context>
@@ -2683,26 +2708,26 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
     </message>
     <message>
         <location filename="../../ui/widgets/restore_dialog.py" line="114"/>
-        <source>%1 hoạt động, %2 báo cáo, %3 tệp minh chứng — %4</source>
-        <translation>%1 activities, %2 reports, %3 evidence files — %4</translation>
+        <source>%5: %1 hoạt động, %2 báo cáo, %3 tệp minh chứng — %4</source>
+        <translation>%5: %1 activities, %2 reports, %3 evidence files — %4</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/restore_dialog.py" line="122"/>
+        <location filename="../../ui/widgets/restore_dialog.py" line="123"/>
         <source>Không tìm thấy bản sao lưu tự động nào còn dùng được. Hãy chọn tệp sao lưu (ví dụ trên ổ USB).</source>
         <translation>No usable automatic backup was found. Please choose a backup file (for example on a USB drive).</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/restore_dialog.py" line="133"/>
+        <location filename="../../ui/widgets/restore_dialog.py" line="134"/>
         <source>Chọn bản sao lưu</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/restore_dialog.py" line="135"/>
+        <location filename="../../ui/widgets/restore_dialog.py" line="136"/>
         <source>Bản sao lưu Tiến Độ (*.zip)</source>
         <translation>Tien Do backups (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/restore_dialog.py" line="172"/>
+        <location filename="../../ui/widgets/restore_dialog.py" line="173"/>
         <source>Đang kiểm tra và khôi phục…</source>
         <translation>Checking and restoring…</translation>
     </message>
@@ -2791,92 +2816,92 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="33"/>
+        <location filename="../../ui/screens/settings.py" line="43"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="35"/>
+        <location filename="../../ui/screens/settings.py" line="45"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="39"/>
+        <location filename="../../ui/screens/settings.py" line="49"/>
         <source>Cấp huyện / xã</source>
         <translation>District / commune level</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="39"/>
+        <location filename="../../ui/screens/settings.py" line="49"/>
         <source>Cấp tỉnh</source>
         <translation>Province level</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="40"/>
+        <location filename="../../ui/screens/settings.py" line="50"/>
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="41"/>
+        <location filename="../../ui/screens/settings.py" line="51"/>
         <source>Mã đơn vị:</source>
         <translation>Unit code:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="42"/>
+        <location filename="../../ui/screens/settings.py" line="52"/>
         <source>Trực thuộc:</source>
         <translation>Parent unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="43"/>
+        <location filename="../../ui/screens/settings.py" line="53"/>
         <source>Vai trò:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="45"/>
+        <location filename="../../ui/screens/settings.py" line="55"/>
         <source>Kế hoạch:</source>
         <translation>Plan:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="47"/>
+        <location filename="../../ui/screens/settings.py" line="57"/>
         <source>%1 số %2 — %3</source>
         <translation>%1 No. %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="55"/>
+        <location filename="../../ui/screens/settings.py" line="65"/>
         <source>Người lập, người ký và trình bày báo cáo</source>
         <translation>Preparer, signatory and report layout</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="60"/>
+        <location filename="../../ui/screens/settings.py" line="70"/>
         <source>Các thay đổi được lưu ngay khi rời khỏi ô nhập.</source>
         <translation>Changes are saved as soon as you leave a field.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="68"/>
+        <location filename="../../ui/screens/settings.py" line="78"/>
         <source>Ngôn ngữ và dữ liệu</source>
         <translation>Language and data</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="75"/>
+        <location filename="../../ui/screens/settings.py" line="85"/>
         <source>&amp;Ngôn ngữ giao diện:</source>
         <translation>Interface &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="80"/>
+        <location filename="../../ui/screens/settings.py" line="90"/>
         <source>&amp;Mở thư mục</source>
         <translation>&amp;Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="85"/>
+        <location filename="../../ui/screens/settings.py" line="95"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="105"/>
+        <location filename="../../ui/screens/settings.py" line="115"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="111"/>
+        <location filename="../../ui/screens/settings.py" line="121"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language takes effect when you reopen the application.</translation>
     </message>
@@ -2907,6 +2932,24 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <location filename="../../ui/setup_wizard.py" line="263"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ShellWindow</name>
+    <message>
+        <location filename="../../ui/shell.py" line="41"/>
+        <source>Tiến Độ — %1</source>
+        <translation>Tien Do — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="48"/>
+        <source>Chuyển màn hình</source>
+        <translation>Switch screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="67"/>
+        <source>Tiến Độ</source>
+        <translation>Tien Do</translation>
     </message>
 </context>
 <context>

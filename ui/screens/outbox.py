@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.calendar import Period
+from app.errors import KnownError
 from app.services import packages, reports
 from ui.context import AppContext
 from ui.widgets.common import heading
@@ -127,6 +128,12 @@ class OutboxScreen(LazyRefresh):
         self.open_folder = QPushButton(self.tr("&Mở thư mục chứa gói"))
         self.open_folder.clicked.connect(self.show_in_folder)
         buttons.addWidget(self.open_folder)
+        self.receipt_button = QPushButton(self.tr("Nhập &biên nhận của tỉnh…"))
+        self.receipt_button.setToolTip(
+            self.tr("Tệp biên nhận (.tdr) Sở gửi lại sau khi nhận gói báo cáo")
+        )
+        self.receipt_button.clicked.connect(self.choose_receipts)
+        buttons.addWidget(self.receipt_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.key_label = QLabel()
@@ -242,6 +249,35 @@ class OutboxScreen(LazyRefresh):
         self.job = None
         self.refresh()
         self.ctx.status_message.emit(self.tr("Đã hủy xuất gói; không có tệp nào được ghi."))
+
+    @Slot()
+    def choose_receipts(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Chọn tệp biên nhận"),
+            str(Path.home()),
+            self.tr("Biên nhận Tiến Độ (*.tdr);;Mọi tệp (*)"),
+        )
+        for name in files:
+            self.import_receipt(Path(name))
+
+    def import_receipt(self, path: Path) -> bool:
+        """Check a receipt with the province key and mark its package received."""
+        from app.services.receipts import import_receipt
+
+        try:
+            row = import_receipt(self.ctx.ws, path)
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        self.ctx.reports_changed.emit()
+        self.refresh()
+        self.ctx.status_message.emit(
+            self.tr("Tỉnh đã nhận gói số %1 (%2).")
+            .replace("%1", str(row.sequence))
+            .replace("%2", self.ctx.period_label(Period.parse(row.period)))
+        )
+        return True
 
     @Slot()
     def show_in_folder(self) -> None:
