@@ -25,9 +25,14 @@ def _settle() -> None:
         QCoreApplication.processEvents()
 
 
-def _grab(widget: QWidget, path: Path) -> Path:
+def _grab(widget: QWidget, path: Path, wait_ms: int = 0) -> Path:
     widget.show()
     _settle()
+    if wait_ms:
+        # some widgets draw asynchronously (the PDF preview renders pages in a thread)
+        from PySide6.QtTest import QTest
+
+        QTest.qWait(wait_ms)
     widget.grab().save(str(path))
     return path
 
@@ -116,7 +121,7 @@ def _main_screens(ws: Workspace, out: Path, lang: str) -> list[Path]:
     for name, make in _dialogs(window):
         dialog = make()
         dialog.resize(max(dialog.width(), 760), max(dialog.height(), 520))
-        written.append(_grab(dialog, out / f"{lang}-dialog-{name}.png"))
+        written.append(_grab(dialog, out / f"{lang}-dialog-{name}.png", wait_ms=1500))
         if isinstance(dialog, QDialog):
             dialog.reject()
         dialog.close()

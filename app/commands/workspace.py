@@ -136,6 +136,32 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_summary(args: argparse.Namespace) -> int:
+    from app.calendar import Period
+    from app.printing.summary_pdf import build_summary_pdf
+    from app.services.summary import local_summary, range_title
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise ConfigError("Tệp tổng hợp phải có đuôi .pdf.")
+    if args.period:
+        period = Period.parse(args.period)
+        start, end = period.window.start, period.window.end
+        title = f"{period.label_vi} ({range_title(start, end)})"
+    elif args.date_from and args.date_to:
+        start, end, title = args.date_from, args.date_to, None
+    else:
+        raise ConfigError("Cho biết --period P, hoặc cả --from và --to.")
+    ws = _open(args)
+    try:
+        summary = local_summary(ws, start, end, title=title)
+        build_summary_pdf(summary, out, progress=_progress_printer("Đang tạo PDF"))
+    finally:
+        ws.close()
+    print(f"Đã ghi {out}: {len(summary.activities)} hoạt động, {summary.range_title}.")
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("demo", help="tạo đơn vị mẫu với dữ liệu thực tế")
     p.add_argument("--unit", default="gl.chuse", metavar="UNIT_ID")
@@ -160,6 +186,13 @@ def register(sub: Any) -> None:
     )
     a.add_argument("--evidence", action="append", default=[], metavar="FILE")
     a.set_defaults(handler=cmd_activity_add)
+
+    p = sub.add_parser("summary", help="in bảng tổng hợp tại đơn vị (khổ ngang) ra PDF")
+    p.add_argument("--period", metavar="P")
+    p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=cmd_summary)
 
     p = sub.add_parser("report", help="in báo cáo kỳ ra PDF")
     p.add_argument("--period", required=True, metavar="P")

@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/activities.py" line="941"/>
-        <location filename="../../ui/screens/activities.py" line="1274"/>
+        <location filename="../../ui/screens/activities.py" line="1334"/>
         <source>Thùng &amp;rác</source>
         <translation>Recycle &amp;bin</translation>
     </message>
@@ -105,77 +105,102 @@
         <translation>Number of activities shown</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="983"/>
+        <location filename="../../ui/screens/activities.py" line="970"/>
+        <source>In tổn&amp;g hợp…</source>
+        <translation>Print s&amp;ummary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="972"/>
+        <source>In bảng tổng hợp tình hình thực hiện và các hoạt động của kỳ đang chọn</source>
+        <translation>Print the summary of progress and activities for the chosen period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="989"/>
         <source>&amp;Hoàn tác</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="984"/>
+        <location filename="../../ui/screens/activities.py" line="990"/>
         <source>Đưa hoạt động vừa xóa trở lại (Ctrl+Z)</source>
         <translation>Bring back the activity you just deleted (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="987"/>
+        <location filename="../../ui/screens/activities.py" line="993"/>
         <source>Đóng thông báo</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="998"/>
+        <location filename="../../ui/screens/activities.py" line="1004"/>
         <source>Danh sách hoạt động</source>
         <translation>Activity list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1175"/>
+        <location filename="../../ui/screens/activities.py" line="1181"/>
         <source>Tất cả các kỳ</source>
         <translation>All periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1190"/>
+        <location filename="../../ui/screens/activities.py" line="1196"/>
         <source>Hoạt động từ %1 đến %2</source>
         <translation>Activities from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1254"/>
+        <location filename="../../ui/screens/activities.py" line="1218"/>
+        <source>Chưa có hoạt động nào để in.</source>
+        <translation>There are no activities to print yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1238"/>
+        <source>Đang tạo bảng tổng hợp…</source>
+        <translation>Making the summary…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1248"/>
+        <source>Tổng hợp tình hình thực hiện kế hoạch</source>
+        <translation>Summary of progress on the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities.py" line="1314"/>
         <source>Đang tải… (đã hiện %1 hoạt động mới nhất)</source>
         <translation>Loading… (showing the %1 most recent activities)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1259"/>
+        <location filename="../../ui/screens/activities.py" line="1319"/>
         <source>Thùng rác: hiển thị %1/%2 hoạt động đã xóa</source>
         <translation>Recycle bin: showing %1 of %2 deleted activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1265"/>
+        <location filename="../../ui/screens/activities.py" line="1325"/>
         <source>Hiển thị %1/%2 hoạt động</source>
         <translation>Showing %1 of %2 activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1272"/>
+        <location filename="../../ui/screens/activities.py" line="1332"/>
         <source>Thùng &amp;rác (%1)</source>
         <translation>Recycle &amp;bin (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1285"/>
+        <location filename="../../ui/screens/activities.py" line="1345"/>
         <source>Thùng rác trống.</source>
         <translation>The recycle bin is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1287"/>
+        <location filename="../../ui/screens/activities.py" line="1347"/>
         <source>Không có hoạt động đã xóa nào khớp với điều kiện tìm.</source>
         <translation>No deleted activities match the search.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1289"/>
+        <location filename="../../ui/screens/activities.py" line="1349"/>
         <source>Chọn một hoạt động trong thùng rác để xem hoặc khôi phục.</source>
         <translation>Select an activity in the recycle bin to view or restore it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1291"/>
+        <location filename="../../ui/screens/activities.py" line="1351"/>
         <source>Chưa có hoạt động nào.</source>
         <translation>No activities yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1293"/>
+        <location filename="../../ui/screens/activities.py" line="1353"/>
         <source>Chưa có hoạt động nào được ghi.
 
 Bấm “Thêm hoạt động” (Ctrl+N) để ghi hoạt động đầu tiên: ngày, nhiệm vụ, việc đã làm, số liệu chỉ tiêu và ảnh, tệp minh chứng.</source>
@@ -184,33 +209,33 @@ Bấm “Thêm hoạt động” (Ctrl+N) để ghi hoạt động đầu tiên:
 Click “Add activity” (Ctrl+N) to record the first one: the date, the task, what was done, indicator figures, and photos or files as evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1299"/>
+        <location filename="../../ui/screens/activities.py" line="1359"/>
         <source>Không có hoạt động nào khớp với điều kiện tìm. Thử bỏ bớt chữ tìm, chọn “Tất cả nhiệm vụ” hoặc “Tất cả các kỳ”.</source>
         <translation>No activities match the search. Try fewer search words, or choose “All tasks” or “All periods”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1302"/>
-        <location filename="../../ui/screens/activities.py" line="1305"/>
+        <location filename="../../ui/screens/activities.py" line="1362"/>
+        <location filename="../../ui/screens/activities.py" line="1365"/>
         <source>Chọn một hoạt động trong danh sách để xem và sửa.</source>
         <translation>Select an activity in the list to view and edit it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1381"/>
+        <location filename="../../ui/screens/activities.py" line="1441"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1474"/>
+        <location filename="../../ui/screens/activities.py" line="1534"/>
         <source>Đã thêm hoạt động “%1”</source>
         <translation>Activity “%1” added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1489"/>
+        <location filename="../../ui/screens/activities.py" line="1549"/>
         <source>Xóa hoạt động</source>
         <translation>Delete activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1491"/>
+        <location filename="../../ui/screens/activities.py" line="1551"/>
         <source>Chuyển hoạt động “%1” vào thùng rác?
 
 Có thể khôi phục lại từ Thùng rác.</source>
@@ -219,37 +244,37 @@ Có thể khôi phục lại từ Thùng rác.</source>
 You can restore it from the Recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1493"/>
+        <location filename="../../ui/screens/activities.py" line="1553"/>
         <source>Chuyển vào thùng rác</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1494"/>
+        <location filename="../../ui/screens/activities.py" line="1554"/>
         <source>Không xóa</source>
         <translation>Don&apos;t delete</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1507"/>
+        <location filename="../../ui/screens/activities.py" line="1567"/>
         <source>Đã chuyển “%1” vào thùng rác.</source>
         <translation>“%1” moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1510"/>
+        <location filename="../../ui/screens/activities.py" line="1570"/>
         <source>Đã chuyển hoạt động vào thùng rác — bấm Hoàn tác (Ctrl+Z) để lấy lại</source>
         <translation>Activity moved to the recycle bin — click Undo (Ctrl+Z) to bring it back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1532"/>
+        <location filename="../../ui/screens/activities.py" line="1592"/>
         <source>Còn có thể hoàn tác các lần xóa trước.</source>
         <translation>Earlier deletions can still be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1533"/>
+        <location filename="../../ui/screens/activities.py" line="1593"/>
         <source>Đã khôi phục hoạt động</source>
         <translation>Activity restored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1547"/>
+        <location filename="../../ui/screens/activities.py" line="1607"/>
         <source>Đã khôi phục “%1” — hoạt động đã trở lại danh sách</source>
         <translation>“%1” restored — the activity is back in the list</translation>
     </message>

@@ -967,6 +967,12 @@ class ActivitiesScreen(QWidget):
         actions.addWidget(self.add_button)
         actions.addWidget(self.delete_button)
         actions.addWidget(self.restore_button)
+        self.print_button = QPushButton(self.tr("In tổn&g hợp…"))
+        self.print_button.setToolTip(
+            self.tr("In bảng tổng hợp tình hình thực hiện và các hoạt động của kỳ đang chọn")
+        )
+        self.print_button.clicked.connect(self.print_summary)
+        actions.addWidget(self.print_button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
         layout.addLayout(actions)
@@ -1195,6 +1201,60 @@ class ActivitiesScreen(QWidget):
         index = self.period_combo.findData(keep)
         self.period_combo.setCurrentIndex(max(index, 0))
         self.period_combo.blockSignals(False)
+
+    # -- printing --------------------------------------------------------------------
+    def print_summary(self) -> None:
+        """The local summary of the period chosen in the filter (or of every activity),
+        built off the GUI thread and shown in the print preview."""
+        import tempfile
+
+        period = self.current_period()
+        if period is not None:
+            start, end = period.window.start, period.window.end
+            title = f"{period.label_vi} (từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y})"
+        else:
+            dates = [r.date for r in activities.list_rows(self.ws)]
+            if not dates:
+                self.ctx.status_message.emit(self.tr("Chưa có hoạt động nào để in."))
+                return
+            start, end, title = min(dates), max(dates), None
+        ws = self.ws
+        folder = Path(tempfile.mkdtemp(prefix="tiendo-tonghop-"))
+        out = folder / f"TongHop_{ws.settings.unit_id}_{start:%Y%m%d}-{end:%Y%m%d}.pdf"
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+            from app.printing.summary_pdf import build_summary_pdf
+            from app.services.summary import local_summary
+
+            summary = local_summary(ws, start, end, title=title)
+            build_summary_pdf(summary, out, progress=progress, cancelled=cancelled)
+            return out
+
+        job = Job(work)
+        job.signals.finished.connect(self._summary_ready)
+        job.signals.failed.connect(self._summary_failed)
+        job.signals.cancelled.connect(self._summary_failed)
+        self.print_button.setEnabled(False)
+        self.ctx.status_message.emit(self.tr("Đang tạo bảng tổng hợp…"))
+        self.summary_job = job
+        job.start()
+
+    @Slot(object)
+    def _summary_ready(self, path: object) -> None:
+        from ui.widgets.pdf_preview import PdfPreviewDialog
+
+        self.print_button.setEnabled(True)
+        self.summary_dialog = PdfPreviewDialog(
+            Path(str(path)), self.tr("Tổng hợp tình hình thực hiện kế hoạch"), self
+        )
+        self.summary_dialog.show()
+
+    @Slot()
+    @Slot(str, str)
+    def _summary_failed(self, message: str = "", hint: str = "") -> None:
+        self.print_button.setEnabled(True)
+        if message:
+            messages.show_error(self, message, "" if hint.startswith("Traceback") else hint)
 
     # -- filtering -------------------------------------------------------------------
     def current_period(self) -> Period | None:
