@@ -167,7 +167,7 @@ class ProvincialReportScreen(QWidget):
             self.tr("Đã có %1/%2 đơn vị gửi báo cáo %3 (hạn %4).")
             .replace("%1", str(len(data.reports)))
             .replace("%2", str(len(data.status.units)))
-            .replace("%3", data.period.label_vi)
+            .replace("%3", self.ctx.period_label(data.period))
             .replace("%4", data.due.strftime("%d/%m/%Y"))
         )
         if missing:
