@@ -9,6 +9,8 @@ import errno
 import os
 from pathlib import Path
 
+from app.errors import KnownError
+
 DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 NO_WRITE = (errno.EROFS, errno.EACCES, errno.EPERM)
 GONE = (errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO, errno.EXDEV)
@@ -33,6 +35,19 @@ def write_failure(exc: OSError, folder: Path | str, what: str) -> tuple[str, str
             "Cắm lại USB hoặc chọn thư mục khác rồi thử lại.",
         )
     return (f"Không ghi được {what} vào {folder}: {exc.strerror or exc}.", "")
+
+
+def read_capped(path: Path, what: str, cap: int, error: type[KnownError]) -> bytes:
+    """A small file's bytes (a key, a receipt); raises `error` in plain words when it cannot
+    be read or is larger than cap, reading at most cap + 1 bytes whatever its size."""
+    try:
+        with Path(path).open("rb") as fh:
+            data = fh.read(cap + 1)
+    except OSError as exc:
+        raise error(f"Không đọc được {what} {path}: {exc.strerror or exc}.") from None
+    if len(data) > cap:
+        raise error(f"Tệp {Path(path).name} quá lớn, không phải {what}.")
+    return data
 
 
 def fsync_folder(folder: Path) -> None:

@@ -51,7 +51,7 @@ from sqlalchemy.orm import Session
 
 from app.calendar import Period, PeriodKind, due_date, periods_of_year
 from app.errors import ConfigError, KnownError
-from app.fsio import fsync_folder
+from app.fsio import fsync_folder, read_capped
 from app.package.format import PACKAGE_SUFFIXES
 from app.services.workspace import Workspace
 from db import models as m
@@ -1095,14 +1095,7 @@ def _size(path: Path) -> int:
 
 
 def _read_small(path: Path, what: str, cap: int) -> bytes:
-    try:
-        with Path(path).open("rb") as fh:
-            data = fh.read(cap + 1)
-    except OSError as exc:
-        raise ProvinceError(f"Không đọc được {what} {path}: {exc.strerror or exc}.") from None
-    if len(data) > cap:
-        raise ProvinceError(f"Tệp {path.name} quá lớn, không phải {what}.")
-    return data
+    return read_capped(path, what, cap, ProvinceError)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -1628,3 +1621,15 @@ def has_enrolled_keys(ws: Workspace) -> bool:
     """Whether any unit's key is enrolled (cheap: for choosing the first screen)."""
     with ws.db.session() as s:
         return s.scalar(select(m.UnitKey.id).limit(1)) is not None
+
+
+def default_year(ws: Workspace, today: dt.date) -> int:
+    """The year a province screen opens on: that of the newest report received, else the
+    reporting year of today."""
+    from app.calendar import Period, PeriodKind, period_of
+
+    rows = received_packages(ws, limit=1)
+    if rows:
+        with contextlib.suppress(KnownError):
+            return Period.parse(rows[0].period).year
+    return period_of(today, PeriodKind.YEAR).year

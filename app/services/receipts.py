@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from app.errors import KnownError
+from app.fsio import read_capped
 from app.services.packages import OutboxRow, mark_received
 from app.services.workspace import Workspace
 from db import models as m
@@ -199,11 +200,4 @@ def _outbox_sha(ws: Workspace, receipt: Receipt) -> str:
 
 
 def _read(path: Path, what: str, cap: int) -> bytes:
-    try:
-        with Path(path).open("rb") as fh:
-            data = fh.read(cap + 1)
-    except OSError as exc:
-        raise ReceiptImportError(f"Không đọc được {what} {path}: {exc.strerror or exc}.") from None
-    if len(data) > cap:
-        raise ReceiptImportError(f"Tệp {Path(path).name} quá lớn, không phải {what}.")
-    return data
+    return read_capped(path, what, cap, ReceiptImportError)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.calendar import Period, PeriodKind, period_of
 from app.errors import KnownError
 from app.services import province
 from app.services.province import ProvincialReport
@@ -125,13 +124,7 @@ class ProvincialReportScreen(QWidget):
         return self.today or dt.date.today()
 
     def _default_year(self) -> int:
-        rows = province.received_packages(self.ctx.ws, limit=1)
-        if rows:
-            try:
-                return Period.parse(rows[0].period).year
-            except KnownError:
-                pass
-        return period_of(self._today(), PeriodKind.YEAR).year
+        return province.default_year(self.ctx.ws, self._today())
 
     def _fill_periods(self) -> None:
         self.period.blockSignals(True)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.calendar import Period, PeriodKind, period_of
+from app.calendar import Period
 from app.services import province
 from app.services.province import CellState, StatusCell, StatusMatrix
 from ui.context import AppContext
@@ -95,14 +95,7 @@ class StatusScreen(QWidget):
         return self.today or dt.date.today()
 
     def _default_year(self) -> int:
-        """The year of the newest report received, else the reporting year of today."""
-        rows = province.received_packages(self.ctx.ws, limit=1)
-        if rows:
-            try:
-                return Period.parse(rows[0].period).year
-            except Exception:
-                pass
-        return period_of(self._today(), PeriodKind.YEAR).year
+        return province.default_year(self.ctx.ws, self._today())
 
     def _fill_periods(self) -> None:
         self.period.blockSignals(True)
