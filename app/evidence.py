@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
-import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -82,15 +81,6 @@ class EvidenceStore:
         mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         return StoredFile(sha256=sha, size=size, mime=mime)
 
-    def add_bytes(self, data: bytes, name: str) -> StoredFile:
-        """Store bytes (generated evidence, imports) under their hash."""
-        with tempfile.TemporaryDirectory(
-            dir=self.root.parent if self.root.parent.exists() else None
-        ) as d:
-            p = Path(d) / name
-            p.write_bytes(data)
-            return self.add(p)
-
     def put(
         self, sha256: str, chunks: Iterable[bytes], *, max_size: int | None = None
     ) -> StoredFile:
@@ -134,7 +124,3 @@ class EvidenceStore:
             p.unlink(missing_ok=True)
             removed += 1
         return removed
-
-    def export_copy(self, sha256: str, dest: Path) -> None:
-        """Copy a stored file out (e.g. to open it with the system viewer)."""
-        shutil.copyfile(self.path_for(sha256), dest)

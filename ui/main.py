@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile
+from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -204,7 +204,3 @@ def screenshots(out_dir: str, lang: str) -> int:
     from ui.screenshots import main
 
     return main(out_dir, lang)
-
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)

@@ -457,17 +457,6 @@ def narrows(old_text: str, new_text: str) -> bool:
     return all(any(o in n for n in new_words) for o in fold(old_text).split())
 
 
-def audit_trail(ws: Workspace, table: str, record_id: str | int) -> list[AuditLine]:
-    """The change history of one record, oldest first."""
-    with ws.db.session() as s:
-        rows = s.scalars(
-            select(m.AuditEntry)
-            .where(m.AuditEntry.table_name == table, m.AuditEntry.record_id == str(record_id))
-            .order_by(m.AuditEntry.id)
-        )
-        return [AuditLine(r.at, r.actor, r.action, r.field, r.old, r.new) for r in rows]
-
-
 def record_history(ws: Workspace, table: str, record_id: str | int) -> list[AuditLine]:
     """A record's changes with those of its child rows (values, evidence links), oldest first."""
     with ws.db.session() as s:

@@ -22,13 +22,6 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
-def keystore(ws: Workspace) -> object:
-    """The key store of this data folder (OS keyring, else encrypted files)."""
-    from app.signing.keystore import KeyStore
-
-    return KeyStore(ws.layout.root)
-
-
 def ensure_key(ws: Workspace, passphrase: str | None = None) -> bool:
     """Create the unit's signing key if it has none; returns True when one was made."""
     from app.signing.keystore import KeyStore

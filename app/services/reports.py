@@ -15,7 +15,7 @@ from app.errors import KnownError
 from app.plan import TimeframeKind
 from app.report_data import IndicatorValue, ReportData, Signer, TaskEntry
 from app.services.workspace import Workspace
-from app.text import fold, format_number
+from app.text import fold
 from db import models as m
 from db.models import utcnow
 
@@ -544,13 +544,3 @@ def report_data(ws: Workspace, report_id: int) -> ReportData:
             prepared_by=st.officer,
             extra={"state": r.state},
         )
-
-
-def indicator_text(values: dict[str, int], ws: Workspace, task_code: str) -> str:
-    """ "3 cuộc hội nghị; 250 lượt người" for lists and summaries."""
-    task = ws.plan.task(task_code)
-    parts = []
-    for ind in task.indicators:
-        if values.get(ind.code):
-            parts.append(f"{ind.name}: {format_number(values[ind.code])} {ind.unit}")
-    return "; ".join(parts)

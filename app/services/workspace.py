@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -321,10 +320,6 @@ def sync_reference_data(db: Database, units: UnitDirectory, plan: Plan, source_s
                     row_t.indicators.append(row_i)
                 row_i.name, row_i.unit, row_i.kind = ind.name, ind.unit, ind.kind.value
                 row_i.position = ipos
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def check_role(role: str) -> str:
