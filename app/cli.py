@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from app import __version__
+from app import version
 from app.errors import ConfigError, KnownError
 
 log = logging.getLogger("tiendo")
@@ -262,12 +262,24 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
 # --- parser -------------------------------------------------------------------------
 
 
+class _VersionAction(argparse.Action):
+    """--version: prints "tiendo X.Y.Z" and exits; the version is looked up only then."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "in số phiên bản rồi thoát")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        print(f"tiendo {version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tiendo",
         description="Tiến Độ — theo dõi và báo cáo kết quả thực hiện kế hoạch.",
     )
-    parser.add_argument("--version", action="version", version=f"tiendo {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: TIENDO_DATA_DIR)"
     )

@@ -1060,9 +1060,9 @@ def _write_error(exc: OSError, folder: Path) -> BackupError:
 
 
 def _app_version() -> str:
-    from app import __version__
+    from app import version
 
-    return __version__
+    return version()
 
 
 def _pid_alive(pid: int) -> bool:
