@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from app.calendar import Period
-from app.services.workspace import Workspace
+if TYPE_CHECKING:  # not at run time: the window shell comes up before SQLAlchemy loads
+    from app.calendar import Period
+    from app.services.workspace import Workspace
 
 
 class AppContext(QObject):

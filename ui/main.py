@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,9 @@ from app.paths import resolve_data_dir
 
 if TYPE_CHECKING:
     from app.services.workspace import Workspace
+    from app.settings import Glance
+    from ui.main_window import MainWindow
+    from ui.province_window import ProvinceWindow
     from ui.worker import Job
 
 log = logging.getLogger(__name__)
@@ -57,15 +61,13 @@ def _single_instance(root: Path) -> QLockFile | None:
 
 def run(data_dir: str | None = None, lang: str | None = None, open_path: str | None = None) -> int:
     """Open the app on the data folder; returns the process exit code."""
-    from app.services.workspace import open_workspace
-    from ui import i18n
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
-
     app = make_app()
+    app.setProperty("tiendo_first_window", False)
     root = resolve_data_dir(data_dir)
     lock = _single_instance(root)
     if lock is None:
+        from ui import i18n
+
         i18n.install(app, lang or "vi")
         _start_error(
             app.translate("Main", "Tiến Độ đang mở với thư mục dữ liệu này trong một cửa sổ khác."),
@@ -73,26 +75,119 @@ def run(data_dir: str | None = None, lang: str | None = None, open_path: str | N
         )
         return 1
     try:
-        ws = open_workspace(root)
-    except DatabaseDamaged as exc:
-        # SECURITY.md 19: never a crash; offer the newest good backup, or read-only.
-        from ui.widgets.restore_dialog import READ_ONLY, RESTORED, recover_damaged_database
-
-        i18n.install(app, lang or "vi")
-        outcome = recover_damaged_database(root, exc)
-        if outcome not in (RESTORED, READ_ONLY):
-            lock.unlock()
-            return 1
-        try:
-            ws = open_workspace(root, allow_damaged=outcome == READ_ONLY)
-        except KnownError as again:
-            _start_error(again)
-            lock.unlock()
-            return 1
-    except KnownError as exc:
-        i18n.install(app, lang or "vi")
-        _start_error(exc)
+        return _run(app, root, lang, Path(open_path) if open_path else None)
+    finally:
         lock.unlock()
+
+
+@dataclass
+class _Opening:
+    """What the background open of the workspace came back with."""
+
+    ws: Workspace | None = None
+    error: BaseException | None = None
+    attached: bool = False
+    handed_back: bool = False  # the window gave up: the usual start takes over
+
+
+def _run(app: QApplication, root: Path, lang: str | None, open_path: Path | None) -> int:
+    """The window first, when the database says which unit this is; otherwise (a new
+    installation, a file SQLite cannot read) the workspace first, as below."""
+    from app.paths import DataLayout
+    from app.settings import glance
+
+    known = glance(DataLayout(root).database)
+    opening = _Opening()
+    if known is not None and known.settings.is_set_up and known.unit_name:
+        code = _window_first(app, root, known, lang, open_path, opening)
+        if code is not None:
+            return code
+    return _workspace_first(app, root, lang, open_path, opening)
+
+
+def _window_first(
+    app: QApplication,
+    root: Path,
+    known: Glance,
+    lang: str | None,
+    open_path: Path | None,
+    opening: _Opening,
+) -> int | None:
+    """Show the unit's window at once and open the workspace in the background (importing
+    SQLAlchemy and checking the database take longer than Qt needs for the window).
+
+    Returns the exit code, or None to let the workspace-first start take over: when the
+    open failed (its error dialogs and recovery live there) or the open database is not
+    the one the window was made for (a restore finished on open). `opening` then holds
+    the error or the open workspace.
+    """
+    from ui import i18n
+    from ui.worker import Job
+
+    shown_lang = lang or known.settings.language or "vi"
+
+    def work(_progress: object, _cancelled: object) -> None:
+        # Runs in the pool; the result lands in `opening` even if the window is closed
+        # (and the event loop gone) before the signal arrives.
+        from app.services.workspace import open_workspace
+
+        try:
+            opening.ws = open_workspace(root)
+        except Exception as exc:  # handed back to the workspace-first start, unchanged
+            opening.error = exc
+
+    def opened(_result: object) -> None:
+        ws = opening.ws
+        fits = ws is not None and (
+            ws.settings.role == known.settings.role
+            and ws.settings.unit_id == known.settings.unit_id
+            and (lang or ws.settings.language or "vi") == shown_lang
+        )
+        if ws is None or not fits or not window.isVisible():
+            opening.handed_back = window.isVisible()
+            window.close()
+            app.exit(0)
+            return
+        from ui.context import AppContext
+
+        window.attach(AppContext(ws, shown_lang))
+        opening.attached = True
+        _window_ready(app, window, ws, open_path)
+
+    i18n.install(app, shown_lang)
+    window = _window_class(known.settings.role)(
+        unit_name=known.unit_name, unit_short_name=known.unit_short_name
+    )
+    window.show()
+    _smoke_first_window(app)
+    # The open starts once the window is up: before, it would compete with the window
+    # for Python's lock and the window would come later.
+    job = Job(work)
+    job.signals.finished.connect(opened)
+    job.start()
+    code = app.exec()
+    window.close()  # if the loop ended some other way: unsaved edits are flushed on close
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()  # the open, if the window closed first
+    if opening.attached and opening.ws is not None:
+        return _close(opening.ws, code)
+    if opening.handed_back:
+        return None
+    if opening.ws is not None:  # closed before the data was there: nothing to save
+        opening.ws.close()
+    return code
+
+
+def _workspace_first(
+    app: QApplication, root: Path, lang: str | None, open_path: Path | None, opening: _Opening
+) -> int:
+    """Open the workspace (or take the one `opening` holds), recover a damaged database,
+    run the first-run setup if needed, then show the main window."""
+    from ui import i18n
+
+    ws = opening.ws or _open_or_recover(app, root, lang, opening.error)
+    if ws is None:
         return 1
     lang = lang or ws.settings.language or "vi"
     i18n.install(app, lang)
@@ -103,42 +198,90 @@ def run(data_dir: str | None = None, lang: str | None = None, open_path: str | N
                 app.translate("Main", "Hãy khôi phục từ một bản sao lưu (tiendo restore TỆP)."),
             )
             ws.close()
-            lock.unlock()
             return 1
         from ui.setup_wizard import SetupWizard
 
-        _arm_smoke_quit(app)  # the wizard is the first window of a new installation
+        _smoke_first_window(app)  # the wizard is the first window of a new installation
+        _arm_smoke_quit(app)
         wizard = SetupWizard(ws)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             ws.close()
-            lock.unlock()
             return 0
-    ctx = AppContext(ws, lang)
-    if ws.settings.role == "province":
+    from ui.context import AppContext
+
+    window = _window_class(ws.settings.role)(AppContext(ws, lang))
+    window.show()
+    _smoke_first_window(app)
+    _window_ready(app, window, ws, open_path)
+    code = app.exec()
+    window.close()  # if the loop ended some other way: unsaved edits are flushed on close
+    return _close(ws, code)
+
+
+def _open_or_recover(
+    app: QApplication, root: Path, lang: str | None, error: BaseException | None
+) -> Workspace | None:
+    """The workspace, after the restore dialog if the database is damaged; None (the
+    error told) when it cannot be opened. `error`: what an earlier try raised."""
+    from app.services.workspace import open_workspace
+    from ui import i18n
+
+    try:
+        if error is not None:
+            raise error
+        return open_workspace(root)
+    except DatabaseDamaged as exc:
+        # SECURITY.md 19: never a crash; offer the newest good backup, or read-only.
+        from ui.widgets.restore_dialog import READ_ONLY, RESTORED, recover_damaged_database
+
+        i18n.install(app, lang or "vi")
+        outcome = recover_damaged_database(root, exc)
+        if outcome not in (RESTORED, READ_ONLY):
+            return None
+        try:
+            return open_workspace(root, allow_damaged=outcome == READ_ONLY)
+        except KnownError as again:
+            _start_error(again)
+            return None
+    except KnownError as exc:
+        i18n.install(app, lang or "vi")
+        _start_error(exc)
+        return None
+
+
+def _window_class(role: str) -> type[MainWindow | ProvinceWindow]:
+    if role == "province":
         from ui.province_window import ProvinceWindow
 
-        window: MainWindow | ProvinceWindow = ProvinceWindow(ctx)
-    else:
-        window = MainWindow(ctx)
-    window.show()
-    if open_path:
+        return ProvinceWindow
+    from ui.main_window import MainWindow
+
+    return MainWindow
+
+
+def _window_ready(
+    app: QApplication, window: MainWindow | ProvinceWindow, ws: Workspace, open_path: Path | None
+) -> None:
+    """The window shows the unit's data: open the file the desktop handed over, start
+    the automatic backup if one is due."""
+    if open_path is not None:
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, lambda: window.open_file(Path(open_path)))
+        QTimer.singleShot(0, lambda: window.open_file(open_path))
     _arm_smoke_quit(app)
-    backups = _start_backup_if_due(ws)
-    code = app.exec()
-    # The automatic backup at close (SECURITY.md 18): after the window is gone, once any
-    # start-up backup has finished; a failure is logged, never shown.
+    _start_backup_if_due(ws)
+
+
+def _close(ws: Workspace, code: int) -> int:
+    """After the window is gone: the automatic backup at close (SECURITY.md 18), once
+    any start-up backup has finished (a failure is logged, never shown); then close."""
     from PySide6.QtCore import QThreadPool
 
     from app.services.backup import backup_at_close
 
     QThreadPool.globalInstance().waitForDone()
-    del backups
     backup_at_close(ws)
     ws.close()
-    lock.unlock()
     return code
 
 
@@ -170,14 +313,31 @@ def _start_error(exc: KnownError | str, hint: str = "") -> None:
     show_error(None, exc, hint)
 
 
-HEAVY_MODULES = ("reportlab", "alembic", "cryptography", "openpyxl")
+HEAVY_MODULES = ("reportlab", "alembic", "cryptography", "openpyxl", "sqlalchemy")
+
+
+def _smoke_first_window(app: QApplication) -> None:
+    """TIENDO_SMOKE_QUIT_MS: say when the first window has been shown and painted, and
+    which heavy modules were loaded by then ("heavy: …" then "window shown")."""
+    import os
+
+    if not os.environ.get("TIENDO_SMOKE_QUIT_MS") or app.property("tiendo_first_window"):
+        return
+    app.setProperty("tiendo_first_window", True)
+    from PySide6.QtCore import QTimer
+
+    loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY_MODULES))
+
+    def shown() -> None:
+        print("heavy: " + ",".join(loaded), flush=True)
+        print("window shown", flush=True)
+
+    QTimer.singleShot(0, shown)
 
 
 def _arm_smoke_quit(app: QApplication) -> None:
-    """TIENDO_SMOKE_QUIT_MS: quit that long after the first window (installer smoke tests).
-
-    Prints "smoke ok" and which heavy modules were loaded before the first window.
-    """
+    """TIENDO_SMOKE_QUIT_MS: once the window shows the unit's data (or the setup wizard
+    is up), print "smoke ok" and quit that long after (installer smoke tests)."""
     import os
 
     delay = os.environ.get("TIENDO_SMOKE_QUIT_MS")
@@ -185,17 +345,14 @@ def _arm_smoke_quit(app: QApplication) -> None:
         return
     from PySide6.QtCore import QTimer
 
-    loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY_MODULES))
+    def ready() -> None:
+        print("smoke ok", flush=True)
 
     def done() -> None:
-        try:
-            print("heavy: " + ",".join(loaded), flush=True)
-            print("smoke ok", flush=True)
-        finally:
-            # exit, not quit: also ends a dialog's own loop (the setup wizard); in a
-            # finally so that a closed stdout cannot leave the app running
-            app.exit(0)
+        # exit, not quit: also ends a dialog's own loop (the setup wizard)
+        app.exit(0)
 
+    QTimer.singleShot(0, ready)
     QTimer.singleShot(max(int(delay), 0), done)
 
 

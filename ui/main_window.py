@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
@@ -20,27 +20,25 @@ if TYPE_CHECKING:
 class MainWindow(ShellWindow):
     """Tổng quan, Nhiệm vụ, Hoạt động, Báo cáo, Gửi báo cáo, Cài đặt — Ctrl+1…6."""
 
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx)
+    def __init__(
+        self, ctx: AppContext | None = None, *, unit_name: str = "", unit_short_name: str = ""
+    ) -> None:
+        super().__init__(ctx, unit_name=unit_name, unit_short_name=unit_short_name)
         self.add_screens(
             [
-                (self.tr("Tổng quan"), lambda: _overview(ctx)),
-                (self.tr("Nhiệm vụ"), lambda: _tasks(ctx)),
-                (self.tr("Hoạt động"), lambda: _activities(ctx)),
-                (self.tr("Báo cáo"), lambda: _reports(ctx)),
-                (self.tr("Gửi báo cáo"), lambda: _outbox(ctx)),
-                (self.tr("Cài đặt"), lambda: _settings(ctx)),
+                (self.tr("Tổng quan"), _overview),
+                (self.tr("Nhiệm vụ"), _tasks),
+                (self.tr("Hoạt động"), _activities),
+                (self.tr("Báo cáo"), _reports),
+                (self.tr("Gửi báo cáo"), _outbox),
+                (self.tr("Cài đặt"), _settings),
             ],
         )
-        new_activity = QAction(self.tr("Thêm hoạt động"), self)
-        new_activity.setShortcut(QKeySequence.StandardKey.New)
-        new_activity.triggered.connect(self.new_activity)
-        self.addAction(new_activity)
-        find = QAction(self.tr("Tìm hoạt động"), self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.find_activity)
-        self.addAction(find)
-        self.start_on(0)
+        new = QKeySequence(QKeySequence.StandardKey.New)
+        self.add_data_action(self.tr("Thêm hoạt động"), new, self.new_activity)
+        find = QKeySequence(QKeySequence.StandardKey.Find)
+        self.add_data_action(self.tr("Tìm hoạt động"), find, self.find_activity)
+        self.start(ctx)
 
     @property
     def activities(self) -> ActivitiesScreen:

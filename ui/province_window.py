@@ -26,21 +26,26 @@ class ProvinceWindow(ShellWindow):
     """Đơn vị và khóa, Nhận gói báo cáo, Tình hình báo cáo, Báo cáo tổng hợp, Cài đặt —
     Ctrl+1…5."""
 
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx)
+    def __init__(
+        self, ctx: AppContext | None = None, *, unit_name: str = "", unit_short_name: str = ""
+    ) -> None:
+        super().__init__(ctx, unit_name=unit_name, unit_short_name=unit_short_name)
         self.add_screens(
             [
-                (self.tr("Đơn vị và khóa"), lambda: _keys(ctx)),
-                (self.tr("Nhận gói báo cáo"), lambda: _inbox(ctx)),
-                (self.tr("Tình hình báo cáo"), lambda: _status(ctx)),
-                (self.tr("Báo cáo tổng hợp"), lambda: _report(ctx)),
-                (self.tr("Cài đặt"), lambda: _settings(ctx)),
+                (self.tr("Đơn vị và khóa"), _keys),
+                (self.tr("Nhận gói báo cáo"), _inbox),
+                (self.tr("Tình hình báo cáo"), _status),
+                (self.tr("Báo cáo tổng hợp"), _report),
+                (self.tr("Cài đặt"), _settings),
             ],
         )
+        self.start(ctx)
+
+    def first_screen(self, ctx: AppContext) -> int:
         from app.services.province import has_enrolled_keys
 
         # Before any unit's key is enrolled there is nothing to receive: start there.
-        self.start_on(INBOX if has_enrolled_keys(ctx.ws) else KEYS)
+        return INBOX if has_enrolled_keys(ctx.ws) else KEYS
 
     @property
     def keys(self) -> KeysScreen:
@@ -215,12 +220,13 @@ def render_screenshots(out_dir: Path, lang: str = "vi") -> list[Path]:
             for text in keys:
                 province.enroll(ws, province.read_unit_key(ws, text))
             results = province.import_packages(ws, [inbox], receipts=False)
-            window = ProvinceWindow(AppContext(ws, lang))
+            ctx = AppContext(ws, lang)
+            window = ProvinceWindow(ctx)
             window.status.today = window.report.today = dt.date(2024, 12, 25)
             window.inbox.show_results(results)
             window.status.year.setValue(2024)
             window.report.year.setValue(2024)
-            window.ctx.reports_changed.emit()
+            ctx.reports_changed.emit()
             window.resize(1280, 800)
             window.show()
             names = ["keys", "import", "status", "report", "settings"]

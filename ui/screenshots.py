@@ -107,13 +107,20 @@ def _match_recursive() -> Qt.MatchFlag:
 
 
 def _main_screens(ws: Workspace, out: Path, lang: str) -> list[Path]:
+    # The window as it first comes up, while the workspace opens behind it.
+    unit = ws.units.get(ws.settings.unit_id)
+    opening = MainWindow(unit_name=unit.name, unit_short_name=unit.short_name)
+    opening.resize(1280, 800)
+    opening.show()
+    _settle()
+    written = [_grab(opening, out / f"{lang}-0-opening.png")]
+    opening.close()
     ctx = AppContext(ws, lang)
     window = MainWindow(ctx)
     window.resize(1280, 800)
     window.show()
     _settle()
     names = ["overview", "tasks", "activities", "reports", "outbox", "settings"]
-    written = []
     for i, name in enumerate(names):
         window.show_screen(i)
         _settle()

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import KnownError
 from app.services.setup import DISTRICT_KINDS, PROVINCE_KINDS, apply_setup, default_settings
-from app.services.workspace import InstallSettings, Workspace
+from app.services.workspace import Workspace
+from app.settings import InstallSettings
 from app.text import fold
 from ui.widgets.messages import show_error
 from ui.widgets.setup_fields import SettingsForm

@@ -1,12 +1,17 @@
 """The frame both main windows share: the sidebar with the app's name, the unit and the
 navigation, and a stack of screens built the first time they are shown (so the first
-window comes up without loading reportlab, cryptography or any other screen's data)."""
+window comes up without loading reportlab, cryptography or any other screen's data).
+
+The frame can come up before the workspace is open: it needs only the unit. Until
+:meth:`ShellWindow.attach` hands it the workspace, every screen says the data is opening
+and the actions that need data are off; the sidebar already answers.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QProgressBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,17 +34,28 @@ QListWidget#navigation::item:selected { background: #f2f5f9; color: #1f3a5f; fon
 QListWidget#navigation::item:hover:!selected { background: #2d4f7c; }
 """
 
-ScreenFactory = Callable[[], QWidget]
+ScreenFactory = Callable[[AppContext], QWidget]
 
 
 class ShellWindow(QMainWindow):
-    """Navigation on the left, one screen at a time on the right; Ctrl+1…N switch."""
+    """Navigation on the left, one screen at a time on the right; Ctrl+1…N switch.
 
-    def __init__(self, ctx: AppContext) -> None:
+    Give it the open workspace (``ctx``), or only the unit's names and the workspace later
+    through :meth:`attach`.
+    """
+
+    ready = Signal()  # the workspace is attached and a screen shows its data
+
+    def __init__(
+        self, ctx: AppContext | None = None, *, unit_name: str = "", unit_short_name: str = ""
+    ) -> None:
         super().__init__()
-        self.ctx = ctx
-        unit = ctx.ws.units.get(ctx.ws.settings.unit_id)
-        self.setWindowTitle(self.tr("Tiến Độ — %1").replace("%1", unit.name))
+        self.ctx: AppContext | None = None
+        if ctx is not None:
+            unit = ctx.ws.units.get(ctx.ws.settings.unit_id)
+            unit_name, unit_short_name = unit.name, unit.short_name
+        self.data_actions: list[QAction] = []
+        self.setWindowTitle(self.tr("Tiến Độ — %1").replace("%1", unit_name))
         self.resize(1200, 760)
         self.setMinimumSize(QSize(900, 600))
 
@@ -66,19 +83,18 @@ class ShellWindow(QMainWindow):
         side_layout.setContentsMargins(0, 12, 0, 12)
         brand = QLabel(self.tr("Tiến Độ"))
         brand.setStyleSheet("color: white; font-size: 18pt; font-weight: bold; padding: 4px 16px;")
-        unit_name = QLabel(unit.short_name or unit.name)
-        unit_name.setWordWrap(True)
-        unit_name.setStyleSheet("color: #c9d6e8; padding: 0 16px 12px 16px;")
+        unit_label = QLabel(unit_short_name or unit_name)
+        unit_label.setWordWrap(True)
+        unit_label.setStyleSheet("color: #c9d6e8; padding: 0 16px 12px 16px;")
         side_layout.addWidget(brand)
-        side_layout.addWidget(unit_name)
+        side_layout.addWidget(unit_label)
         side_layout.addWidget(self.nav, 1)
         layout.addWidget(side)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
 
-        self.unit_label = QLabel(unit.name)
+        self.unit_label = QLabel(unit_name)
         self.statusBar().addPermanentWidget(self.unit_label)
-        ctx.status_message.connect(self._show_status)
 
     def add_screens(self, screens: Sequence[tuple[str, ScreenFactory]]) -> None:
         """The navigation entries, each with the function that builds its screen."""
@@ -88,20 +104,70 @@ class ShellWindow(QMainWindow):
             item = QListWidgetItem(label)
             item.setToolTip(f"{label} (Ctrl+{i + 1})")
             self.nav.addItem(item)
-            self.stack.addWidget(QWidget())  # placeholder until first shown
+            self.stack.addWidget(self._opening_page())  # until the screen is first shown
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, i=i: self.show_screen(i))
             self.addAction(action)
 
-    def start_on(self, index: int) -> None:
-        self.nav.setCurrentRow(index)
+    def add_data_action(self, text: str, shortcut: QKeySequence, slot: Callable[[], None]) -> None:
+        """A window-wide shortcut that works on the data: off until the workspace is open."""
+        action = QAction(text, self)
+        action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        action.setEnabled(self.ctx is not None)
+        self.addAction(action)
+        self.data_actions.append(action)
+
+    def start(self, ctx: AppContext | None) -> None:
+        """The last step of a window's __init__: the navigation on its first entry, with
+        the keyboard focus, and the workspace attached if it is open already."""
+        self.nav.setCurrentRow(0)
         self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The workspace is open: show the screen the user moved to while it opened, or
+        else the window's first screen, and switch on what needs data."""
+        self.ctx = ctx
+        ctx.status_message.connect(self._show_status)
+        for action in self.data_actions:
+            action.setEnabled(True)
+        row = self.nav.currentRow()
+        target = row if row > 0 else self.first_screen(ctx)
+        if target == row:
+            self._switch(row)
+        else:
+            self.nav.setCurrentRow(target)
+        self.ready.emit()
+
+    def first_screen(self, ctx: AppContext) -> int:
+        """The screen the window opens on."""
+        return 0
+
+    def _opening_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        label = QLabel(self.tr("Đang mở dữ liệu…"))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        busy = QProgressBar()
+        busy.setRange(0, 0)  # no percentage to show: SQLite opens in one step
+        busy.setTextVisible(False)
+        busy.setFixedWidth(240)
+        busy.setAccessibleName(label.text())
+        layout.addWidget(label)
+        layout.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
 
     def screen_at(self, index: int) -> QWidget:
-        """The screen at index, built on first use."""
+        """The screen at index, built on first use (the workspace must be attached)."""
+        if self.ctx is None:
+            raise RuntimeError("the workspace is not open yet")
         if index not in self.built:
-            widget = self.factories[index][1]()
+            widget = self.factories[index][1](self.ctx)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
             if placeholder is not None:
@@ -119,7 +185,11 @@ class ShellWindow(QMainWindow):
         self.nav.setCurrentRow(index)
 
     def _switch(self, index: int) -> None:
-        if index >= 0:
+        if index < 0:
+            return
+        if self.ctx is None:
+            self.stack.setCurrentIndex(index)  # its "opening" page, until attach()
+        else:
             self.stack.setCurrentWidget(self.screen_at(index))
 
     def _show_status(self, text: str) -> None:

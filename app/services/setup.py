@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.errors import ConfigError
-from app.services.workspace import InstallSettings, Workspace, check_role
+from app.services.workspace import Workspace, check_role
+from app.settings import InstallSettings
 
 DISTRICT_KINDS = {"district", "commune"}
 PROVINCE_KINDS = {"province", "department"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -11,47 +11,12 @@ from app.errors import ConfigError, NotSetUp
 from app.evidence import EvidenceStore
 from app.paths import DataLayout
 from app.plan import Plan
+from app.settings import InstallSettings, glance
 from app.units import UnitDirectory
 from db import models as m
 from db.session import Database, open_database
 
 ROLES = ("district", "province")
-
-
-@dataclass
-class InstallSettings:
-    """What first-run setup records. Stored in the settings table, one row per field."""
-
-    role: str = ""
-    unit_id: str = ""
-    officer: str = ""
-    leader_name: str = ""
-    on_behalf: str = "TM. ỦY BAN NHÂN DÂN"
-    leader_authority: str = "KT. CHỦ TỊCH"
-    leader_title: str = "PHÓ CHỦ TỊCH"
-    report_prefix: str = "BC-UBND"
-    place: str = ""
-    plan_id: str = "gl-157-2024"
-    units_directory: str = "gia-lai-2024"
-    language: str = "vi"
-    recipients: str = ""  # "Nơi nhận" lines, one per line
-    extra: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def is_set_up(self) -> bool:
-        return bool(self.role and self.unit_id)
-
-    def as_rows(self) -> dict[str, str]:
-        rows = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
-        rows.update(self.extra)
-        return rows
-
-    @classmethod
-    def from_rows(cls, rows: dict[str, str]) -> InstallSettings:
-        known = {f.name for f in fields(cls)} - {"extra"}
-        values = {k: v for k, v in rows.items() if k in known}
-        extra = {k: v for k, v in rows.items() if k not in known}
-        return cls(**values, extra=extra)
 
 
 def read_settings(db: Database) -> InstallSettings:
@@ -120,9 +85,7 @@ def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
     # database; temp files of a killed backup are removed (SECURITY.md 16, 18).
     backup.finish_interrupted_restore(layout)
     backup.clean_after_crash(layout)
-    synchronous = "NORMAL"
-    if layout.database.exists():
-        synchronous = _peek_synchronous(layout.database)
+    synchronous = _synchronous_for(layout.database)
     db = open_database(
         layout.database,
         synchronous=synchronous,
@@ -233,19 +196,10 @@ def remove_stale_temp_files(folder: Path) -> int:
     return removed
 
 
-def _peek_synchronous(path: Path) -> str:
-    import sqlite3
-
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = con.execute("SELECT value FROM settings WHERE key='role'").fetchone()
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return "NORMAL"
+def _synchronous_for(path: Path) -> str:
     # The province database is where packages from every unit end up: SECURITY.md 17.
-    return "FULL" if row and row[0] == "province" else "NORMAL"
+    known = glance(path)
+    return "FULL" if known is not None and known.settings.role == "province" else "NORMAL"
 
 
 def _ensure_folder(root: Path) -> None:

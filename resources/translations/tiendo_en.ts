@@ -1039,37 +1039,37 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="152"/>
+        <location filename="../../ui/setup_wizard.py" line="153"/>
         <source>Khóa ký gói báo cáo</source>
         <translation>Report package signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="163"/>
+        <location filename="../../ui/setup_wizard.py" line="164"/>
         <source>&amp;Mật khẩu khóa:</source>
         <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="164"/>
+        <location filename="../../ui/setup_wizard.py" line="165"/>
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="183"/>
+        <location filename="../../ui/setup_wizard.py" line="184"/>
         <source>Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh biết chắc gói do đơn vị gửi và không bị sửa. Máy này không có kho khóa an toàn của hệ điều hành, nên khóa được lưu trong tệp mã hóa bằng mật khẩu. Hãy chọn mật khẩu ít nhất 8 ký tự và ghi nhớ: cần nhập khi xuất gói.</source>
         <translation>Every report package sent to the province is signed with the unit&apos;s own key, so that the province can be sure the package comes from the unit and has not been altered. This computer&apos;s operating system has no secure key store, so the key is kept in a file encrypted with a passphrase. Choose a passphrase of at least 8 characters and remember it: you will need it to export packages.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="193"/>
+        <location filename="../../ui/setup_wizard.py" line="194"/>
         <source>Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh biết chắc gói do đơn vị gửi và không bị sửa. Khóa sẽ được tạo và cất trong kho khóa an toàn của hệ điều hành khi bấm Hoàn tất.</source>
         <translation>Every report package sent to the province is signed with the unit&apos;s own key, so that the province can be sure the package comes from the unit and has not been altered. The key will be created and kept in the operating system&apos;s secure key store when you click Finish.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="209"/>
+        <location filename="../../ui/setup_wizard.py" line="210"/>
         <source>Mật khẩu cần ít nhất 8 ký tự.</source>
         <translation>The passphrase must be at least 8 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="211"/>
+        <location filename="../../ui/setup_wizard.py" line="212"/>
         <source>Hai lần nhập mật khẩu chưa khớp.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -1260,22 +1260,22 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/main.py" line="71"/>
+        <location filename="../../ui/main.py" line="72"/>
         <source>Tiến Độ đang mở với thư mục dữ liệu này trong một cửa sổ khác.</source>
         <translation>Tien Do is already open with this data folder in another window.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="72"/>
+        <location filename="../../ui/main.py" line="73"/>
         <source>Hãy dùng cửa sổ đang mở (xem trên thanh tác vụ).</source>
         <translation>Please use the window that is already open (look on the taskbar).</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="102"/>
+        <location filename="../../ui/main.py" line="195"/>
         <source>Dữ liệu bị hỏng và không đọc được thông tin đơn vị.</source>
         <translation>The data is damaged and the unit information cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="103"/>
+        <location filename="../../ui/main.py" line="196"/>
         <source>Hãy khôi phục từ một bản sao lưu (tiendo restore TỆP).</source>
         <translation>Please restore from a backup (tiendo restore FILE).</translation>
     </message>
@@ -1283,52 +1283,52 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="27"/>
+        <location filename="../../ui/main_window.py" line="29"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="28"/>
+        <location filename="../../ui/main_window.py" line="30"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="29"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>Hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>Gửi báo cáo</source>
         <translation>Send reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Tệp %1 là gói báo cáo; gói chỉ được nhập ở máy của Sở.</source>
         <translation>%1 is a report package; packages are imported at the Department.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Để gửi báo cáo của đơn vị, dùng màn hình Gửi báo cáo.</source>
         <translation>To send this unit&apos;s report, use the Send reports screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>Thêm hoạt động</source>
         <translation>Add activity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Tìm hoạt động</source>
         <translation>Search activities</translation>
     </message>
@@ -1718,12 +1718,12 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="126"/>
+        <location filename="../../ui/setup_wizard.py" line="127"/>
         <source>Người lập và người ký báo cáo</source>
         <translation>Report preparer and signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="128"/>
+        <location filename="../../ui/setup_wizard.py" line="129"/>
         <source>Các thông tin này in trên báo cáo; có thể sửa sau trong mục Cài đặt.</source>
         <translation>This information is printed on reports; you can change it later in Settings.</translation>
     </message>
@@ -1835,42 +1835,42 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../ui/province_window.py" line="33"/>
+        <location filename="../../ui/province_window.py" line="35"/>
         <source>Đơn vị và khóa</source>
         <translation>Units and keys</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="34"/>
+        <location filename="../../ui/province_window.py" line="36"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive packages</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="35"/>
+        <location filename="../../ui/province_window.py" line="37"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="36"/>
+        <location filename="../../ui/province_window.py" line="38"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="37"/>
+        <location filename="../../ui/province_window.py" line="39"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="80"/>
+        <location filename="../../ui/province_window.py" line="85"/>
         <source>Tệp %1 là biên nhận của Sở; biên nhận được nhập ở máy của đơn vị.</source>
         <translation>%1 is a receipt from the Department; receipts are imported at the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="86"/>
+        <location filename="../../ui/province_window.py" line="91"/>
         <source>Không biết mở tệp %1 ở máy của Sở.</source>
         <translation>The Department&apos;s computer cannot open %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="88"/>
+        <location filename="../../ui/province_window.py" line="93"/>
         <source>Mở gói báo cáo (.tdpkg), tệp khóa công khai (.pub) hoặc tuyên bố đổi khóa.</source>
         <translation>Open a report package (.tdpkg), a public key file (.pub) or a key rotation statement.</translation>
     </message>
@@ -1878,138 +1878,138 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ProvincialReportScreen</name>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="51"/>
+        <location filename="../../ui/screens/province_report.py" line="50"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="54"/>
+        <location filename="../../ui/screens/province_report.py" line="53"/>
         <source>Tổng hợp báo cáo mới nhất của từng đơn vị cho một kỳ: kết quả theo nhiệm vụ, chỉ tiêu của từng đơn vị và toàn tỉnh, khó khăn và đề xuất, các đơn vị chưa báo cáo. Xem trước bản in, lưu PDF để trình ký hoặc lưu Excel để xử lý số liệu.</source>
         <translation>Brings together the latest report of each unit for one period: results by task, indicators for each unit and for the whole province, difficulties and proposals, and the units that have not reported. Preview the printout, save a PDF for signing, or save an Excel file to work with the figures.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="66"/>
+        <location filename="../../ui/screens/province_report.py" line="65"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="69"/>
+        <location filename="../../ui/screens/province_report.py" line="68"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="72"/>
+        <location filename="../../ui/screens/province_report.py" line="71"/>
         <source>&amp;Kỳ báo cáo:</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="77"/>
+        <location filename="../../ui/screens/province_report.py" line="76"/>
         <source>Số văn bản</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="79"/>
+        <location filename="../../ui/screens/province_report.py" line="78"/>
         <source>&amp;Số văn bản:</source>
         <translation>Document &amp;number:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="84"/>
+        <location filename="../../ui/screens/province_report.py" line="83"/>
         <source>&amp;Xem trước bản in…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="86"/>
+        <location filename="../../ui/screens/province_report.py" line="85"/>
         <source>Lưu &amp;PDF…</source>
         <translation>Save PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="88"/>
+        <location filename="../../ui/screens/province_report.py" line="87"/>
         <source>Lưu &amp;Excel (XLSX)…</source>
         <translation>Save &amp;Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="99"/>
-        <location filename="../../ui/screens/province_report.py" line="113"/>
+        <location filename="../../ui/screens/province_report.py" line="98"/>
+        <location filename="../../ui/screens/province_report.py" line="112"/>
         <source>Tổng hợp chỉ tiêu toàn tỉnh</source>
         <translation>Indicator totals for the province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="103"/>
+        <location filename="../../ui/screens/province_report.py" line="102"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="104"/>
+        <location filename="../../ui/screens/province_report.py" line="103"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="105"/>
+        <location filename="../../ui/screens/province_report.py" line="104"/>
         <source>Đơn vị tính</source>
         <translation>Unit of measure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="106"/>
+        <location filename="../../ui/screens/province_report.py" line="105"/>
         <source>Tổng cộng</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="107"/>
+        <location filename="../../ui/screens/province_report.py" line="106"/>
         <source>Số đơn vị có kết quả</source>
         <translation>Units with results</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="156"/>
+        <location filename="../../ui/screens/province_report.py" line="149"/>
         <source>Kế hoạch không có kỳ báo cáo nào trong năm này.</source>
         <translation>The plan has no reporting periods in this year.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="167"/>
+        <location filename="../../ui/screens/province_report.py" line="160"/>
         <source>Đã có %1/%2 đơn vị gửi báo cáo %3 (hạn %4).</source>
         <translation>%1 of %2 units have sent the report for %3 (due %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="174"/>
+        <location filename="../../ui/screens/province_report.py" line="167"/>
         <source>Chưa báo cáo: %1.</source>
         <translation>Not yet reported: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="224"/>
+        <location filename="../../ui/screens/province_report.py" line="217"/>
         <source>Lưu báo cáo tổng hợp (PDF)</source>
         <translation>Save consolidated report (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="224"/>
+        <location filename="../../ui/screens/province_report.py" line="217"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="232"/>
+        <location filename="../../ui/screens/province_report.py" line="225"/>
         <source>Lưu báo cáo tổng hợp (Excel)</source>
         <translation>Save consolidated report (Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="232"/>
+        <location filename="../../ui/screens/province_report.py" line="225"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel spreadsheets (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="272"/>
+        <location filename="../../ui/screens/province_report.py" line="265"/>
         <source>Đang lập báo cáo tổng hợp…</source>
         <translation>Preparing the consolidated report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="288"/>
+        <location filename="../../ui/screens/province_report.py" line="281"/>
         <source>Đã lưu %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="300"/>
+        <location filename="../../ui/screens/province_report.py" line="293"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="308"/>
+        <location filename="../../ui/screens/province_report.py" line="301"/>
         <source>Báo cáo tổng hợp %1</source>
         <translation>Consolidated report for %1</translation>
     </message>
@@ -2760,22 +2760,22 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="34"/>
+        <location filename="../../ui/setup_wizard.py" line="35"/>
         <source>Chào mừng đến với Tiến Độ</source>
         <translation>Welcome to Tien Do</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="37"/>
+        <location filename="../../ui/setup_wizard.py" line="38"/>
         <source>Ứng dụng giúp cơ quan theo dõi, báo cáo kết quả thực hiện kế hoạch. Trước hết, cho biết máy này dùng ở đâu.</source>
         <translation>This application helps offices track and report on how a plan is being carried out. First, tell us where this computer is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="42"/>
+        <location filename="../../ui/setup_wizard.py" line="43"/>
         <source>&amp;Cấp huyện / xã — ghi hoạt động, lập và gửi báo cáo</source>
         <translation>&amp;District / commune level — record activities, prepare and send reports</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="43"/>
+        <location filename="../../ui/setup_wizard.py" line="44"/>
         <source>Cấp &amp;tỉnh — nhận, kiểm tra và tổng hợp báo cáo</source>
         <translation>&amp;Province level — receive, check and consolidate reports</translation>
     </message>
@@ -2934,27 +2934,27 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="257"/>
+        <location filename="../../ui/setup_wizard.py" line="258"/>
         <source>Thiết lập Tiến Độ</source>
         <translation>Tien Do setup</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="260"/>
+        <location filename="../../ui/setup_wizard.py" line="261"/>
         <source>&amp;Tiếp &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="261"/>
+        <location filename="../../ui/setup_wizard.py" line="262"/>
         <source>&lt; &amp;Quay lại</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="262"/>
+        <location filename="../../ui/setup_wizard.py" line="263"/>
         <source>&amp;Hoàn tất</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="263"/>
+        <location filename="../../ui/setup_wizard.py" line="264"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -2962,19 +2962,24 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="41"/>
+        <location filename="../../ui/shell.py" line="58"/>
         <source>Tiến Độ — %1</source>
         <translation>Tien Do — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="48"/>
+        <location filename="../../ui/shell.py" line="65"/>
         <source>Chuyển màn hình</source>
         <translation>Switch screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="67"/>
+        <location filename="../../ui/shell.py" line="84"/>
         <source>Tiến Độ</source>
         <translation>Tien Do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="153"/>
+        <source>Đang mở dữ liệu…</source>
+        <translation>Opening the data…</translation>
     </message>
 </context>
 <context>
@@ -3010,84 +3015,84 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Reporting status of the units by period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="110"/>
+        <location filename="../../ui/screens/province_status.py" line="103"/>
         <source>Mọi kỳ báo cáo của kế hoạch trong năm</source>
         <translation>All reporting periods of the plan in the year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="131"/>
+        <location filename="../../ui/screens/province_status.py" line="124"/>
         <source>%1
 hạn %2</source>
         <translation>%1
 due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="138"/>
+        <location filename="../../ui/screens/province_status.py" line="131"/>
         <source>Số thứ tự còn thiếu</source>
         <translation>Missing sequence numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="149"/>
+        <location filename="../../ui/screens/province_status.py" line="142"/>
         <source>Đơn vị đã xuất các gói số thứ tự %1 nhưng Sở chưa nhận được. Đề nghị đơn vị kiểm tra và gửi lại.</source>
         <translation>The unit has exported packages with sequence numbers %1, but the Department has not received them. Ask the unit to check and send them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="161"/>
+        <location filename="../../ui/screens/province_status.py" line="154"/>
         <source>Hạn báo cáo: %1 ngày sau ngày chốt số liệu của kỳ (theo kế hoạch). Tình hình tính đến ngày %2; “đúng hạn” tính theo ngày đơn vị lập gói báo cáo đầu tiên.</source>
         <translation>Reports are due %1 days after the period&apos;s cut-off date (as set by the plan). Status as of %2; “on time” is judged by the date on which the unit created its first report package.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="171"/>
+        <location filename="../../ui/screens/province_status.py" line="164"/>
         <source>%1: đúng hạn %2, trễ hạn %3, chưa báo cáo %4, chưa đến hạn %5</source>
         <translation>%1: on time %2, late %3, not reported %4, not yet due %5</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="179"/>
+        <location filename="../../ui/screens/province_status.py" line="172"/>
         <source>%1 đơn vị. </source>
         <translation>%1 units. </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="184"/>
+        <location filename="../../ui/screens/province_status.py" line="177"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="185"/>
+        <location filename="../../ui/screens/province_status.py" line="178"/>
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="186"/>
+        <location filename="../../ui/screens/province_status.py" line="179"/>
         <source>Chưa báo cáo</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="187"/>
+        <location filename="../../ui/screens/province_status.py" line="180"/>
         <source>Chưa đến hạn</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="193"/>
+        <location filename="../../ui/screens/province_status.py" line="186"/>
         <source> · lần %1</source>
         <translation> · revision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="195"/>
+        <location filename="../../ui/screens/province_status.py" line="188"/>
         <source> (thay lần %1)</source>
         <translation> (replaces revision %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="203"/>
+        <location filename="../../ui/screens/province_status.py" line="196"/>
         <source>Hạn: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="206"/>
+        <location filename="../../ui/screens/province_status.py" line="199"/>
         <source>Đơn vị lập gói: %1</source>
         <translation>Package created by the unit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="210"/>
+        <location filename="../../ui/screens/province_status.py" line="203"/>
         <source>Sở nhận lần %1: %2 (số thứ tự %3)</source>
         <translation>Revision %1 received by the Department: %2 (sequence no. %3)</translation>
     </message>
@@ -3095,17 +3100,17 @@ due %2</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="225"/>
+        <location filename="../../ui/setup_wizard.py" line="226"/>
         <source>Hoàn tất</source>
         <translation>Ready to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="236"/>
+        <location filename="../../ui/setup_wizard.py" line="237"/>
         <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Người lập: %2&lt;br&gt;Người ký: %3 — %4&lt;br&gt;Kế hoạch: %5</source>
         <translation>Unit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Prepared by: %2&lt;br&gt;Signatory: %3 — %4&lt;br&gt;Plan: %5</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="243"/>
+        <location filename="../../ui/setup_wizard.py" line="244"/>
         <source>%1 số %2</source>
         <translation>%1 No. %2</translation>
     </message>
@@ -3365,32 +3370,32 @@ due %2</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="61"/>
+        <location filename="../../ui/setup_wizard.py" line="62"/>
         <source>Chọn đơn vị</source>
         <translation>Choose your unit</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="62"/>
+        <location filename="../../ui/setup_wizard.py" line="63"/>
         <source>Chọn cơ quan sử dụng máy này trong danh mục đơn vị.</source>
         <translation>Choose the office that uses this computer from the list of units.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="65"/>
+        <location filename="../../ui/setup_wizard.py" line="66"/>
         <source>Gõ để tìm, ví dụ: chu se</source>
         <translation>Type to search, for example: chu se</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="68"/>
+        <location filename="../../ui/setup_wizard.py" line="69"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="68"/>
+        <location filename="../../ui/setup_wizard.py" line="69"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="69"/>
+        <location filename="../../ui/setup_wizard.py" line="70"/>
         <source>Danh mục đơn vị</source>
         <translation>List of units</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
-from app.services.workspace import InstallSettings
+from app.settings import InstallSettings
 
 
 class SettingsForm(QWidget):

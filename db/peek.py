@@ -1,0 +1,38 @@
+"""A quick look into a database file with SQLite alone: no SQLAlchemy, read-only, and
+never an exception. The start-up uses it to put up the unit's window while the workspace
+opens; open_workspace checks the file and reads everything again."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Peek:
+    settings: dict[str, str]  # the settings table, key → value
+    unit_name: str  # the set-up unit's row in the units table; "" if there is none
+    unit_short_name: str
+
+
+def peek(database: Path) -> Peek | None:
+    """What the file says, or None when there is no file or SQLite cannot read it
+    (damaged, locked, not ours)."""
+    try:
+        if not database.is_file() or database.stat().st_size == 0:
+            return None
+        con = sqlite3.connect(f"{database.absolute().as_uri()}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        settings = {str(k): str(v) for k, v in con.execute("SELECT key, value FROM settings")}
+        row = con.execute(
+            "SELECT name, short_name FROM units WHERE id = ?", (settings.get("unit_id", ""),)
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    name, short_name = (str(row[0]), str(row[1] or "")) if row else ("", "")
+    return Peek(settings=settings, unit_name=name, unit_short_name=short_name)
