@@ -219,6 +219,8 @@ def test_spec_bundles_what_the_app_reads_from_files(spec: dict[str, Any]) -> Non
 
     excluded = set(analysis.kwargs["excludes"])
     assert {"tkinter", "PySide6.QtWebEngineCore", "PySide6.Qt3DCore", "PySide6.QtQuick"} <= excluded
+    # pkg_resources in the bundle means its runtime hook imports it on every start
+    assert {"pytest", "pkg_resources"} <= excluded
 
 
 # --- start-up -------------------------------------------------------------------------
