@@ -242,12 +242,19 @@ def _file_to_open(argv: list[str]) -> tuple[list[str], str | None]:
     it is."""
     if not argv or not argv[-1].lower().endswith(OPEN_SUFFIXES):
         return argv, None
-    head, i = argv[:-1], 0
-    while i < len(head):
-        if head[i].split("=", 1)[0] not in GLOBAL_VALUE_OPTIONS:
-            return argv, None
-        i += 1 if "=" in head[i] else 2
-    return head, argv[-1]
+    head = argv[:-1]
+    return (head, argv[-1]) if _only_app_options(head) else (argv, None)
+
+
+def _only_app_options(argv: list[str]) -> bool:
+    """True when argv holds nothing but --data-dir and --lang (with their values): the
+    app opens, no command runs."""
+    i = 0
+    while i < len(argv):
+        if argv[i].split("=", 1)[0] not in GLOBAL_VALUE_OPTIONS:
+            return False
+        i += 1 if "=" in argv[i] else 2
+    return True
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
@@ -274,7 +281,9 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without `commands`, only the options that open the app
+    (the window's start does not wait for the thirty-odd command parsers)."""
     parser = argparse.ArgumentParser(
         prog="tiendo",
         description="Tiến Độ — theo dõi và báo cáo kết quả thực hiện kế hoạch.",
@@ -285,6 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=["vi", "en"], help="ngôn ngữ giao diện")
     parser.set_defaults(handler=cmd_gui, open_file=None)
+    if not commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
 
     p = sub.add_parser("units", help="danh mục đơn vị")
@@ -328,8 +339,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    parser = build_parser()
     options, open_file = _file_to_open(list(sys.argv[1:] if argv is None else argv))
+    parser = build_parser(commands=not _only_app_options(options))
     args = parser.parse_args(options)
     if open_file is not None:
         args.open_file = open_file
@@ -344,6 +355,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã hủy.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`tiendo units | head`): not an error. Point stdout at
+        # devnull so the interpreter's own flush at exit does not fail again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -172,3 +172,48 @@ def test_a_double_clicked_file_opens_the_app_on_it() -> None:
     argv = ["province", "import", "a.tdpkg"]
     assert _file_to_open(argv) == (argv, None)
     assert _file_to_open(["units"]) == (["units"], None)
+
+
+def test_opening_the_app_parses_only_the_app_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.cli
+
+    opened: list[tuple[str | None, str | None, str | None]] = []
+
+    def gui(args: object) -> int:
+        opened.append((args.data_dir, args.lang, args.open_file))  # type: ignore[attr-defined]
+        return 0
+
+    monkeypatch.setattr(app.cli, "cmd_gui", gui)
+    assert app.cli.main(["--data-dir", "/d", "--lang", "en"]) == 0
+    assert app.cli.main(["--lang=vi", "x/BaoCao.tdpkg"]) == 0
+    assert app.cli.main([]) == 0
+    assert opened == [("/d", "en", None), (None, "vi", "x/BaoCao.tdpkg"), (None, None, None)]
+    assert app.cli._only_app_options(["--data-dir=/d", "--lang", "en"])
+    assert not app.cli._only_app_options(["--data-dir", "/d", "units"])
+    assert not app.cli._only_app_options(["-h"])
+    with pytest.raises(SystemExit) as bad:  # the short parser still checks the values
+        app.cli.main(["--lang", "fr"])
+    assert bad.value.code == 2
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    """`tiendo plan show | head -1`: the pipe closes under the command; no traceback."""
+    import fcntl
+
+    read_end, write_end = os.pipe()
+    # a one-page pipe, so the command is still writing when the reader goes away
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "plan", "show"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(write_end)
+    first = os.read(read_end, 20)
+    os.close(read_end)
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert first and "Traceback" not in err
