@@ -235,6 +235,36 @@ def test_a_database_that_is_not_what_the_glance_said_gets_the_right_window(
     assert out.count("window shown") == 1 and "smoke ok" in out
 
 
+def test_a_damaged_database_found_behind_the_window_gets_the_restore_question(
+    data: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SQLite can read the settings of a file whose check then fails: the window goes
+    and the damaged-database question comes, as when the glance fails."""
+    from app.errors import DatabaseDamaged
+    from ui.widgets.restore_dialog import READ_ONLY
+
+    real_open = workspace_module.open_workspace
+    calls: list[dict[str, Any]] = []
+
+    def damaged_then_real(root: Path, **kwargs: Any) -> Workspace:
+        calls.append(kwargs)
+        if len(calls) == 1:
+            raise DatabaseDamaged("Cơ sở dữ liệu bị hỏng (trang 7).", "Hãy khôi phục.")
+        return real_open(root, **kwargs)
+
+    monkeypatch.setattr(workspace_module, "open_workspace", damaged_then_real)
+    monkeypatch.setenv("TIENDO_SMOKE_QUIT_MS", "0")
+    monkeypatch.setenv("TIENDO_SMOKE_CHOICE", READ_ONLY)
+    seen = watch_ready(monkeypatch)
+    assert ui_main.run(str(data)) == 0
+    captured = capsys.readouterr()
+    assert "Dữ liệu bị hỏng: Cơ sở dữ liệu bị hỏng (trang 7)." in captured.err
+    assert calls == [{}, {"allow_damaged": True}]
+    assert seen == [("MainWindow", "Tiến Độ — Ủy ban nhân dân huyện Chư Sê")]
+    out = captured.out.splitlines()
+    assert out.count("window shown") == 1 and out[-1] == "smoke ok"
+
+
 # -- the start-up as the user runs it ----------------------------------------------------------------
 
 

@@ -160,11 +160,14 @@ def _window_first(
     )
     window.show()
     _smoke_first_window(app)
-    # The open starts once the window is up: before, it would compete with the window
-    # for Python's lock and the window would come later.
+    # The open starts once the window has been painted (a zero timer fires after the
+    # events the show queued): any earlier and it competes with the first paint for
+    # Python's lock.
+    from PySide6.QtCore import QTimer
+
     job = Job(work)
     job.signals.finished.connect(opened)
-    job.start()
+    QTimer.singleShot(0, job.start)
     code = app.exec()
     window.close()  # if the loop ended some other way: unsaved edits are flushed on close
     from PySide6.QtCore import QThreadPool
