@@ -191,7 +191,7 @@ def measured(result: dict[str, object]) -> str:
             f"Target: the app's window at most {TARGET_RATIO:g}× the bare window — {verdict} "
             f"({app_ratio:.2f}×); the unit's data is on screen at {data_ratio:.2f}×. "
             "Heavy modules loaded before the first window "
-            f"(reportlab, alembic, cryptography, openpyxl): {heavy}.",
+            f"(reportlab, alembic, cryptography, openpyxl, sqlalchemy): {heavy}.",
             f"Python {platform.python_version()}, PySide6 {_pyside_version()}, "
             f"{os.cpu_count()} cores, load {load} at the end of the run.",
         ]

@@ -38,10 +38,12 @@ head -c 5 "$tmp/report.pdf" | grep -q '^%PDF-' || fail "report.pdf is not a PDF"
 grep -aq 'LiberationSerif' "$tmp/report.pdf" || fail "report.pdf does not use the bundled font"
 echo "report.pdf: $(du -h "$tmp/report.pdf" | cut -f1)"
 
-step "start the app (offscreen), quit after the first window"
+step "start the app (offscreen), quit once the window shows the unit's data"
 status=0
 out=$(TIENDO_SMOKE_QUIT_MS=${SMOKE_QUIT_MS:-500} timeout 120 "$exe" --data-dir "$data") || status=$?
 [ "$status" -eq 0 ] || fail "the app exited with $status: $out"
+# the window comes up first, the data (SQLAlchemy, loaded in a pool thread) after it
+grep -qx 'window shown' <<<"$out" || fail "the app never said 'window shown': $out"
 grep -qx 'smoke ok' <<<"$out" || fail "the app never said 'smoke ok': $out"
 heavy=$(sed -n 's/^heavy: *//p' <<<"$out")
 echo "heavy modules before the first window: ${heavy:-none}"
