@@ -195,16 +195,25 @@ def test_closing_the_window_before_the_data_is_there(
         return ws
 
     monkeypatch.setattr(workspace_module, "open_workspace", slow_open)
+    monkeypatch.setenv("TIENDO_SMOKE_QUIT_MS", "0")  # if the data did arrive: quit anyway
     seen = watch_ready(monkeypatch)
+    texts: list[str] = []
 
-    def close_all() -> None:
+    def close_while_opening() -> None:
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, ShellWindow) and widget.isVisible():
-                assert opening_text(widget) == "Đang mở dữ liệu…"
+            if isinstance(widget, ShellWindow) and widget.isVisible() and widget.ctx is None:
+                texts.append(opening_text(widget))
+                poll.stop()
                 widget.close()
 
-    QTimer.singleShot(100, close_all)
-    assert ui_main.run(str(data)) == 0
+    poll = QTimer()
+    poll.timeout.connect(close_while_opening)
+    poll.start(10)
+    try:
+        assert ui_main.run(str(data)) == 0
+    finally:
+        poll.stop()
+    assert texts == ["Đang mở dữ liệu…"]
     assert seen == []  # the data never reached a window…
     assert opened and closed == opened  # …and the workspace opened behind it was closed
     assert not (data / "tiendo.lock").exists()
