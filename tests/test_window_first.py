@@ -68,6 +68,22 @@ def test_window_without_the_workspace_says_it_is_opening(
     assert all(a.isEnabled() for a in window.data_actions)
 
 
+def test_a_click_on_the_sidebar_while_opening_is_a_choice(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = ProvinceWindow(unit_name="Sở Thông tin và Truyền thông")
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.picked_while_opening
+    item = window.nav.item(KEYS)
+    qtbot.mouseClick(
+        window.nav.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.nav.visualItemRect(item).center(),
+    )
+    assert window.picked_while_opening and window.nav.currentRow() == KEYS
+
+
 def test_window_opens_on_the_first_screen_when_nobody_moved(
     qtbot: QtBot, workspace: Workspace
 ) -> None:
@@ -96,6 +112,14 @@ def test_province_window_picks_its_first_screen_once_open(
         later.attach(AppContext(ws))
         assert later.nav.currentRow() == INBOX
         assert later.stack.currentWidget() is later.inbox
+
+        # Ctrl+1 while the data opens is a choice too, though the window starts there
+        chosen = ProvinceWindow(unit_name="Sở Thông tin và Truyền thông")
+        qtbot.addWidget(chosen)
+        chosen.show_screen(KEYS)
+        chosen.attach(AppContext(ws))
+        assert chosen.nav.currentRow() == KEYS
+        assert chosen.stack.currentWidget() is chosen.keys
     finally:
         ws.close()
 

@@ -71,6 +71,8 @@ class ShellWindow(QMainWindow):
         self.factories: list[tuple[str, ScreenFactory]] = []
         self.built: dict[int, QWidget] = {}
         self.nav.currentRowChanged.connect(self._switch)
+        self.nav.itemPressed.connect(self._picked)
+        self.picked_while_opening = False  # the user chose a screen before the data came
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -124,6 +126,7 @@ class ShellWindow(QMainWindow):
         the keyboard focus, and the workspace attached if it is open already."""
         self.nav.setCurrentRow(0)
         self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.picked_while_opening = False
         if ctx is not None:
             self.attach(ctx)
 
@@ -135,7 +138,7 @@ class ShellWindow(QMainWindow):
         for action in self.data_actions:
             action.setEnabled(True)
         row = self.nav.currentRow()
-        target = row if row > 0 else self.first_screen(ctx)
+        target = row if self.picked_while_opening else self.first_screen(ctx)
         if target == row:
             self._switch(row)
         else:
@@ -182,13 +185,19 @@ class ShellWindow(QMainWindow):
         return [(label, self.screen_at(i)) for i, (label, _f) in enumerate(self.factories)]
 
     def show_screen(self, index: int) -> None:
+        self._picked()
         self.nav.setCurrentRow(index)
+
+    def _picked(self, *_item: object) -> None:
+        if self.ctx is None:
+            self.picked_while_opening = True
 
     def _switch(self, index: int) -> None:
         if index < 0:
             return
         if self.ctx is None:
             self.stack.setCurrentIndex(index)  # its "opening" page, until attach()
+            self._picked()
         else:
             self.stack.setCurrentWidget(self.screen_at(index))
 
