@@ -323,3 +323,42 @@ def test_the_first_window_needs_no_sqlalchemy(data: Path) -> None:
     lines = out.splitlines()
     assert lines[: lines.index("window shown") + 1] == ["heavy: ", "window shown"]
     assert lines[-1] == "smoke ok"
+
+
+PROBE = """
+import sys
+import PySide6.QtCore
+import ui.main
+
+shown = ui.main._smoke_first_window
+
+def probe(app):
+    # PySide builds the Qt namespace's enums on first use (tens of milliseconds)
+    print("Qt namespace:", "Qt" in vars(PySide6.QtCore), flush=True)
+    shown(app)
+
+ui.main._smoke_first_window = probe
+from app.cli import main
+sys.exit(main())
+"""
+
+
+def test_the_first_window_does_not_build_the_qt_namespace(data: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_startup import ROOT
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIENDO_SMOKE_QUIT_MS="0")
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=90,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Qt namespace: False" in done.stdout.splitlines(), done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1] == "smoke ok"

@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
 from ui.shell import ShellWindow
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from ui.screens.province_import import ImportScreen
     from ui.screens.province_keys import KeysScreen
     from ui.screens.province_report import ProvincialReportScreen

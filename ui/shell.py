@@ -10,9 +10,10 @@ and the actions that need data are off; the sidebar already answers.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+# Nothing on the way to the first window touches the Qt namespace: PySide builds its
+# hundreds of enums on first use (40 ms here). Hence setShortcuts([…]) (setShortcut's
+# overloads take Qt.Key), an opening page centred with stretches, setFocus() without a
+# reason. tests/test_window_first.py checks it.
 
 NAV_STYLE = """
 QListWidget#navigation { background: #1f3a5f; color: #e8eef6; border: none; outline: none; }
@@ -108,14 +117,14 @@ class ShellWindow(QMainWindow):
             self.nav.addItem(item)
             self.stack.addWidget(self._opening_page())  # until the screen is first shown
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{i + 1}")])
             action.triggered.connect(lambda _=False, i=i: self.show_screen(i))
             self.addAction(action)
 
     def add_data_action(self, text: str, shortcut: QKeySequence, slot: Callable[[], None]) -> None:
         """A window-wide shortcut that works on the data: off until the workspace is open."""
         action = QAction(text, self)
-        action.setShortcut(shortcut)
+        action.setShortcuts([shortcut])
         action.triggered.connect(slot)
         action.setEnabled(self.ctx is not None)
         self.addAction(action)
@@ -125,7 +134,7 @@ class ShellWindow(QMainWindow):
         """The last step of a window's __init__: the navigation on its first entry, with
         the keyboard focus, and the workspace attached if it is open already."""
         self.nav.setCurrentRow(0)
-        self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.nav.setFocus()
         self.picked_while_opening = False
         if ctx is not None:
             self.attach(ctx)
@@ -154,14 +163,17 @@ class ShellWindow(QMainWindow):
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         label = QLabel(self.tr("Đang mở dữ liệu…"))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         busy = QProgressBar()
         busy.setRange(0, 0)  # no percentage to show: SQLite opens in one step
         busy.setTextVisible(False)
         busy.setFixedWidth(240)
         busy.setAccessibleName(label.text())
-        layout.addWidget(label)
-        layout.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (label, busy):
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
         layout.addStretch(2)
         return page
 
