@@ -22,7 +22,8 @@ event loop has handled what the show queued (polish, layout, first paint). The t
 taken here, from just before the process is started to each line on its stdout, so they
 include the interpreter's own start. One warm-up start of each is not counted (it fills
 the page cache). Target: the app's window at most twice the bare window's (medians); the
-time to the data is reported beside it.
+time to the data is reported beside it. BENCH_QPA_PLATFORM picks another Qt platform,
+e.g. xcb under `xvfb-run` for a real X server.
 """
 
 from __future__ import annotations
