@@ -9,6 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def connect_read_only(database: Path, timeout: float = 5.0) -> sqlite3.Connection:
+    """A read-only SQLite connection to the file. Its path goes in as a file: URI built by
+    pathlib, so '#', '?' and '%' in folder names reach SQLite as part of the name."""
+    return sqlite3.connect(f"{database.absolute().as_uri()}?mode=ro", uri=True, timeout=timeout)
+
+
 @dataclass(frozen=True)
 class Peek:
     settings: dict[str, str]  # the settings table, key → value
@@ -22,7 +28,7 @@ def peek(database: Path) -> Peek | None:
     try:
         if not database.is_file() or database.stat().st_size == 0:
             return None
-        con = sqlite3.connect(f"{database.absolute().as_uri()}?mode=ro", uri=True)
+        con = connect_read_only(database)
     except (OSError, sqlite3.Error):
         return None
     try:

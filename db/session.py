@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import DatabaseDamaged, DatabaseError, DatabaseTooNew
 from db import audit
+from db.peek import connect_read_only
 from db.schema import HEAD, REVISIONS
 
 BUSY_TIMEOUT_MS = 10_000
@@ -84,7 +85,8 @@ def make_engine(path: Path, *, synchronous: str = "NORMAL") -> Engine:
     """The engine for a database file; pragmas applied on every connection."""
     if synchronous not in {"NORMAL", "FULL"}:
         raise ValueError(synchronous)
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # URL.create, not an f-string: a '?' or '#' in a folder name stays in the path
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
     _configure(engine, synchronous)
     return engine
 
@@ -92,7 +94,7 @@ def make_engine(path: Path, *, synchronous: str = "NORMAL") -> Engine:
 def quick_check(path: Path) -> str:
     """'ok', or what SQLite says is wrong with the file. Never raises for a damaged file."""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        con = connect_read_only(path, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         return str(exc)
     try:
@@ -107,7 +109,7 @@ def quick_check(path: Path) -> str:
 
 def current_revision(path: Path) -> str | None:
     """The schema revision stored in the file, or None for a new/empty database."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = connect_read_only(path)
     try:
         has = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"

@@ -204,3 +204,22 @@ def test_an_insert_is_audited_under_its_new_id(tmp_path: Path) -> None:
         assert row is not None
         assert row.record_id == str(act.id) and row.owner == f"activities/{act.id}"
     db.dispose()
+
+
+@pytest.mark.parametrize("folder", ["Phòng #2", "Báo cáo 100%", "hỏi?đáp"])
+def test_folder_names_with_uri_characters_reach_the_right_file(tmp_path: Path, folder: str) -> None:
+    """'#', '%' and '?' are legal in folder names; the checks on open must read this file,
+    not one named after the part before the '#' or '?'."""
+    from db.session import current_revision
+
+    path = tmp_path / folder / "tiendo.sqlite"
+    open_database(path).dispose()
+    assert current_revision(path) == HEAD
+    # nothing was made beside it under a cut-off name
+    assert {p.parent for p in tmp_path.rglob("*") if p.is_file()} == {path.parent}
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # the schema page is garbage now
+    path.write_bytes(bytes(data))
+    assert quick_check(path) != "ok"
+    with pytest.raises(DatabaseDamaged):
+        open_database(path)
