@@ -5,7 +5,10 @@ in the real start-up code (ui.main.run), in this process, and the window on its 
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +25,7 @@ from app.services.workspace import Workspace, open_workspace
 from app.settings import Glance, glance
 from tests.test_backup import add
 from tests.test_province import enroll_key, new_province, unit_key
-from tests.test_startup import VIETNAMESE_NAME, run_gui, set_up, start_gui
+from tests.test_startup import ROOT, VIETNAMESE_NAME, run_gui, set_up, start_gui
 from ui import main as ui_main
 from ui.context import AppContext
 from ui.main_window import ACTIVITIES, MainWindow
@@ -142,7 +145,7 @@ def test_opening_page_is_translated(qtbot: QtBot) -> None:
 # -- glancing at the database ---------------------------------------------------------------------------
 
 
-def test_glance_reads_the_settings_and_the_unit_without_sqlalchemy(workspace: Workspace) -> None:
+def test_glance_reads_the_settings_and_the_unit(workspace: Workspace) -> None:
     known = glance(workspace.layout.database)
     assert known is not None
     assert known.settings == workspace.settings
@@ -344,12 +347,6 @@ sys.exit(main())
 
 
 def test_the_first_window_does_not_build_the_qt_namespace(data: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
-    from tests.test_startup import ROOT
-
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIENDO_SMOKE_QUIT_MS="0")
     env["PYTHONPATH"] = str(ROOT)
     done = subprocess.run(

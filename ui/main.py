@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QThreadPool, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -163,15 +163,11 @@ def _window_first(
     # The open starts once the window has been painted (a zero timer fires after the
     # events the show queued): any earlier and it competes with the first paint for
     # Python's lock.
-    from PySide6.QtCore import QTimer
-
     job = Job(work)
     job.signals.finished.connect(opened)
     QTimer.singleShot(0, job.start)
     code = app.exec()
     window.close()  # if the loop ended some other way: unsaved edits are flushed on close
-    from PySide6.QtCore import QThreadPool
-
     QThreadPool.globalInstance().waitForDone()  # the open, if the window closed first
     if opening.attached and opening.ws is not None:
         return _close(opening.ws, code)
@@ -268,8 +264,6 @@ def _window_ready(
     """The window shows the unit's data: open the file the desktop handed over, start
     the automatic backup if one is due."""
     if open_path is not None:
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(0, lambda: window.open_file(open_path))
     _arm_smoke_quit(app)
     _start_backup_if_due(ws)
@@ -278,8 +272,6 @@ def _window_ready(
 def _close(ws: Workspace, code: int) -> int:
     """After the window is gone: the automatic backup at close (SECURITY.md 18), once
     any start-up backup has finished (a failure is logged, never shown); then close."""
-    from PySide6.QtCore import QThreadPool
-
     from app.services.backup import backup_at_close
 
     QThreadPool.globalInstance().waitForDone()
@@ -327,8 +319,6 @@ def _smoke_first_window(app: QApplication) -> None:
     if not os.environ.get("TIENDO_SMOKE_QUIT_MS") or app.property("tiendo_first_window"):
         return
     app.setProperty("tiendo_first_window", True)
-    from PySide6.QtCore import QTimer
-
     loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY_MODULES))
 
     def shown() -> None:
@@ -346,7 +336,6 @@ def _arm_smoke_quit(app: QApplication) -> None:
     delay = os.environ.get("TIENDO_SMOKE_QUIT_MS")
     if not delay:
         return
-    from PySide6.QtCore import QTimer
 
     def ready() -> None:
         print("smoke ok", flush=True)
