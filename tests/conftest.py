@@ -19,6 +19,26 @@ import pytest
 from app.services.workspace import Workspace, open_workspace
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _garbage_on_the_gui_thread(qapp: object) -> None:
+    """As in the app (ui.main.make_app): cycles are collected on the GUI thread only."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.worker import collect_garbage_on_gui_thread
+
+    assert isinstance(qapp, QCoreApplication)
+    collect_garbage_on_gui_thread(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    """A test that never runs the event loop gets the timer's collection here."""
+    from ui.worker import collect_garbage_if_due
+
+    yield
+    collect_garbage_if_due()
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
     """A district installation of huyện Chư Sê, set up, with no activities."""

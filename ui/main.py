@@ -43,6 +43,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
+    from ui.worker import collect_garbage_on_gui_thread
+
+    collect_garbage_on_gui_thread(app)
     return app
 
 

@@ -4,13 +4,14 @@ Job's signals carry both back to the GUI thread."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from app.errors import KnownError
 
@@ -74,3 +75,31 @@ class Job(QRunnable):
             self.signals.cancelled.emit()
         else:
             self.signals.finished.emit(result)
+
+
+# --- garbage collection on the GUI thread ------------------------------------------------
+
+
+def collect_garbage_if_due() -> None:
+    """What Python's automatic collector would do now (the oldest generation whose count
+    is over its threshold), done on the calling thread."""
+    count, threshold = gc.get_count(), gc.get_threshold()
+    for generation in (2, 1, 0):
+        if threshold[generation] and count[generation] > threshold[generation]:
+            gc.collect(generation)
+            return
+
+
+def collect_garbage_on_gui_thread(app: QCoreApplication, interval_ms: int = 500) -> None:
+    """Python collects reference cycles on whichever thread's allocation crosses the
+    threshold: during a Job that is a pool thread, and a window or dialog caught in a
+    cycle (a closure connected to its own signal) is then deleted off the GUI thread,
+    which crashes Qt. Automatic collection is switched off and done here instead, on the
+    GUI thread, every `interval_ms`. Once per application."""
+    if app.property("tiendo_gc_on_gui_thread"):
+        return
+    app.setProperty("tiendo_gc_on_gui_thread", True)
+    gc.disable()
+    timer = QTimer(app)
+    timer.timeout.connect(collect_garbage_if_due)
+    timer.start(interval_ms)
