@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
+import secrets
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from app.errors import KnownError
 
@@ -69,3 +73,72 @@ def fsync_folder(folder: Path) -> None:
 def unlink_quietly(path: Path) -> None:
     with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
+
+
+# Every temp file the app writes beside a destination is named like this, so the start-up
+# sweep (app.services.workspace.remove_stale_temp_files) finds what a kill left behind and
+# never touches a file of the user's.
+TEMP_PREFIX = ".tiendo-"
+TEMP_SUFFIX = ".part"
+TEMP_GLOB = f"{TEMP_PREFIX}*{TEMP_SUFFIX}"
+
+
+def new_temp(folder: Path, mode: int = 0o600) -> tuple[int, Path]:
+    """Create a fresh temp file in folder (O_EXCL); returns (fd, path). Raises OSError."""
+    path = Path(folder) / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    return os.open(path, flags, mode), path
+
+
+@contextlib.contextmanager
+def replacing(path: Path, *, mode: int | None = None) -> Iterator[BinaryIO]:
+    """A file object whose content replaces ``path`` all at once when the block ends.
+
+    Temp file in the same folder, fsync, rename, folder fsync: a crash leaves the old file
+    or the new one, never a mix. ``mode`` sets the permissions (default: keep the old
+    file's, else 0o644 — a report is meant to be shared). On any exception, including the
+    block's own, the temp file is removed and ``path`` is untouched. Raises OSError.
+    """
+    path = Path(path)
+    if mode is None:
+        try:
+            mode = path.stat().st_mode & 0o777
+        except OSError:
+            mode = 0o644
+    fd, tmp = new_temp(path.parent, mode)
+    try:
+        with os.fdopen(fd, "w+b") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        unlink_quietly(tmp)
+        raise
+    fsync_folder(path.parent)
+
+
+def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
+    """Replace ``path`` with ``data`` atomically (see `replacing`). Raises OSError."""
+    with replacing(path, mode=mode) as fh:
+        fh.write(data)
+
+
+HASH_CHUNK = 1 << 20
+
+
+def sha256_file(path: Path, step: Callable[[int], None] | None = None) -> tuple[str, int]:
+    """(hex SHA-256, size) of a file, read in 1 MiB chunks.
+
+    ``step(n)`` is called after each chunk of n bytes; it may raise to stop (a cancel).
+    Raises OSError when the file cannot be read.
+    """
+    sha = hashlib.sha256()
+    size = 0
+    with Path(path).open("rb") as fh:
+        while chunk := fh.read(HASH_CHUNK):
+            sha.update(chunk)
+            size += len(chunk)
+            if step is not None:
+                step(len(chunk))
+    return sha.hexdigest(), size
