@@ -26,8 +26,8 @@ from app.services.setup import apply_setup, default_settings
 from app.services.workspace import Workspace, open_workspace
 from app.text import fold
 from ui.context import AppContext
-from ui.screens import activities as screen_module
 from ui.screens.activities import ActivitiesScreen
+from ui.screens.activities import screen as screen_module
 from ui.widgets import evidence as evidence_module
 from ui.widgets import messages
 from ui.widgets.numbers import MoneyEdit
