@@ -1,22 +1,24 @@
 """The two kinds of error (STYLE.md): the environment's, shown to the user in plain words,
-and everything else, which is a bug and is logged with its traceback."""
+and everything else, which is a bug and is logged with its traceback.
+
+app and ui import every error type from here. The base and the database's own errors are
+defined in db.errors (db raises them and never imports upwards); they are the same
+classes, so ``except KnownError`` catches what db raises.
+"""
 
 from __future__ import annotations
 
+from db.errors import DatabaseDamaged, DatabaseError, DatabaseTooNew, KnownError
 
-class KnownError(Exception):
-    """A problem the user can understand and act on: disk full, bad file, damaged database.
-
-    The message is plain Vietnamese for the user; ``hint`` says what to do next.
-    """
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-
-    def __str__(self) -> str:
-        return f"{self.message} {self.hint}".strip()
+__all__ = [
+    "ConfigError",
+    "DataFolderError",
+    "DatabaseDamaged",
+    "DatabaseError",
+    "DatabaseTooNew",
+    "KnownError",
+    "NotSetUp",
+]
 
 
 class ConfigError(KnownError):
@@ -25,18 +27,6 @@ class ConfigError(KnownError):
 
 class NotSetUp(KnownError):
     """The installation has not been set up yet."""
-
-
-class DatabaseError(KnownError):
-    """The database cannot be used as it is."""
-
-
-class DatabaseDamaged(DatabaseError):
-    """PRAGMA quick_check failed."""
-
-
-class DatabaseTooNew(DatabaseError):
-    """The database was written by a newer version of the app."""
 
 
 class DataFolderError(KnownError):

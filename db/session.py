@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.errors import DatabaseDamaged, DatabaseError, DatabaseTooNew
 from db import audit
+from db.errors import DatabaseDamaged, DatabaseError, DatabaseTooNew
 from db.peek import connect_read_only
 from db.schema import HEAD, REVISIONS
 
