@@ -15,14 +15,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 import resources
 from app.errors import ConfigError
 from app.plan import UnitSelector
-
-if TYPE_CHECKING:
-    from app.plan_format import Table
+from app.toml_source import Checker, PlanFormatError, Source, Table, check_format, parse_source
 
 UNITS_FORMAT = "tiendo-units"
 UNITS_FORMAT_VERSION = 1
@@ -271,15 +268,11 @@ _UNIT_KEYS = (
 def load_units(source: str | os.PathLike[str]) -> UnitDirectory:
     """Read and validate a unit directory: a path (os.PathLike) to a file, or TOML text (str).
 
-    Raises app.plan_format.PlanFormatError listing every problem with its line: format
+    Raises app.toml_source.PlanFormatError listing every problem with its line: format
     or version not "tiendo-units" 1, missing or mistyped keys, unknown keys, unknown
     kinds, bad id characters, duplicate ids, unknown parents, cycles. Text is returned
     in Unicode NFC whatever the file used.
     """
-    # plan_format imports this module for UnitDirectory; the shared file machinery
-    # (locator, checker, error) lives there, so the import has to wait until call time.
-    from app.plan_format import PlanFormatError, check_format, parse_source
-
     checker, data = parse_source(source, what="danh mục đơn vị")
     if not check_format(checker, data, UNITS_FORMAT, UNITS_FORMAT_VERSION):
         raise PlanFormatError(checker.problems, what="danh mục đơn vị")
@@ -361,8 +354,6 @@ def load_builtin_units(directory_id: str = "gia-lai-2024") -> UnitDirectory:
         )
     directory = load_units(path)
     if directory.id != directory_id:
-        from app.plan_format import Checker, PlanFormatError, Source
-
         checker = Checker(Source(path.name, path.read_text(encoding="utf-8-sig")))
         checker.report(("id",), f"phải trùng tên tệp «{directory_id}», không phải «{directory.id}»")
         raise PlanFormatError(checker.problems, what="danh mục đơn vị")

@@ -20,15 +20,13 @@ from app.errors import ConfigError, KnownError
 from app.plan import IndicatorKind, Plan, TimeframeKind, UnitSelector
 from app.plan_format import (
     BUILTIN_PLANS_DIR,
-    Locator,
-    PlanFormatError,
-    Problem,
     builtin_plans,
     load_builtin_plan,
     load_plan,
     plan_source_sha256,
-    render_key,
 )
+from app.toml_locator import Locator, render_key
+from app.toml_source import PlanFormatError, Problem
 from app.units import UnitDirectory, load_builtin_units, load_units
 from tests.test_units import TEST_UNITS, line_of
 

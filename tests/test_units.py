@@ -9,7 +9,7 @@ import pytest
 
 from app.errors import ConfigError
 from app.plan import UnitSelector
-from app.plan_format import PlanFormatError
+from app.toml_source import PlanFormatError
 from app.units import (
     BUILTIN_UNITS_DIR,
     UNIT_ID_PATTERN,
