@@ -129,8 +129,8 @@ def main() -> None:
     from PySide6.QtTest import QTest
 
     from app.services import activities
+    from ui.application import make_app
     from ui.context import AppContext
-    from ui.main import make_app
     from ui.screens.activities import ActivitiesScreen
 
     qapp = make_app()

@@ -21,7 +21,7 @@ from app.services.workspace import Workspace, open_workspace
 
 @pytest.fixture(autouse=True, scope="session")
 def _garbage_on_the_gui_thread(qapp: object) -> None:
-    """As in the app (ui.main.make_app): cycles are collected on the GUI thread only."""
+    """As in the app (ui.application.make_app): cycles are collected on the GUI thread only."""
     from PySide6.QtCore import QCoreApplication
 
     from ui.worker import collect_garbage_on_gui_thread

@@ -36,8 +36,8 @@ from app.demo import run_demo
 from app.services import activities as activity_service
 from app.services.workspace import Workspace, open_workspace
 from ui import i18n
+from ui.application import make_app
 from ui.context import AppContext
-from ui.main import make_app
 from ui.main_window import MainWindow
 from ui.setup_wizard import SetupWizard
 

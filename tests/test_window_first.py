@@ -331,16 +331,16 @@ def test_the_first_window_needs_no_sqlalchemy(data: Path) -> None:
 PROBE = """
 import sys
 import PySide6.QtCore
-import ui.main
+import ui.smoke
 
-shown = ui.main._smoke_first_window
+shown = ui.smoke.window_shown
 
 def probe(app):
     # PySide builds the Qt namespace's enums on first use (tens of milliseconds)
     print("Qt namespace:", "Qt" in vars(PySide6.QtCore), flush=True)
     shown(app)
 
-ui.main._smoke_first_window = probe
+ui.smoke.window_shown = probe
 from app.cli import main
 sys.exit(main())
 """

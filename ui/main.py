@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QThreadPool, QTimer
-from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-import resources
 from app.errors import DatabaseDamaged, KnownError
 from app.paths import resolve_data_dir
+from ui import smoke
+from ui.application import make_app
 
 if TYPE_CHECKING:
     from app.services.workspace import Workspace
@@ -24,29 +23,6 @@ if TYPE_CHECKING:
     from ui.worker import Job
 
 log = logging.getLogger(__name__)
-
-
-def make_app(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (created once), with the app's name and a readable font size."""
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName("Tiến Độ")
-    app.setOrganizationName("TienDo")
-    app.setApplicationDisplayName("Tiến Độ")
-    app.setDesktopFileName("vn.tiendo.TienDo")
-    icon = Path(resources.__file__).parent / "icons" / "tiendo.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    font = QFont(app.font())
-    if font.pointSizeF() < 10:
-        font.setPointSizeF(10)
-    app.setFont(font)
-    from ui.worker import collect_garbage_on_gui_thread
-
-    collect_garbage_on_gui_thread(app)
-    return app
 
 
 def _single_instance(root: Path) -> QLockFile | None:
@@ -65,7 +41,7 @@ def _single_instance(root: Path) -> QLockFile | None:
 def run(data_dir: str | None = None, lang: str | None = None, open_path: str | None = None) -> int:
     """Open the app on the data folder; returns the process exit code."""
     app = make_app()
-    app.setProperty("tiendo_first_window", False)
+    smoke.starting(app)
     root = resolve_data_dir(data_dir)
     lock = _single_instance(root)
     if lock is None:
@@ -162,7 +138,7 @@ def _window_first(
         unit_name=known.unit_name, unit_short_name=known.unit_short_name
     )
     window.show()
-    _smoke_first_window(app)
+    smoke.window_shown(app)
     # The open starts once the window has been painted (a zero timer fires after the
     # events the show queued): any earlier and it competes with the first paint for
     # Python's lock.
@@ -203,8 +179,8 @@ def _workspace_first(
             return 1
         from ui.setup_wizard import SetupWizard
 
-        _smoke_first_window(app)  # the wizard is the first window of a new installation
-        _arm_smoke_quit(app)
+        smoke.window_shown(app)  # the wizard is the first window of a new installation
+        smoke.data_shown(app)
         wizard = SetupWizard(ws)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             ws.close()
@@ -213,7 +189,7 @@ def _workspace_first(
 
     window = _window_class(ws.settings.role)(AppContext(ws, lang))
     window.show()
-    _smoke_first_window(app)
+    smoke.window_shown(app)
     _window_ready(app, window, ws, open_path)
     code = app.exec()
     window.close()  # if the loop ended some other way: unsaved edits are flushed on close
@@ -268,7 +244,7 @@ def _window_ready(
     the automatic backup if one is due."""
     if open_path is not None:
         QTimer.singleShot(0, lambda: window.open_file(open_path))
-    _arm_smoke_quit(app)
+    smoke.data_shown(app)
     _start_backup_if_due(ws)
 
 
@@ -295,60 +271,11 @@ def _start_backup_if_due(ws: Workspace) -> Job:
 
 
 def _start_error(exc: KnownError | str, hint: str = "") -> None:
-    """A start-up error in plain words: a message box, or stderr under
-    TIENDO_SMOKE_QUIT_MS, where no one is there to click OK."""
-    import os
-
+    """A start-up error in plain words: a message box (stderr under the smoke test)."""
     from ui.widgets.messages import show_error
 
-    if os.environ.get("TIENDO_SMOKE_QUIT_MS"):
-        message = exc.message if isinstance(exc, KnownError) else exc
-        hint = exc.hint if isinstance(exc, KnownError) else hint
-        print(f"Lỗi: {message}", file=sys.stderr, flush=True)
-        if hint:
-            print(hint, file=sys.stderr, flush=True)
-        return
-    show_error(None, exc, hint)
-
-
-HEAVY_MODULES = ("reportlab", "alembic", "cryptography", "openpyxl", "sqlalchemy")
-
-
-def _smoke_first_window(app: QApplication) -> None:
-    """TIENDO_SMOKE_QUIT_MS: say when the first window has been shown and painted, and
-    which heavy modules were loaded by then ("heavy: …" then "window shown")."""
-    import os
-
-    if not os.environ.get("TIENDO_SMOKE_QUIT_MS") or app.property("tiendo_first_window"):
-        return
-    app.setProperty("tiendo_first_window", True)
-    loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY_MODULES))
-
-    def shown() -> None:
-        print("heavy: " + ",".join(loaded), flush=True)
-        print("window shown", flush=True)
-
-    QTimer.singleShot(0, shown)
-
-
-def _arm_smoke_quit(app: QApplication) -> None:
-    """TIENDO_SMOKE_QUIT_MS: once the window shows the unit's data (or the setup wizard
-    is up), print "smoke ok" and quit that long after (installer smoke tests)."""
-    import os
-
-    delay = os.environ.get("TIENDO_SMOKE_QUIT_MS")
-    if not delay:
-        return
-
-    def ready() -> None:
-        print("smoke ok", flush=True)
-
-    def done() -> None:
-        # exit, not quit: also ends a dialog's own loop (the setup wizard)
-        app.exit(0)
-
-    QTimer.singleShot(0, ready)
-    QTimer.singleShot(max(int(delay), 0), done)
+    if not smoke.told_error(exc, hint):
+        show_error(None, exc, hint)
 
 
 def screenshots(out_dir: str, lang: str) -> int:

@@ -1,5 +1,6 @@
 """`tiendo screenshots OUT_DIR`: every main screen and the main dialogs, rendered to PNG
-offscreen from a demo unit made in a temporary folder (the user's data is never touched)."""
+offscreen from demo units made in a temporary folder (ui.screenshot_scenes; the user's
+data is never touched)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from app.demo import run_demo
 from app.services.workspace import Workspace, open_workspace
-from ui import i18n
+from ui import i18n, screenshot_scenes
+from ui.application import make_app
 from ui.context import AppContext
-from ui.main import make_app
 from ui.main_window import MainWindow
+from ui.shell import ShellWindow
 
 Shot = tuple[str, Callable[[], QWidget]]
 
@@ -45,33 +46,15 @@ def render_all(out_dir: Path, lang: str = "vi", activities: int = 120) -> list[P
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="tiendo-shots-") as tmp:
         written += _setup_wizard(Path(tmp) / "new", out_dir, lang)
-        ws = open_workspace(Path(tmp) / "demo")
+        ws = screenshot_scenes.district(Path(tmp), activities)
         try:
-            run_demo(ws, count=activities)
-            _export_once(ws, Path(tmp) / "usb")
             written += _main_screens(ws, out_dir, lang)
         finally:
             ws.close()
-    from ui.province_window import render_screenshots
-
-    written += render_screenshots(out_dir, lang)
+    with tempfile.TemporaryDirectory(prefix="tiendo-shots-province-") as tmp:
+        written += _province_screens(Path(tmp), out_dir, lang)
     app.processEvents()
     return written
-
-
-def _export_once(ws: Workspace, folder: Path) -> None:
-    """A key and one exported package, so the outbox shows what a user will see."""
-    import os
-
-    from app.services.packages import ensure_key, export_package
-    from app.signing.keystore import KeyStore
-
-    if not KeyStore(ws.layout.root).uses_keyring:
-        # a throwaway key in a throwaway folder: any passphrase will do
-        os.environ.setdefault("TIENDO_KEY_PASSPHRASE", "anh-chup-man-hinh")
-    ensure_key(ws)
-    folder.mkdir(parents=True, exist_ok=True)
-    export_package(ws, "2024-H1", folder)
 
 
 def _setup_wizard(data: Path, out: Path, lang: str) -> list[Path]:
@@ -136,7 +119,48 @@ def _main_screens(ws: Workspace, out: Path, lang: str) -> list[Path]:
     return written
 
 
-def _dialogs(window: MainWindow) -> list[Shot]:
+def _province_screens(tmp: Path, out: Path, lang: str) -> list[Path]:
+    """The province window's screens and dialogs, after three districts' reports came in."""
+    from ui.province_window import ProvinceWindow
+
+    ws, results = screenshot_scenes.province(tmp)
+    try:
+        ctx = AppContext(ws, lang)
+        window = ProvinceWindow(ctx)
+        window.status.today = window.report.today = screenshot_scenes.PROVINCE_TODAY
+        window.inbox.show_results(results)
+        window.status.year.setValue(2024)
+        window.report.year.setValue(2024)
+        ctx.reports_changed.emit()
+        window.resize(1280, 800)
+        window.show()
+        written = []
+        names = ["keys", "import", "status", "report", "settings"]
+        for i, name in enumerate(names):
+            window.show_screen(i)
+            _settle()
+            path = out / f"{lang}-province-{i + 1}-{name}.png"
+            window.grab().save(str(path))
+            written.append(path)
+        for name, make in _dialogs(window):
+            dialog = make()
+            dialog.show()
+            _settle()
+            dialog.adjustSize()
+            _settle()
+            path = out / f"{lang}-dialog-{name}.png"
+            dialog.grab().save(str(path))
+            written.append(path)
+            if isinstance(dialog, QDialog):
+                dialog.reject()
+            dialog.close()
+        window.close()
+    finally:
+        ws.close()
+    return written
+
+
+def _dialogs(window: ShellWindow) -> list[Shot]:
     """Dialogs worth showing; each screen may offer some through `screenshot_dialogs()`."""
     shots: list[Shot] = []
     for _, screen in window.screens:

@@ -4,7 +4,6 @@ says what happened."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from app.errors import KnownError
 from app.paths import DataLayout
 from app.services import backup
 from app.services.backup import BackupInfo, RestoreResult
+from ui import smoke
 from ui.widgets.job_bar import JobBar
 from ui.widgets.messages import show_error
 from ui.worker import Job
@@ -218,15 +218,15 @@ def recover_damaged_database(root: Path, error: KnownError) -> str:
     """The start-up path for a database that failed quick_check: offer the newest good
     backup. Returns RESTORED, READ_ONLY or QUIT.
 
-    Under TIENDO_SMOKE_QUIT_MS (installer and start-up tests, no one to click) the
-    question goes to stderr and TIENDO_SMOKE_CHOICE answers it (default: quit).
+    Under the smoke test (ui.smoke: no one to click) the question goes to stderr and
+    TIENDO_SMOKE_CHOICE answers it (default: quit).
     """
     layout = DataLayout(root)
     candidate = backup.newest_good_backup(layout)
-    if os.environ.get("TIENDO_SMOKE_QUIT_MS"):
-        when = f"{candidate.created:%d/%m/%Y %H:%M}" if candidate else "—"
-        print(f"Dữ liệu bị hỏng: {error.message} Bản sao lưu tốt gần nhất: {when}", file=sys.stderr)
-        choice = os.environ.get("TIENDO_SMOKE_CHOICE", QUIT)
+    when = f"{candidate.created:%d/%m/%Y %H:%M}" if candidate else "—"
+    question = f"Dữ liệu bị hỏng: {error.message} Bản sao lưu tốt gần nhất: {when}"
+    choice = smoke.answer(question, QUIT)
+    if choice is not None:
         if choice == RESTORED and candidate is not None:
             try:
                 backup.restore_backup(layout, candidate.path)

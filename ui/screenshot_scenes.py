@@ -1,0 +1,122 @@
+"""The demo data `tiendo screenshots` photographs, made in throw-away folders.
+
+A district with activities and one exported package (so the outbox shows what a user
+sees), and a province that has enrolled three districts' keys and imported their
+reports. Signing keys are generated in memory or kept in the throw-away folder; nothing
+goes to the OS keyring and the user's data is never touched. ui.screenshots renders them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.demo import run_demo
+from app.services.workspace import Workspace, open_workspace
+
+if TYPE_CHECKING:
+    from app.services.province import ImportResult
+
+DISTRICTS = ("gl.chuse", "gl.kbang", "gl.ducco")
+# The day the province's screens are looked at: both 2024 periods are due by then.
+PROVINCE_TODAY = dt.date(2024, 12, 25)
+_VN = dt.timezone(dt.timedelta(hours=7))
+# When each district's package was made: H1 on time, the year on time.
+_MADE = {
+    "2024-H1": dt.datetime(2024, 6, 18, 9, tzinfo=_VN),
+    "2024": dt.datetime(2024, 12, 17, 9, tzinfo=_VN),
+}
+
+
+def district(root: Path, activities: int) -> Workspace:
+    """A demo district with `activities` activities and the 2024-H1 package exported once.
+
+    The caller closes the workspace."""
+    ws = open_workspace(root / "demo")
+    try:
+        run_demo(ws, count=activities)
+        _export_once(ws, root / "usb")
+    except BaseException:
+        ws.close()
+        raise
+    return ws
+
+
+def _export_once(ws: Workspace, folder: Path) -> None:
+    """A key and one exported package, so the outbox shows what a user will see."""
+    import os
+
+    from app.services.packages import ensure_key, export_package
+    from app.signing.keystore import KeyStore
+
+    if not KeyStore(ws.layout.root).uses_keyring:
+        # a throwaway key in a throwaway folder: any passphrase will do
+        os.environ.setdefault("TIENDO_KEY_PASSPHRASE", "anh-chup-man-hinh")
+    ensure_key(ws)
+    folder.mkdir(parents=True, exist_ok=True)
+    export_package(ws, "2024-H1", folder)
+
+
+def province(root: Path) -> tuple[Workspace, list[ImportResult]]:
+    """A demo province with the districts' keys enrolled and their packages imported.
+
+    Returns the open workspace (the caller closes it) and the import's results."""
+    from app.services import province
+    from app.services.setup import apply_setup, default_settings
+
+    inbox = root / "inbox"
+    inbox.mkdir()
+    keys = [_district_packages(root / unit_id, unit_id, inbox) for unit_id in DISTRICTS]
+    ws = open_workspace(root / "province")
+    try:
+        settings = default_settings(ws, "province", ws.plan.monitoring.monitor_unit)
+        apply_setup(ws, replace(settings, officer="Lê Thị Hoa", leader_name="Trần Văn Bình"))
+        for text in keys:
+            province.enroll(ws, province.read_unit_key(ws, text))
+        results = province.import_packages(ws, [inbox], receipts=False)
+    except BaseException:
+        ws.close()
+        raise
+    return ws, results
+
+
+def _district_packages(folder: Path, unit_id: str, inbox: Path) -> str:
+    """A district's demo reports, finalized and packed into inbox, signed with a key held
+    in memory; returns the key's public key file for the province to enroll."""
+    from app.package import EvidenceFile, write_package
+    from app.printing.report_pdf import report_pdf_bytes
+    from app.services import packages, reports
+    from app.signing import minisign
+    from app.signing.keystore import UnitKey
+
+    ws = open_workspace(folder)
+    try:
+        run_demo(ws, unit_id=unit_id, count=10)
+        secret, key_id = minisign.generate_key()
+        key = UnitKey(unit_id, key_id, secret)
+        for sequence, period in enumerate(_MADE, 1):
+            summary = reports.latest(ws, period)
+            assert summary is not None
+            if summary.state == "draft":
+                reports.finalize(ws, summary.id)
+            report = reports.report_data(ws, summary.id)
+            evidence = [
+                EvidenceFile(path, name) for path, name in packages.evidence_of(ws, summary.id)
+            ]
+            write_package(
+                inbox,
+                report=report,
+                pdf=report_pdf_bytes(report),
+                evidence=evidence,
+                sequence=sequence,
+                key=key,
+                created=_MADE[period],
+            )
+        name = ws.units.get(unit_id).name
+        return minisign.public_key_file(
+            key.public_key, f"tiendo unit={unit_id} name={name} key={key.public_key.key_id_hex}"
+        )
+    finally:
+        ws.close()

@@ -1,0 +1,88 @@
+"""The start-up smoke test's hooks, in one place: the installer and bundle smoke tests,
+tests/test_startup.py, tests/test_window_first.py and benchmarks/bench_startup.py start
+the real app with TIENDO_SMOKE_QUIT_MS set and read what it prints.
+
+Without that variable every hook here does nothing and returns at once; production
+modules call them and hold no test logic of their own. This module must stay light: it
+is imported before the first window, and must not touch Qt's ``Qt`` namespace (building
+it costs tens of milliseconds, tests/test_window_first.py checks it is not built).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.errors import KnownError
+
+# Printed as "heavy: …" when the first window shows: these must load after it.
+HEAVY_MODULES = ("reportlab", "alembic", "cryptography", "openpyxl", "sqlalchemy")
+FIRST_WINDOW = "tiendo_first_window"  # an application property, so it is said once
+
+
+def starting(app: QApplication) -> None:
+    """A new start of the app in this process (the tests start it more than once)."""
+    app.setProperty(FIRST_WINDOW, False)
+
+
+def active() -> bool:
+    """True when the app runs under the smoke test: no one is there to click."""
+    return bool(os.environ.get("TIENDO_SMOKE_QUIT_MS"))
+
+
+def window_shown(app: QApplication) -> None:
+    """Say when the first window has been shown and painted, and which heavy modules were
+    loaded by then ("heavy: …" then "window shown")."""
+    if not active() or app.property(FIRST_WINDOW):
+        return
+    app.setProperty(FIRST_WINDOW, True)
+    loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY_MODULES))
+
+    def shown() -> None:
+        print("heavy: " + ",".join(loaded), flush=True)
+        print("window shown", flush=True)
+
+    QTimer.singleShot(0, shown)
+
+
+def data_shown(app: QApplication) -> None:
+    """Once the window shows the unit's data (or the setup wizard is up), print "smoke ok"
+    and quit TIENDO_SMOKE_QUIT_MS milliseconds later."""
+    delay = os.environ.get("TIENDO_SMOKE_QUIT_MS")
+    if not delay:
+        return
+
+    def ready() -> None:
+        print("smoke ok", flush=True)
+
+    def done() -> None:
+        # exit, not quit: also ends a dialog's own loop (the setup wizard)
+        app.exit(0)
+
+    QTimer.singleShot(0, ready)
+    QTimer.singleShot(max(int(delay), 0), done)
+
+
+def told_error(exc: KnownError | str, hint: str = "") -> bool:
+    """A start-up error goes to stderr instead of a message box; False when not under the
+    smoke test (the caller shows the box)."""
+    if not active():
+        return False
+    message = exc.message if isinstance(exc, KnownError) else exc
+    hint = exc.hint if isinstance(exc, KnownError) else hint
+    print(f"Lỗi: {message}", file=sys.stderr, flush=True)
+    if hint:
+        print(hint, file=sys.stderr, flush=True)
+    return True
+
+
+def answer(question: str, default: str) -> str | None:
+    """A question the user would be asked in a dialog: printed to stderr and answered by
+    TIENDO_SMOKE_CHOICE (else `default`); None when not under the smoke test."""
+    if not active():
+        return None
+    print(question, file=sys.stderr)
+    return os.environ.get("TIENDO_SMOKE_CHOICE", default)
