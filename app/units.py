@@ -50,6 +50,7 @@ class Unit:
     """One office. ``header_parent``/``header_issuer`` are the printed header's top-left lines."""
 
     id: str  # "gl.chuse"
+    code: str | None = None  # official administrative code: "52" (tỉnh), "23782" (xã)
     name: str  # "Ủy ban nhân dân huyện Chư Sê"
     short_name: str  # "UBND huyện Chư Sê"
     kind: UnitKind
@@ -254,6 +255,7 @@ class UnitDirectory:
 
 _UNIT_KEYS = (
     "id",
+    "code",
     "name",
     "short_name",
     "kind",
@@ -299,6 +301,7 @@ def load_units(source: str | os.PathLike[str]) -> UnitDirectory:
 def _read_unit(row: Table) -> tuple[str | None, str | None, Unit | None]:
     """The row's id and parent (for the shape checks, even when the row is unusable), and unit."""
     unit_id = row.ident("id", UNIT_ID_PATTERN, UNIT_ID_RULE)
+    code = row.text("code", required=False)
     name = row.text("name")
     short_name = row.text("short_name")
     kind = row.choice("kind", UNIT_KINDS, "loại đơn vị")
@@ -322,6 +325,7 @@ def _read_unit(row: Table) -> tuple[str | None, str | None, Unit | None]:
         parent,
         Unit(
             id=unit_id,
+            code=code,
             name=name,
             short_name=short_name,
             kind=UnitKind(kind),
