@@ -5,6 +5,6 @@ Handlers import their heavy modules inside the function so `tiendo --version` st
 
 from types import ModuleType
 
-from app.commands import backup, packages, province, workspace
+from app.commands import backup, directory, packages, province, workspace
 
-FEATURES: tuple[ModuleType, ...] = (workspace, packages, backup, province)
+FEATURES: tuple[ModuleType, ...] = (workspace, packages, backup, province, directory)
