@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
@@ -135,26 +135,43 @@ def check_entry_name(name: str) -> None:
         raise refuse("có ký tự ổ đĩa")
     if "\\" in name:
         raise refuse("có dấu gạch chéo ngược")
-    # Printable ASCII has no control or formatting characters: skip the slow scan.
-    if not (name.isascii() and name.isprintable()):
-        for ch in name:
-            if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
-                raise refuse(f"có ký tự điều khiển U+{ord(ch):04X}")
+    control = _control_character(name)
+    if control is not None:
+        raise refuse(f"có ký tự điều khiển U+{ord(control):04X}")
     for ch in _FORBIDDEN_CHARS.intersection(name):
         raise refuse(f"có ký tự không được phép {ch!r}")
     for part in name.split("/"):
-        if part in (".", ".."):
-            raise refuse(f"có thành phần '{part}'")
-        if part == "":
-            raise refuse("có thành phần rỗng")
-        if part.endswith((".", " ")):
-            raise refuse("có thành phần kết thúc bằng dấu chấm hoặc khoảng trắng")
-        if part.startswith(" "):
-            raise refuse("có thành phần bắt đầu bằng khoảng trắng")
-        if part.split(".")[0].rstrip(" ").upper() in _WINDOWS_RESERVED:
-            raise refuse(f"'{part}' là tên thiết bị dành riêng của Windows")
-        if len(part.encode("utf-8")) > MAX_COMPONENT_BYTES:
-            raise refuse("có thành phần dài quá 255 byte")
+        why = _component_problem(part)
+        if why is not None:
+            raise refuse(why)
+
+
+def _control_character(name: str) -> str | None:
+    """The first control, formatting, unassigned or line-separator character, or None."""
+    # Printable ASCII has none of them: skip the slow scan.
+    if name.isascii() and name.isprintable():
+        return None
+    for ch in name:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            return ch
+    return None
+
+
+def _component_problem(part: str) -> str | None:
+    """Why one path component of an entry name is unsafe, or None."""
+    if part in (".", ".."):
+        return f"có thành phần '{part}'"
+    if part == "":
+        return "có thành phần rỗng"
+    if part.endswith((".", " ")):
+        return "có thành phần kết thúc bằng dấu chấm hoặc khoảng trắng"
+    if part.startswith(" "):
+        return "có thành phần bắt đầu bằng khoảng trắng"
+    if part.split(".")[0].rstrip(" ").upper() in _WINDOWS_RESERVED:
+        return f"'{part}' là tên thiết bị dành riêng của Windows"
+    if len(part.encode("utf-8")) > MAX_COMPONENT_BYTES:
+        return "có thành phần dài quá 255 byte"
+    return None
 
 
 def safe_file_name(name: str) -> str:
@@ -272,16 +289,10 @@ def build_bag_info(info: BagInfo) -> bytes:
     return ("\n".join(nfc(line) for line in lines) + "\n").encode("utf-8")
 
 
-def parse_bag_info(data: bytes) -> BagInfo:
-    """Parse bag-info.txt; raises UnsupportedFormatError for another Tiendo-Format-Version,
-    PackageContentError for anything malformed."""
-
-    def bad(why: str) -> PackageContentError:
-        return PackageContentError(f"Tệp {BAG_INFO_TXT}: {why}.", entry=BAG_INFO_TXT)
-
-    text = _utf8_lines(data, BAG_INFO_TXT, PackageContentError)
+def _bag_info_fields(data: bytes, bad: Callable[[str], PackageContentError]) -> dict[str, str]:
+    """bag-info.txt's "Label: value" lines; a malformed line or a repeated label is refused."""
     fields: dict[str, str] = {}
-    for line in text:
+    for line in _utf8_lines(data, BAG_INFO_TXT, PackageContentError):
         m = _LABEL_RE.fullmatch(line)
         if not m:
             raise bad(f"dòng không đúng dạng 'Nhãn: giá trị': {line[:60]!r}")
@@ -289,7 +300,11 @@ def parse_bag_info(data: bytes) -> BagInfo:
         if label in fields:
             raise bad(f"nhãn {label} xuất hiện hai lần")
         fields[label] = value
-    version = fields.get("Tiendo-Format-Version")
+    return fields
+
+
+def _check_format_version(version: str | None) -> None:
+    """Raises UnsupportedFormatError unless bag-info.txt names this app's format version."""
     if version is None:
         raise UnsupportedFormatError(
             f"Tệp {BAG_INFO_TXT}: thiếu Tiendo-Format-Version; đây không phải gói Tiến Độ.",
@@ -302,6 +317,17 @@ def parse_bag_info(data: bytes) -> BagInfo:
             "Cập nhật ứng dụng Tiến Độ lên phiên bản mới hơn.",
             entry=BAG_INFO_TXT,
         )
+
+
+def parse_bag_info(data: bytes) -> BagInfo:
+    """Parse bag-info.txt; raises UnsupportedFormatError for another Tiendo-Format-Version,
+    PackageContentError for anything malformed."""
+
+    def bad(why: str) -> PackageContentError:
+        return PackageContentError(f"Tệp {BAG_INFO_TXT}: {why}.", entry=BAG_INFO_TXT)
+
+    fields = _bag_info_fields(data, bad)
+    _check_format_version(fields.get("Tiendo-Format-Version"))
     required = (
         "Source-Organization",
         "Bagging-Date",

@@ -594,56 +594,78 @@ def iter_entry(
     """
     name = label or entry.name
     fh.seek(entry.data_offset)
-    remaining = entry.compressed_size
+    source = _Compressed(fh, entry.compressed_size, name, chunk_size, on_read)
+    chunks = source.stored() if entry.method == STORED else source.inflated(entry.size)
     produced = 0
     crc = 0
-
-    def read() -> bytes:
-        nonlocal remaining
-        buf = fh.read(min(chunk_size, remaining))
-        if not buf:
-            raise _damaged(name, "dữ liệu bị cắt cụt")
-        remaining -= len(buf)
-        if on_read is not None:
-            on_read(len(buf))
-        return buf
-
-    if entry.method == STORED:
-        while remaining:
-            buf = read()
-            crc = zlib.crc32(buf, crc)
-            produced += len(buf)
-            yield buf
-    else:
-        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-        pending = b""
-        while not inflater.eof:
-            if not pending:
-                if not remaining:
-                    raise _damaged(name, "luồng nén kết thúc sớm")
-                pending = read()
-            try:
-                # One byte over the declared size is enough to know it lied.
-                out = inflater.decompress(pending, entry.size - produced + 1)
-            except zlib.error:
-                raise _damaged(name, "dữ liệu nén bị hỏng") from None
-            pending = inflater.unconsumed_tail
-            produced += len(out)
-            if produced > entry.size:
-                raise _damaged(
-                    name, f"dữ liệu giải nén dài hơn kích thước khai báo {number(entry.size)} byte"
-                )
-            crc = zlib.crc32(out, crc)
-            if out:
-                yield out
-        if pending or inflater.unused_data or remaining:
-            raise _damaged(name, "có dữ liệu thừa sau luồng nén")
+    for chunk in chunks:
+        crc = zlib.crc32(chunk, crc)
+        produced += len(chunk)
+        yield chunk
     if produced != entry.size:
         raise _damaged(
             name, f"dài {number(produced)} byte, khác kích thước khai báo {number(entry.size)} byte"
         )
     if crc != entry.crc:
         raise _damaged(name, "mã kiểm tra CRC-32 không khớp")
+
+
+class _Compressed:
+    """An entry's stored bytes, read in chunks and never past its compressed size."""
+
+    def __init__(
+        self,
+        fh: BinaryIO,
+        size: int,
+        name: str,
+        chunk_size: int,
+        on_read: Callable[[int], None] | None,
+    ) -> None:
+        self.fh = fh
+        self.remaining = size
+        self.name = name
+        self.chunk_size = chunk_size
+        self.on_read = on_read
+
+    def read(self) -> bytes:
+        buf = self.fh.read(min(self.chunk_size, self.remaining))
+        if not buf:
+            raise _damaged(self.name, "dữ liệu bị cắt cụt")
+        self.remaining -= len(buf)
+        if self.on_read is not None:
+            self.on_read(len(buf))
+        return buf
+
+    def stored(self) -> Iterator[bytes]:
+        while self.remaining:
+            yield self.read()
+
+    def inflated(self, size: int) -> Iterator[bytes]:
+        """The deflated data inflated, refused as soon as it passes the declared `size`."""
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        pending = b""
+        produced = 0
+        while not inflater.eof:
+            if not pending:
+                if not self.remaining:
+                    raise _damaged(self.name, "luồng nén kết thúc sớm")
+                pending = self.read()
+            try:
+                # One byte over the declared size is enough to know it lied.
+                out = inflater.decompress(pending, size - produced + 1)
+            except zlib.error:
+                raise _damaged(self.name, "dữ liệu nén bị hỏng") from None
+            pending = inflater.unconsumed_tail
+            produced += len(out)
+            if produced > size:
+                raise _damaged(
+                    self.name,
+                    f"dữ liệu giải nén dài hơn kích thước khai báo {number(size)} byte",
+                )
+            if out:
+                yield out
+        if pending or inflater.unused_data or self.remaining:
+            raise _damaged(self.name, "có dữ liệu thừa sau luồng nén")
 
 
 def read_entry(fh: BinaryIO, entry: ZipEntry, cap: int, *, label: str | None = None) -> bytes:
