@@ -26,8 +26,8 @@ from app.services import reports
 from app.services.workspace import Workspace, open_workspace
 from app.text import format_number
 from ui.context import AppContext
-from ui.screens import reports as screen_module
 from ui.screens.reports import ReportsScreen, period_rows
+from ui.screens.reports import dialogs as screen_module
 from ui.widgets import pdf_preview
 from ui.widgets.pdf_preview import load_pdf, paint_pdf
 
