@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.calendar import Period
 from app.errors import ConfigError, KnownError
@@ -496,94 +497,126 @@ def activity_history(ws: Workspace, activity_id: int) -> list[ActivityChange]:
     Task ids become task codes, dates dd/mm/yyyy, values get thousands separators. Never
     raises for an activity without history (returns an empty list).
     """
-    import json
-
-    from app.text import format_number
-
     with ws.db.session() as s:
-        entries = list(
-            s.scalars(
-                select(m.AuditEntry)
-                .where(m.AuditEntry.owner == f"activities/{activity_id}")
-                .order_by(m.AuditEntry.id)
-            )
+        entries = _history_entries(s, activity_id)
+        words = _HistoryWords(
+            codes={i: c for i, c in s.execute(select(m.Task.id, m.Task.code))},
+            names={i.id: f"{i.name} ({i.unit})" for i in s.scalars(select(m.Indicator))},
         )
-        if not any(e.action == "insert" and e.table_name == "activities" for e in entries):
-            # The audit trail writes an insert before the row has its id (record_id ""),
-            # so the creation is found by the id inside the logged columns.
-            created = s.scalars(
-                select(m.AuditEntry)
-                .where(
-                    m.AuditEntry.owner == "activities/",
-                    m.AuditEntry.action == "insert",
-                    m.AuditEntry.new.like(f'{{"id": "{int(activity_id)}",%'),
-                )
-                .limit(1)
-            ).first()
-            if created is not None:
-                entries.insert(0, created)
-        codes: dict[int, str] = {i: c for i, c in s.execute(select(m.Task.id, m.Task.code))}
-        names = {i.id: f"{i.name} ({i.unit})" for i in s.scalars(select(m.Indicator))}
-
-    def task(value: str | None) -> str | None:
-        return codes.get(int(value), value) if value and value.isdigit() else value
-
-    def day(value: str | None) -> str | None:
-        try:
-            return dt.date.fromisoformat(value).strftime("%d/%m/%Y") if value else value
-        except ValueError:
-            return value
-
-    def number(value: str | int | None) -> str | None:
-        if value is None:
-            return None
-        try:
-            return format_number(int(value))
-        except ValueError:
-            return str(value)
-
-    def column(blob: str | None, name: str) -> str | None:
-        try:
-            got = json.loads(blob or "{}").get(name)
-        except (ValueError, AttributeError):
-            return None
-        return None if got is None else str(got)
-
     out: list[ActivityChange] = []
     for e in entries:
-
-        def add(
-            kind: str, subject: str, old: str | None, new: str | None, e: m.AuditEntry = e
-        ) -> None:
-            out.append(ActivityChange(e.at, e.actor, kind, subject, old, new))
-
-        if e.table_name == "activities":
-            if e.action == "insert":
-                add("created", "title", None, column(e.new, "title"))
-            elif e.field == "deleted_at":
-                add("deleted" if e.new else "restored", "", None, None)
-            elif e.field == "task_id":
-                add("field", "task_code", task(e.old), task(e.new))
-            elif e.field == "date":
-                add("field", "date", day(e.old), day(e.new))
-            elif e.field in ("title", "description", "location"):
-                add("field", e.field, e.old, e.new)
-        elif e.table_name == "activity_values":
-            indicator = e.record_id.rpartition("/")[2]
-            if e.action == "delete":
-                indicator = column(e.old, "indicator_id") or indicator
-            elif e.action == "insert":
-                indicator = column(e.new, "indicator_id") or indicator
-            subject = names.get(int(indicator), indicator) if indicator.isdigit() else indicator
-            if e.action == "insert":
-                add("value", subject, None, number(column(e.new, "value")))
-            elif e.action == "delete":
-                add("value", subject, number(column(e.old, "value")), None)
-            elif e.field == "value":
-                add("value", subject, number(e.old), number(e.new))
-        elif e.table_name == "activity_evidence":
-            if e.action == "insert":
-                add("evidence_added", column(e.new, "filename") or "", None, None)
-            elif e.action == "delete":
-                add("evidence_removed", column(e.old, "filename") or "", None, None)
+        change = words.change(e)
+        if change is not None:
+            out.append(ActivityChange(e.at, e.actor, *change))
     return out
+
+
+def _history_entries(s: Session, activity_id: int) -> list[m.AuditEntry]:
+    """The audit entries owned by the activity, its creation first."""
+    entries = list(
+        s.scalars(
+            select(m.AuditEntry)
+            .where(m.AuditEntry.owner == f"activities/{activity_id}")
+            .order_by(m.AuditEntry.id)
+        )
+    )
+    if not any(e.action == "insert" and e.table_name == "activities" for e in entries):
+        # The audit trail writes an insert before the row has its id (record_id ""),
+        # so the creation is found by the id inside the logged columns.
+        created = s.scalars(
+            select(m.AuditEntry)
+            .where(
+                m.AuditEntry.owner == "activities/",
+                m.AuditEntry.action == "insert",
+                m.AuditEntry.new.like(f'{{"id": "{int(activity_id)}",%'),
+            )
+            .limit(1)
+        ).first()
+        if created is not None:
+            entries.insert(0, created)
+    return entries
+
+
+# kind, subject, old, new: an ActivityChange without its time and actor
+_Change = tuple[str, str, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class _HistoryWords:
+    """Turns audit entries into the words a person reads: task codes, dates, numbers."""
+
+    codes: dict[int, str]  # task id → task code
+    names: dict[int, str]  # indicator id → "name (unit)"
+
+    def change(self, e: m.AuditEntry) -> _Change | None:
+        """The entry as a change, or None for one a person need not see."""
+        if e.table_name == "activities":
+            return self._activity(e)
+        if e.table_name == "activity_values":
+            return self._value(e)
+        if e.table_name == "activity_evidence":
+            if e.action == "insert":
+                return ("evidence_added", _column(e.new, "filename") or "", None, None)
+            if e.action == "delete":
+                return ("evidence_removed", _column(e.old, "filename") or "", None, None)
+        return None
+
+    def _activity(self, e: m.AuditEntry) -> _Change | None:
+        if e.action == "insert":
+            return ("created", "title", None, _column(e.new, "title"))
+        if e.field == "deleted_at":
+            return ("deleted" if e.new else "restored", "", None, None)
+        if e.field == "task_id":
+            return ("field", "task_code", self._task(e.old), self._task(e.new))
+        if e.field == "date":
+            return ("field", "date", _day(e.old), _day(e.new))
+        if e.field in ("title", "description", "location"):
+            return ("field", e.field, e.old, e.new)
+        return None
+
+    def _value(self, e: m.AuditEntry) -> _Change | None:
+        indicator = e.record_id.rpartition("/")[2]
+        if e.action == "delete":
+            indicator = _column(e.old, "indicator_id") or indicator
+        elif e.action == "insert":
+            indicator = _column(e.new, "indicator_id") or indicator
+        subject = self.names.get(int(indicator), indicator) if indicator.isdigit() else indicator
+        if e.action == "insert":
+            return ("value", subject, None, _number(_column(e.new, "value")))
+        if e.action == "delete":
+            return ("value", subject, _number(_column(e.old, "value")), None)
+        if e.field == "value":
+            return ("value", subject, _number(e.old), _number(e.new))
+        return None
+
+    def _task(self, value: str | None) -> str | None:
+        return self.codes.get(int(value), value) if value and value.isdigit() else value
+
+
+def _day(value: str | None) -> str | None:
+    try:
+        return dt.date.fromisoformat(value).strftime("%d/%m/%Y") if value else value
+    except ValueError:
+        return value
+
+
+def _number(value: str | int | None) -> str | None:
+    from app.text import format_number
+
+    if value is None:
+        return None
+    try:
+        return format_number(int(value))
+    except ValueError:
+        return str(value)
+
+
+def _column(blob: str | None, name: str) -> str | None:
+    """One column of a logged row (the audit trail stores inserted/deleted rows as JSON)."""
+    import json
+
+    try:
+        got = json.loads(blob or "{}").get(name)
+    except (ValueError, AttributeError):
+        return None
+    return None if got is None else str(got)
