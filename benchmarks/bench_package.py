@@ -54,6 +54,30 @@ def _evidence(work: Path) -> list[Path]:
     return sorted((work / "evidence").iterdir())
 
 
+def _hash(files: list[Path]) -> None:
+    for path in files:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            while chunk := fh.read(CHUNK):
+                h.update(chunk)
+
+
+def _hash_and_copy(files: list[Path], copies: Path) -> None:
+    """The floor the issue sets: read and hash every byte, and write a plain copy of it
+    (fsynced, as the export is)."""
+    copies.mkdir(exist_ok=True)
+    for path in files:
+        h = hashlib.sha256()
+        with open(path, "rb") as src, open(copies / path.name, "wb") as dst:
+            while chunk := src.read(CHUNK):
+                h.update(chunk)
+                dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+    for copy in copies.iterdir():
+        copy.unlink()
+
+
 def phase(name: str, work: Path) -> dict[str, Any]:
     """Run one phase in this process; returns its measurements."""
     from app.package import EvidenceFile, verify_package, write_package
@@ -68,26 +92,9 @@ def phase(name: str, work: Path) -> dict[str, Any]:
     if name == "idle":
         pass
     elif name == "hash":
-        for path in files:
-            h = hashlib.sha256()
-            with open(path, "rb") as fh:
-                while chunk := fh.read(CHUNK):
-                    h.update(chunk)
+        _hash(files)
     elif name == "hash+copy":
-        # the floor the issue sets: read and hash every byte, and write a plain copy of it
-        # (fsynced, as the export is)
-        copies = work / "copies"
-        copies.mkdir(exist_ok=True)
-        for path in files:
-            h = hashlib.sha256()
-            with open(path, "rb") as src, open(copies / path.name, "wb") as dst:
-                while chunk := src.read(CHUNK):
-                    h.update(chunk)
-                    dst.write(chunk)
-                dst.flush()
-                os.fsync(dst.fileno())
-        for copy in copies.iterdir():
-            copy.unlink()
+        _hash_and_copy(files, work / "copies")
     elif name == "export":
         out.mkdir(exist_ok=True)
         write_package(

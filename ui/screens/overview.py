@@ -66,27 +66,31 @@ class ProgressModel(QAbstractTableModel):
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return row.task.code
-            if col == 1:
-                return row.task.title
-            if col == 2:
-                return row.task.timeframe.text
-            if col == 3:
-                return row.activity_count
-            if col == 4:
-                return row.last_date.strftime("%d/%m/%Y") if row.last_date else "—"
-            if col == 5:
-                text = self.verdict_text(row.verdict)
-                if row.reported_percent is not None:
-                    text += f" ({row.reported_percent}%)"
-                return text
+            return self._display(row, col)
         if role == Qt.ItemDataRole.ForegroundRole and col == 5:
             return QBrush(QColor(STATUS_COLOURS.get(row.verdict, "#000000")))
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
             return "\n".join(row.task.content)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: overview.TaskProgress, col: int) -> object:
+        if col == 0:
+            return row.task.code
+        if col == 1:
+            return row.task.title
+        if col == 2:
+            return row.task.timeframe.text
+        if col == 3:
+            return row.activity_count
+        if col == 4:
+            return row.last_date.strftime("%d/%m/%Y") if row.last_date else "—"
+        if col == 5:
+            text = self.verdict_text(row.verdict)
+            if row.reported_percent is not None:
+                text += f" ({row.reported_percent}%)"
+            return text
         return None
 
 
