@@ -1,7 +1,7 @@
 """Evidence files stored once by content hash: <data>/evidence/ab/abcdef…
 
-Adding a file streams it once (hash while copying), writes a temp file beside the target
-and renames it, so a kill never leaves a half file under a real hash name.
+Adding a file streams it once (hash while copying) into an app.fsio temp file in the
+store's root and renames it, so a kill never leaves a half file under a real hash name.
 """
 
 from __future__ import annotations
@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import KnownError
+from app.fsio import TEMP_GLOB, fsync_folder, new_temp, unlink_quietly
 
 CHUNK = 1 << 20
 
@@ -48,29 +48,8 @@ class EvidenceStore:
     def add(self, source: Path) -> StoredFile:
         """Copy a file into the store; raises EvidenceError when it cannot be read or written."""
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            digest = hashlib.sha256()
-            size = 0
-            fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=self.root)
-            tmp = Path(tmp_name)
-            try:
-                with source.open("rb") as src, os.fdopen(fd, "wb") as out:
-                    while chunk := src.read(CHUNK):
-                        digest.update(chunk)
-                        out.write(chunk)
-                        size += len(chunk)
-                    out.flush()
-                    os.fsync(out.fileno())
-                sha = digest.hexdigest()
-                target = self.path_for(sha)
-                if target.is_file() and target.stat().st_size == size:
-                    tmp.unlink()
-                else:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(tmp, target)
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
+            with source.open("rb") as src:
+                sha, size = self._store(iter(lambda: src.read(CHUNK), b""))
         except FileNotFoundError as exc:
             raise EvidenceError(f"Không tìm thấy tệp minh chứng: {source}") from exc
         except OSError as exc:
@@ -90,37 +69,66 @@ class EvidenceStore:
         (and stay within `max_size`): a wrong or damaged stream never gets a real name.
         Raises EvidenceError for a mismatch, OSError for the disk's own errors.
         """
-        target = self.path_for(sha256)
+        self.path_for(sha256)  # a malformed hash is refused before anything is written
+        _, size = self._store(_capped(chunks, sha256, max_size), expect=sha256)
+        return StoredFile(sha256=sha256, size=size, mime="application/octet-stream")
+
+    def clean_temp(self) -> int:
+        """Remove temp files left by a kill; returns how many.
+
+        Also the ".tmp-*" names the store used before it took app.fsio's temp files, which
+        an older version killed mid-write may have left.
+        """
+        if not self.root.is_dir():
+            return 0
+        removed = 0
+        for pattern in (TEMP_GLOB, ".tmp-*"):
+            for p in self.root.glob(pattern):
+                p.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+    def _store(self, chunks: Iterable[bytes], *, expect: str | None = None) -> tuple[str, int]:
+        """Stream ``chunks`` to a temp file, then give it its hash name; (sha256, size).
+
+        The hash is known only at the end, so the temp file sits in the store's root and is
+        renamed last: a kill never leaves a half file under a real name. With ``expect``,
+        bytes hashing to anything else are refused (EvidenceError) and a file already
+        stored is rewritten; without, one of the same size is kept. Raises OSError.
+        """
         self.root.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=self.root)
-        tmp = Path(tmp_name)
+        fd, tmp = new_temp(self.root)
         try:
             digest = hashlib.sha256()
             size = 0
             with os.fdopen(fd, "wb") as out:
                 for chunk in chunks:
-                    size += len(chunk)
-                    if max_size is not None and size > max_size:
-                        raise EvidenceError(f"Tệp minh chứng {sha256[:12]}… dài hơn dự kiến.")
                     digest.update(chunk)
                     out.write(chunk)
+                    size += len(chunk)
                 out.flush()
                 os.fsync(out.fileno())
-            if digest.hexdigest() != sha256:
-                raise EvidenceError(f"Tệp minh chứng {sha256[:12]}… bị hỏng (mã băm không khớp).")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp, target)
+            sha = digest.hexdigest()
+            if expect is not None and sha != expect:
+                raise EvidenceError(f"Tệp minh chứng {expect[:12]}… bị hỏng (mã băm không khớp).")
+            target = self.path_for(sha)
+            if expect is None and target.is_file() and target.stat().st_size == size:
+                tmp.unlink()
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp, target)
+                fsync_folder(target.parent)
         except BaseException:
-            tmp.unlink(missing_ok=True)
+            unlink_quietly(tmp)
             raise
-        return StoredFile(sha256=sha256, size=size, mime="application/octet-stream")
+        return sha, size
 
-    def clean_temp(self) -> int:
-        """Remove temp files left by a kill; returns how many."""
-        if not self.root.is_dir():
-            return 0
-        removed = 0
-        for p in self.root.glob(".tmp-*"):
-            p.unlink(missing_ok=True)
-            removed += 1
-        return removed
+
+def _capped(chunks: Iterable[bytes], sha256: str, max_size: int | None) -> Iterator[bytes]:
+    """``chunks``, refused (EvidenceError) once they pass ``max_size`` bytes."""
+    size = 0
+    for chunk in chunks:
+        size += len(chunk)
+        if max_size is not None and size > max_size:
+            raise EvidenceError(f"Tệp minh chứng {sha256[:12]}… dài hơn dự kiến.")
+        yield chunk

@@ -31,14 +31,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from app.fsio import replacing
 from app.package import format as fmt
 from app.package.errors import (
     BadPackageSignature,
@@ -58,19 +57,16 @@ from app.package.errors import (
     number,
 )
 from app.package.zipio import ZipEntry, iter_entry, read_directory, read_entry
+from app.progress import Cancelled, Progress, Tracker
 from app.report_data import ReportData, ReportFormatError
 from app.signing import minisign
 from app.signing.minisign import PublicKey
 
 KeyLookup = Mapping[str, Sequence[PublicKey]] | Callable[[str], Sequence[PublicKey]]
 """The keys enrolled per unit id: a mapping, or a function unit_id -> keys."""
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 Source = Path | str | BinaryIO
 
 _SIGNATURE_CAP = minisign.MAX_SIGNATURE_FILE_BYTES
-_TEMP_PREFIX = ".tiendo-"
-_TEMP_SUFFIX = ".part"
 
 
 @dataclass(frozen=True)
@@ -172,38 +168,29 @@ class VerifiedPackage:
             raise PackageWriteError(
                 f"Không tạo được thư mục minh chứng {dest_dir}: {exc.strerror or exc}."
             ) from None
-        total = sum(e.size for e in self.evidence)
-        done = 0
+        job = Tracker(
+            sum(e.size for e in self.evidence),
+            progress,
+            cancelled,
+            stop=lambda: PackageCancelled("Đã hủy giải nén minh chứng."),
+        )
         out: dict[str, Path] = {}
         for item in self.evidence:
             target = dest_dir / item.sha256
             out[item.sha256] = target
             if target.is_file() and target.stat().st_size == item.size:
-                done += item.size
-                if progress:
-                    progress(done, total)
+                job.advance(item.size)
                 continue
-            tmp = dest_dir / f"{_TEMP_PREFIX}{secrets.token_hex(8)}{_TEMP_SUFFIX}"
             try:
-                with open(tmp, "wb") as fh:
+                with replacing(target, mode=0o644) as fh:
                     for chunk in self.iter_payload(item.path):
-                        if cancelled is not None and cancelled():
-                            raise PackageCancelled("Đã hủy giải nén minh chứng.")
+                        job.check()
                         fh.write(chunk)
-                        done += len(chunk)
-                        if progress:
-                            progress(done, total)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, target)
+                        job.advance(len(chunk))
             except OSError as exc:
-                tmp.unlink(missing_ok=True)
                 raise PackageWriteError(
                     f"Không ghi được minh chứng vào {dest_dir}: {exc.strerror or exc}."
                 ) from None
-            except BaseException:
-                tmp.unlink(missing_ok=True)
-                raise
         return out
 
 
@@ -253,8 +240,13 @@ class _Verifier:
         self.source = source
         self.trusted_keys = trusted_keys
         self.limits = limits
-        self.progress = progress
-        self.cancelled = cancelled
+        # The total is known once the payload is listed (_hash_payload).
+        self.job = Tracker(
+            0,
+            progress,
+            cancelled,
+            stop=lambda: PackageCancelled("Đã hủy xác minh gói báo cáo."),
+        )
         self.entries: dict[str, ZipEntry] = {}
 
     def run(self) -> VerifiedPackage:
@@ -266,7 +258,7 @@ class _Verifier:
     def _run(self) -> VerifiedPackage:
         directory = read_directory(self.fh, self.limits)
         folder = self._check_names(directory.entries)
-        self._check_cancel()
+        self.job.check()
 
         fmt.check_bagit_txt(self._read_tag(fmt.BAGIT_TXT))
 
@@ -490,15 +482,11 @@ class _Verifier:
     def _hash_payload(
         self, payload: list[tuple[str, ZipEntry]], manifest: Mapping[str, str]
     ) -> tuple[bytes, list[PayloadFile]]:
-        total = sum(e.compressed_size for _, e in payload)
-        done = 0
+        self.job.total = sum(e.compressed_size for _, e in payload)
 
         def on_read(n: int) -> None:
-            nonlocal done
-            done += n
-            if self.progress is not None:
-                self.progress(done, total)
-            self._check_cancel()
+            self.job.advance(n)
+            self.job.check()
 
         report_json = b""
         files = []
@@ -559,10 +547,6 @@ class _Verifier:
         return read_entry(
             self.fh, self.entries[rel], cap or self.limits.max_tag_file_bytes, label=rel
         )
-
-    def _check_cancel(self) -> None:
-        if self.cancelled is not None and self.cancelled():
-            raise PackageCancelled("Đã hủy xác minh gói báo cáo.")
 
 
 def _refuse_constant(name: str) -> None:

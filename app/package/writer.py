@@ -12,13 +12,12 @@ import datetime as dt
 import hashlib
 import json
 import os
-import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from app.fsio import fsync_folder, unlink_quietly, write_failure
+from app.fsio import TEMP_GLOB, replacing, write_failure
 from app.package import format as fmt
 from app.package.errors import (
     EvidenceReadError,
@@ -28,17 +27,13 @@ from app.package.errors import (
     number,
 )
 from app.package.zipio import DEFLATED, STORED, ZipWriter
+from app.progress import Cancelled, Progress, Tracker
 from app.report_data import ReportData
 from app.signing.keystore import UnitKey
 from app.signing.minisign import PublicKey
 
-Progress = Callable[[int, int], None]
-"""progress(done, total): bytes of payload packed so far, and in all."""
-Cancelled = Callable[[], bool]
-"""cancelled() -> True to stop; checked between chunks of 1 MiB."""
-
-TEMP_PREFIX = ".tiendo-"
-TEMP_SUFFIX = ".part"
+# progress(done, total) counts bytes of payload packed; cancelled() is checked between
+# chunks of 1 MiB.
 _CHUNK = 1 << 20
 _PLACEHOLDER = "0" * fmt.EVIDENCE_PREFIX_HEX
 
@@ -109,22 +104,13 @@ def write_package(
     target = _destination(Path(dest), report)
     folder = fmt.folder_name(report.unit_id, report.period, report.revision)
     total = len(pdf) + sum(size for _, size in planned)
-    job = _Job(folder, total, progress, cancelled)
-
-    fd, tmp = _create_temp(target.parent)
+    job = Tracker(total, progress, cancelled, stop=_cancelled)
     try:
-        with os.fdopen(fd, "w+b") as fh:
+        # 0644 whatever an older file of that name had: a package is meant to be sent.
+        with replacing(target, mode=0o644) as fh:
             written = _write(fh, job, report, pdf, planned, sequence, key, created, limits)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
     except OSError as exc:
-        unlink_quietly(tmp)
         raise _write_error(exc, target.parent) from None
-    except BaseException:
-        unlink_quietly(tmp)
-        raise
-    fsync_folder(target.parent)
     return PackageInfo(
         path=target,
         size=written.size,
@@ -144,11 +130,11 @@ def write_package(
 def remove_stale_temp_files(folder: Path) -> int:
     """Delete temp files an interrupted export left in `folder`; returns how many.
 
-    Only names this module creates (".tiendo-*.part") are touched (SECURITY.md 16).
+    Only names ``app.fsio`` creates (".tiendo-*.part") are touched (SECURITY.md 16).
     """
     removed = 0
     try:
-        candidates = list(Path(folder).glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
+        candidates = list(Path(folder).glob(TEMP_GLOB))
     except OSError:
         return 0
     for path in candidates:
@@ -177,26 +163,8 @@ class _Written(NamedTuple):
     trusted_comment: str
 
 
-class _Job:
-    """Progress and cancel bookkeeping for one export."""
-
-    def __init__(
-        self, folder: str, total: int, progress: Progress | None, cancelled: Cancelled | None
-    ) -> None:
-        self.folder = folder
-        self.total = total
-        self.done = 0
-        self._progress = progress
-        self._cancelled = cancelled
-
-    def check(self) -> None:
-        if self._cancelled is not None and self._cancelled():
-            raise PackageCancelled("Đã hủy xuất gói báo cáo; không có tệp nào được tạo.")
-
-    def advance(self, n: int) -> None:
-        self.done += n
-        if self._progress is not None:
-            self._progress(min(self.done, self.total), self.total)
+def _cancelled() -> PackageCancelled:
+    return PackageCancelled("Đã hủy xuất gói báo cáo; không có tệp nào được tạo.")
 
 
 def _check_arguments(report: ReportData, key: UnitKey, sequence: int, created: dt.datetime) -> None:
@@ -249,7 +217,7 @@ def _plan_evidence(
 
 def _write(
     fh: BinaryIO,
-    job: _Job,
+    job: Tracker,
     report: ReportData,
     pdf: bytes,
     planned: list[tuple[EvidenceFile, int]],
@@ -258,7 +226,7 @@ def _write(
     created: dt.datetime,
     limits: fmt.Limits,
 ) -> _Written:
-    top = job.folder
+    top = fmt.folder_name(report.unit_id, report.period, report.revision)
     zw = ZipWriter(fh, created)
     manifest: list[tuple[str, str]] = []
 
@@ -350,7 +318,7 @@ def _write(
 
 def _pack_evidence(
     zw: ZipWriter,
-    job: _Job,
+    job: Tracker,
     top: str,
     item: EvidenceFile,
     size: int,
@@ -408,15 +376,6 @@ def _destination(dest: Path, report: ReportData) -> Path:
             "Chọn thư mục khác hoặc cắm lại USB.",
         )
     return dest
-
-
-def _create_temp(folder: Path) -> tuple[int, Path]:
-    path = folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}"
-    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
-        return os.open(path, flags, 0o644), path
-    except OSError as exc:
-        raise _write_error(exc, folder) from None
 
 
 def _write_error(exc: OSError, folder: Path) -> PackageWriteError:

@@ -9,13 +9,11 @@ so the builders of a document hand over plain text only.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import io
 import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,14 +39,16 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.fsio import fsync_folder, write_failure
+from app import progress as _progress
+from app.fsio import write_atomic, write_failure
 from app.printing import Cancelled, PdfWriteError
 from app.printing.fonts import SerifFamily, register_serif
+from app.progress import Tracker
 from app.report_data import nfc
 
-Progress = Callable[[int, int], None]
+Progress = _progress.Progress
 """progress(done, total): ``done`` never decreases and ends equal to ``total``."""
-IsCancelled = Callable[[], bool]
+IsCancelled = _progress.Cancelled
 Output = BinaryIO | Path | str
 
 CREATOR = "Tiến Độ"
@@ -532,7 +532,7 @@ def render(
     when the file cannot be written; either way nothing half-written is left at ``out``.
     """
     st = styles()
-    tracker = _Tracker(progress, cancelled)
+    tracker = Tracker(1, progress, cancelled, stop=Cancelled)
     tracker.check()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -568,7 +568,7 @@ def render(
     )
     on_page = functools.partial(_draw_page_number, page=page, font=st.family.regular)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    doc.setProgressCallBack(tracker.on_reportlab)
+    doc.setProgressCallBack(_reportlab_progress(tracker))
     doc.build(story)
     tracker.check()
     data = buffer.getvalue()
@@ -584,38 +584,16 @@ def render(
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once: temp file in the same folder, fsync, rename.
+    """Replace ``path`` with ``data`` all at once (``app.fsio.write_atomic``).
 
     Raises PdfWriteError (folder missing or read-only, disk full); on failure the old file,
-    if any, is untouched and no temp file is left.
+    if any, is untouched and no temp file is left. A new PDF is 0644: it is meant to be
+    shared and printed.
     """
-    folder = path.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        write_atomic(path, data)
     except OSError as exc:
         raise _write_error(str(path), exc) from exc
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        # mkstemp makes the file private (0600); a PDF is meant to be shared and printed.
-        os.chmod(tmp_name, _mode_for(path))
-        os.replace(tmp_name, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise _write_error(str(path), exc) from exc
-        raise
-    fsync_folder(folder)
-
-
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        return 0o644
 
 
 def _write_error(where: str, exc: OSError) -> PdfWriteError:
@@ -624,35 +602,22 @@ def _write_error(where: str, exc: OSError) -> PdfWriteError:
     return PdfWriteError(message, hint=hint)
 
 
-class _Tracker:
-    """Turns reportlab's progress calls into progress(done, total) and cancellation checks."""
+def _reportlab_progress(tracker: Tracker) -> Callable[[str, int], None]:
+    """reportlab's progress callback, fed into ``tracker`` (which also checks for a cancel).
 
-    def __init__(self, progress: Progress | None, cancelled: IsCancelled | None) -> None:
-        self.progress = progress
-        self.cancelled = cancelled
-        self.total = 1
-        self.done = 0
+    reportlab first estimates the number of flowables, then counts them off; the tracker's
+    last step is writing the file, so the count stops one short of the total.
+    """
 
-    def check(self) -> None:
-        if self.cancelled is not None and self.cancelled():
-            raise Cancelled()
-
-    def on_reportlab(self, kind: str, value: int) -> None:
+    def on_reportlab(kind: str, value: int) -> None:
         if kind == "SIZE_EST":
-            self.total = max(1, int(value)) + 1  # the last step is writing the file
+            tracker.total = max(1, int(value)) + 1
         elif kind == "PROGRESS":
-            self.check()
+            tracker.check()
             # A split table goes back into the queue, so reportlab's count can step back.
-            done = min(int(value), self.total - 1)
-            if done > self.done:
-                self.done = done
-                if self.progress is not None:
-                    self.progress(done, self.total)
+            tracker.reach(min(int(value), tracker.total - 1))
 
-    def finish(self) -> None:
-        self.done = self.total
-        if self.progress is not None:
-            self.progress(self.total, self.total)
+    return on_reportlab
 
 
 def _draw_page_number(canvas: Canvas, doc: BaseDocTemplate, *, page: PageSetup, font: str) -> None:

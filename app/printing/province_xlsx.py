@@ -12,11 +12,8 @@ dates as dates:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.errors import KnownError
+from app.fsio import write_atomic
 
 if TYPE_CHECKING:
     from app.services.province import ProvincialReport
@@ -213,19 +211,17 @@ def _fill(
     for row in rows:
         ws.append([_plain(v) for v in row])
     widths = [min(MAX_WIDTH, max(8, _text_width(h) // 2 + 2)) for h in header]
+    formats = {
+        **dict.fromkeys(datetimes, DATETIME_FORMAT),
+        **dict.fromkeys(dates, DATE_FORMAT),
+        **dict.fromkeys(numbers, NUMBER_FORMAT),
+    }
     for r, row in enumerate(rows, start=2):
         for c, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=c)
-            if c in numbers:
-                cell.number_format = NUMBER_FORMAT
-            elif c in dates:
-                cell.number_format = DATE_FORMAT
-            elif c in datetimes:
-                cell.number_format = DATETIME_FORMAT
-            if c in wrap:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            else:
-                cell.alignment = Alignment(vertical="top")
+            if c in formats:
+                cell.number_format = formats[c]
+            cell.alignment = Alignment(wrap_text=c in wrap or None, vertical="top")
             widths[c - 1] = max(widths[c - 1], min(MAX_WIDTH, _shown_width(value, c in numbers)))
     if total_row:
         for cell in ws[len(rows) + 1]:
@@ -263,23 +259,11 @@ def _text_width(text: str) -> int:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
+    # Always 0644, even over a stricter old file: the workbook is meant to be passed on.
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        write_atomic(path, data, mode=0o644)
     except OSError as exc:
         raise _error(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise _error(path, exc) from None
-        raise
 
 
 def _error(path: Path, exc: OSError) -> XlsxWriteError:

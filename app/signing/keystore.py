@@ -49,7 +49,6 @@ import json
 import os
 import re
 import secrets
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -62,6 +61,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from keyring.backends import chainer, fail, null
 
+from app import fsio
 from app.errors import DataFolderError, KnownError
 from app.signing import minisign
 from app.signing.minisign import PublicKey
@@ -548,25 +548,13 @@ def _mkdir(path: Path) -> Path:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Write a small file by temp file, fsync and rename: a crash leaves old or new.
+    """Write a small file atomically, readable by the user only (a key, a key record).
 
     Raises DataFolderError when the folder cannot be written.
     """
-    tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tiendo-", suffix=".part", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        fsio.write_atomic(path, data, mode=0o600)
     except OSError as exc:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
         raise DataFolderError(
             f"Không ghi được tệp {path.name} vào thư mục dữ liệu {path.parent}: {exc.strerror}."
         ) from None
-    except BaseException:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
-        raise
