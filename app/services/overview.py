@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app.calendar import Period, PeriodKind, ReportDue, next_due, reports_due
 from app.plan import Task, TimeframeKind
+from app.report_state import SUBMITTED
 from app.services.workspace import Workspace
 from db import models as m
 
@@ -34,7 +35,7 @@ def submitted_periods(ws: Workspace) -> set[Period]:
                 m.Report.unit_id == ws.settings.unit_id, m.Report.plan_id == ws.plan.id
             )
         )
-        return {Period.parse(p) for p, state in rows if state in ("exported", "received")}
+        return {Period.parse(p) for p, state in rows if state in SUBMITTED}
 
 
 def task_progress(ws: Workspace, today: dt.date) -> list[TaskProgress]:

@@ -4,8 +4,6 @@ outbox. The format itself is app.package; signing is app.signing."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,13 +11,13 @@ from sqlalchemy import func, select
 
 from app.calendar import Period
 from app.errors import ConfigError
+from app.fsio import sha256_file
+from app.progress import Cancelled, Progress
+from app.report_state import ReportEvent, ReportState, advance
 from app.services import reports
 from app.services.workspace import Workspace
 from db import models as m
 from db.models import utcnow
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 
 def ensure_key(ws: Workspace, passphrase: str | None = None) -> bool:
@@ -96,7 +94,7 @@ def exportable_report(ws: Workspace, period: str, *, finalize: bool) -> tuple[in
     label = Period.parse(period).label_vi
     if summary is None:
         raise ConfigError(f"Chưa có báo cáo {label}.", "Lập và chốt báo cáo trước khi xuất gói.")
-    if summary.state == "draft":
+    if summary.state is ReportState.DRAFT:
         if not finalize:
             raise ConfigError(
                 f"Báo cáo {label} (lần {summary.revision}) còn là bản nháp.",
@@ -175,7 +173,7 @@ def export_package(
         progress=progress,
         cancelled=cancelled,
     )
-    digest = _sha256(info.path)
+    digest, _ = sha256_file(info.path)
     with ws.db.transaction() as s:
         s.add(
             m.OutboxPackage(
@@ -192,18 +190,11 @@ def export_package(
         )
         report = s.get(m.Report, report_id)
         assert report is not None
-        if report.state == "finalized":
-            report.state = "exported"
+        state = advance(report.state, ReportEvent.EXPORT)
+        if state != report.state:
+            report.state = state
             report.exported_at = utcnow()
     return ExportResult(info.path, info.size, sequence, code, data.revision, finalized_now)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -219,8 +210,9 @@ class OutboxRow:
     received_at: dt.datetime | None
 
     @property
-    def state(self) -> str:
-        return "received" if self.received_at else "exported"
+    def state(self) -> ReportState:
+        """The package's own state, in the words of a report's (not its report's state)."""
+        return ReportState.RECEIVED if self.received_at else ReportState.EXPORTED
 
 
 def outbox(ws: Workspace) -> list[OutboxRow]:
@@ -265,9 +257,11 @@ def mark_received(ws: Workspace, package_sha256: str, receipt_sha256: str) -> Ou
             row.received_at = utcnow()
             row.receipt_sha256 = receipt_sha256
             report = s.get(m.Report, row.report_id)
-            if report is not None and report.state in ("finalized", "exported"):
-                report.state = "received"
-                report.received_at = row.received_at
+            if report is not None:
+                state = advance(report.state, ReportEvent.RECEIVE)
+                if state != report.state:
+                    report.state = state
+                    report.received_at = row.received_at
         return OutboxRow(
             row.id,
             row.sequence,

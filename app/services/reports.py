@@ -14,13 +14,13 @@ from app.calendar import Period, PeriodKind, period_of
 from app.errors import KnownError
 from app.plan import TimeframeKind
 from app.report_data import IndicatorValue, ReportData, Signer, TaskEntry
+from app.report_state import INITIAL, ReportEvent, ReportState, advance, allows
 from app.services.workspace import Workspace
 from app.text import fold
 from db import models as m
 from db.models import utcnow
 
 STATUSES = ("not_started", "in_progress", "done", "not_applicable")
-STATES = ("draft", "finalized", "exported", "received")
 EDITABLE_FIELDS = (
     "number",
     "document_date",
@@ -47,7 +47,7 @@ class ReportSummary:
     id: int
     period: str
     revision: int
-    state: str
+    state: ReportState
     created_at: dt.datetime
     finalized_at: dt.datetime | None
     exported_at: dt.datetime | None
@@ -129,7 +129,7 @@ def _summary(r: m.Report) -> ReportSummary:
         r.id,
         r.period,
         r.revision,
-        r.state,
+        ReportState(r.state),
         r.created_at,
         r.finalized_at,
         r.exported_at,
@@ -147,7 +147,7 @@ def create_draft(ws: Workspace, period_code: str) -> int:
     period = Period.parse(period_code)
     existing = latest(ws, str(period))
     if existing is not None:
-        if existing.state == "draft":
+        if existing.state is ReportState.DRAFT:
             return existing.id
         raise ReportLocked(
             f"Báo cáo {period.label_vi} đã chốt (lần {existing.revision}).",
@@ -159,7 +159,7 @@ def create_draft(ws: Workspace, period_code: str) -> int:
             plan_id=ws.plan.id,
             period=str(period),
             revision=1,
-            state="draft",
+            state=INITIAL,
             number=f"/{ws.settings.report_prefix}",
             budget_note=ws.plan.budget.text if period.kind == PeriodKind.YEAR else "",
         )
@@ -229,7 +229,7 @@ def _editable(s: Session, report_id: int) -> m.Report:
     report = s.get(m.Report, report_id)
     if report is None:
         raise ReportError(f"Không tìm thấy báo cáo số {report_id}.")
-    if report.state != "draft":
+    if not allows(report.state, ReportEvent.EDIT):
         raise ReportLocked(
             f"Báo cáo kỳ {report.period} lần {report.revision} đã chốt, không sửa được.",
             "Tạo bản sửa đổi để thay đổi nội dung.",
@@ -314,45 +314,7 @@ def problems(ws: Workspace, report_id: int) -> list[Problem]:
         if not report.overall.strip():
             found.append(Problem("Nhập phần “Đánh giá chung”.", "overall"))
         for e in report.entries:
-            task = ws.plan.task(e.task.code)
-            label = f"Nhiệm vụ {task.code}"
-            if e.status in ("in_progress", "done") and not e.narrative.strip():
-                found.append(
-                    Problem(
-                        f"{label}: nhập kết quả thực hiện (đã chọn “có thực hiện”).",
-                        "narrative",
-                        task.code,
-                    )
-                )
-            if e.status == "not_started" and e.activity_count:
-                found.append(
-                    Problem(
-                        f"{label}: có {e.activity_count} hoạt động trong kỳ nhưng trạng thái là "
-                        "“chưa triển khai”; chọn lại trạng thái.",
-                        "status",
-                        task.code,
-                        "conflict",
-                        e.activity_count,
-                    )
-                )
-            if task.timeframe.kind == TimeframeKind.DEADLINE and e.status != "not_applicable":
-                if e.percent is None:
-                    found.append(
-                        Problem(
-                            f"{label}: nhập tỷ lệ hoàn thành (%) vì nhiệm vụ có thời hạn.",
-                            "percent",
-                            task.code,
-                        )
-                    )
-                elif e.status == "done" and e.percent != 100:
-                    found.append(
-                        Problem(
-                            f"{label}: đã hoàn thành thì tỷ lệ phải là 100%.",
-                            "percent",
-                            task.code,
-                            "not_100",
-                        )
-                    )
+            found.extend(_entry_problems(ws, e))
         if not report.difficulties.strip():
             found.append(
                 Problem("Nhập “Khó khăn, vướng mắc” (ghi “Không có” nếu không có).", "difficulties")
@@ -374,6 +336,51 @@ def problems(ws: Workspace, report_id: int) -> list[Problem]:
                     "ghi 0 nếu không đề nghị kinh phí.",
                     "budget_estimate",
                     number=period.year + 1,
+                )
+            )
+    return found
+
+
+def _entry_problems(ws: Workspace, e: m.ReportEntry) -> list[Problem]:
+    """What is missing or contradictory in one task's entry."""
+    found: list[Problem] = []
+    task = ws.plan.task(e.task.code)
+    label = f"Nhiệm vụ {task.code}"
+    if e.status in ("in_progress", "done") and not e.narrative.strip():
+        found.append(
+            Problem(
+                f"{label}: nhập kết quả thực hiện (đã chọn “có thực hiện”).",
+                "narrative",
+                task.code,
+            )
+        )
+    if e.status == "not_started" and e.activity_count:
+        found.append(
+            Problem(
+                f"{label}: có {e.activity_count} hoạt động trong kỳ nhưng trạng thái là "
+                "“chưa triển khai”; chọn lại trạng thái.",
+                "status",
+                task.code,
+                "conflict",
+                e.activity_count,
+            )
+        )
+    if task.timeframe.kind == TimeframeKind.DEADLINE and e.status != "not_applicable":
+        if e.percent is None:
+            found.append(
+                Problem(
+                    f"{label}: nhập tỷ lệ hoàn thành (%) vì nhiệm vụ có thời hạn.",
+                    "percent",
+                    task.code,
+                )
+            )
+        elif e.status == "done" and e.percent != 100:
+            found.append(
+                Problem(
+                    f"{label}: đã hoàn thành thì tỷ lệ phải là 100%.",
+                    "percent",
+                    task.code,
+                    "not_100",
                 )
             )
     return found
@@ -418,7 +425,7 @@ def finalize(ws: Workspace, report_id: int) -> None:
         raise ReportError("Báo cáo chưa thể chốt:\n- " + "\n- ".join(problems))
     with ws.db.transaction() as s:
         report = _editable(s, report_id)
-        report.state = "finalized"
+        report.state = advance(report.state, ReportEvent.FINALIZE)
         report.finalized_at = utcnow()
         if report.document_date is None:
             report.document_date = dt.date.today()
@@ -437,7 +444,7 @@ def revise(ws: Workspace, report_id: int) -> int:
                 m.Report.period == old.period,
             )
         )
-        if old.state == "draft":
+        if not allows(old.state, ReportEvent.REVISE):
             raise ReportError("Báo cáo đang là bản nháp, có thể sửa trực tiếp.")
         if old.revision != newest:
             raise ReportError("Chỉ tạo bản sửa đổi từ lần báo cáo mới nhất.")
@@ -446,7 +453,7 @@ def revise(ws: Workspace, report_id: int) -> int:
             plan_id=old.plan_id,
             period=old.period,
             revision=old.revision + 1,
-            state="draft",
+            state=advance(old.state, ReportEvent.REVISE),
             **{f: getattr(old, f) for f in EDITABLE_FIELDS if f != "document_date"},
         )
         s.add(new)
@@ -466,21 +473,6 @@ def revise(ws: Workspace, report_id: int) -> int:
             ]
             new.entries.append(ne)
         return new.id
-
-
-def mark_state(ws: Workspace, report_id: int, state: str) -> None:
-    """Record that a finalized report was exported or received."""
-    if state not in ("exported", "received"):
-        raise ValueError(state)
-    with ws.db.transaction() as s:
-        report = s.get(m.Report, report_id)
-        if report is None or report.state == "draft":
-            raise ReportError("Chỉ báo cáo đã chốt mới gửi được.")
-        report.state = state
-        if state == "exported":
-            report.exported_at = utcnow()
-        else:
-            report.received_at = utcnow()
 
 
 def report_data(ws: Workspace, report_id: int) -> ReportData:
