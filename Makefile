@@ -1,15 +1,24 @@
 # Two commands on a fresh machine: `make run` and `make test` (README.md).
+# Every install comes from requirements/lock.txt (exact versions, checked by hash); the
+# project itself is then installed without dependencies. requirements/lock.sh renews it.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements/lock.txt
+# The declared minimum versions (requirements/minimum.txt), for `make minimum`.
+MIN_VENV := build/venv-minimum
+MIN_BIN  := $(MIN_VENV)/bin
+# The core tests: no display, no bundle; under two minutes.
+CORE_TESTS := tests/test_calendar.py tests/test_plan_format.py tests/test_units.py \
+              tests/test_package.py tests/test_minisign.py tests/test_db.py tests/test_services.py
 
-.PHONY: run test lint unit translations bench bundle clean
+.PHONY: run test lint unit minimum translations bench bundle clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -e '.[dev]'
+	$(BIN)/python -m pip install --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --no-build-isolation --no-deps -e .
 	touch $(STAMP)
 
 translations: $(STAMP)
@@ -28,6 +37,16 @@ unit: $(STAMP) translations
 	$(BIN)/pytest -q
 
 test: lint unit
+
+# The core tests once more, with the oldest versions pyproject.toml says it supports.
+minimum: $(MIN_VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(MIN_BIN)/python -m pytest -q -p no:cacheprovider $(CORE_TESTS)
+
+$(MIN_VENV)/.installed: pyproject.toml requirements/minimum.txt
+	$(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_BIN)/python -m pip install --require-hashes -r requirements/minimum.txt
+	$(MIN_BIN)/python -m pip install --no-build-isolation --no-deps -e .
+	touch $@
 
 bundle: $(STAMP) translations
 	PYTHON=$(BIN)/python packaging/build_linux.sh

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Build the Linux bundle: dist/TienDo (one folder) and dist/TienDo-VERSION-linux-ARCH.tar.gz.
 #
-#   packaging/build_linux.sh            # uses .venv/bin/python (pyinstaller installed there)
+#   packaging/build_linux.sh            # uses .venv/bin/python
 #   PYTHON=/path/to/python packaging/build_linux.sh
+#
+# PYTHON's environment (a virtualenv) gets requirements/lock.txt first, so the bundle holds
+# the locked versions of everything.
 #
 # The tarball holds the folder plus the desktop entry, AppStream metainfo, icon, file
 # types and install.sh (a per-user install, no root needed).
@@ -10,10 +13,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-.venv/bin/python}
 
-"$PYTHON" -m PyInstaller --version >/dev/null 2>&1 || {
-  echo "PyInstaller is missing: $PYTHON -m pip install pyinstaller" >&2
-  exit 1
-}
+echo "== dependencies from requirements/lock.txt"
+# Exactly the locked versions, checked by hash (PyInstaller is one of them); nothing to
+# do when `make` already installed them.
+"$PYTHON" -m pip install --quiet --require-hashes -r requirements/lock.txt
+"$PYTHON" -m pip install --quiet --no-build-isolation --no-deps -e .
 version=$("$PYTHON" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 arch=$(uname -m)
 

@@ -223,6 +223,61 @@ def test_spec_bundles_what_the_app_reads_from_files(spec: dict[str, Any]) -> Non
     assert {"pytest", "pkg_resources"} <= excluded
 
 
+# --- dependencies ---------------------------------------------------------------------
+
+REQUIREMENTS = ROOT / "requirements"
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)
+
+
+def canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def declared(*groups: str) -> dict[str, str]:
+    """pyproject.toml's dependencies (and the named extras): name → declared minimum."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    specs = list(project["dependencies"])
+    for group in groups:
+        specs += project["optional-dependencies"][group]
+    minimums = {}
+    for spec in specs:
+        name, sep, minimum = spec.partition(">=")
+        assert sep and "," not in minimum, f"{spec}: a dependency declares its minimum, >=X"
+        minimums[canonical(name.strip())] = minimum.strip()
+    return minimums
+
+
+def pins(path: Path) -> dict[str, str]:
+    return {canonical(name): v for name, v in PIN.findall(path.read_text("utf-8"))}
+
+
+def test_the_minimum_run_installs_the_declared_minimums() -> None:
+    minimums = declared("dev")
+    wanted = pins(REQUIREMENTS / "minimum.in")
+    assert set(declared()) <= set(wanted), "every runtime dependency is tested at its minimum"
+    assert {name: minimums.get(name) for name in wanted} == wanted
+    installed = pins(REQUIREMENTS / "minimum.txt")
+    from packaging.version import Version
+
+    assert {n: Version(installed[n]) for n in wanted} == {n: Version(v) for n, v in wanted.items()}
+
+
+def test_the_lock_pins_every_dependency_at_or_above_its_minimum() -> None:
+    from packaging.version import Version
+
+    locked = pins(REQUIREMENTS / "lock.txt")
+    for name, minimum in declared("dev").items():
+        assert name in locked, f"{name} is not in requirements/lock.txt: run requirements/lock.sh"
+        assert Version(locked[name]) >= Version(minimum), name
+    # one block per pinned package, each with its hashes (pip --require-hashes needs them)
+    blocks = re.split(
+        r"^(?=[A-Za-z0-9])", (REQUIREMENTS / "lock.txt").read_text("utf-8"), flags=re.MULTILINE
+    )[1:]
+    assert len(blocks) == len(locked)
+    for block in blocks:
+        assert "--hash=sha256:" in block, f"no hash: {block.splitlines()[0]}"
+
+
 # --- start-up -------------------------------------------------------------------------
 
 
