@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from sqlalchemy import select
 
 from app.errors import ConfigError, NotSetUp
 from app.evidence import EvidenceStore
+from app.fsio import TEMP_GLOB, write_atomic
 from app.paths import DataLayout
 from app.plan import Plan
 from app.settings import InstallSettings, glance
@@ -76,15 +78,19 @@ def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
     problems, PlanFormatError for a broken plan file.
     """
     from app.plan_format import load_builtin_plan, plan_source_sha256
-    from app.services import backup
+
+    # Imported here, not at the top: the backup package works on a Workspace and imports
+    # this module; only its swap (which needs no Workspace) is wanted at open.
+    from app.services.backup.swap import clean_after_crash, finish_interrupted_restore
     from app.units import load_builtin_units
 
     layout = DataLayout(data_dir)
     _ensure_folder(layout.root)
     # A restore killed after its backup was staged is finished before anything opens the
     # database; temp files of a killed backup are removed (SECURITY.md 16, 18).
-    backup.finish_interrupted_restore(layout)
-    backup.clean_after_crash(layout)
+    finish_interrupted_restore(layout)
+    remove_stale_temp_files(layout.backups)
+    clean_after_crash(layout)
     synchronous = _synchronous_for(layout.database)
     db = open_database(
         layout.database,
@@ -131,13 +137,8 @@ def remember_write_folder(layout: DataLayout, folder: Path) -> None:
     if current[:1] == [value]:
         return
     lines = [value, *(p for p in current if p != value)][:RECENT_EXPORT_FOLDERS]
-    target = layout.root / RECENT_WRITE_FOLDERS
-    tmp = target.with_name(target.name + ".tmp")
-    try:
-        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        tmp.replace(target)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        write_atomic(layout.root / RECENT_WRITE_FOLDERS, ("\n".join(lines) + "\n").encode())
 
 
 def recent_write_folders(layout: DataLayout) -> list[Path]:
@@ -173,17 +174,13 @@ def clean_export_folders(db: Database, also: list[Path] | None = None) -> int:
     return sum(remove_stale_temp_files(f) for f in folders)
 
 
-# The temp-file names of app.package.writer and app.services.backup; matched here rather
-# than imported, so start-up does not load app.package (cryptography, keyring).
-STALE_TEMP_GLOB = ".tiendo-*.part"
-
-
 def remove_stale_temp_files(folder: Path) -> int:
     """Delete temp files a killed export or backup left in `folder`; returns how many.
-    Only regular files named ".tiendo-*.part" are touched (SECURITY.md 16)."""
+    Only regular files named like app.fsio's temp files (".tiendo-*.part") are touched
+    (SECURITY.md 16)."""
     removed = 0
     try:
-        candidates = list(Path(folder).glob(STALE_TEMP_GLOB))
+        candidates = list(Path(folder).glob(TEMP_GLOB))
     except OSError:
         return 0
     for path in candidates:
