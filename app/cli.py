@@ -307,6 +307,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     ps = plan_sub.add_parser("show", help="các nhiệm vụ của kế hoạch")
     ps.add_argument("--json", action="store_true")
     ps.set_defaults(handler=cmd_plan_show)
+    from app.commands import plan as plan_commands
+
+    plan_commands.register(plan_sub)
 
     p = sub.add_parser("periods", help="các kỳ báo cáo của một năm (NĐ 09/2019)")
     p.add_argument("year", type=int)
