@@ -158,7 +158,7 @@ def export_package(
     pdf = report_pdf_bytes(data)
     evidence = [EvidenceFile(path=p, name=name) for p, name in evidence_of(ws, report_id)]
     sequence = next_sequence(ws)
-    from app.services.workspace import remember_write_folder
+    from app.services.leftovers import remember_write_folder
 
     # a kill mid-export leaves a temp file on the USB stick: the next start removes it
     remember_write_folder(ws.layout, dest if dest.is_dir() else dest.parent)

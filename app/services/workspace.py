@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,9 +9,9 @@ from sqlalchemy import select
 
 from app.errors import ConfigError, NotSetUp
 from app.evidence import EvidenceStore
-from app.fsio import TEMP_GLOB, write_atomic
 from app.paths import DataLayout
 from app.plan import Plan
+from app.services.leftovers import clean_export_folders, recent_write_folders
 from app.settings import InstallSettings, glance
 from app.units import UnitDirectory
 from db import models as m
@@ -78,9 +77,6 @@ def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
     problems, PlanFormatError for a broken plan file.
     """
     from app.plan_format import load_builtin_plan, plan_source_sha256
-
-    # Imported here, not at the top: the backup package works on a Workspace and imports
-    # this module; only its swap (which needs no Workspace) is wanted at open.
     from app.services.backup.swap import clean_after_crash, finish_interrupted_restore
     from app.units import load_builtin_units
 
@@ -89,7 +85,6 @@ def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
     # A restore killed after its backup was staged is finished before anything opens the
     # database; temp files of a killed backup are removed (SECURITY.md 16, 18).
     finish_interrupted_restore(layout)
-    remove_stale_temp_files(layout.backups)
     clean_after_crash(layout)
     synchronous = _synchronous_for(layout.database)
     db = open_database(
@@ -121,76 +116,6 @@ def _settings_if_readable(db: Database) -> InstallSettings:
         return read_settings(db)
     except SQLAlchemyError:
         return InstallSettings()
-
-
-RECENT_EXPORT_FOLDERS = 5
-RECENT_WRITE_FOLDERS = "thu-muc-ghi-gan-day.txt"  # in the data folder, one path a line
-
-
-def remember_write_folder(layout: DataLayout, folder: Path) -> None:
-    """Note a folder outside the data folder that an export or backup is about to write
-    to (a USB stick), so the next start removes a temp file a kill left there. Kept
-    outside the database (writing there would change the user's data) and best effort:
-    failing to note it never stops the work."""
-    value = str(Path(folder).absolute())
-    current = [str(p) for p in recent_write_folders(layout)]
-    if current[:1] == [value]:
-        return
-    lines = [value, *(p for p in current if p != value)][:RECENT_EXPORT_FOLDERS]
-    with contextlib.suppress(OSError):
-        write_atomic(layout.root / RECENT_WRITE_FOLDERS, ("\n".join(lines) + "\n").encode())
-
-
-def recent_write_folders(layout: DataLayout) -> list[Path]:
-    try:
-        text = (layout.root / RECENT_WRITE_FOLDERS).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []
-    return [Path(line) for line in text.splitlines() if line.strip()]
-
-
-def clean_export_folders(db: Database, also: list[Path] | None = None) -> int:
-    """Remove temp files a killed export or backup left in the folders of the latest
-    exports and in `also` (SECURITY.md 16); returns how many. A folder that is not there
-    (USB stick out) is skipped."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    try:
-        with db.session() as s:
-            paths = s.scalars(
-                select(m.OutboxPackage.path).order_by(m.OutboxPackage.id.desc()).limit(50)
-            ).all()
-    except SQLAlchemyError:
-        return 0
-    folders: list[Path] = []
-    for p in paths:
-        folder = Path(p).parent
-        if folder not in folders:
-            folders.append(folder)
-    folders = folders[:RECENT_EXPORT_FOLDERS]
-    for extra in also or []:
-        if extra not in folders:
-            folders.append(extra)
-    return sum(remove_stale_temp_files(f) for f in folders)
-
-
-def remove_stale_temp_files(folder: Path) -> int:
-    """Delete temp files a killed export or backup left in `folder`; returns how many.
-    Only regular files named like app.fsio's temp files (".tiendo-*.part") are touched
-    (SECURITY.md 16)."""
-    removed = 0
-    try:
-        candidates = list(Path(folder).glob(TEMP_GLOB))
-    except OSError:
-        return 0
-    for path in candidates:
-        try:
-            if path.is_file() and not path.is_symlink():
-                path.unlink()
-                removed += 1
-        except OSError:
-            continue
-    return removed
 
 
 def _synchronous_for(path: Path) -> str:

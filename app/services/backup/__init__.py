@@ -52,6 +52,7 @@ from app.services.backup.common import (
     BackupError,
     BackupInfo,
     EvidenceEntry,
+    Installation,
     RestoreResult,
     local_now,
     pool_folder,
@@ -72,7 +73,6 @@ from app.services.backup.reading import (
 )
 from app.services.backup.restore import instance_running, restore_backup
 from app.services.backup.swap import clean_after_crash, finish_interrupted_restore
-from app.services.workspace import Workspace
 
 __all__ = [
     "DEFAULT_KEEP",
@@ -81,6 +81,7 @@ __all__ = [
     "BackupError",
     "BackupInfo",
     "EvidenceEntry",
+    "Installation",
     "RestoreResult",
     "auto_backup",
     "backup_at_close",
@@ -102,7 +103,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-def backup_if_due(ws: Workspace, *, now: dt.datetime | None = None) -> BackupInfo | None:
+def backup_if_due(ws: Installation, *, now: dt.datetime | None = None) -> BackupInfo | None:
     """At start-up: an automatic backup when the newest is from an earlier day (or none)."""
     when = local_now(now)
     newest = next(iter(list_backups(ws.layout)), None)
@@ -111,7 +112,7 @@ def backup_if_due(ws: Workspace, *, now: dt.datetime | None = None) -> BackupInf
     return auto_backup(ws, now=when)
 
 
-def backup_at_close(ws: Workspace) -> BackupInfo | None:
+def backup_at_close(ws: Installation) -> BackupInfo | None:
     """The close hook: auto_backup, but a failure is logged, never raised (the app is
     closing; the user's data is already committed)."""
     try:

@@ -11,12 +11,16 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from app.errors import KnownError
 from app.evidence import EvidenceStore
 from app.fsio import write_failure
 from app.paths import DataLayout
 from app.progress import Cancelled, Progress, Tracker
+from app.settings import InstallSettings
+from app.units import UnitDirectory
+from db.session import Database
 
 FORMAT_NAME = "tiendo-backup"
 FORMAT_VERSION = 1
@@ -30,6 +34,19 @@ STAGED_SUFFIX = ".khoi-phuc"
 SNAPSHOT_PREFIX = "saoluu-"  # the database copy in <data>/staging while a backup is written
 CHUNK = 1 << 20
 SHA_RE = re.compile(r"[0-9a-f]{64}")
+
+
+class Installation(Protocol):
+    """What a backup needs of an open installation: app.services.workspace.Workspace.
+
+    Named here rather than imported, so that workspace can finish an interrupted restore
+    at open (app.services.backup.swap) without the two modules depending on each other.
+    """
+
+    layout: DataLayout
+    db: Database
+    settings: InstallSettings
+    units: UnitDirectory
 
 
 class BackupError(KnownError):

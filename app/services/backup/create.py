@@ -29,6 +29,7 @@ from app.services.backup.common import (
     SHA_RE,
     BackupError,
     BackupInfo,
+    Installation,
     has_file,
     local_now,
     make_folder,
@@ -38,7 +39,7 @@ from app.services.backup.common import (
 )
 from app.services.backup.reading import list_backups, read_backup_info
 from app.services.backup.snapshot import Snapshot, snapshot
-from app.services.workspace import Workspace, remember_write_folder, remove_stale_temp_files
+from app.services.leftovers import remember_write_folder, remove_stale_temp_files
 
 DEFAULT_KEEP = 7
 KEEP_SETTING = "backup_keep"  # settings row: how many daily automatic backups to keep
@@ -46,7 +47,7 @@ _AUTO_RE = re.compile(rf"{AUTO_PREFIX}(\d{{8}})-(\d{{6}})(?:-\d+)?\.zip")
 
 
 def create_backup(
-    ws: Workspace,
+    ws: Installation,
     dest: Path,
     *,
     progress: Progress | None = None,
@@ -82,7 +83,7 @@ def create_backup(
 
 
 def auto_backup(
-    ws: Workspace,
+    ws: Installation,
     *,
     keep: int | None = None,
     now: dt.datetime | None = None,
@@ -127,7 +128,7 @@ def auto_backup(
     return info
 
 
-def keep_setting(ws: Workspace) -> int:
+def keep_setting(ws: Installation) -> int:
     """How many daily automatic backups to keep: the backup_keep setting, else 7."""
     try:
         return max(1, int(ws.settings.extra.get(KEEP_SETTING, DEFAULT_KEEP)))
@@ -208,7 +209,7 @@ def _present_evidence(
 
 def _write_zip(
     target: Path,
-    ws: Workspace,
+    ws: Installation,
     snap: Snapshot,
     evidence: Sequence[tuple[str, int, Path | None]],
     when: dt.datetime,

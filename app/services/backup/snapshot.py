@@ -17,10 +17,10 @@ from app.services.backup.common import (
     SHA_RE,
     SNAPSHOT_PREFIX,
     BackupError,
+    Installation,
     make_folder,
     write_error,
 )
-from app.services.workspace import Workspace
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Snapshot:
 
 
 @contextlib.contextmanager
-def snapshot(ws: Workspace, job: Tracker) -> Iterator[Snapshot]:
+def snapshot(ws: Installation, job: Tracker) -> Iterator[Snapshot]:
     """The database copied with the online backup API into <data>/staging, checked.
 
     Raises BackupError for a damaged or read-only database or a failed copy,

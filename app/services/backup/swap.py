@@ -26,6 +26,7 @@ from app.services.backup.common import (
     staged_path,
     staging_part,
 )
+from app.services.leftovers import remove_stale_temp_files
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +42,9 @@ def finish_interrupted_restore(layout: DataLayout) -> bool:
 
 
 def clean_after_crash(layout: DataLayout) -> int:
-    """Remove the database copies and pool temp files a killed backup left in the data
-    folder; returns how many files. Called at start-up (the temp files of a killed backup
-    in backups/ are swept with the others: app.services.workspace)."""
-    removed = 0
+    """Remove what a killed backup or export left behind in the data folder; returns how
+    many files. Called at start-up."""
+    removed = remove_stale_temp_files(layout.backups)
     if layout.staging.is_dir():
         for p in layout.staging.glob(f"{SNAPSHOT_PREFIX}*"):
             with contextlib.suppress(OSError):
