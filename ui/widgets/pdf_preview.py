@@ -278,7 +278,8 @@ class PdfPreviewDialog(QDialog):
             show_error(self, exc)
 
     def done(self, result: int) -> None:
-        # Release the file (Windows keeps an open file from being deleted).
-        self.view.setDocument(None)  # type: ignore[arg-type]
+        # Release the file (Windows keeps an open file from being deleted). The view gets an
+        # empty document, not None: Qt's link model would warn about a null connection.
+        self.view.setDocument(QPdfDocument(self))
         self.document.close()
         super().done(result)
