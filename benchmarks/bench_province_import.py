@@ -69,7 +69,8 @@ def phase(name: str, work: Path) -> dict[str, Any]:
     # Everything an import loads is loaded before the clock starts.
     import app.package.receipt  # noqa: F401
     from app.package import verify_package
-    from app.services import province
+    from app.services.province.intake import Outcome, import_packages
+    from app.services.province.keys import province_key, trusted_keys
     from app.services.workspace import open_workspace
 
     files = _packages(work)
@@ -82,10 +83,10 @@ def phase(name: str, work: Path) -> dict[str, Any]:
         shutil.rmtree(receipts, ignore_errors=True)
         receipts.mkdir()
         ws = open_workspace(target)
-        key = province.province_key(ws)  # unlocking the key is not import work
+        key = province_key(ws)  # unlocking the key is not import work
     elif name in ("verify", "verify+extract"):
         ws = open_workspace(work / "province")
-        lookup = province.trusted_keys(ws)
+        lookup = trusted_keys(ws)
         store = work / "extracted"
         shutil.rmtree(store, ignore_errors=True)
     started = time.perf_counter()
@@ -101,8 +102,8 @@ def phase(name: str, work: Path) -> dict[str, Any]:
         for path in files:
             verify_package(path, lookup).extract_evidence(store)
     elif name == "import":
-        results = province.import_packages(ws, files, key=key, receipts_dir=receipts)
-        assert all(r.outcome is province.Outcome.IMPORTED for r in results), [
+        results = import_packages(ws, files, key=key, receipts_dir=receipts)
+        assert all(r.outcome is Outcome.IMPORTED for r in results), [
             r.message for r in results if not r.ok
         ]
     else:
@@ -141,7 +142,7 @@ def prepare(work: Path, units: int, size_mb: int) -> None:
     from dataclasses import replace
 
     from app.package import EvidenceFile, write_package
-    from app.services import province
+    from app.services.province.keys import enroll, read_unit_key
     from app.services.setup import apply_setup, default_settings
     from app.services.workspace import open_workspace
     from app.signing import minisign
@@ -165,7 +166,7 @@ def prepare(work: Path, units: int, size_mb: int) -> None:
             key.public_key,
             f"tiendo unit={unit.id} name={unit.name} key={key.public_key.key_id_hex}",
         )
-        province.enroll(ws, province.read_unit_key(ws, text))
+        enroll(ws, read_unit_key(ws, text))
         files = []
         for i in range(FILES_PER_PACKAGE):
             path = evidence / f"{unit.id}-anh-{i:02d}.jpg"

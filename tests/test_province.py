@@ -20,8 +20,22 @@ import pytest
 from app.calendar import Period
 from app.package import EvidenceFile, write_package
 from app.report_data import IndicatorValue, ReportData
-from app.services import province
-from app.services.province import CellState, Outcome
+from app.services.province import intake
+from app.services.province.common import ProvinceError
+from app.services.province.compile import IndicatorColumn, compile_report
+from app.services.province.intake import ImportResult, Outcome, import_packages
+from app.services.province.keys import (
+    EnrollmentError,
+    KeyState,
+    apply_rotation,
+    enroll,
+    enrolled_keys,
+    read_rotation,
+    read_unit_key,
+    revoke,
+    rotate,
+)
+from app.services.province.status import CellState, reporting_periods, status_matrix
 from app.services.setup import apply_setup, default_settings
 from app.services.workspace import Workspace, open_workspace
 from app.signing import minisign
@@ -164,7 +178,7 @@ def with_zip_comment(path: Path, comment: bytes, dest: Path) -> Path:
 
 
 def enroll_key(ws: Workspace, key: UnitKey) -> None:
-    province.enroll(ws, province.read_unit_key(ws, public_key_text(key)))
+    enroll(ws, read_unit_key(ws, public_key_text(key)))
 
 
 def rows(ws: Workspace) -> list[tuple[str, str, int, str]]:
@@ -198,8 +212,8 @@ def chuse() -> UnitKey:
     return unit_key("gl.chuse")
 
 
-def one(ws: Workspace, path: Path, **kw: object) -> province.ImportResult:
-    [result] = province.import_packages(ws, [path], **kw)  # type: ignore[arg-type]
+def one(ws: Workspace, path: Path, **kw: object) -> ImportResult:
+    [result] = import_packages(ws, [path], **kw)  # type: ignore[arg-type]
     return result
 
 
@@ -209,59 +223,59 @@ def one(ws: Workspace, path: Path, **kw: object) -> province.ImportResult:
 def test_enroll_reads_the_unit_from_the_key_file_and_shows_the_fingerprint(
     prov: Workspace, chuse: UnitKey
 ) -> None:
-    candidate = province.read_unit_key(prov, public_key_text(chuse, "UBND huyện Chư Sê"))
+    candidate = read_unit_key(prov, public_key_text(chuse, "UBND huyện Chư Sê"))
     assert candidate.unit_id == "gl.chuse"
     assert candidate.unit_name == "Ủy ban nhân dân huyện Chư Sê"
     assert candidate.fingerprint == chuse.public_key.fingerprint()
-    assert province.enrolled_keys(prov) == []  # reading changes nothing
-    key = province.enroll(prov, candidate)
-    assert key.state is province.KeyState.ACTIVE and key.key_id == chuse.public_key.key_id_hex
+    assert enrolled_keys(prov) == []  # reading changes nothing
+    key = enroll(prov, candidate)
+    assert key.state is KeyState.ACTIVE and key.key_id == chuse.public_key.key_id_hex
     # enrolling the same key again changes nothing
-    again = province.read_unit_key(prov, public_key_text(chuse))
+    again = read_unit_key(prov, public_key_text(chuse))
     assert again.already_enrolled
-    province.enroll(prov, again)
-    assert len(province.enrolled_keys(prov)) == 1
+    enroll(prov, again)
+    assert len(enrolled_keys(prov)) == 1
 
 
 def test_enroll_refuses_mix_ups(prov: Workspace, chuse: UnitKey) -> None:
     bare = minisign.public_key_file(chuse.public_key)  # names no unit
-    with pytest.raises(province.EnrollmentError, match="đơn vị nào"):
-        province.read_unit_key(prov, bare)
-    assert province.read_unit_key(prov, bare, "gl.chuse").unit_id == "gl.chuse"
-    with pytest.raises(province.EnrollmentError, match=r"không phải .gl\.kbang."):
-        province.read_unit_key(prov, public_key_text(chuse), "gl.kbang")
-    with pytest.raises(province.EnrollmentError, match="Không có đơn vị"):
-        province.read_unit_key(prov, bare, "gl.nowhere")
-    with pytest.raises(province.EnrollmentError, match="chính Sở"):
-        province.read_unit_key(prov, bare, PROVINCE)
+    with pytest.raises(EnrollmentError, match="đơn vị nào"):
+        read_unit_key(prov, bare)
+    assert read_unit_key(prov, bare, "gl.chuse").unit_id == "gl.chuse"
+    with pytest.raises(EnrollmentError, match=r"không phải .gl\.kbang."):
+        read_unit_key(prov, public_key_text(chuse), "gl.kbang")
+    with pytest.raises(EnrollmentError, match="Không có đơn vị"):
+        read_unit_key(prov, bare, "gl.nowhere")
+    with pytest.raises(EnrollmentError, match="chính Sở"):
+        read_unit_key(prov, bare, PROVINCE)
     forged = public_key_text(chuse).replace(chuse.public_key.key_id_hex, "0123456789ABCDEF", 1)
-    with pytest.raises(province.EnrollmentError, match="đã bị sửa"):
-        province.read_unit_key(prov, forged)
+    with pytest.raises(EnrollmentError, match="đã bị sửa"):
+        read_unit_key(prov, forged)
 
     enroll_key(prov, chuse)
     # the same key for another unit: refused
-    with pytest.raises(province.EnrollmentError, match="một khóa chỉ thuộc một đơn vị"):
-        province.read_unit_key(prov, bare, "gl.kbang")
+    with pytest.raises(EnrollmentError, match="một khóa chỉ thuộc một đơn vị"):
+        read_unit_key(prov, bare, "gl.kbang")
     # a second key for a unit that has an active one: only through rotation
-    with pytest.raises(province.EnrollmentError, match="đã có khóa đang dùng"):
-        province.read_unit_key(prov, public_key_text(unit_key("gl.chuse")))
+    with pytest.raises(EnrollmentError, match="đã có khóa đang dùng"):
+        read_unit_key(prov, public_key_text(unit_key("gl.chuse")))
 
 
 def test_a_revoked_key_cannot_come_back_but_a_new_one_can(prov: Workspace, chuse: UnitKey) -> None:
     enroll_key(prov, chuse)
-    revoked = province.revoke(prov, chuse.public_key.key_id_hex.lower())
-    assert revoked.state is province.KeyState.REVOKED
-    assert province.revoke(prov, chuse.public_key.key_id_hex).revoked_at == revoked.revoked_at
-    with pytest.raises(province.EnrollmentError, match="thu hồi"):
-        province.read_unit_key(prov, public_key_text(chuse))
+    revoked = revoke(prov, chuse.public_key.key_id_hex.lower())
+    assert revoked.state is KeyState.REVOKED
+    assert revoke(prov, chuse.public_key.key_id_hex).revoked_at == revoked.revoked_at
+    with pytest.raises(EnrollmentError, match="thu hồi"):
+        read_unit_key(prov, public_key_text(chuse))
     enroll_key(prov, unit_key("gl.chuse"))  # a unit that lost its key starts again
-    with pytest.raises(province.EnrollmentError, match="Không có khóa mã"):
-        province.revoke(prov, "FFFFFFFFFFFFFFFF")
+    with pytest.raises(EnrollmentError, match="Không có khóa mã"):
+        revoke(prov, "FFFFFFFFFFFFFFFF")
 
 
 def test_commands_refuse_a_district_installation(workspace: Workspace, chuse: UnitKey) -> None:
-    with pytest.raises(province.ProvinceError, match="chỉ dùng ở bản cài đặt của tỉnh"):
-        province.read_unit_key(workspace, public_key_text(chuse))
+    with pytest.raises(ProvinceError, match="chỉ dùng ở bản cài đặt của tỉnh"):
+        read_unit_key(workspace, public_key_text(chuse))
 
 
 # --- import rules (SECURITY.md 7) ------------------------------------------------------
@@ -368,24 +382,24 @@ def test_revoked_and_rotated_keys(prov: Workspace, tmp_path: Path) -> None:
 
     tampered = statement.data.replace(b"unit: gl.chuse", b"unit: gl.kbang")
     with pytest.raises(Exception, match=r"đơn vị|khóa|chữ ký|Chữ ký"):
-        province.read_rotation(prov, tampered)
-    candidate = province.read_rotation(prov, statement.data)
+        read_rotation(prov, tampered)
+    candidate = read_rotation(prov, statement.data)
     assert candidate.new_fingerprint == new.public_key.fingerprint()
-    old_row, new_row = province.apply_rotation(prov, candidate)
-    assert old_row.replaced_by == new_row.key_id and new_row.state is province.KeyState.ACTIVE
-    assert province.read_rotation(prov, statement.data).already_applied
-    province.rotate(prov, statement.data)  # applying again changes nothing
-    assert len(province.enrolled_keys(prov)) == 2
+    old_row, new_row = apply_rotation(prov, candidate)
+    assert old_row.replaced_by == new_row.key_id and new_row.state is KeyState.ACTIVE
+    assert read_rotation(prov, statement.data).already_applied
+    rotate(prov, statement.data)  # applying again changes nothing
+    assert len(enrolled_keys(prov)) == 2
 
     refused = one(prov, by_old)
     assert refused.outcome is Outcome.REFUSED and "đã được thay bằng khóa" in refused.message
     assert one(prov, by_new).outcome is Outcome.IMPORTED
-    province.revoke(prov, new.public_key.key_id_hex)
+    revoke(prov, new.public_key.key_id_hex)
     revoked = one(prov, make_package(tmp_path, new, period="2024-H2", sequence=3))
     assert revoked.outcome is Outcome.REFUSED and "đã bị thu hồi" in revoked.message
     # a rotation away from a revoked key is refused
-    with pytest.raises(province.EnrollmentError, match="thu hồi"):
-        province.read_rotation(prov, store.rotate("gl.chuse").data)
+    with pytest.raises(EnrollmentError, match="thu hồi"):
+        read_rotation(prov, store.rotate("gl.chuse").data)
 
 
 def test_a_failure_before_commit_leaves_nothing(
@@ -399,13 +413,13 @@ def test_a_failure_before_commit_leaves_nothing(
         if step == "rows":
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(province, "checkpoint", boom)
+    monkeypatch.setattr(intake, "checkpoint", boom)
     pkg = make_package(tmp_path, chuse, revision=2, sequence=2, evidence=[("new.png", b"N" * 99)])
     with pytest.raises(OSError):
-        province.import_packages(prov, [pkg])
+        import_packages(prov, [pkg])
     assert (rows(prov), _count(prov, m.ReceivedEvidence), _count(prov, m.AuditEntry)) == before
     assert integrity(prov) == "ok"
-    monkeypatch.setattr(province, "checkpoint", province._no_checkpoint)
+    monkeypatch.setattr(intake, "checkpoint", intake._no_checkpoint)
     assert one(prov, pkg).outcome is Outcome.IMPORTED
 
 
@@ -415,7 +429,7 @@ def test_batch_results_progress_and_cancel(prov: Workspace, chuse: UnitKey, tmp_
     b = make_package(tmp_path / "usb", chuse, period="2024", sequence=2)
     (tmp_path / "usb" / "ghichu.txt").write_text("không phải gói")
     seen: list[tuple[int, int]] = []
-    results = province.import_packages(
+    results = import_packages(
         prov,
         [tmp_path / "usb", a],
         receipts_dir=tmp_path,
@@ -433,7 +447,7 @@ def test_batch_results_progress_and_cancel(prov: Workspace, chuse: UnitKey, tmp_
         calls["n"] += 1
         return calls["n"] > 3
 
-    cancelled = province.import_packages(prov, [c, a], cancelled=cancel_soon)
+    cancelled = import_packages(prov, [c, a], cancelled=cancel_soon)
     assert [r.outcome for r in cancelled] == [Outcome.NOT_PROCESSED, Outcome.NOT_PROCESSED]
     assert len(rows(prov)) == 2
 
@@ -453,10 +467,10 @@ def test_status_matrix_states_superseded_and_gaps(prov: Workspace, tmp_path: Pat
         make_package(tmp_path, kbang, period="2024-H1", sequence=2, created=late),
         make_package(tmp_path, pleiku, period="2024", sequence=1, created=late),
     ]
-    assert all(r.ok for r in province.import_packages(prov, packages, receipts=False))
-    periods = province.reporting_periods(prov, 2024)
+    assert all(r.ok for r in import_packages(prov, packages, receipts=False))
+    periods = reporting_periods(prov, 2024)
     assert [p.code for p in periods] == ["2024-H1", "2024"]  # the year covers H2
-    matrix = province.status_matrix(prov, periods, today=dt.date(2024, 12, 1))
+    matrix = status_matrix(prov, periods, today=dt.date(2024, 12, 1))
     assert len(matrix.units) == 17 and PROVINCE not in [u.unit_id for u in matrix.units]
     by_id = {u.unit_id: u for u in matrix.units}
     c = by_id["gl.chuse"].cell("2024-H1")
@@ -498,7 +512,7 @@ def test_consolidated_report_sums_every_unit(prov: Workspace, tmp_path: Path) ->
             budget=n * 10_000_000,
         )
         assert one(prov, make_package(tmp_path, k, report=report)).ok
-    data = province.compile_report(prov, "2024", today=dt.date(2024, 12, 20), number="45/BC-STTTT")
+    data = compile_report(prov, "2024", today=dt.date(2024, 12, 20), number="45/BC-STTTT")
     assert [r.unit_id for r in data.reports] == ["gl.chuse", "gl.iapa", "gl.kbang"]
     [hoi_nghi] = [c for c in data.indicators if (c.task_code, c.code) == ("II.1", "hoi_nghi")]
     [money] = [c for c in data.indicators if (c.task_code, c.code) == ("II.1", "kinh_phi")]
@@ -554,12 +568,11 @@ def test_report_pdf_pages_look_right(prov: Workspace, tmp_path: Path) -> None:
     k = unit_key("gl.chuse")
     enroll_key(prov, k)
     assert one(prov, make_package(tmp_path, k)).ok
-    data = province.compile_report(prov, "2024", today=dt.date(2024, 12, 20))
+    data = compile_report(prov, "2024", today=dt.date(2024, 12, 20))
     wide = replace(
         data.tasks[0],
         indicators=tuple(
-            province.IndicatorColumn("II.1", f"x{i}", f"Chỉ tiêu thử {i}", "đồng", "money")
-            for i in range(9)
+            IndicatorColumn("II.1", f"x{i}", f"Chỉ tiêu thử {i}", "đồng", "money") for i in range(9)
         ),
     )
     data = replace(data, tasks=(wide, *data.tasks[1:]))
@@ -701,7 +714,7 @@ def test_workbook_opens_in_libreoffice(prov: Workspace, tmp_path: Path) -> None:
     enroll_key(prov, k)
     assert one(prov, make_package(tmp_path, k)).ok
     xlsx = tmp_path / "th.xlsx"
-    build_province_xlsx(province.compile_report(prov, "2024"), xlsx)
+    build_province_xlsx(compile_report(prov, "2024"), xlsx)
     proc = subprocess.run(
         [office, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(xlsx)],
         capture_output=True,

@@ -20,8 +20,11 @@ from pathlib import Path
 import pytest
 
 from app.calendar import Period
-from app.services import packages, province, receipts, reports
+from app.services import packages, receipts, reports
 from app.services.activities import ActivityInput, add_activity
+from app.services.province.compile import compile_report
+from app.services.province.intake import Outcome, import_packages, received_packages
+from app.services.province.keys import enroll, read_unit_key
 from app.services.setup import apply_setup, default_settings
 from app.services.workspace import open_workspace
 from app.units import load_builtin_units
@@ -136,9 +139,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     prov = new_province(tmp_path_factory.getbasetemp(), root / "province")
     try:
         for d in built.values():
-            candidate = province.read_unit_key(prov, d.public_key)
+            candidate = read_unit_key(prov, d.public_key)
             assert candidate.unit_id == d.unit_id
-            province.enroll(prov, candidate)
+            enroll(prov, candidate)
     finally:
         prov.close()
     inbox = root / "inbox"
@@ -174,10 +177,10 @@ def test_every_package_is_imported_with_a_receipt(world: World) -> None:
     ws = open_workspace(world.province_dir)
     try:
         assert integrity(ws) == "ok"
-        assert {r.unit_id for r in province.received_packages(ws)} == set(DISTRICTS)
+        assert {r.unit_id for r in received_packages(ws)} == set(DISTRICTS)
         # importing the same folder again changes nothing and says so
-        again = province.import_packages(ws, [world.root / "inbox"], receipts=False)
-        assert [r.outcome for r in again].count(province.Outcome.ALREADY_IMPORTED) == 17
+        again = import_packages(ws, [world.root / "inbox"], receipts=False)
+        assert [r.outcome for r in again].count(Outcome.ALREADY_IMPORTED) == 17
     finally:
         ws.close()
 
@@ -210,7 +213,7 @@ def test_consolidated_pdf_and_workbook_add_up(world: World, tmp_path: Path) -> N
 
     ws = open_workspace(world.province_dir)
     try:
-        data = province.compile_report(ws, PERIOD, today=dt.date(2024, 12, 25))
+        data = compile_report(ws, PERIOD, today=dt.date(2024, 12, 25))
     finally:
         ws.close()
     expected: dict[str, int] = {}

@@ -2,7 +2,7 @@
 the package either fully there or absent, the rest unchanged (SECURITY.md 9).
 
 Each case forks a child that imports revision 2 over a province holding revision 1 and
-dies: at each named step of the import (``province.checkpoint``), at each SQL statement
+dies: at each named step of the import (``intake.checkpoint``), at each SQL statement
 it sends, and by SIGKILL from the parent after a random delay (6 times here; the slow
 test does 200, or TIENDO_KILL_RUNS, with TIENDO_KILL_SEED to vary the delays). The
 parent then opens the database and checks.
@@ -22,7 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from app.services import province
+from app.services.province import intake
+from app.services.province.intake import Outcome, import_packages
+from app.services.province.staging import clean_staging
 from app.services.workspace import open_workspace
 from db import models as m
 from tests.test_province import enroll_key, make_package, new_province, unit_key
@@ -50,7 +52,7 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Setup:
     try:
         enroll_key(ws, key)
         r1 = make_package(root / "pk", key, revision=1, sequence=1)
-        assert province.import_packages(ws, [r1], receipts=False)[0].ok
+        assert import_packages(ws, [r1], receipts=False)[0].ok
     finally:
         ws.close()
     small = make_package(
@@ -83,7 +85,7 @@ def _child(
     code = 0
     try:
         if step is not None:
-            province.checkpoint = lambda s: os._exit(9) if s == step else None
+            intake.checkpoint = lambda s: os._exit(9) if s == step else None
         ws = open_workspace(data)
         if statement or count_to is not None:
             from sqlalchemy import event
@@ -96,8 +98,8 @@ def _child(
                     os._exit(9)
 
             event.listen(ws.db.engine, "before_cursor_execute", on_sql)
-        [result] = province.import_packages(ws, [package], receipts=False)
-        code = 0 if result.outcome is province.Outcome.IMPORTED else 3
+        [result] = import_packages(ws, [package], receipts=False)
+        code = 0 if result.outcome is Outcome.IMPORTED else 3
         if count_to is not None:
             count_to.write_text(str(seen[0]))
     except BaseException:
@@ -164,9 +166,9 @@ def _finish(data: Path, package: Path, evidence: int) -> None:
     """After the kill the same import can be done again, and ends complete."""
     ws = open_workspace(data)
     try:
-        [result] = province.import_packages(ws, [package], receipts=False)
+        [result] = import_packages(ws, [package], receipts=False)
         assert result.ok, result.message
-        province.clean_staging(ws)
+        clean_staging(ws)
         leftovers = list(ws.layout.staging.iterdir()) if ws.layout.staging.exists() else []
         assert leftovers == []
     finally:

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from app.package.format import TAGMANIFEST_TXT
-from app.services import province
-from app.services.province import Outcome
+from app.services.province.intake import Outcome, import_packages
+from app.services.province.keys import EnrollmentError, KeyState, enrolled_keys, revoke, rotate
 from app.services.workspace import Workspace
 from app.signing.keystore import KeyStore, UnitKey
 from db import models as m
@@ -131,7 +131,7 @@ class ProvinceRules(RuleBasedStateMachine):
 
     def _import(self, b: Built) -> None:
         expected = self._expect(b)
-        [result] = province.import_packages(self.ws, [b.path], receipts=False)
+        [result] = import_packages(self.ws, [b.path], receipts=False)
         assert result.outcome is expected, (b, result.message)
         if expected is Outcome.IMPORTED:
             self.imported[b.tag] = (b.period, b.revision)
@@ -148,10 +148,10 @@ class ProvinceRules(RuleBasedStateMachine):
     @rule()
     def rotate(self) -> None:
         if "old" in self.revoked:
-            with pytest.raises(province.EnrollmentError):
-                province.rotate(self.ws, self.w.statement)
+            with pytest.raises(EnrollmentError):
+                rotate(self.ws, self.w.statement)
             return
-        province.rotate(self.ws, self.w.statement)
+        rotate(self.ws, self.w.statement)
         if not self.rotated:
             self.rotated = True
             self.active.discard("old")
@@ -163,10 +163,10 @@ class ProvinceRules(RuleBasedStateMachine):
     def revoke(self, which: str) -> None:
         key = self.w.old if which == "old" else self.w.new
         if which not in self.enrolled:
-            with pytest.raises(province.EnrollmentError):
-                province.revoke(self.ws, key.public_key.key_id_hex)
+            with pytest.raises(EnrollmentError):
+                revoke(self.ws, key.public_key.key_id_hex)
             return
-        province.revoke(self.ws, key.public_key.key_id_hex)
+        revoke(self.ws, key.public_key.key_id_hex)
         self.revoked.add(which)
         self.active.discard(which)
 
@@ -178,9 +178,9 @@ class ProvinceRules(RuleBasedStateMachine):
         for period in PERIODS:
             current = [r.revision for r in rows if r.period == period and r.state == "current"]
             assert current == ([self.latest[period]] if period in self.latest else [])
-        states = {k.key_id: k.state for k in province.enrolled_keys(self.ws)}
+        states = {k.key_id: k.state for k in enrolled_keys(self.ws)}
         assert len(states) == len(self.enrolled)
-        active = {k for k, s in states.items() if s is province.KeyState.ACTIVE}
+        active = {k for k, s in states.items() if s is KeyState.ACTIVE}
         names = {
             self.w.old.public_key.key_id_hex: "old",
             self.w.new.public_key.key_id_hex: "new",

@@ -13,8 +13,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
-from app.services import province
-from app.services.province import Outcome
+from app.services.province.intake import Outcome, import_packages
+from app.services.province.status import CellState
 from app.services.workspace import Workspace
 from tests.test_province import (
     VN,
@@ -150,7 +150,7 @@ def test_status_colours_and_gaps(qtbot: QtBot, prov: Workspace, tmp_path: Path) 
             created=dt.datetime(2024, 7, 10, tzinfo=VN),
         ),
     ]
-    assert all(r.ok for r in province.import_packages(prov, made, receipts=False))
+    assert all(r.ok for r in import_packages(prov, made, receipts=False))
     screen = StatusScreen(AppContext(prov), today=dt.date(2024, 8, 1))
     qtbot.addWidget(screen)
     screen.year.setValue(2024)
@@ -158,7 +158,7 @@ def test_status_colours_and_gaps(qtbot: QtBot, prov: Workspace, tmp_path: Path) 
     r = units.index("gl.chuse")
     cell = _item(screen.table, r, 0)
     assert cell.text() == "Đúng hạn · lần 2 (thay lần 1)"
-    assert cell.background().color().name() == CELL_COLOURS[province.CellState.ON_TIME][0]
+    assert cell.background().color().name() == CELL_COLOURS[CellState.ON_TIME][0]
     assert _item(screen.table, r, 2).text() == "2"  # sequence 2 never arrived
     other = _item(screen.table, units.index("gl.kbang"), 0)
     assert other.text() == "Chưa báo cáo"
@@ -171,7 +171,7 @@ def test_report_screen_previews_and_saves(qtbot: QtBot, prov: Workspace, tmp_pat
 
     chuse = unit_key("gl.chuse")
     enroll_key(prov, chuse)
-    assert province.import_packages(prov, [make_package(tmp_path, chuse)], receipts=False)[0].ok
+    assert import_packages(prov, [make_package(tmp_path, chuse)], receipts=False)[0].ok
     screen = ProvincialReportScreen(AppContext(prov), today=dt.date(2024, 12, 20))
     qtbot.addWidget(screen)
     screen.year.setValue(2024)

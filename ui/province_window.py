@@ -43,7 +43,7 @@ class ProvinceWindow(ShellWindow):
         self.start(ctx)
 
     def first_screen(self, ctx: AppContext) -> int:
-        from app.services.province import has_enrolled_keys
+        from app.services.province.keys import has_enrolled_keys
 
         # Before any unit's key is enrolled there is nothing to receive: start there.
         return INBOX if has_enrolled_keys(ctx.ws) else KEYS

@@ -17,7 +17,7 @@ from app.demo import run_demo
 from app.services.workspace import Workspace, open_workspace
 
 if TYPE_CHECKING:
-    from app.services.province import ImportResult
+    from app.services.province.intake import ImportResult
 
 DISTRICTS = ("gl.chuse", "gl.kbang", "gl.ducco")
 # The day the province's screens are looked at: both 2024 periods are due by then.
@@ -63,7 +63,8 @@ def province(root: Path) -> tuple[Workspace, list[ImportResult]]:
     """A demo province with the districts' keys enrolled and their packages imported.
 
     Returns the open workspace (the caller closes it) and the import's results."""
-    from app.services import province
+    from app.services.province.intake import import_packages
+    from app.services.province.keys import enroll, read_unit_key
     from app.services.setup import apply_setup, default_settings
 
     inbox = root / "inbox"
@@ -74,8 +75,8 @@ def province(root: Path) -> tuple[Workspace, list[ImportResult]]:
         settings = default_settings(ws, "province", ws.plan.monitoring.monitor_unit)
         apply_setup(ws, replace(settings, officer="Lê Thị Hoa", leader_name="Trần Văn Bình"))
         for text in keys:
-            province.enroll(ws, province.read_unit_key(ws, text))
-        results = province.import_packages(ws, [inbox], receipts=False)
+            enroll(ws, read_unit_key(ws, text))
+        results = import_packages(ws, [inbox], receipts=False)
     except BaseException:
         ws.close()
         raise

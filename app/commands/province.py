@@ -85,11 +85,11 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    from app.services import province
+    from app.services.province.keys import enroll, read_unit_key_file
 
     ws = _open(args)
     try:
-        candidate = province.read_unit_key_file(ws, Path(args.file), args.unit)
+        candidate = read_unit_key_file(ws, Path(args.file), args.unit)
         print(f"Đơn vị:      {candidate.unit_name} ({candidate.unit_id})")
         print(f"Mã khóa:     {candidate.key_id}")
         print(f"Dấu vân tay: {candidate.fingerprint}")
@@ -99,7 +99,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         if not _confirm("Dấu vân tay có khớp với đơn vị đọc qua điện thoại không?", args.yes):
             print("Chưa đăng ký.")
             return 1
-        province.enroll(ws, candidate)
+        enroll(ws, candidate)
     finally:
         ws.close()
     print(f"Đã đăng ký khóa {candidate.key_id} cho {candidate.unit_name}.")
@@ -107,12 +107,13 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    from app.services import province
+    from app.services.province.common import require_province
+    from app.services.province.keys import enrolled_keys
 
     ws = _open(args)
     try:
-        province.require_province(ws)
-        keys = province.enrolled_keys(ws)
+        require_province(ws)
+        keys = enrolled_keys(ws)
     finally:
         ws.close()
     if args.json:
@@ -145,19 +146,20 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
-    from app.services import province
+    from app.services.province.common import require_province
+    from app.services.province.keys import enrolled_keys, revoke
 
     ws = _open(args)
     try:
-        province.require_province(ws)
-        matches = [k for k in province.enrolled_keys(ws) if k.key_id == args.key_id.upper()]
+        require_province(ws)
+        matches = [k for k in enrolled_keys(ws) if k.key_id == args.key_id.upper()]
         if matches:
             k = matches[0]
             print(f"Thu hồi khóa {k.key_id} của {k.unit_name} ({k.fingerprint}).")
             if not _confirm("Gói ký bằng khóa này sẽ bị từ chối. Tiếp tục?", args.yes):
                 print("Chưa thu hồi.")
                 return 1
-        key = province.revoke(ws, args.key_id)
+        key = revoke(ws, args.key_id)
     finally:
         ws.close()
     print(f"Đã thu hồi khóa {key.key_id} của {key.unit_name} ({_local(key.revoked_at)}).")
@@ -165,7 +167,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:
-    from app.services import province
+    from app.services.province.keys import apply_rotation, read_rotation
 
     try:
         statement = Path(args.file).read_bytes()
@@ -173,7 +175,7 @@ def cmd_rotate(args: argparse.Namespace) -> int:
         raise ConfigError(f"Không đọc được {args.file}: {exc.strerror or exc}.") from None
     ws = _open(args)
     try:
-        candidate = province.read_rotation(ws, statement)
+        candidate = read_rotation(ws, statement)
         print(f"Đơn vị:      {candidate.unit_name} ({candidate.unit_id})")
         print(f"Khóa cũ:     {candidate.old_key_id}")
         print(f"Khóa mới:    {candidate.new_key.key_id_hex}")
@@ -185,7 +187,7 @@ def cmd_rotate(args: argparse.Namespace) -> int:
         if not _confirm("Ghi nhận đổi khóa?", args.yes):
             print("Chưa đổi khóa.")
             return 1
-        old, new = province.apply_rotation(ws, candidate)
+        old, new = apply_rotation(ws, candidate)
     finally:
         ws.close()
     print(
@@ -199,7 +201,7 @@ def cmd_rotate(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from app.services import province
+    from app.services.province.intake import Outcome, import_packages
 
     receipts_dir = Path(args.receipts) if args.receipts else None
     if receipts_dir is not None:
@@ -215,7 +217,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise ConfigError(f"Không tìm thấy {p}.")
     ws = _open(args)
     try:
-        results = province.import_packages(
+        results = import_packages(
             ws,
             paths,
             receipts=not args.no_receipts,
@@ -229,26 +231,26 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 0
     for r in results:
         print(r.line())
-        if r.outcome is province.Outcome.REFUSED and r.hint:
+        if r.outcome is Outcome.REFUSED and r.hint:
             print(f"  {r.hint}")
-    counts = {o: sum(1 for r in results if r.outcome is o) for o in province.Outcome}
+    counts = {o: sum(1 for r in results if r.outcome is o) for o in Outcome}
     print(
-        f"Tổng: {len(results)} tệp — đã nhập {counts[province.Outcome.IMPORTED]}, "
-        f"đã nhập trước đó {counts[province.Outcome.ALREADY_IMPORTED]}, "
-        f"từ chối {counts[province.Outcome.REFUSED]}."
+        f"Tổng: {len(results)} tệp — đã nhập {counts[Outcome.IMPORTED]}, "
+        f"đã nhập trước đó {counts[Outcome.ALREADY_IMPORTED]}, "
+        f"từ chối {counts[Outcome.REFUSED]}."
     )
-    refused = counts[province.Outcome.REFUSED] + counts[province.Outcome.NOT_PROCESSED]
+    refused = counts[Outcome.REFUSED] + counts[Outcome.NOT_PROCESSED]
     return EXIT_REFUSED if refused else 0
 
 
 def _periods(args: argparse.Namespace, ws: Any) -> list[Any]:
     from app.calendar import Period
-    from app.services import province
+    from app.services.province.status import reporting_periods
 
     if args.year is not None:
         if not 1900 <= args.year <= 2999:
             raise ConfigError(f"Năm không hợp lệ: {args.year}.")
-        return province.reporting_periods(ws, args.year)
+        return reporting_periods(ws, args.year)
     if not args.period:
         raise ConfigError("Cần --period KỲ (có thể nhắc lại) hoặc --year NĂM.")
     return [Period.parse(p) for p in args.period]
@@ -264,12 +266,13 @@ def _day(text: str) -> dt.date:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from app.services import province
+    from app.services.province.common import require_province
+    from app.services.province.status import status_matrix
 
     ws = _open(args)
     try:
-        province.require_province(ws)
-        matrix = province.status_matrix(ws, _periods(args, ws), today=args.today)
+        require_province(ws)
+        matrix = status_matrix(ws, _periods(args, ws), today=args.today)
     finally:
         ws.close()
     if args.json:
@@ -282,7 +285,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def status_table(matrix: Any) -> str:
     """The matrix as a plain-text table (one line per unit, one column per period)."""
-    from app.services.province import CELL_WORDS, CellState
+    from app.services.province.status import CELL_WORDS, CellState
 
     name_width = max([len("Đơn vị"), *(len(u.short_name) for u in matrix.units)])
     cells = [[c.text() for c in u.cells] for u in matrix.units]
@@ -316,7 +319,7 @@ def status_table(matrix: Any) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from app.services import province
+    from app.services.province.compile import compile_report
 
     out = Path(args.out)
     kind = out.suffix.lower()
@@ -324,7 +327,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise ConfigError("Tệp báo cáo tổng hợp phải có đuôi .pdf hoặc .xlsx.")
     ws = _open(args)
     try:
-        data = province.compile_report(ws, args.period, today=args.today, number=args.number)
+        data = compile_report(ws, args.period, today=args.today, number=args.number)
     finally:
         ws.close()
     if kind == ".pdf":

@@ -23,7 +23,12 @@ from app.printing.document import Column, HeaderInfo, HouseStyles, IsCancelled, 
 from app.printing.report_pdf import STATUS_WORDS
 
 if TYPE_CHECKING:
-    from app.services.province import IndicatorColumn, ProvincialReport, TaskInfo, UnitReport
+    from app.services.province.compile import (
+        IndicatorColumn,
+        ProvincialReport,
+        TaskInfo,
+        UnitReport,
+    )
 
 TABLE_SIZE = 11
 CELL_PADDING = 8  # data_table's left + right padding, pt

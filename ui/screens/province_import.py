@@ -28,8 +28,14 @@ from PySide6.QtWidgets import (
 
 from app.calendar import Period
 from app.errors import ConfigError, KnownError
-from app.services import province
-from app.services.province import ImportResult, Outcome
+from app.services.province.intake import (
+    ImportResult,
+    Outcome,
+    expand_paths,
+    import_packages,
+    received_packages,
+)
+from app.services.province.keys import province_key
 from ui.context import AppContext
 from ui.widgets.common import heading
 from ui.widgets.job_bar import JobBar
@@ -233,7 +239,7 @@ class ImportScreen(QWidget):
                 )
                 return None
             receipts_dir = Path(text)
-        files = province.expand_paths(paths)
+        files = expand_paths(paths)
         if not files:
             show_error(
                 self,
@@ -243,7 +249,7 @@ class ImportScreen(QWidget):
             return None
         ws = self.ctx.ws
         try:
-            key = province.province_key(ws, passphrase or self._passphrase())
+            key = province_key(ws, passphrase or self._passphrase())
         except _NoPassphrase:
             return None
         except KnownError as exc:
@@ -253,7 +259,7 @@ class ImportScreen(QWidget):
         self._collected = collected
 
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
-            return province.import_packages(
+            return import_packages(
                 ws,
                 files,
                 key=key,
@@ -368,7 +374,7 @@ class ImportScreen(QWidget):
         )
 
     def refresh_history(self) -> None:
-        rows = province.received_packages(self.ctx.ws, limit=500)
+        rows = received_packages(self.ctx.ws, limit=500)
         self.history.setRowCount(len(rows))
         states = {"current": self.tr("Hiện hành"), "superseded": self.tr("Đã được thay")}
         for i, r in enumerate(rows):

@@ -27,15 +27,28 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KnownError
-from app.services import province
+from app.services.province.keys import (
+    EnrolledKey,
+    EnrollmentError,
+    KeyCandidate,
+    KeyState,
+    RotationCandidate,
+    apply_rotation,
+    enroll,
+    enrolled_keys,
+    read_rotation,
+    read_unit_key_file,
+    revoke,
+)
+from app.services.province.status import expected_units
 from ui.context import AppContext
 from ui.widgets.common import heading
 from ui.widgets.messages import confirm, show_error
 
 STATE_COLOURS = {
-    province.KeyState.ACTIVE: "#1b7f3b",
-    province.KeyState.REVOKED: "#b00020",
-    province.KeyState.REPLACED: "#6b6b6b",
+    KeyState.ACTIVE: "#1b7f3b",
+    KeyState.REVOKED: "#b00020",
+    KeyState.REPLACED: "#6b6b6b",
 }
 
 
@@ -109,7 +122,7 @@ class UnitChoiceDialog(QDialog):
         layout.addWidget(text)
         self.combo = QComboBox()
         self.combo.setAccessibleName(self.tr("Đơn vị"))
-        for unit in province.expected_units(ctx.ws) or list(ctx.ws.units):
+        for unit in expected_units(ctx.ws) or list(ctx.ws.units):
             if unit.id != ctx.ws.settings.unit_id:
                 self.combo.addItem(unit.name, unit.id)
         layout.addWidget(self.combo)
@@ -130,7 +143,7 @@ class KeysScreen(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.keys: list[province.EnrolledKey] = []
+        self.keys: list[EnrolledKey] = []
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Đơn vị và khóa")))
         intro = QLabel(
@@ -181,7 +194,7 @@ class KeysScreen(QWidget):
 
     def refresh(self) -> None:
         ws = self.ctx.ws
-        self.keys = province.enrolled_keys(ws)
+        self.keys = enrolled_keys(ws)
         self.table.setRowCount(len(self.keys))
         for row, key in enumerate(self.keys):
             state = self._state_text(key)
@@ -199,8 +212,8 @@ class KeysScreen(QWidget):
                 if col == 2:
                     item.setFont(QFont("monospace"))
                 self.table.setItem(row, col, item)
-        with_key = {k.unit_id for k in self.keys if k.state is province.KeyState.ACTIVE}
-        missing = [u for u in province.expected_units(ws) if u.id not in with_key]
+        with_key = {k.unit_id for k in self.keys if k.state is KeyState.ACTIVE}
+        missing = [u for u in expected_units(ws) if u.id not in with_key]
         if missing:
             self.missing_label.setText(
                 self.tr("Chưa có khóa đang dùng (%1 đơn vị): %2")
@@ -211,16 +224,16 @@ class KeysScreen(QWidget):
             self.missing_label.setText(self.tr("Mọi đơn vị đều đã có khóa đang dùng."))
         self._selection_changed()
 
-    def _state_text(self, key: province.EnrolledKey) -> str:
-        if key.state is province.KeyState.REVOKED and key.revoked_at is not None:
+    def _state_text(self, key: EnrolledKey) -> str:
+        if key.state is KeyState.REVOKED and key.revoked_at is not None:
             return self.tr("Đã thu hồi %1").replace(
                 "%1", _local(key.revoked_at).strftime("%d/%m/%Y")
             )
-        if key.state is province.KeyState.REPLACED:
+        if key.state is KeyState.REPLACED:
             return self.tr("Đã thay bằng %1").replace("%1", key.replaced_by or "")
         return self.tr("Đang dùng")
 
-    def selected_key(self) -> province.EnrolledKey | None:
+    def selected_key(self) -> EnrolledKey | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -229,9 +242,7 @@ class KeysScreen(QWidget):
     @Slot()
     def _selection_changed(self) -> None:
         key = self.selected_key()
-        self.revoke_button.setEnabled(
-            key is not None and key.state is not province.KeyState.REVOKED
-        )
+        self.revoke_button.setEnabled(key is not None and key.state is not KeyState.REVOKED)
 
     # -- enrollment --------------------------------------------------------------------
 
@@ -252,19 +263,19 @@ class KeysScreen(QWidget):
         *,
         ask_unit: Callable[[], str | None] | None = None,
         confirm_dialog: Callable[[FingerprintDialog], bool] | None = None,
-    ) -> province.EnrolledKey | None:
+    ) -> EnrolledKey | None:
         """Read the file, ask for the unit if it names none, show the fingerprint, enroll."""
         ws = self.ctx.ws
         try:
             try:
-                candidate = province.read_unit_key_file(ws, path)
-            except province.EnrollmentError as exc:
+                candidate = read_unit_key_file(ws, path)
+            except EnrollmentError as exc:
                 if "đơn vị nào" not in exc.message:
                     raise
                 unit_id = (ask_unit or self._ask_unit)()
                 if unit_id is None:
                     return None
-                candidate = province.read_unit_key_file(ws, path, unit_id)
+                candidate = read_unit_key_file(ws, path, unit_id)
         except KnownError as exc:
             show_error(self, exc)
             return None
@@ -277,7 +288,7 @@ class KeysScreen(QWidget):
         if not (confirm_dialog or _exec)(dialog):
             return None
         try:
-            key = province.enroll(ws, candidate)
+            key = enroll(ws, candidate)
         except KnownError as exc:
             show_error(self, exc)
             return None
@@ -289,7 +300,7 @@ class KeysScreen(QWidget):
         )
         return key
 
-    def enroll_dialog(self, candidate: province.KeyCandidate) -> FingerprintDialog:
+    def enroll_dialog(self, candidate: KeyCandidate) -> FingerprintDialog:
         return FingerprintDialog(
             self.tr("Đăng ký khóa của đơn vị"),
             candidate.unit_name,
@@ -331,7 +342,7 @@ class KeysScreen(QWidget):
 
     def revoke(self, key_id: str) -> None:
         try:
-            key = province.revoke(self.ctx.ws, key_id)
+            key = revoke(self.ctx.ws, key_id)
         except KnownError as exc:
             show_error(self, exc)
             return
@@ -365,7 +376,7 @@ class KeysScreen(QWidget):
             show_error(self, self.tr("Không đọc được tệp %1.").replace("%1", path.name), str(exc))
             return False
         try:
-            candidate = province.read_rotation(ws, data)
+            candidate = read_rotation(ws, data)
         except KnownError as exc:
             show_error(self, exc)
             return False
@@ -376,7 +387,7 @@ class KeysScreen(QWidget):
         if not (confirm_dialog or _exec)(dialog):
             return False
         try:
-            old, new = province.apply_rotation(ws, candidate)
+            old, new = apply_rotation(ws, candidate)
         except KnownError as exc:
             show_error(self, exc)
             return False
@@ -389,7 +400,7 @@ class KeysScreen(QWidget):
         )
         return True
 
-    def rotation_dialog(self, candidate: province.RotationCandidate) -> FingerprintDialog:
+    def rotation_dialog(self, candidate: RotationCandidate) -> FingerprintDialog:
         note = self.tr(
             "Tuyên bố đổi khóa có chữ ký hợp lệ của cả khóa cũ %1 và khóa mới. Sau khi ghi "
             "nhận, gói ký bằng khóa cũ sẽ không được nhận nữa. Khóa mới:"
@@ -412,7 +423,7 @@ class KeysScreen(QWidget):
             secret, key_id = minisign.generate_key()
             key = minisign.public_key_of(secret, key_id)
             unit = self.ctx.ws.units.get("gl.chuse") if "gl.chuse" in self.ctx.ws.units else None
-            candidate = province.KeyCandidate(
+            candidate = KeyCandidate(
                 unit.id if unit else "gl.chuse",
                 unit.name if unit else "Ủy ban nhân dân huyện Chư Sê",
                 key,

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KnownError
-from app.services import province
-from app.services.province import ProvincialReport
+from app.services.province.compile import ProvincialReport, compile_report
+from app.services.province.status import default_year, reporting_periods
 from app.text import format_number
 from ui.context import AppContext
 from ui.widgets.common import heading
@@ -124,12 +124,12 @@ class ProvincialReportScreen(QWidget):
         return self.today or dt.date.today()
 
     def _default_year(self) -> int:
-        return province.default_year(self.ctx.ws, self._today())
+        return default_year(self.ctx.ws, self._today())
 
     def _fill_periods(self) -> None:
         self.period.blockSignals(True)
         self.period.clear()
-        periods = province.reporting_periods(self.ctx.ws, self.year.value())
+        periods = reporting_periods(self.ctx.ws, self.year.value())
         for p in sorted(periods, key=lambda p: (p.months[1], -len(p.code)), reverse=True):
             self.period.addItem(self.ctx.period_label(p), p.code)
         self.period.blockSignals(False)
@@ -193,9 +193,7 @@ class ProvincialReportScreen(QWidget):
 
     def _compile(self) -> ProvincialReport:
         number = self.number.text().strip() or None
-        return province.compile_report(
-            self.ctx.ws, self.period_code(), today=self._today(), number=number
-        )
+        return compile_report(self.ctx.ws, self.period_code(), today=self._today(), number=number)
 
     # -- output ------------------------------------------------------------------------
 

@@ -21,8 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.calendar import Period
-from app.services import province
-from app.services.province import CellState, StatusCell, StatusMatrix
+from app.services.province.status import (
+    CellState,
+    StatusCell,
+    StatusMatrix,
+    default_year,
+    reporting_periods,
+    status_matrix,
+)
 from ui.context import AppContext
 from ui.widgets.common import heading
 
@@ -95,13 +101,13 @@ class StatusScreen(QWidget):
         return self.today or dt.date.today()
 
     def _default_year(self) -> int:
-        return province.default_year(self.ctx.ws, self._today())
+        return default_year(self.ctx.ws, self._today())
 
     def _fill_periods(self) -> None:
         self.period.blockSignals(True)
         self.period.clear()
         self.period.addItem(self.tr("Mọi kỳ báo cáo của kế hoạch trong năm"), "")
-        for p in province.reporting_periods(self.ctx.ws, self.year.value()):
+        for p in reporting_periods(self.ctx.ws, self.year.value()):
             self.period.addItem(self.ctx.period_label(p), p.code)
         self.period.blockSignals(False)
 
@@ -114,11 +120,11 @@ class StatusScreen(QWidget):
         code = self.period.currentData()
         if code:
             return [Period.parse(str(code))]
-        return province.reporting_periods(self.ctx.ws, self.year.value())
+        return reporting_periods(self.ctx.ws, self.year.value())
 
     def refresh(self) -> None:
         periods = self.periods()
-        matrix = province.status_matrix(self.ctx.ws, periods, today=self._today())
+        matrix = status_matrix(self.ctx.ws, periods, today=self._today())
         self.matrix = matrix
         labels = [
             self.tr("%1\nhạn %2")

@@ -1,5 +1,15 @@
-"""Being split by job: everything is still in intake.py, moved as it was so its history
-follows; the next commit splits it into modules and points the callers at them."""
+"""The province's side of reporting, one job per module (import from the module itself):
 
-from app.services.province.intake import *  # noqa: F403
-from app.services.province.intake import _no_checkpoint  # noqa: F401
+- ``keys``: units' keys — enroll, revoke, rotate; the lookup the package reader trusts;
+  the province's own signing key.
+- ``intake``: import packages all or nothing, the receipts written on import, the list
+  of packages received.
+- ``staging``: the private folder imports extract evidence into, and ``clean_staging``
+  for what a killed import left there.
+- ``status``: reporting periods, the units waited for, the status matrix and its cells.
+- ``compile``: the consolidated ``ProvincialReport`` (``compile_report``).
+- ``common``: what they share — ``ProvinceError``, ``require_province``, times and
+  period labels in words.
+
+Nothing is re-exported here, so importing one job does not load the others.
+"""

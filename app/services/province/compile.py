@@ -1,0 +1,225 @@
+"""The consolidated provincial report: every unit's current report for one period, the
+plan's indicators summed over them, and who has not reported. Built here as plain data;
+app/printing/province_pdf.py and province_xlsx.py only read it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from app.calendar import Period
+from app.services.province.common import local, require_province
+from app.services.province.status import CellState, StatusMatrix, UnitStatus, status_matrix
+from app.services.workspace import Workspace
+from db import models as m
+
+if TYPE_CHECKING:
+    from app.report_data import ReportData
+
+
+@dataclass(frozen=True)
+class IndicatorColumn:
+    """One indicator of the plan, as a column of the consolidated tables."""
+
+    task_code: str
+    code: str
+    name: str
+    unit: str  # unit of measure
+    kind: str  # "count" | "money"
+
+
+@dataclass(frozen=True)
+class UnitReport:
+    """One unit's current report for the period."""
+
+    unit_id: str
+    unit_name: str
+    short_name: str
+    state: CellState  # on time or late
+    revision: int
+    sequence: int
+    submitted: dt.date
+    received: dt.datetime
+    report: ReportData
+
+    def value(self, task_code: str, indicator_code: str) -> int | None:
+        for entry in self.report.entries:
+            if entry.code == task_code:
+                for ind in entry.indicators:
+                    if ind.code == indicator_code:
+                        return ind.value
+        return None
+
+    def entry_status(self, task_code: str) -> tuple[str, int | None, int] | None:
+        """(status, percent, activity count) of a task, or None when the report lacks it."""
+        for entry in self.report.entries:
+            if entry.code == task_code:
+                return entry.status, entry.percent, entry.activity_count
+        return None
+
+
+@dataclass(frozen=True)
+class TaskInfo:
+    code: str
+    title: str
+    indicators: tuple[IndicatorColumn, ...]
+
+
+@dataclass(frozen=True)
+class ProvincialReport:
+    """What the consolidated PDF and workbook show for one period. Built by
+    :func:`compile_report`; printing code only reads it."""
+
+    period: Period
+    due: dt.date
+    today: dt.date
+    plan_id: str
+    plan_number: str
+    plan_date: dt.date
+    plan_issuer: str
+    plan_title: str
+    # the province's own header, signature block and recipients
+    header_parent: str
+    header_issuer: str
+    issuer_name: str  # "Sở Thông tin và Truyền thông tỉnh Gia Lai"
+    place: str
+    number: str  # "  /BC-STTTT"
+    signer_lines: tuple[str, ...]
+    signer_name: str
+    recipients: tuple[str, ...]
+    tasks: tuple[TaskInfo, ...]
+    reports: tuple[UnitReport, ...]  # the units that reported, directory order
+    status: StatusMatrix  # this period only: every expected unit
+
+    @property
+    def indicators(self) -> tuple[IndicatorColumn, ...]:
+        return tuple(i for t in self.tasks for i in t.indicators)
+
+    @property
+    def missing(self) -> tuple[UnitStatus, ...]:
+        """Expected units with no report for the period."""
+        return tuple(u for u in self.status.units if not u.cells[0].has_report)
+
+    def total(self, column: IndicatorColumn) -> int:
+        """The indicator summed over every unit's current report."""
+        return sum(r.value(column.task_code, column.code) or 0 for r in self.reports)
+
+    def reporting_units(self, column: IndicatorColumn) -> int:
+        """How many units report a value above zero."""
+        return sum(1 for r in self.reports if (r.value(column.task_code, column.code) or 0) > 0)
+
+    def activity_total(self, task_code: str) -> int:
+        return sum((r.entry_status(task_code) or ("", None, 0))[2] for r in self.reports)
+
+
+def compile_report(
+    ws: Workspace, period: str, *, today: dt.date | None = None, number: str | None = None
+) -> ProvincialReport:
+    """Gather the current reports of ``period`` from every unit, with who has not reported.
+
+    Tasks and indicators are the active plan's; an indicator a report carries that the
+    plan does not know is added after its task's own. Raises ConfigError for a bad period.
+    """
+    require_province(ws)
+    p = Period.parse(period)
+    today = today or dt.date.today()
+    matrix = status_matrix(ws, [p], today=today)
+    reports = _unit_reports(ws, p, matrix)
+    tasks = _task_columns(ws, [r.report for r in reports])
+    me = ws.units.get(ws.settings.unit_id)
+    settings = ws.settings
+    recipients = tuple(
+        line.strip().lstrip("-–").strip()
+        for line in settings.recipients.splitlines()
+        if line.strip()
+    )
+    return ProvincialReport(
+        period=p,
+        due=matrix.due[0],
+        today=today,
+        plan_id=ws.plan.id,
+        plan_number=ws.plan.number,
+        plan_date=ws.plan.date,
+        plan_issuer=ws.plan.issuer_name,
+        plan_title=ws.plan.title,
+        header_parent=me.header_parent or "",
+        header_issuer=me.header_issuer,
+        issuer_name=me.name,
+        place=settings.place or me.place,
+        number=number if number is not None else f"  /{settings.report_prefix}",
+        signer_lines=tuple(
+            x for x in (settings.on_behalf, settings.leader_authority, settings.leader_title) if x
+        ),
+        signer_name=settings.leader_name,
+        recipients=recipients,
+        tasks=tasks,
+        reports=tuple(reports),
+        status=matrix,
+    )
+
+
+def _unit_reports(ws: Workspace, p: Period, matrix: StatusMatrix) -> list[UnitReport]:
+    """The current report of each unit that has one for the period, in directory order."""
+    from app.report_data import ReportData
+
+    status = {u.unit_id: u for u in matrix.units}
+    with ws.db.session() as s:
+        rows = list(
+            s.scalars(
+                select(m.ReceivedPackage).where(
+                    m.ReceivedPackage.plan_id == ws.plan.id,
+                    m.ReceivedPackage.period == p.code,
+                    m.ReceivedPackage.state == "current",
+                )
+            )
+        )
+    parsed: dict[str, tuple[m.ReceivedPackage, ReportData]] = {}
+    for row in rows:
+        parsed[row.unit_id] = (row, ReportData.from_json(json.loads(row.report_json)))
+    reports = []
+    for unit in ws.units.tree_order():
+        if unit.id not in parsed:
+            continue
+        row, data = parsed[unit.id]
+        cell = status[unit.id].cells[0] if unit.id in status else None
+        reports.append(
+            UnitReport(
+                unit_id=unit.id,
+                unit_name=unit.name,
+                short_name=unit.short_name,
+                state=cell.state if cell else CellState.ON_TIME,
+                revision=row.revision,
+                sequence=row.sequence,
+                submitted=cell.submitted if cell and cell.submitted else local(row.created).date(),
+                received=local(row.received_at),
+                report=data,
+            )
+        )
+    return reports
+
+
+def _task_columns(ws: Workspace, reports: Sequence[ReportData]) -> tuple[TaskInfo, ...]:
+    out = []
+    for task in ws.plan.tasks:
+        columns = [
+            IndicatorColumn(task.code, i.code, i.name, i.unit, i.kind.value)
+            for i in task.indicators
+        ]
+        known = {c.code for c in columns}
+        for report in reports:
+            for entry in report.entries:
+                if entry.code != task.code:
+                    continue
+                for ind in entry.indicators:
+                    if ind.code not in known:
+                        known.add(ind.code)
+                        columns.append(
+                            IndicatorColumn(task.code, ind.code, ind.name, ind.unit, ind.kind)
+                        )
+        out.append(TaskInfo(task.code, task.title, tuple(columns)))
+    return tuple(out)
