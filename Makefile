@@ -11,7 +11,8 @@ MIN_VENV := build/venv-minimum
 MIN_BIN  := $(MIN_VENV)/bin
 # The core tests: no display, no bundle; under two minutes.
 CORE_TESTS := tests/test_calendar.py tests/test_plan_format.py tests/test_units.py \
-              tests/test_package.py tests/test_minisign.py tests/test_db.py tests/test_services.py
+              tests/test_package.py tests/test_minisign.py tests/test_db.py tests/test_services.py \
+              tests/test_plan_draft.py tests/test_directory_build.py
 
 .PHONY: run test lint unit minimum translations bench bundle clean
 
