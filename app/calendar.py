@@ -30,10 +30,10 @@ __all__ = [
     "MAX_YEAR",
     "MIN_YEAR",
     "TILING_KINDS",
+    "DueState",
     "Period",
     "PeriodKind",
     "ReportDue",
-    "ReportState",
     "Window",
     "due_date",
     "next_due",
@@ -348,7 +348,7 @@ def due_date(period: Period, days_after_cutoff: int) -> dt.date:
     return period.window.end + dt.timedelta(days=days_after_cutoff)
 
 
-class ReportState(StrEnum):
+class DueState(StrEnum):
     UPCOMING = "upcoming"  # the window has not started
     OPEN = "open"  # today is inside the window: data is still being collected
     DUE = "due"  # the window has ended, the due date is more than DUE_SOON_DAYS away
@@ -358,8 +358,8 @@ class ReportState(StrEnum):
 
 
 # The states that ask the user to do something; reports_due lists these.
-ACTION_STATES: frozenset[ReportState] = frozenset(
-    {ReportState.OPEN, ReportState.DUE, ReportState.DUE_SOON, ReportState.LATE}
+ACTION_STATES: frozenset[DueState] = frozenset(
+    {DueState.OPEN, DueState.DUE, DueState.DUE_SOON, DueState.LATE}
 )
 
 
@@ -370,7 +370,7 @@ class ReportDue:
     period: Period
     window: Window
     due: dt.date
-    state: ReportState
+    state: DueState
 
 
 def report_status(
@@ -387,17 +387,17 @@ def report_status(
     window = period.window
     due = due_date(period, days_after_cutoff)
     if period in submitted:
-        state = ReportState.SUBMITTED
+        state = DueState.SUBMITTED
     elif today < window.start:
-        state = ReportState.UPCOMING
+        state = DueState.UPCOMING
     elif today <= window.end:
-        state = ReportState.OPEN
+        state = DueState.OPEN
     elif today > due:
-        state = ReportState.LATE
+        state = DueState.LATE
     elif (due - today).days <= soon_days:
-        state = ReportState.DUE_SOON
+        state = DueState.DUE_SOON
     else:
-        state = ReportState.DUE
+        state = DueState.DUE
     return ReportDue(period, window, due, state)
 
 

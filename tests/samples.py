@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from app.report_data import IndicatorValue, ReportData, Signer, TaskEntry
 
@@ -96,3 +97,11 @@ def sample_report(*, narrative_lines: int = 2, revision: int = 1) -> ReportData:
         ),
         prepared_by="Trần Thị Bích",
     )
+
+
+def temp_files(folder: Path) -> list[Path]:
+    """Temp files a write left in folder: today's ``.tiendo-*.part`` and the evidence
+    store's older ``.tmp-*`` names, which the start-up clean must also remove."""
+    from app.fsio import TEMP_GLOB
+
+    return [*folder.glob(TEMP_GLOB), *folder.glob(".tmp-*")]

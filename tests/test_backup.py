@@ -19,6 +19,7 @@ from app.services import activities, backup
 from app.services.activities import ActivityInput
 from app.services.backup import BackupCancelled, BackupError
 from app.services.workspace import Workspace, open_workspace
+from tests.samples import temp_files
 from tests.test_cli import tiendo
 
 ICT = dt.timezone(dt.timedelta(hours=7))
@@ -327,7 +328,7 @@ def test_a_damaged_backup_is_refused_before_anything_changes(
         backup.restore_backup(layout, info.path, cancelled=lambda: True)
     assert layout.database.read_bytes() == before
     assert not list(layout.root.glob("*.khoi-phuc*"))
-    assert not list(layout.evidence.glob(".tmp-*"))
+    assert not temp_files(layout.evidence)
     assert not list(layout.backups.glob("truoc-khoi-phuc-*"))
 
 
@@ -373,7 +374,7 @@ def test_damaged_evidence_in_a_backup_is_reported_not_half_restored(
     assert result.missing_evidence == (victim.sha256,)
     files = stored_evidence(fresh.root)
     assert victim.sha256 not in files and len(files) == len(info.evidence) - 1
-    assert not list((fresh.root / "evidence").glob(".tmp-*"))
+    assert not temp_files(fresh.root / "evidence")
 
 
 @pytest.mark.parametrize("step", ["staged", "wal-moved", "db-moved"])

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from app.calendar import (
     KIND_ORDER,
     TILING_KINDS,
+    DueState,
     Period,
     PeriodKind,
     ReportDue,
-    ReportState,
     Window,
     due_date,
     next_due,
@@ -401,18 +401,18 @@ def test_reports_due_after_the_due_date() -> None:
 @pytest.mark.parametrize(
     ("today", "state"),
     [
-        (D(2023, 12, 14), ReportState.UPCOMING),
-        (D(2023, 12, 15), ReportState.OPEN),
-        (D(2024, 3, 14), ReportState.OPEN),
-        (D(2024, 3, 15), ReportState.DUE),  # 19 days left
-        (D(2024, 3, 26), ReportState.DUE),  # 8 days left
-        (D(2024, 3, 27), ReportState.DUE_SOON),  # 7 days left
-        (D(2024, 4, 3), ReportState.DUE_SOON),  # the due day itself
-        (D(2024, 4, 4), ReportState.LATE),
-        (D(2030, 1, 1), ReportState.LATE),
+        (D(2023, 12, 14), DueState.UPCOMING),
+        (D(2023, 12, 15), DueState.OPEN),
+        (D(2024, 3, 14), DueState.OPEN),
+        (D(2024, 3, 15), DueState.DUE),  # 19 days left
+        (D(2024, 3, 26), DueState.DUE),  # 8 days left
+        (D(2024, 3, 27), DueState.DUE_SOON),  # 7 days left
+        (D(2024, 4, 3), DueState.DUE_SOON),  # the due day itself
+        (D(2024, 4, 4), DueState.LATE),
+        (D(2030, 1, 1), DueState.LATE),
     ],
 )
-def test_report_status_on_each_side_of_each_boundary(today: D, state: ReportState) -> None:
+def test_report_status_on_each_side_of_each_boundary(today: D, state: DueState) -> None:
     status = report_status(p("2024-Q1"), today, 20, set())
     assert status.due == D(2024, 4, 3)
     assert status.state == state
@@ -420,7 +420,7 @@ def test_report_status_on_each_side_of_each_boundary(today: D, state: ReportStat
 
 def test_a_submitted_report_is_submitted_even_before_its_window_ends() -> None:
     status = report_status(p("2024-Q1"), D(2024, 2, 1), 20, {p("2024-Q1")})
-    assert status.state == ReportState.SUBMITTED
+    assert status.state == DueState.SUBMITTED
 
 
 def test_reports_due_leaves_out_upcoming_and_lists_the_explicit_years() -> None:
@@ -460,7 +460,7 @@ def test_next_due_skips_a_run_of_early_submissions() -> None:
     found = next_due(D(2024, 6, 1), [K.YEAR], 5, submitted)
     assert found is not None
     assert found.period == p("2030")
-    assert found.state == ReportState.UPCOMING
+    assert found.state == DueState.UPCOMING
     assert next_due(D(2024, 6, 1), [], 5, set()) is None
 
 

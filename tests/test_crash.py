@@ -33,6 +33,7 @@ from app.package import verify_package
 from app.services import activities, backup, packages
 from app.services.workspace import Workspace, open_workspace
 from app.signing.minisign import parse_public_key_file
+from tests.samples import temp_files
 from tests.test_backup import add, integrity, photo
 
 WORKER = Path(__file__).with_name("crash_worker.py")
@@ -206,7 +207,7 @@ def check_edit(data: Path, ledger: Ledger) -> None:
     check_database(data)
     ws = start(data)
     try:
-        assert not list((data / "evidence").glob(".tmp-*"))
+        assert not temp_files(data / "evidence")
         rows = {r.id: r for r in activities.list_rows(ws)}
         missing = ledger.added - rows.keys()
         assert not missing, f"committed activities lost: {sorted(missing)}"
@@ -254,7 +255,7 @@ def check_backup(data: Path, dest: Path, ledger: Ledger) -> None:
         assert not list(dest.glob(".tiendo-*")), "stray temp file left after the next start"
         assert not list(layout.backups.glob(".tiendo-*"))
         assert not list(layout.staging.glob("saoluu-*"))
-        assert not list(backup.pool_folder(layout).glob(".tmp-*"))
+        assert not temp_files(backup.pool_folder(layout))
     finally:
         ws.close()
 

@@ -19,10 +19,11 @@ import pytest
 
 from app.calendar import Period
 from app.package import EvidenceFile, write_package
+from app.province_data import CellState, IndicatorColumn
 from app.report_data import IndicatorValue, ReportData
 from app.services.province import intake
 from app.services.province.common import ProvinceError
-from app.services.province.compile import IndicatorColumn, compile_report
+from app.services.province.compile import compile_report
 from app.services.province.intake import ImportResult, Outcome, import_packages
 from app.services.province.keys import (
     EnrollmentError,
@@ -35,7 +36,7 @@ from app.services.province.keys import (
     revoke,
     rotate,
 )
-from app.services.province.status import CellState, reporting_periods, status_matrix
+from app.services.province.status import reporting_periods, status_matrix
 from app.services.setup import apply_setup, default_settings
 from app.services.workspace import Workspace, open_workspace
 from app.signing import minisign

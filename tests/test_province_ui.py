@@ -13,8 +13,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
+from app.province_data import CellState
 from app.services.province.intake import Outcome, import_packages
-from app.services.province.status import CellState
 from app.services.workspace import Workspace
 from tests.test_province import (
     VN,

@@ -285,7 +285,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def status_table(matrix: Any) -> str:
     """The matrix as a plain-text table (one line per unit, one column per period)."""
-    from app.services.province.status import CELL_WORDS, CellState
+    from app.province_data import CELL_WORDS, CellState
 
     name_width = max([len("Đơn vị"), *(len(u.short_name) for u in matrix.units)])
     cells = [[c.text() for c in u.cells] for u in matrix.units]

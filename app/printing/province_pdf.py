@@ -23,7 +23,7 @@ from app.printing.document import Column, HeaderInfo, HouseStyles, IsCancelled, 
 from app.printing.report_pdf import STATUS_WORDS
 
 if TYPE_CHECKING:
-    from app.services.province.compile import (
+    from app.province_data import (
         IndicatorColumn,
         ProvincialReport,
         TaskInfo,

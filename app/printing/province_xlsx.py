@@ -27,7 +27,7 @@ from app.errors import KnownError
 from app.fsio import write_atomic
 
 if TYPE_CHECKING:
-    from app.services.province.compile import ProvincialReport
+    from app.province_data import ProvincialReport
 
 SHEETS = ("Tổng hợp chỉ tiêu", "Theo đơn vị", "Tình hình báo cáo", "Khó khăn - đề xuất")
 NUMBER_FORMAT = "#,##0"

@@ -4,203 +4,203 @@
 <context>
     <name>ActivitiesScreen</name>
     <message>
-        <location filename="../../ui/screens/activities.py" line="908"/>
+        <location filename="../../ui/screens/activities/screen.py" line="82"/>
         <source>Hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="913"/>
+        <location filename="../../ui/screens/activities/screen.py" line="116"/>
         <source>Tên, địa điểm, nội dung…</source>
         <translation>Name, location, details…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="915"/>
+        <location filename="../../ui/screens/activities/screen.py" line="118"/>
         <source>Gõ có dấu hay không dấu đều được: “hoi nghi” tìm ra “Hội nghị” (Ctrl+F)</source>
         <translation>Vietnamese accents are optional: typing without them also finds accented words (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="917"/>
+        <location filename="../../ui/screens/activities/screen.py" line="120"/>
         <source>Tìm hoạt động</source>
         <translation>Search activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="918"/>
+        <location filename="../../ui/screens/activities/screen.py" line="121"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="921"/>
+        <location filename="../../ui/screens/activities/screen.py" line="150"/>
         <source>Lọc theo nhiệm vụ</source>
         <translation>Filter by task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="922"/>
+        <location filename="../../ui/screens/activities/screen.py" line="151"/>
         <source>Tất cả nhiệm vụ</source>
         <translation>All tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="933"/>
+        <location filename="../../ui/screens/activities/screen.py" line="124"/>
         <source>Nhiệm &amp;vụ:</source>
         <translation>&amp;Task:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="936"/>
+        <location filename="../../ui/screens/activities/screen.py" line="127"/>
         <source>Lọc theo kỳ báo cáo</source>
         <translation>Filter by reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="939"/>
+        <location filename="../../ui/screens/activities/screen.py" line="130"/>
         <source>Kỳ &amp;báo cáo:</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="941"/>
-        <location filename="../../ui/screens/activities.py" line="1334"/>
+        <location filename="../../ui/screens/activities/screen.py" line="132"/>
+        <location filename="../../ui/screens/activities/screen.py" line="498"/>
         <source>Thùng &amp;rác</source>
         <translation>Recycle &amp;bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="943"/>
+        <location filename="../../ui/screens/activities/screen.py" line="134"/>
         <source>Xem thùng rác</source>
         <translation>Show recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="944"/>
+        <location filename="../../ui/screens/activities/screen.py" line="135"/>
         <source>Xem các hoạt động đã xóa; có thể khôi phục lại</source>
         <translation>Show deleted activities; they can be restored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="958"/>
+        <location filename="../../ui/screens/activities/screen.py" line="163"/>
         <source>Thêm h&amp;oạt động</source>
         <translation>&amp;Add activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="959"/>
+        <location filename="../../ui/screens/activities/screen.py" line="164"/>
         <source>Ghi một hoạt động mới (Ctrl+N)</source>
         <translation>Record a new activity (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="960"/>
+        <location filename="../../ui/screens/activities/screen.py" line="165"/>
         <source>&amp;Xóa</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="961"/>
+        <location filename="../../ui/screens/activities/screen.py" line="166"/>
         <source>Chuyển hoạt động đang chọn vào thùng rác (Del)</source>
         <translation>Move the selected activity to the recycle bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="962"/>
+        <location filename="../../ui/screens/activities/screen.py" line="167"/>
         <source>&amp;Khôi phục</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="963"/>
+        <location filename="../../ui/screens/activities/screen.py" line="168"/>
         <source>Đưa hoạt động đang chọn ra khỏi thùng rác</source>
         <translation>Take the selected activity out of the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="966"/>
+        <location filename="../../ui/screens/activities/screen.py" line="171"/>
         <source>Số hoạt động đang hiển thị</source>
         <translation>Number of activities shown</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="970"/>
+        <location filename="../../ui/screens/activities/screen.py" line="175"/>
         <source>In tổn&amp;g hợp…</source>
         <translation>Print s&amp;ummary…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="972"/>
+        <location filename="../../ui/screens/activities/screen.py" line="177"/>
         <source>In bảng tổng hợp tình hình thực hiện và các hoạt động của kỳ đang chọn</source>
         <translation>Print the summary of progress and activities for the chosen period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="989"/>
+        <location filename="../../ui/screens/activities/screen.py" line="195"/>
         <source>&amp;Hoàn tác</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="990"/>
+        <location filename="../../ui/screens/activities/screen.py" line="196"/>
         <source>Đưa hoạt động vừa xóa trở lại (Ctrl+Z)</source>
         <translation>Bring back the activity you just deleted (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="993"/>
+        <location filename="../../ui/screens/activities/screen.py" line="199"/>
         <source>Đóng thông báo</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1004"/>
+        <location filename="../../ui/screens/activities/screen.py" line="213"/>
         <source>Danh sách hoạt động</source>
         <translation>Activity list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1181"/>
+        <location filename="../../ui/screens/activities/screen.py" line="345"/>
         <source>Tất cả các kỳ</source>
         <translation>All periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1196"/>
+        <location filename="../../ui/screens/activities/screen.py" line="360"/>
         <source>Hoạt động từ %1 đến %2</source>
         <translation>Activities from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1218"/>
+        <location filename="../../ui/screens/activities/screen.py" line="382"/>
         <source>Chưa có hoạt động nào để in.</source>
         <translation>There are no activities to print yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1238"/>
+        <location filename="../../ui/screens/activities/screen.py" line="402"/>
         <source>Đang tạo bảng tổng hợp…</source>
         <translation>Making the summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1248"/>
+        <location filename="../../ui/screens/activities/screen.py" line="412"/>
         <source>Tổng hợp tình hình thực hiện kế hoạch</source>
         <translation>Summary of progress on the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1314"/>
+        <location filename="../../ui/screens/activities/screen.py" line="478"/>
         <source>Đang tải… (đã hiện %1 hoạt động mới nhất)</source>
         <translation>Loading… (showing the %1 most recent activities)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1319"/>
+        <location filename="../../ui/screens/activities/screen.py" line="483"/>
         <source>Thùng rác: hiển thị %1/%2 hoạt động đã xóa</source>
         <translation>Recycle bin: showing %1 of %2 deleted activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1325"/>
+        <location filename="../../ui/screens/activities/screen.py" line="489"/>
         <source>Hiển thị %1/%2 hoạt động</source>
         <translation>Showing %1 of %2 activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1332"/>
+        <location filename="../../ui/screens/activities/screen.py" line="496"/>
         <source>Thùng &amp;rác (%1)</source>
         <translation>Recycle &amp;bin (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1345"/>
+        <location filename="../../ui/screens/activities/screen.py" line="509"/>
         <source>Thùng rác trống.</source>
         <translation>The recycle bin is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1347"/>
+        <location filename="../../ui/screens/activities/screen.py" line="511"/>
         <source>Không có hoạt động đã xóa nào khớp với điều kiện tìm.</source>
         <translation>No deleted activities match the search.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1349"/>
+        <location filename="../../ui/screens/activities/screen.py" line="513"/>
         <source>Chọn một hoạt động trong thùng rác để xem hoặc khôi phục.</source>
         <translation>Select an activity in the recycle bin to view or restore it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1351"/>
+        <location filename="../../ui/screens/activities/screen.py" line="515"/>
         <source>Chưa có hoạt động nào.</source>
         <translation>No activities yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1353"/>
+        <location filename="../../ui/screens/activities/screen.py" line="517"/>
         <source>Chưa có hoạt động nào được ghi.
 
 Bấm “Thêm hoạt động” (Ctrl+N) để ghi hoạt động đầu tiên: ngày, nhiệm vụ, việc đã làm, số liệu chỉ tiêu và ảnh, tệp minh chứng.</source>
@@ -209,33 +209,33 @@ Bấm “Thêm hoạt động” (Ctrl+N) để ghi hoạt động đầu tiên:
 Click “Add activity” (Ctrl+N) to record the first one: the date, the task, what was done, indicator figures, and photos or files as evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1359"/>
+        <location filename="../../ui/screens/activities/screen.py" line="523"/>
         <source>Không có hoạt động nào khớp với điều kiện tìm. Thử bỏ bớt chữ tìm, chọn “Tất cả nhiệm vụ” hoặc “Tất cả các kỳ”.</source>
         <translation>No activities match the search. Try fewer search words, or choose “All tasks” or “All periods”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1362"/>
-        <location filename="../../ui/screens/activities.py" line="1365"/>
+        <location filename="../../ui/screens/activities/screen.py" line="526"/>
+        <location filename="../../ui/screens/activities/screen.py" line="529"/>
         <source>Chọn một hoạt động trong danh sách để xem và sửa.</source>
         <translation>Select an activity in the list to view and edit it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1441"/>
+        <location filename="../../ui/screens/activities/screen.py" line="589"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1534"/>
+        <location filename="../../ui/screens/activities/screen.py" line="682"/>
         <source>Đã thêm hoạt động “%1”</source>
         <translation>Activity “%1” added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1549"/>
+        <location filename="../../ui/screens/activities/screen.py" line="697"/>
         <source>Xóa hoạt động</source>
         <translation>Delete activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1551"/>
+        <location filename="../../ui/screens/activities/screen.py" line="699"/>
         <source>Chuyển hoạt động “%1” vào thùng rác?
 
 Có thể khôi phục lại từ Thùng rác.</source>
@@ -244,37 +244,37 @@ Có thể khôi phục lại từ Thùng rác.</source>
 You can restore it from the Recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1553"/>
+        <location filename="../../ui/screens/activities/screen.py" line="701"/>
         <source>Chuyển vào thùng rác</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1554"/>
+        <location filename="../../ui/screens/activities/screen.py" line="702"/>
         <source>Không xóa</source>
         <translation>Don&apos;t delete</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1567"/>
+        <location filename="../../ui/screens/activities/screen.py" line="715"/>
         <source>Đã chuyển “%1” vào thùng rác.</source>
         <translation>“%1” moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1570"/>
+        <location filename="../../ui/screens/activities/screen.py" line="718"/>
         <source>Đã chuyển hoạt động vào thùng rác — bấm Hoàn tác (Ctrl+Z) để lấy lại</source>
         <translation>Activity moved to the recycle bin — click Undo (Ctrl+Z) to bring it back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1592"/>
+        <location filename="../../ui/screens/activities/screen.py" line="740"/>
         <source>Còn có thể hoàn tác các lần xóa trước.</source>
         <translation>Earlier deletions can still be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1593"/>
+        <location filename="../../ui/screens/activities/screen.py" line="741"/>
         <source>Đã khôi phục hoạt động</source>
         <translation>Activity restored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="1607"/>
+        <location filename="../../ui/screens/activities/screen.py" line="755"/>
         <source>Đã khôi phục “%1” — hoạt động đã trở lại danh sách</source>
         <translation>“%1” restored — the activity is back in the list</translation>
     </message>
@@ -282,110 +282,110 @@ You can restore it from the Recycle bin.</translation>
 <context>
     <name>ActivityEditor</name>
     <message>
-        <location filename="../../ui/screens/activities.py" line="275"/>
+        <location filename="../../ui/screens/activities/editor.py" line="90"/>
         <source>Hoạt động đang xem</source>
         <translation>Activity being viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="278"/>
+        <location filename="../../ui/screens/activities/editor.py" line="93"/>
         <source>Hoạt động này đang ở thùng rác. Bấm “Khôi phục” để sửa lại.</source>
         <translation>This activity is in the recycle bin. Click “Restore” to edit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="286"/>
+        <location filename="../../ui/screens/activities/editor.py" line="116"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="289"/>
+        <location filename="../../ui/screens/activities/editor.py" line="119"/>
         <source>Tệp minh chứng</source>
         <translation>Evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="291"/>
-        <location filename="../../ui/screens/activities.py" line="388"/>
+        <location filename="../../ui/screens/activities/editor.py" line="121"/>
+        <location filename="../../ui/screens/activities/editor.py" line="206"/>
         <source>Chưa có tệp minh chứng. Kéo thả ảnh, tệp vào đây hoặc bấm “Thêm tệp…”.</source>
         <translation>No evidence files yet. Drag photos or files here, or click “Add file…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="296"/>
+        <location filename="../../ui/screens/activities/editor.py" line="126"/>
         <source>Thêm tệ&amp;p…</source>
         <translation>Add &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="297"/>
+        <location filename="../../ui/screens/activities/editor.py" line="127"/>
         <source>Chọn ảnh, văn bản scan… để đính kèm</source>
         <translation>Choose photos, scanned documents… to attach</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="298"/>
+        <location filename="../../ui/screens/activities/editor.py" line="128"/>
         <source>&amp;Mở</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="299"/>
+        <location filename="../../ui/screens/activities/editor.py" line="129"/>
         <source>Mở tệp đang chọn bằng chương trình của máy</source>
         <translation>Open the selected file with this computer&apos;s usual program</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="300"/>
+        <location filename="../../ui/screens/activities/editor.py" line="130"/>
         <source>&amp;Gỡ</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="301"/>
+        <location filename="../../ui/screens/activities/editor.py" line="131"/>
         <source>Gỡ tệp đang chọn khỏi hoạt động này</source>
         <translation>Remove the selected file from this activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="311"/>
+        <location filename="../../ui/screens/activities/editor.py" line="103"/>
         <source>&amp;Lịch sử thay đổi…</source>
         <translation>&amp;History of changes…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="315"/>
+        <location filename="../../ui/screens/activities/editor.py" line="107"/>
         <source>Trạng thái lưu</source>
         <translation>Save status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="335"/>
+        <location filename="../../ui/screens/activities/editor.py" line="77"/>
         <source>Chọn một hoạt động trong danh sách để xem và sửa.</source>
         <translation>Select an activity in the list to view and edit it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="386"/>
+        <location filename="../../ui/screens/activities/editor.py" line="204"/>
         <source>Không có tệp minh chứng.</source>
         <translation>No evidence files.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="392"/>
+        <location filename="../../ui/screens/activities/editor.py" line="210"/>
         <source>Tự động lưu khi gõ</source>
         <translation>Saved automatically as you type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="426"/>
+        <location filename="../../ui/screens/activities/editor.py" line="244"/>
         <source>Tên hoạt động không được để trống; đã giữ lại tên cũ.</source>
         <translation>The activity name cannot be empty; the previous name has been kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="431"/>
+        <location filename="../../ui/screens/activities/editor.py" line="249"/>
         <source>Tên hoạt động không được để trống; tên cũ vẫn được giữ.</source>
         <translation>The activity name cannot be empty; the previous name is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="475"/>
-        <location filename="../../ui/screens/activities.py" line="510"/>
+        <location filename="../../ui/screens/activities/editor.py" line="293"/>
+        <location filename="../../ui/screens/activities/editor.py" line="328"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="489"/>
-        <location filename="../../ui/screens/activities.py" line="496"/>
+        <location filename="../../ui/screens/activities/editor.py" line="307"/>
+        <location filename="../../ui/screens/activities/editor.py" line="314"/>
         <source>Đổi nhiệm vụ</source>
         <translation>Change task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="491"/>
+        <location filename="../../ui/screens/activities/editor.py" line="309"/>
         <source>Hoạt động này đã có số liệu chỉ tiêu của nhiệm vụ %1. Đổi sang nhiệm vụ %2 thì các số liệu đó sẽ bị xóa (vẫn ghi trong lịch sử thay đổi).
 
 Vẫn đổi nhiệm vụ?</source>
@@ -394,57 +394,57 @@ Vẫn đổi nhiệm vụ?</source>
 Change the task anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="497"/>
+        <location filename="../../ui/screens/activities/editor.py" line="315"/>
         <source>Không đổi</source>
         <translation>Don&apos;t change</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="520"/>
+        <location filename="../../ui/screens/activities/editor.py" line="338"/>
         <source>Chọn tệp minh chứng</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="522"/>
+        <location filename="../../ui/screens/activities/editor.py" line="340"/>
         <source>Ảnh và tài liệu (%1);;Tất cả các tệp (*)</source>
         <translation>Photos and documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="547"/>
+        <location filename="../../ui/screens/activities/editor.py" line="365"/>
         <source>Đang chép %1 tệp…</source>
         <translation>Copying %1 file(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="549"/>
+        <location filename="../../ui/screens/activities/editor.py" line="367"/>
         <source>Đang chép tệp…</source>
         <translation>Copying files…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="566"/>
+        <location filename="../../ui/screens/activities/editor.py" line="384"/>
         <source>Đã thêm %1 tệp minh chứng</source>
         <translation>%1 evidence file(s) added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="607"/>
+        <location filename="../../ui/screens/activities/editor.py" line="425"/>
         <source>Không mở được tệp “%1”.</source>
         <translation>Could not open the file “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="614"/>
+        <location filename="../../ui/screens/activities/editor.py" line="432"/>
         <source>Máy tính chưa có chương trình mở được tệp “%1”.</source>
         <translation>This computer has no program that can open the file “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="617"/>
+        <location filename="../../ui/screens/activities/editor.py" line="435"/>
         <source>Tệp đã được chép ra %1</source>
         <translation>The file has been copied to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="626"/>
+        <location filename="../../ui/screens/activities/editor.py" line="444"/>
         <source>Gỡ minh chứng</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="628"/>
+        <location filename="../../ui/screens/activities/editor.py" line="446"/>
         <source>Gỡ tệp “%1” khỏi hoạt động này?
 
 Việc gỡ được ghi trong lịch sử thay đổi.</source>
@@ -453,17 +453,17 @@ Việc gỡ được ghi trong lịch sử thay đổi.</source>
 The removal is recorded in the history of changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="630"/>
+        <location filename="../../ui/screens/activities/editor.py" line="448"/>
         <source>Gỡ tệp</source>
         <translation>Remove file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="631"/>
+        <location filename="../../ui/screens/activities/editor.py" line="449"/>
         <source>Không gỡ</source>
         <translation>Don&apos;t remove</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="640"/>
+        <location filename="../../ui/screens/activities/editor.py" line="458"/>
         <source>Đã gỡ tệp minh chứng</source>
         <translation>Evidence file removed</translation>
     </message>
@@ -634,7 +634,7 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="59"/>
+        <location filename="../../ui/screens/province_import.py" line="65"/>
         <source>Kéo thả tệp gói báo cáo (.tdpkg) hoặc thư mục chứa gói vào đây</source>
         <translation>Drop report package files (.tdpkg) or a folder of packages here</translation>
     </message>
@@ -642,32 +642,32 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="67"/>
+        <location filename="../../ui/screens/province_keys.py" line="80"/>
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="68"/>
+        <location filename="../../ui/screens/province_keys.py" line="81"/>
         <source>Mã khóa:</source>
         <translation>Key ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="77"/>
+        <location filename="../../ui/screens/province_keys.py" line="90"/>
         <source>Dấu vân tay của khóa</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="78"/>
+        <location filename="../../ui/screens/province_keys.py" line="91"/>
         <source>Dấu vân tay:</source>
         <translation>Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="82"/>
+        <location filename="../../ui/screens/province_keys.py" line="95"/>
         <source>Gọi điện cho cán bộ của đơn vị, đề nghị họ đọc dấu vân tay hiện trên máy của họ (màn hình Gửi báo cáo hoặc lệnh tiendo key show). Chỉ xác nhận khi mọi chữ số trùng khớp.</source>
         <translation>Phone an officer of the unit and ask them to read out the fingerprint shown on their computer (the Send reports screen, or the command tiendo key show). Only confirm if every digit matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="91"/>
+        <location filename="../../ui/screens/province_keys.py" line="104"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -675,103 +675,103 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/screens/activities.py" line="807"/>
-        <location filename="../../ui/screens/activities.py" line="830"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="179"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="202"/>
         <source>Lịch sử thay đổi</source>
         <translation>History of changes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="810"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="182"/>
         <source>Hoạt động: %1</source>
         <translation>Activity: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="814"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="186"/>
         <source>Tên hoạt động</source>
         <translation>Activity name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="815"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="187"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="816"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="188"/>
         <source>Nội dung</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="817"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="189"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="818"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="190"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="823"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="195"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="824"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="196"/>
         <source>Người thực hiện</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="825"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="197"/>
         <source>Thay đổi</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="826"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="198"/>
         <source>Giá trị cũ</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="827"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="199"/>
         <source>Giá trị mới</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="837"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="231"/>
         <source>Tạo hoạt động</source>
         <translation>Activity created</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="841"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="235"/>
         <source>Chỉ tiêu: %1</source>
         <translation>Indicator: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="843"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="237"/>
         <source>Thêm minh chứng “%1”</source>
         <translation>Evidence “%1” added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="845"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="239"/>
         <source>Gỡ minh chứng “%1”</source>
         <translation>Evidence “%1” removed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="847"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="241"/>
         <source>Chuyển vào thùng rác</source>
         <translation>Moved to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="849"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="242"/>
         <source>Khôi phục từ thùng rác</source>
         <translation>Restored from the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="864"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="222"/>
         <source>Chưa có thay đổi nào được ghi lại.</source>
         <translation>No changes have been recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="866"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="224"/>
         <source>Đó&amp;ng</source>
         <translation>&amp;Close</translation>
     </message>
@@ -779,213 +779,213 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ImportScreen</name>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="89"/>
+        <location filename="../../ui/screens/province_import.py" line="95"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive report packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="92"/>
+        <location filename="../../ui/screens/province_import.py" line="98"/>
         <source>Mỗi gói được kiểm tra chữ ký và toàn bộ nội dung rồi mới nhập; gói không hợp lệ, lần báo cáo cũ hơn lần đã nhập hoặc ký bằng khóa chưa đăng ký đều bị từ chối kèm lý do. Sở ghi biên nhận có chữ ký cho từng gói để gửi lại đơn vị.</source>
         <translation>Each package&apos;s signature and entire contents are checked before it is imported. Invalid packages, revisions older than one already imported, and packages signed with an unregistered key are refused, with the reason. The Department writes a signed receipt for each package to send back to the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="103"/>
+        <location filename="../../ui/screens/province_import.py" line="109"/>
         <source>Chọn &amp;tệp gói…</source>
         <translation>Choose package &amp;files…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="105"/>
+        <location filename="../../ui/screens/province_import.py" line="111"/>
         <source>Chọn t&amp;hư mục…</source>
         <translation>Choose a f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="113"/>
+        <location filename="../../ui/screens/province_import.py" line="119"/>
         <source>Ghi &amp;biên nhận cạnh tệp gói</source>
         <translation>Write &amp;receipts next to the package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="117"/>
-        <location filename="../../ui/screens/province_import.py" line="118"/>
+        <location filename="../../ui/screens/province_import.py" line="123"/>
+        <location filename="../../ui/screens/province_import.py" line="124"/>
         <source>Thư mục ghi biên nhận</source>
         <translation>Folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="119"/>
+        <location filename="../../ui/screens/province_import.py" line="125"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="134"/>
-        <location filename="../../ui/screens/province_import.py" line="359"/>
+        <location filename="../../ui/screens/province_import.py" line="140"/>
+        <location filename="../../ui/screens/province_import.py" line="365"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="139"/>
+        <location filename="../../ui/screens/province_import.py" line="145"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="140"/>
+        <location filename="../../ui/screens/province_import.py" line="146"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="141"/>
-        <location filename="../../ui/screens/province_import.py" line="167"/>
+        <location filename="../../ui/screens/province_import.py" line="147"/>
+        <location filename="../../ui/screens/province_import.py" line="173"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="142"/>
-        <location filename="../../ui/screens/province_import.py" line="168"/>
+        <location filename="../../ui/screens/province_import.py" line="148"/>
+        <location filename="../../ui/screens/province_import.py" line="174"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="143"/>
-        <location filename="../../ui/screens/province_import.py" line="169"/>
+        <location filename="../../ui/screens/province_import.py" line="149"/>
+        <location filename="../../ui/screens/province_import.py" line="175"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="144"/>
+        <location filename="../../ui/screens/province_import.py" line="150"/>
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="145"/>
+        <location filename="../../ui/screens/province_import.py" line="151"/>
         <source>Biên nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="155"/>
+        <location filename="../../ui/screens/province_import.py" line="161"/>
         <source>Kết quả nhập từng tệp</source>
         <translation>Import result for each file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="162"/>
-        <location filename="../../ui/screens/province_import.py" line="176"/>
+        <location filename="../../ui/screens/province_import.py" line="168"/>
+        <location filename="../../ui/screens/province_import.py" line="182"/>
         <source>Các gói đã nhận</source>
         <translation>Packages received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="166"/>
+        <location filename="../../ui/screens/province_import.py" line="172"/>
         <source>Ngày nhận</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="170"/>
+        <location filename="../../ui/screens/province_import.py" line="176"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="171"/>
+        <location filename="../../ui/screens/province_import.py" line="177"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="172"/>
+        <location filename="../../ui/screens/province_import.py" line="178"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="192"/>
+        <location filename="../../ui/screens/province_import.py" line="198"/>
         <source>Chọn tệp gói báo cáo</source>
         <translation>Choose report package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="194"/>
+        <location filename="../../ui/screens/province_import.py" line="200"/>
         <source>Gói báo cáo (*.tdpkg *.zip);;Mọi tệp (*)</source>
         <translation>Report packages (*.tdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="240"/>
+        <location filename="../../ui/screens/province_import.py" line="246"/>
         <source>Không có tệp gói báo cáo (.tdpkg) nào trong những gì đã chọn.</source>
         <translation>There are no report package files (.tdpkg) in what you chose.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="241"/>
+        <location filename="../../ui/screens/province_import.py" line="247"/>
         <source>Gói báo cáo có tên dạng BaoCao_&lt;đơn vị&gt;_&lt;kỳ&gt;_r&lt;lần&gt;.tdpkg.</source>
         <translation>Report packages are named like BaoCao_&lt;unit&gt;_&lt;period&gt;_r&lt;revision&gt;.tdpkg.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="202"/>
+        <location filename="../../ui/screens/province_import.py" line="208"/>
         <source>Chọn thư mục chứa gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose a folder containing report packages (for example a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="209"/>
+        <location filename="../../ui/screens/province_import.py" line="215"/>
         <source>Chọn thư mục ghi biên nhận</source>
         <translation>Choose the folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="223"/>
+        <location filename="../../ui/screens/province_import.py" line="229"/>
         <source>Đang nhập gói khác; chờ xong rồi thử lại.</source>
         <translation>Another import is in progress; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="231"/>
+        <location filename="../../ui/screens/province_import.py" line="237"/>
         <source>Chưa chọn thư mục ghi biên nhận, hoặc thư mục không tồn tại.</source>
         <translation>No folder for receipts has been chosen, or the folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="232"/>
+        <location filename="../../ui/screens/province_import.py" line="238"/>
         <source>Chọn thư mục, hoặc đánh dấu “Ghi biên nhận cạnh tệp gói”.</source>
         <translation>Choose a folder, or tick “Write receipts next to the package files”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="274"/>
+        <location filename="../../ui/screens/province_import.py" line="280"/>
         <source>Đang kiểm tra và nhập %1 gói…</source>
         <translation>Checking and importing %1 package(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="288"/>
+        <location filename="../../ui/screens/province_import.py" line="294"/>
         <source>Mật khẩu khóa ký của Sở</source>
         <translation>Department signing key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="289"/>
+        <location filename="../../ui/screens/province_import.py" line="295"/>
         <source>Nhập mật khẩu khóa ký của Sở (để ký biên nhận):</source>
         <translation>Enter the passphrase of the Department&apos;s signing key (to sign the receipts):</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="322"/>
+        <location filename="../../ui/screens/province_import.py" line="328"/>
         <source>Đã hủy; các gói đã nhập xong vẫn được giữ, gói đang nhập dở không được ghi.</source>
         <translation>Cancelled; the packages already imported are kept, and the package that was being imported has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="331"/>
+        <location filename="../../ui/screens/province_import.py" line="337"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="332"/>
+        <location filename="../../ui/screens/province_import.py" line="338"/>
         <source>Đã nhập trước đó</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="333"/>
+        <location filename="../../ui/screens/province_import.py" line="339"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="334"/>
+        <location filename="../../ui/screens/province_import.py" line="340"/>
         <source>Chưa xử lý</source>
         <translation>Not processed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="363"/>
+        <location filename="../../ui/screens/province_import.py" line="369"/>
         <source>Kết quả nhập: %1 tệp — đã nhập %2, đã nhập trước đó %3, từ chối %4</source>
         <translation>Import results: %1 file(s) — %2 imported, %3 already imported, %4 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="373"/>
+        <location filename="../../ui/screens/province_import.py" line="379"/>
         <source>Hiện hành</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="373"/>
+        <location filename="../../ui/screens/province_import.py" line="379"/>
         <source>Đã được thay</source>
         <translation>Superseded</translation>
     </message>
@@ -1006,32 +1006,32 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../ui/screens/activities.py" line="126"/>
+        <location filename="../../ui/screens/activities/model.py" line="87"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="127"/>
+        <location filename="../../ui/screens/activities/model.py" line="88"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="128"/>
+        <location filename="../../ui/screens/activities/model.py" line="89"/>
         <source>Hoạt động</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="129"/>
+        <location filename="../../ui/screens/activities/model.py" line="90"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="130"/>
+        <location filename="../../ui/screens/activities/model.py" line="91"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="132"/>
+        <location filename="../../ui/screens/activities/model.py" line="93"/>
         <source>%1 tệp</source>
         <translation>%1 file(s)</translation>
     </message>
@@ -1077,182 +1077,182 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>KeysScreen</name>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="135"/>
+        <location filename="../../ui/screens/province_keys.py" line="148"/>
         <source>Đơn vị và khóa</source>
         <translation>Units and keys</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="138"/>
+        <location filename="../../ui/screens/province_keys.py" line="151"/>
         <source>Sở chỉ nhận gói báo cáo có chữ ký bằng khóa đã đăng ký của đúng đơn vị. Mỗi đơn vị gửi tệp khóa công khai một lần; trước khi đăng ký, hai bên đọc dấu vân tay của khóa cho nhau qua điện thoại.</source>
         <translation>The Department only accepts report packages signed with the registered key of the right unit. Each unit sends its public key file once; before the key is registered, both sides read its fingerprint to each other over the phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="146"/>
+        <location filename="../../ui/screens/province_keys.py" line="159"/>
         <source>Đăng &amp;ký khóa từ tệp…</source>
         <translation>&amp;Register key from file…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="148"/>
+        <location filename="../../ui/screens/province_keys.py" line="161"/>
         <source>Nhập tuyên bố đổi &amp;khóa…</source>
         <translation>Import &amp;key change statement…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="150"/>
+        <location filename="../../ui/screens/province_keys.py" line="163"/>
         <source>&amp;Thu hồi khóa đã chọn…</source>
         <translation>Re&amp;voke selected key…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="159"/>
+        <location filename="../../ui/screens/province_keys.py" line="172"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="160"/>
+        <location filename="../../ui/screens/province_keys.py" line="173"/>
         <source>Mã khóa</source>
         <translation>Key ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="161"/>
+        <location filename="../../ui/screens/province_keys.py" line="174"/>
         <source>Dấu vân tay</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="162"/>
+        <location filename="../../ui/screens/province_keys.py" line="175"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="163"/>
+        <location filename="../../ui/screens/province_keys.py" line="176"/>
         <source>Ngày đăng ký</source>
         <translation>Date registered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="170"/>
+        <location filename="../../ui/screens/province_keys.py" line="183"/>
         <source>Các khóa đã đăng ký</source>
         <translation>Registered keys</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="206"/>
+        <location filename="../../ui/screens/province_keys.py" line="219"/>
         <source>Chưa có khóa đang dùng (%1 đơn vị): %2</source>
         <translation>No key in use (%1 units): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="211"/>
+        <location filename="../../ui/screens/province_keys.py" line="224"/>
         <source>Mọi đơn vị đều đã có khóa đang dùng.</source>
         <translation>Every unit has a key in use.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="216"/>
+        <location filename="../../ui/screens/province_keys.py" line="229"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="220"/>
+        <location filename="../../ui/screens/province_keys.py" line="233"/>
         <source>Đã thay bằng %1</source>
         <translation>Replaced by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="221"/>
+        <location filename="../../ui/screens/province_keys.py" line="234"/>
         <source>Đang dùng</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="242"/>
+        <location filename="../../ui/screens/province_keys.py" line="253"/>
         <source>Chọn tệp khóa công khai của đơn vị</source>
         <translation>Choose the unit&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="244"/>
+        <location filename="../../ui/screens/province_keys.py" line="255"/>
         <source>Khóa công khai (*.pub);;Mọi tệp (*)</source>
         <translation>Public keys (*.pub);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="273"/>
+        <location filename="../../ui/screens/province_keys.py" line="284"/>
         <source>Khóa này đã được đăng ký cho %1.</source>
         <translation>This key is already registered for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="286"/>
+        <location filename="../../ui/screens/province_keys.py" line="297"/>
         <source>Đã đăng ký khóa %1 cho %2.</source>
         <translation>Key %1 registered for %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="294"/>
+        <location filename="../../ui/screens/province_keys.py" line="305"/>
         <source>Đăng ký khóa của đơn vị</source>
         <translation>Register a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="299"/>
+        <location filename="../../ui/screens/province_keys.py" line="310"/>
         <source>Đăng ký khóa công khai dưới đây cho đơn vị. Từ nay gói báo cáo ký bằng khóa này sẽ được nhận.</source>
         <translation>Register the public key below for the unit. From now on, report packages signed with this key will be accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="301"/>
+        <location filename="../../ui/screens/province_keys.py" line="312"/>
         <source>Trùng khớp — &amp;đăng ký</source>
         <translation>It matches — &amp;register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="320"/>
+        <location filename="../../ui/screens/province_keys.py" line="331"/>
         <source>Thu hồi khóa %1 của %2? Từ nay mọi gói báo cáo ký bằng khóa này sẽ bị từ chối; các gói đã nhập vẫn giữ nguyên. Không thể hoàn tác.</source>
         <translation>Revoke key %1 of %2? From now on, every report package signed with this key will be refused; packages already imported are kept as they are. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="327"/>
+        <location filename="../../ui/screens/province_keys.py" line="338"/>
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="327"/>
+        <location filename="../../ui/screens/province_keys.py" line="338"/>
         <source>&amp;Thu hồi</source>
         <translation>Re&amp;voke</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="327"/>
+        <location filename="../../ui/screens/province_keys.py" line="338"/>
         <source>&amp;Không</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="340"/>
+        <location filename="../../ui/screens/province_keys.py" line="351"/>
         <source>Đã thu hồi khóa %1 của %2.</source>
         <translation>Key %1 of %2 revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="351"/>
+        <location filename="../../ui/screens/province_keys.py" line="362"/>
         <source>Chọn tệp tuyên bố đổi khóa của đơn vị</source>
         <translation>Choose the unit&apos;s key change statement file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="353"/>
+        <location filename="../../ui/screens/province_keys.py" line="364"/>
         <source>Tuyên bố đổi khóa (*.txt);;Mọi tệp (*)</source>
         <translation>Key change statements (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="365"/>
+        <location filename="../../ui/screens/province_keys.py" line="376"/>
         <source>Không đọc được tệp %1.</source>
         <translation>Could not read the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="373"/>
+        <location filename="../../ui/screens/province_keys.py" line="384"/>
         <source>Đổi khóa này đã được ghi nhận trước đó.</source>
         <translation>This key change has already been recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="385"/>
+        <location filename="../../ui/screens/province_keys.py" line="396"/>
         <source>Đã đổi khóa của %1: %2 → %3.</source>
         <translation>Key of %1 changed: %2 → %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="394"/>
+        <location filename="../../ui/screens/province_keys.py" line="405"/>
         <source>Tuyên bố đổi khóa có chữ ký hợp lệ của cả khóa cũ %1 và khóa mới. Sau khi ghi nhận, gói ký bằng khóa cũ sẽ không được nhận nữa. Khóa mới:</source>
         <translation>The key change statement carries valid signatures from both the old key %1 and the new key. Once it is recorded, packages signed with the old key will no longer be accepted. New key:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="398"/>
+        <location filename="../../ui/screens/province_keys.py" line="409"/>
         <source>Đổi khóa của đơn vị</source>
         <translation>Change a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="403"/>
+        <location filename="../../ui/screens/province_keys.py" line="414"/>
         <source>Trùng khớp — &amp;ghi nhận đổi khóa</source>
         <translation>It matches — &amp;record the key change</translation>
     </message>
@@ -1260,22 +1260,22 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/main.py" line="72"/>
+        <location filename="../../ui/main.py" line="52"/>
         <source>Tiến Độ đang mở với thư mục dữ liệu này trong một cửa sổ khác.</source>
         <translation>Tien Do is already open with this data folder in another window.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="73"/>
+        <location filename="../../ui/main.py" line="53"/>
         <source>Hãy dùng cửa sổ đang mở (xem trên thanh tác vụ).</source>
         <translation>Please use the window that is already open (look on the taskbar).</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="195"/>
+        <location filename="../../ui/main.py" line="175"/>
         <source>Dữ liệu bị hỏng và không đọc được thông tin đơn vị.</source>
         <translation>The data is damaged and the unit information cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="196"/>
+        <location filename="../../ui/main.py" line="176"/>
         <source>Hãy khôi phục từ một bản sao lưu (tiendo restore TỆP).</source>
         <translation>Please restore from a backup (tiendo restore FILE).</translation>
     </message>
@@ -1344,57 +1344,57 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>NewActivityDialog</name>
     <message>
-        <location filename="../../ui/screens/activities.py" line="688"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="57"/>
         <source>Thêm hoạt động</source>
         <translation>Add activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="698"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="87"/>
         <source>Minh chứng (có thể thêm sau)</source>
         <translation>Evidence (can be added later)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="701"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="90"/>
         <source>Tệp sẽ đính kèm</source>
         <translation>Files to attach</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="702"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="91"/>
         <source>Kéo thả ảnh, tệp vào đây hoặc bấm “Thêm tệp…”.</source>
         <translation>Drag photos or files here, or click “Add file…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="709"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="98"/>
         <source>Thêm tệ&amp;p…</source>
         <translation>Add &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="710"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="99"/>
         <source>&amp;Bỏ tệp đã chọn</source>
         <translation>&amp;Remove selected file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="727"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="78"/>
         <source>&amp;Lưu hoạt động</source>
         <translation>&amp;Save activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="728"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="79"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="743"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="115"/>
         <source>Chọn tệp minh chứng</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="745"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="117"/>
         <source>Ảnh và tài liệu (%1);;Tất cả các tệp (*)</source>
         <translation>Photos and documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities.py" line="781"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="153"/>
         <source>Chưa nhập tên hoạt động.</source>
         <translation>Enter a name for the activity.</translation>
     </message>
@@ -1571,73 +1571,73 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="100"/>
+        <location filename="../../ui/screens/overview.py" line="104"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="102"/>
+        <location filename="../../ui/screens/overview.py" line="106"/>
         <source>%1 số %2 — %3</source>
         <translation>%1 No. %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="110"/>
+        <location filename="../../ui/screens/overview.py" line="114"/>
         <source>Báo cáo tiếp theo</source>
         <translation>Next report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="111"/>
+        <location filename="../../ui/screens/overview.py" line="115"/>
         <source>Cần xử lý</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="112"/>
+        <location filename="../../ui/screens/overview.py" line="116"/>
         <source>Hoạt động đã ghi</source>
         <translation>Activities recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="116"/>
-        <location filename="../../ui/screens/overview.py" line="126"/>
+        <location filename="../../ui/screens/overview.py" line="120"/>
+        <location filename="../../ui/screens/overview.py" line="130"/>
         <source>Tiến độ từng nhiệm vụ</source>
         <translation>Progress by task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="141"/>
+        <location filename="../../ui/screens/overview.py" line="145"/>
         <source>Không có báo cáo nào sắp đến hạn.</source>
         <translation>No reports due soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="145"/>
+        <location filename="../../ui/screens/overview.py" line="149"/>
         <source>hôm nay</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="145"/>
+        <location filename="../../ui/screens/overview.py" line="149"/>
         <source>còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="149"/>
+        <location filename="../../ui/screens/overview.py" line="153"/>
         <source>&lt;b&gt;Báo cáo %1&lt;/b&gt;&lt;br&gt;Số liệu từ %2 đến %3&lt;br&gt;Hạn gửi: &lt;b&gt;%4&lt;/b&gt; (%5)</source>
         <translation>&lt;b&gt;Report for %1&lt;/b&gt;&lt;br&gt;Figures from %2 to %3&lt;br&gt;Due: &lt;b&gt;%4&lt;/b&gt; (%5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="161"/>
+        <location filename="../../ui/screens/overview.py" line="165"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;Báo cáo %1 quá hạn (hạn %2)&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Report for %1 is overdue (due %2)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="168"/>
+        <location filename="../../ui/screens/overview.py" line="172"/>
         <source>Nhiệm vụ %1: %2 (hạn %3)</source>
         <translation>Task %1: %2 (due %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="178"/>
+        <location filename="../../ui/screens/overview.py" line="182"/>
         <source>Không có việc trễ hạn.</source>
         <translation>Nothing is overdue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="182"/>
+        <location filename="../../ui/screens/overview.py" line="186"/>
         <source>&lt;b&gt;%1&lt;/b&gt; hoạt động, trong đó &lt;b&gt;%2&lt;/b&gt; trong năm báo cáo hiện tại</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; activities, &lt;b&gt;%2&lt;/b&gt; of them in the current reporting year</translation>
     </message>
@@ -1835,42 +1835,42 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../ui/province_window.py" line="35"/>
+        <location filename="../../ui/province_window.py" line="36"/>
         <source>Đơn vị và khóa</source>
         <translation>Units and keys</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="36"/>
+        <location filename="../../ui/province_window.py" line="37"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive packages</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="37"/>
+        <location filename="../../ui/province_window.py" line="38"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="38"/>
+        <location filename="../../ui/province_window.py" line="39"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="39"/>
+        <location filename="../../ui/province_window.py" line="40"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="85"/>
+        <location filename="../../ui/province_window.py" line="86"/>
         <source>Tệp %1 là biên nhận của Sở; biên nhận được nhập ở máy của đơn vị.</source>
         <translation>%1 is a receipt from the Department; receipts are imported at the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="91"/>
+        <location filename="../../ui/province_window.py" line="92"/>
         <source>Không biết mở tệp %1 ở máy của Sở.</source>
         <translation>The Department&apos;s computer cannot open %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="93"/>
+        <location filename="../../ui/province_window.py" line="94"/>
         <source>Mở gói báo cáo (.tdpkg), tệp khóa công khai (.pub) hoặc tuyên bố đổi khóa.</source>
         <translation>Open a report package (.tdpkg), a public key file (.pub) or a key rotation statement.</translation>
     </message>
@@ -1878,138 +1878,138 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ProvincialReportScreen</name>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="50"/>
+        <location filename="../../ui/screens/province_report.py" line="51"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="53"/>
+        <location filename="../../ui/screens/province_report.py" line="54"/>
         <source>Tổng hợp báo cáo mới nhất của từng đơn vị cho một kỳ: kết quả theo nhiệm vụ, chỉ tiêu của từng đơn vị và toàn tỉnh, khó khăn và đề xuất, các đơn vị chưa báo cáo. Xem trước bản in, lưu PDF để trình ký hoặc lưu Excel để xử lý số liệu.</source>
         <translation>Brings together the latest report of each unit for one period: results by task, indicators for each unit and for the whole province, difficulties and proposals, and the units that have not reported. Preview the printout, save a PDF for signing, or save an Excel file to work with the figures.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="65"/>
+        <location filename="../../ui/screens/province_report.py" line="66"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="68"/>
+        <location filename="../../ui/screens/province_report.py" line="69"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="71"/>
+        <location filename="../../ui/screens/province_report.py" line="72"/>
         <source>&amp;Kỳ báo cáo:</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="76"/>
+        <location filename="../../ui/screens/province_report.py" line="77"/>
         <source>Số văn bản</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="78"/>
+        <location filename="../../ui/screens/province_report.py" line="79"/>
         <source>&amp;Số văn bản:</source>
         <translation>Document &amp;number:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="83"/>
+        <location filename="../../ui/screens/province_report.py" line="84"/>
         <source>&amp;Xem trước bản in…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="85"/>
+        <location filename="../../ui/screens/province_report.py" line="86"/>
         <source>Lưu &amp;PDF…</source>
         <translation>Save PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="87"/>
+        <location filename="../../ui/screens/province_report.py" line="88"/>
         <source>Lưu &amp;Excel (XLSX)…</source>
         <translation>Save &amp;Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="98"/>
-        <location filename="../../ui/screens/province_report.py" line="112"/>
+        <location filename="../../ui/screens/province_report.py" line="99"/>
+        <location filename="../../ui/screens/province_report.py" line="113"/>
         <source>Tổng hợp chỉ tiêu toàn tỉnh</source>
         <translation>Indicator totals for the province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="102"/>
+        <location filename="../../ui/screens/province_report.py" line="103"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="103"/>
+        <location filename="../../ui/screens/province_report.py" line="104"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="104"/>
+        <location filename="../../ui/screens/province_report.py" line="105"/>
         <source>Đơn vị tính</source>
         <translation>Unit of measure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="105"/>
+        <location filename="../../ui/screens/province_report.py" line="106"/>
         <source>Tổng cộng</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="106"/>
+        <location filename="../../ui/screens/province_report.py" line="107"/>
         <source>Số đơn vị có kết quả</source>
         <translation>Units with results</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="149"/>
+        <location filename="../../ui/screens/province_report.py" line="150"/>
         <source>Kế hoạch không có kỳ báo cáo nào trong năm này.</source>
         <translation>The plan has no reporting periods in this year.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="160"/>
+        <location filename="../../ui/screens/province_report.py" line="161"/>
         <source>Đã có %1/%2 đơn vị gửi báo cáo %3 (hạn %4).</source>
         <translation>%1 of %2 units have sent the report for %3 (due %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="167"/>
+        <location filename="../../ui/screens/province_report.py" line="168"/>
         <source>Chưa báo cáo: %1.</source>
         <translation>Not yet reported: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="217"/>
+        <location filename="../../ui/screens/province_report.py" line="216"/>
         <source>Lưu báo cáo tổng hợp (PDF)</source>
         <translation>Save consolidated report (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="217"/>
+        <location filename="../../ui/screens/province_report.py" line="216"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="225"/>
+        <location filename="../../ui/screens/province_report.py" line="224"/>
         <source>Lưu báo cáo tổng hợp (Excel)</source>
         <translation>Save consolidated report (Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="225"/>
+        <location filename="../../ui/screens/province_report.py" line="224"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel spreadsheets (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="265"/>
+        <location filename="../../ui/screens/province_report.py" line="264"/>
         <source>Đang lập báo cáo tổng hợp…</source>
         <translation>Preparing the consolidated report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="281"/>
+        <location filename="../../ui/screens/province_report.py" line="280"/>
         <source>Đã lưu %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="293"/>
+        <location filename="../../ui/screens/province_report.py" line="292"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="301"/>
+        <location filename="../../ui/screens/province_report.py" line="300"/>
         <source>Báo cáo tổng hợp %1</source>
         <translation>Consolidated report for %1</translation>
     </message>
@@ -2017,133 +2017,133 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ReportEditor</name>
     <message>
-        <location filename="../../ui/screens/reports.py" line="298"/>
+        <location filename="../../ui/screens/reports/editor.py" line="75"/>
         <source>Ví dụ: 215/BC-UBND</source>
         <translation>For example: 215/BC-UBND</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="300"/>
+        <location filename="../../ui/screens/reports/editor.py" line="77"/>
         <source>Số báo cáo</source>
         <translation>Report number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="301"/>
+        <location filename="../../ui/screens/reports/editor.py" line="78"/>
         <source>lấy ngày chốt</source>
         <translation>date finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="303"/>
+        <location filename="../../ui/screens/reports/editor.py" line="80"/>
         <source>Ngày báo cáo</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="304"/>
+        <location filename="../../ui/screens/reports/editor.py" line="81"/>
         <source>Để trống thì ngày báo cáo là ngày chốt báo cáo.</source>
         <translation>If left empty, the report date is the date the report is finalized.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="305"/>
+        <location filename="../../ui/screens/reports/editor.py" line="82"/>
         <source>Số &amp;báo cáo:</source>
         <translation>Report &amp;number:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="307"/>
+        <location filename="../../ui/screens/reports/editor.py" line="84"/>
         <source>Ngà&amp;y báo cáo:</source>
         <translation>Report &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="312"/>
+        <location filename="../../ui/screens/reports/editor.py" line="91"/>
         <source>I. Đánh &amp;giá chung</source>
         <translation>I. Overall &amp;assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="312"/>
+        <location filename="../../ui/screens/reports/editor.py" line="91"/>
         <source>Đánh giá chung</source>
         <translation>Overall assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="315"/>
+        <location filename="../../ui/screens/reports/editor.py" line="94"/>
         <source>Tình hình chung, kết quả nổi bật trong kỳ, những mặt còn hạn chế.</source>
         <translation>The general situation, the main results in the period, and the shortcomings.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="317"/>
+        <location filename="../../ui/screens/reports/editor.py" line="96"/>
         <source>II. Kết quả thực hiện các nhiệm vụ</source>
         <translation>II. Results by task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="323"/>
+        <location filename="../../ui/screens/reports/editor.py" line="102"/>
         <source>III. Khó khăn, &amp;vướng mắc</source>
         <translation>III. Difficulti&amp;es</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="323"/>
+        <location filename="../../ui/screens/reports/editor.py" line="102"/>
         <source>Khó khăn, vướng mắc</source>
         <translation>Difficulties</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="325"/>
-        <location filename="../../ui/screens/reports.py" line="329"/>
+        <location filename="../../ui/screens/reports/editor.py" line="104"/>
+        <location filename="../../ui/screens/reports/editor.py" line="108"/>
         <source>Ghi “Không có” nếu không có.</source>
         <translation>Write “None” if there are none.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="327"/>
+        <location filename="../../ui/screens/reports/editor.py" line="106"/>
         <source>IV. Đề x&amp;uất, kiến nghị</source>
         <translation>IV. Pr&amp;oposals</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="327"/>
+        <location filename="../../ui/screens/reports/editor.py" line="106"/>
         <source>Đề xuất, kiến nghị</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="332"/>
+        <location filename="../../ui/screens/reports/editor.py" line="111"/>
         <source>V. Phương hướng, &amp;nhiệm vụ kỳ tới</source>
         <translation>V. Direction and tasks for the ne&amp;xt period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="333"/>
+        <location filename="../../ui/screens/reports/editor.py" line="112"/>
         <source>Phương hướng, nhiệm vụ kỳ tới</source>
         <translation>Direction and tasks for the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="349"/>
+        <location filename="../../ui/screens/reports/editor.py" line="130"/>
         <source>chưa nhập</source>
         <translation>not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="351"/>
+        <location filename="../../ui/screens/reports/editor.py" line="132"/>
         <source>Dự toán kinh phí năm sau (đồng)</source>
         <translation>Budget estimate for next year (VND)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="355"/>
+        <location filename="../../ui/screens/reports/editor.py" line="136"/>
         <source>đồng</source>
         <translation>VND</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="358"/>
+        <location filename="../../ui/screens/reports/editor.py" line="139"/>
         <source>Thuyết &amp;minh dự toán:</source>
         <translation>Budget &amp;justification:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="360"/>
+        <location filename="../../ui/screens/reports/editor.py" line="141"/>
         <source>Thuyết minh dự toán</source>
         <translation>Budget justification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="501"/>
+        <location filename="../../ui/screens/reports/editor.py" line="289"/>
         <source>VI. Dự toán kinh phí năm %1</source>
         <translation>VI. Budget estimate for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="504"/>
+        <location filename="../../ui/screens/reports/editor.py" line="292"/>
         <source>&amp;Dự toán kinh phí năm %1:</source>
         <translation>&amp;Budget estimate for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="507"/>
+        <location filename="../../ui/screens/reports/editor.py" line="294"/>
         <source>Kế hoạch, mục III: %1</source>
         <translation>Plan, section III: %1</translation>
     </message>
@@ -2151,392 +2151,392 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/screens/reports.py" line="71"/>
+        <location filename="../../ui/screens/reports/texts.py" line="17"/>
         <source>Chưa triển khai</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="72"/>
+        <location filename="../../ui/screens/reports/texts.py" line="18"/>
         <source>Đang thực hiện</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="73"/>
+        <location filename="../../ui/screens/reports/texts.py" line="19"/>
         <source>Đã hoàn thành</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="74"/>
+        <location filename="../../ui/screens/reports/texts.py" line="20"/>
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="592"/>
+        <location filename="../../ui/screens/reports/screen.py" line="76"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="600"/>
+        <location filename="../../ui/screens/reports/periods.py" line="146"/>
         <source>&amp;Kỳ báo cáo:</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="603"/>
+        <location filename="../../ui/screens/reports/periods.py" line="149"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="606"/>
+        <location filename="../../ui/screens/reports/periods.py" line="153"/>
         <source>Hiện cả kỳ tháng, &amp;quý, 9 tháng</source>
         <translation>Also show month, &amp;quarter and 9-month periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="619"/>
+        <location filename="../../ui/screens/reports/screen.py" line="93"/>
         <source>Cập nhật &amp;số liệu</source>
         <translation>&amp;Update figures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="621"/>
+        <location filename="../../ui/screens/reports/screen.py" line="95"/>
         <source>Tính lại số hoạt động và các chỉ tiêu từ các hoạt động đã ghi trong kỳ.</source>
         <translation>Recalculate the number of activities and the indicators from the activities recorded in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="623"/>
+        <location filename="../../ui/screens/reports/screen.py" line="97"/>
         <source>Kiểm &amp;tra</source>
         <translation>Chec&amp;k</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="624"/>
+        <location filename="../../ui/screens/reports/screen.py" line="98"/>
         <source>Xem phần nào còn thiếu trước khi chốt.</source>
         <translation>See which parts are still missing before finalizing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="625"/>
+        <location filename="../../ui/screens/reports/screen.py" line="99"/>
         <source>&amp;Chốt báo cáo</source>
         <translation>&amp;Finalize report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="627"/>
+        <location filename="../../ui/screens/reports/screen.py" line="101"/>
         <source>Khóa báo cáo để in, ký và gửi; sau khi chốt không sửa trực tiếp được nữa.</source>
         <translation>Lock the report for printing, signing and sending; once finalized, it can no longer be edited directly.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="629"/>
+        <location filename="../../ui/screens/reports/screen.py" line="103"/>
         <source>&amp;Sửa đổi</source>
         <translation>&amp;Revise</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="631"/>
+        <location filename="../../ui/screens/reports/screen.py" line="105"/>
         <source>Tạo bản sửa đổi (lần mới) từ báo cáo đã chốt; bản đã chốt được giữ nguyên.</source>
         <translation>Create a revision (a new round) from the finalized report; the finalized version is kept unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="633"/>
+        <location filename="../../ui/screens/reports/screen.py" line="107"/>
         <source>X&amp;em bản mới nhất</source>
         <translation>View la&amp;test</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="634"/>
+        <location filename="../../ui/screens/reports/screen.py" line="108"/>
         <source>&amp;Xem trước</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="635"/>
+        <location filename="../../ui/screens/reports/screen.py" line="109"/>
         <source>Xem báo cáo đúng như khi in ra giấy.</source>
         <translation>See the report exactly as it will look on paper.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="636"/>
+        <location filename="../../ui/screens/reports/screen.py" line="110"/>
         <source>&amp;In…</source>
         <translation>Pr&amp;int…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="637"/>
+        <location filename="../../ui/screens/reports/screen.py" line="111"/>
         <source>Lưu &amp;PDF…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="662"/>
+        <location filename="../../ui/screens/reports/panels.py" line="61"/>
         <source>Tình trạng báo cáo</source>
         <translation>Report status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="682"/>
+        <location filename="../../ui/screens/reports/panels.py" line="138"/>
         <source>&amp;Lập báo cáo</source>
         <translation>Cr&amp;eate report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="685"/>
+        <location filename="../../ui/screens/reports/panels.py" line="142"/>
         <source>Soạn bản nháp báo cáo từ các hoạt động đã ghi trong kỳ.</source>
         <translation>Draft the report from the activities recorded in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="707"/>
+        <location filename="../../ui/screens/reports/panels.py" line="196"/>
         <source>Cần hoàn thiện trước khi chốt</source>
         <translation>To complete before finalizing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="710"/>
+        <location filename="../../ui/screens/reports/panels.py" line="201"/>
         <source>Những phần cần hoàn thiện</source>
         <translation>Parts to complete</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="711"/>
+        <location filename="../../ui/screens/reports/panels.py" line="204"/>
         <source>Bấm vào một dòng để đến phần cần sửa.</source>
         <translation>Click a line to go to the part that needs attention.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="713"/>
+        <location filename="../../ui/screens/reports/panels.py" line="208"/>
         <source>Các &amp;lần báo cáo</source>
         <translation>Revision &amp;history</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="717"/>
+        <location filename="../../ui/screens/reports/panels.py" line="223"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="717"/>
+        <location filename="../../ui/screens/reports/panels.py" line="224"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="717"/>
+        <location filename="../../ui/screens/reports/panels.py" line="225"/>
         <source>Ngày tạo</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="717"/>
+        <location filename="../../ui/screens/reports/panels.py" line="226"/>
         <source>Ngày chốt</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="719"/>
+        <location filename="../../ui/screens/reports/panels.py" line="229"/>
         <source>Các lần báo cáo</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="764"/>
+        <location filename="../../ui/screens/reports/texts.py" line="38"/>
         <source>chưa lập</source>
         <translation>not created</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="768"/>
+        <location filename="../../ui/screens/reports/texts.py" line="42"/>
         <source>bản nháp</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="769"/>
+        <location filename="../../ui/screens/reports/texts.py" line="43"/>
         <source>bản nháp sửa đổi lần %1</source>
         <translation>draft revision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="771"/>
+        <location filename="../../ui/screens/reports/texts.py" line="47"/>
         <source>đã chốt lần %1</source>
         <translation>finalized (revision %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="773"/>
+        <location filename="../../ui/screens/reports/texts.py" line="49"/>
         <source>đã gửi (lần %1)</source>
         <translation>sent (revision %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="774"/>
+        <location filename="../../ui/screens/reports/texts.py" line="50"/>
         <source>tỉnh đã nhận (lần %1)</source>
         <translation>received by the province (revision %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="809"/>
+        <location filename="../../ui/screens/reports/periods.py" line="208"/>
         <source>%1 — %2 — hạn %3, đã quá hạn</source>
         <translation>%1 — %2 — due %3, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="811"/>
+        <location filename="../../ui/screens/reports/periods.py" line="210"/>
         <source>%1 — %2 — hạn %3</source>
         <translation>%1 — %2 — due %3</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="813"/>
+        <location filename="../../ui/screens/reports/periods.py" line="212"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="905"/>
+        <location filename="../../ui/screens/reports/periods.py" line="96"/>
         <source>Chưa có kỳ báo cáo nào. Hãy ghi hoạt động trước.</source>
         <translation>No reporting periods yet. Record some activities first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="913"/>
+        <location filename="../../ui/screens/reports/periods.py" line="103"/>
         <source>Hạn gửi: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="918"/>
+        <location filename="../../ui/screens/reports/periods.py" line="111"/>
         <source>Hạn gửi: %1, đã quá hạn</source>
         <translation>Due: %1, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="923"/>
+        <location filename="../../ui/screens/reports/periods.py" line="119"/>
         <source>Kế hoạch không yêu cầu báo cáo kỳ này</source>
         <translation>The plan does not require a report for this period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="926"/>
+        <location filename="../../ui/screens/reports/periods.py" line="124"/>
         <source>Số liệu từ %1 đến %2 · %3 hoạt động trong kỳ · %4</source>
         <translation>Figures from %1 to %2 · %3 activities in the period · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="935"/>
+        <location filename="../../ui/screens/reports/panels.py" line="158"/>
         <source>Chưa có kỳ báo cáo</source>
         <translation>No reporting period yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="943"/>
+        <location filename="../../ui/screens/reports/panels.py" line="166"/>
         <source>Chưa lập báo cáo %1</source>
         <translation>No report for %1 yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="946"/>
+        <location filename="../../ui/screens/reports/panels.py" line="170"/>
         <source>Bấm “Lập báo cáo”: ứng dụng soạn sẵn bản nháp từ %1 hoạt động đã ghi trong kỳ; sau đó xem lại, sửa và bổ sung trước khi chốt.</source>
         <translation>Click “Create report”: the application drafts the report from the %1 activities recorded in the period; then review, edit and complete it before finalizing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="953"/>
+        <location filename="../../ui/screens/reports/panels.py" line="178"/>
         <source>Kỳ này chưa hết (số liệu đến ngày %1): hoạt động ghi thêm sau này được tính khi bấm “Cập nhật số liệu”.</source>
         <translation>This period has not ended yet (figures up to %1): activities recorded later are counted when you click “Update figures”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="987"/>
+        <location filename="../../ui/screens/reports/texts.py" line="56"/>
         <source>Bản nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="988"/>
+        <location filename="../../ui/screens/reports/texts.py" line="57"/>
         <source>Đã chốt</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="989"/>
+        <location filename="../../ui/screens/reports/texts.py" line="58"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="990"/>
+        <location filename="../../ui/screens/reports/texts.py" line="59"/>
         <source>Tỉnh đã nhận</source>
         <translation>Received by province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1022"/>
+        <location filename="../../ui/screens/reports/panels.py" line="82"/>
         <source>Đang xem lần %1 (bản cũ) — chỉ xem. Bản mới nhất là lần %2.</source>
         <translation>Viewing revision %1 (an older version) — read only. The latest is revision %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1029"/>
+        <location filename="../../ui/screens/reports/panels.py" line="90"/>
         <source>Bản nháp lần %1 — mọi thay đổi được lưu ngay khi nhập, không cần bấm Lưu.</source>
         <translation>Draft, revision %1 — every change is saved as you type; there is no need to click Save.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1034"/>
+        <location filename="../../ui/screens/reports/panels.py" line="96"/>
         <source>Có hoạt động được thêm, sửa hoặc xóa sau khi lập báo cáo: bấm “Cập nhật số liệu” để tính lại số liệu.</source>
         <translation>Activities have been added, edited or deleted since the report was created: click “Update figures” to recalculate the figures.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1041"/>
+        <location filename="../../ui/screens/reports/panels.py" line="104"/>
         <source>Báo cáo đã khóa, chỉ xem. Muốn thay đổi, bấm “Sửa đổi” để tạo bản sửa đổi.</source>
         <translation>The report is locked and read only. To change it, click “Revise” to create a revision.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1058"/>
+        <location filename="../../ui/screens/reports/texts.py" line="67"/>
         <source>Đã chốt lần %1 ngày %2, đã gửi ngày %3.</source>
         <translation>Revision %1 finalized on %2, sent on %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1061"/>
+        <location filename="../../ui/screens/reports/texts.py" line="72"/>
         <source>Đã chốt lần %1 ngày %2, tỉnh đã nhận ngày %3.</source>
         <translation>Revision %1 finalized on %2, received by the province on %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1064"/>
+        <location filename="../../ui/screens/reports/texts.py" line="77"/>
         <source>Đã chốt lần %1 ngày %2.</source>
         <translation>Revision %1 finalized on %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1086"/>
+        <location filename="../../ui/screens/reports/panels.py" line="252"/>
         <source>Đã đủ nội dung. Có thể chốt báo cáo.</source>
         <translation>All parts are complete. The report can be finalized.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1097"/>
+        <location filename="../../ui/screens/reports/texts.py" line="86"/>
         <source>Nhập phần “Đánh giá chung”.</source>
         <translation>Fill in “Overall assessment”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1099"/>
+        <location filename="../../ui/screens/reports/texts.py" line="89"/>
         <source>Nhiệm vụ %1: nhập kết quả thực hiện (đã chọn “có thực hiện”).</source>
         <translation>Task %1: enter the results (its status says it was carried out).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1102"/>
+        <location filename="../../ui/screens/reports/texts.py" line="92"/>
         <source>Nhiệm vụ %1: có %2 hoạt động trong kỳ nhưng trạng thái là “chưa triển khai”; chọn lại trạng thái.</source>
         <translation>Task %1: there are %2 activities in the period but the status is “Not started”; choose the status again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1106"/>
+        <location filename="../../ui/screens/reports/texts.py" line="97"/>
         <source>Nhiệm vụ %1: nhập tỷ lệ hoàn thành (%) vì nhiệm vụ có thời hạn.</source>
         <translation>Task %1: enter the completion rate (%), as the task has a deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1108"/>
+        <location filename="../../ui/screens/reports/texts.py" line="100"/>
         <source>Nhiệm vụ %1: đã hoàn thành thì tỷ lệ phải là 100%.</source>
         <translation>Task %1: a completed task must have a completion rate of 100%.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1110"/>
+        <location filename="../../ui/screens/reports/texts.py" line="103"/>
         <source>Nhập “Khó khăn, vướng mắc” (ghi “Không có” nếu không có).</source>
         <translation>Fill in “Difficulties” (write “None” if there are none).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1113"/>
+        <location filename="../../ui/screens/reports/texts.py" line="106"/>
         <source>Nhập “Đề xuất, kiến nghị” (ghi “Không có” nếu không có).</source>
         <translation>Fill in “Proposals” (write “None” if there are none).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1115"/>
+        <location filename="../../ui/screens/reports/texts.py" line="109"/>
         <source>Nhập “Phương hướng, nhiệm vụ kỳ tới”.</source>
         <translation>Fill in “Direction and tasks for the next period”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1117"/>
+        <location filename="../../ui/screens/reports/texts.py" line="112"/>
         <source>Nhập dự toán kinh phí năm %1 (mục III của kế hoạch); ghi 0 nếu không đề nghị kinh phí.</source>
         <translation>Enter the budget estimate for %1 (section III of the plan); enter 0 if no funding is requested.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1157"/>
+        <location filename="../../ui/screens/reports/screen.py" line="305"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1223"/>
+        <location filename="../../ui/screens/reports/screen.py" line="354"/>
         <source>Đang lập báo cáo từ các hoạt động…</source>
         <translation>Creating the report from the activities…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1230"/>
+        <location filename="../../ui/screens/reports/screen.py" line="360"/>
         <source>Đã lập bản nháp báo cáo %1.</source>
         <translation>Draft report for %1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1243"/>
+        <location filename="../../ui/screens/reports/screen.py" line="373"/>
         <source>Lỗi đã được ghi vào nhật ký của ứng dụng.</source>
         <translation>The error has been written to the application log.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1255"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="46"/>
         <source>Cập nhật số liệu</source>
         <translation>Update figures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1257"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="47"/>
         <source>Số hoạt động và các chỉ tiêu sẽ được tính lại từ các hoạt động đã ghi.
 
 Có soạn lại cả phần “Kết quả thực hiện” của từng nhiệm vụ không? Nếu soạn lại, phần đã viết sẽ được thay bằng danh sách hoạt động trong kỳ.</source>
@@ -2545,53 +2545,53 @@ Có soạn lại cả phần “Kết quả thực hiện” của từng nhiệ
 Rewrite the “Results” of each task as well? If you do, what has been written there will be replaced by the list of activities in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1261"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="53"/>
         <source>Soạn lại cả kết quả</source>
         <translation>Rewrite results too</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1262"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="54"/>
         <source>Chỉ cập nhật số liệu</source>
         <translation>Update figures only</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1274"/>
+        <location filename="../../ui/screens/reports/screen.py" line="386"/>
         <source>Đang tính lại số liệu…</source>
         <translation>Recalculating the figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1280"/>
+        <location filename="../../ui/screens/reports/screen.py" line="391"/>
         <source>Đã cập nhật số liệu từ các hoạt động.</source>
         <translation>Figures updated from the activities.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1292"/>
+        <location filename="../../ui/screens/reports/screen.py" line="403"/>
         <source>Còn %1 phần cần hoàn thiện.</source>
         <translation>%1 part(s) still to complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1297"/>
+        <location filename="../../ui/screens/reports/screen.py" line="408"/>
         <source>Báo cáo đã đủ nội dung, có thể chốt.</source>
         <translation>The report is complete and can be finalized.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1310"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="62"/>
         <source>Chưa chốt được báo cáo</source>
         <translation>The report cannot be finalized yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1311"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="63"/>
         <source>Cần hoàn thiện %1 phần sau rồi mới chốt được báo cáo:</source>
         <translation>Complete the following %1 part(s) before the report can be finalized:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1320"/>
-        <location filename="../../ui/screens/reports.py" line="1327"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="74"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="82"/>
         <source>Chốt báo cáo</source>
         <translation>Finalize report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1322"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="75"/>
         <source>Chốt báo cáo %1 (lần %2)?
 
 Sau khi chốt, báo cáo bị khóa để in, ký và gửi; muốn thay đổi phải tạo bản sửa đổi.</source>
@@ -2600,17 +2600,17 @@ Sau khi chốt, báo cáo bị khóa để in, ký và gửi; muốn thay đổi
 Once finalized, the report is locked for printing, signing and sending; to change it, you will have to create a revision.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1328"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="83"/>
         <source>Chưa chốt</source>
         <translation>Don&apos;t finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1338"/>
+        <location filename="../../ui/screens/reports/screen.py" line="431"/>
         <source>Đã chốt báo cáo %1 (lần %2).</source>
         <translation>Report for %1 finalized (revision %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1353"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="89"/>
         <source>Tạo bản sửa đổi lần %1 của báo cáo %2?
 
 Bản lần %3 đã chốt được giữ nguyên để đối chiếu; bản sửa đổi là bản nháp mới, sửa xong phải chốt lại.</source>
@@ -2619,67 +2619,67 @@ Bản lần %3 đã chốt được giữ nguyên để đối chiếu; bản s�
 The finalized revision %3 is kept unchanged for reference; the revision is a new draft that must be finalized again after editing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1357"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="95"/>
         <source>Bản đã gửi lên tỉnh không thay đổi; sau khi sửa phải gửi lại.</source>
         <translation>The version already sent to the province is not changed; after editing, you must send the report again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1364"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="105"/>
         <source>Sửa đổi báo cáo</source>
         <translation>Revise report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1364"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="107"/>
         <source>Tạo bản sửa đổi</source>
         <translation>Create revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1364"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="108"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1374"/>
+        <location filename="../../ui/screens/reports/screen.py" line="454"/>
         <source>Đã tạo bản sửa đổi lần %1 của báo cáo %2.</source>
         <translation>Revision %1 of the report for %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1400"/>
+        <location filename="../../ui/screens/reports/pdf.py" line="43"/>
         <source>Báo cáo %1 (lần %2, %3)</source>
         <translation>Report for %1 (revision %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1418"/>
+        <location filename="../../ui/screens/reports/screen.py" line="482"/>
         <source>Đang tạo bản xem trước…</source>
         <translation>Creating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1425"/>
+        <location filename="../../ui/screens/reports/screen.py" line="489"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1433"/>
+        <location filename="../../ui/screens/reports/screen.py" line="497"/>
         <source>Lưu báo cáo thành tệp PDF</source>
         <translation>Save report as PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1436"/>
+        <location filename="../../ui/screens/reports/screen.py" line="500"/>
         <source>Đang lưu tệp PDF…</source>
         <translation>Saving the PDF file…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1489"/>
+        <location filename="../../ui/screens/reports/pdf.py" line="74"/>
         <source>Đã gửi báo cáo tới máy in.</source>
         <translation>Report sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1494"/>
+        <location filename="../../ui/screens/reports/pdf.py" line="80"/>
         <source>Đã lưu báo cáo vào tệp %1.</source>
         <translation>Report saved to the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="1504"/>
+        <location filename="../../ui/screens/reports/screen.py" line="521"/>
         <source>Đã hủy tạo tệp PDF.</source>
         <translation>PDF creation cancelled.</translation>
     </message>
@@ -2962,22 +2962,22 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="58"/>
+        <location filename="../../ui/shell.py" line="67"/>
         <source>Tiến Độ — %1</source>
         <translation>Tien Do — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="65"/>
+        <location filename="../../ui/shell.py" line="74"/>
         <source>Chuyển màn hình</source>
         <translation>Switch screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="84"/>
+        <location filename="../../ui/shell.py" line="95"/>
         <source>Tiến Độ</source>
         <translation>Tien Do</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="153"/>
+        <location filename="../../ui/shell.py" line="165"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
@@ -3118,72 +3118,72 @@ due %2</translation>
 <context>
     <name>TaskSection</name>
     <message>
-        <location filename="../../ui/screens/reports.py" line="168"/>
+        <location filename="../../ui/screens/reports/sections.py" line="54"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="168"/>
+        <location filename="../../ui/screens/reports/sections.py" line="54"/>
         <source>Kết quả trong kỳ</source>
         <translation>Result in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="180"/>
+        <location filename="../../ui/screens/reports/sections.py" line="67"/>
         <source>Chỉ tiêu của nhiệm vụ %1</source>
         <translation>Indicators of task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="184"/>
+        <location filename="../../ui/screens/reports/sections.py" line="74"/>
         <source>Tình trạng:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="188"/>
+        <location filename="../../ui/screens/reports/sections.py" line="78"/>
         <source>Tình trạng nhiệm vụ %1</source>
         <translation>Status of task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="193"/>
+        <location filename="../../ui/screens/reports/sections.py" line="82"/>
         <source>Tỷ lệ hoàn thành:</source>
         <translation>Completion rate:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="196"/>
+        <location filename="../../ui/screens/reports/sections.py" line="85"/>
         <source>chưa nhập</source>
         <translation>not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="199"/>
+        <location filename="../../ui/screens/reports/sections.py" line="87"/>
         <source>Tỷ lệ hoàn thành nhiệm vụ %1</source>
         <translation>Completion rate of task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="210"/>
+        <location filename="../../ui/screens/reports/sections.py" line="98"/>
         <source>Kết quả thực hiện:</source>
         <translation>Results:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="213"/>
+        <location filename="../../ui/screens/reports/sections.py" line="101"/>
         <source>Nêu các việc đã làm trong kỳ, kết quả đạt được.</source>
         <translation>Describe the work done in the period and the results achieved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="216"/>
+        <location filename="../../ui/screens/reports/sections.py" line="104"/>
         <source>Kết quả thực hiện nhiệm vụ %1</source>
         <translation>Results of task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="224"/>
+        <location filename="../../ui/screens/reports/sections.py" line="112"/>
         <source>Thời gian thực hiện: %1 · %2 hoạt động trong kỳ</source>
         <translation>Timeframe: %1 · %2 activities in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="232"/>
+        <location filename="../../ui/screens/reports/sections.py" line="120"/>
         <source>%1 đ</source>
         <translation>%1 VND</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="235"/>
+        <location filename="../../ui/screens/reports/sections.py" line="123"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -3352,17 +3352,17 @@ due %2</translation>
 <context>
     <name>UnitChoiceDialog</name>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="105"/>
+        <location filename="../../ui/screens/province_keys.py" line="118"/>
         <source>Chọn đơn vị của khóa</source>
         <translation>Choose the key&apos;s unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="107"/>
+        <location filename="../../ui/screens/province_keys.py" line="120"/>
         <source>Tệp khóa không ghi tên đơn vị. Khóa này là của đơn vị nào?</source>
         <translation>The key file does not name a unit. Which unit does this key belong to?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="111"/>
+        <location filename="../../ui/screens/province_keys.py" line="124"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>

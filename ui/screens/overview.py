@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from app.calendar import ReportState
+from app.calendar import DueState
 from app.services import overview
 from ui.context import AppContext
 from ui.widgets.common import STATUS_COLOURS, Card, heading
@@ -159,7 +159,7 @@ class OverviewScreen(LazyRefresh):
             )
         items: list[str] = []
         for due in overview.due_reports(ws, today):
-            if due.state == ReportState.LATE:
+            if due.state == DueState.LATE:
                 label = self.ctx.period_label(due.period)
                 items.append(
                     self.tr("<span style='color:#b00020'>Báo cáo %1 quá hạn (hạn %2)</span>")

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KnownError
-from app.services.province.compile import ProvincialReport, compile_report
+from app.province_data import ProvincialReport
+from app.services.province.compile import compile_report
 from app.services.province.status import default_year, reporting_periods
 from app.text import format_number
 from ui.context import AppContext

@@ -21,14 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.calendar import Period
-from app.services.province.status import (
-    CellState,
-    StatusCell,
-    StatusMatrix,
-    default_year,
-    reporting_periods,
-    status_matrix,
-)
+from app.province_data import CellState, StatusCell, StatusMatrix
+from app.services.province.status import default_year, reporting_periods, status_matrix
 from ui.context import AppContext
 from ui.widgets.common import heading
 

@@ -7,114 +7,26 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from app.calendar import Period
+from app.province_data import (
+    CellState,
+    IndicatorColumn,
+    ProvincialReport,
+    StatusMatrix,
+    TaskInfo,
+    UnitReport,
+)
 from app.services.province.common import local, require_province
-from app.services.province.status import CellState, StatusMatrix, UnitStatus, status_matrix
+from app.services.province.status import status_matrix
 from app.services.workspace import Workspace
 from db import models as m
 
 if TYPE_CHECKING:
     from app.report_data import ReportData
-
-
-@dataclass(frozen=True)
-class IndicatorColumn:
-    """One indicator of the plan, as a column of the consolidated tables."""
-
-    task_code: str
-    code: str
-    name: str
-    unit: str  # unit of measure
-    kind: str  # "count" | "money"
-
-
-@dataclass(frozen=True)
-class UnitReport:
-    """One unit's current report for the period."""
-
-    unit_id: str
-    unit_name: str
-    short_name: str
-    state: CellState  # on time or late
-    revision: int
-    sequence: int
-    submitted: dt.date
-    received: dt.datetime
-    report: ReportData
-
-    def value(self, task_code: str, indicator_code: str) -> int | None:
-        for entry in self.report.entries:
-            if entry.code == task_code:
-                for ind in entry.indicators:
-                    if ind.code == indicator_code:
-                        return ind.value
-        return None
-
-    def entry_status(self, task_code: str) -> tuple[str, int | None, int] | None:
-        """(status, percent, activity count) of a task, or None when the report lacks it."""
-        for entry in self.report.entries:
-            if entry.code == task_code:
-                return entry.status, entry.percent, entry.activity_count
-        return None
-
-
-@dataclass(frozen=True)
-class TaskInfo:
-    code: str
-    title: str
-    indicators: tuple[IndicatorColumn, ...]
-
-
-@dataclass(frozen=True)
-class ProvincialReport:
-    """What the consolidated PDF and workbook show for one period. Built by
-    :func:`compile_report`; printing code only reads it."""
-
-    period: Period
-    due: dt.date
-    today: dt.date
-    plan_id: str
-    plan_number: str
-    plan_date: dt.date
-    plan_issuer: str
-    plan_title: str
-    # the province's own header, signature block and recipients
-    header_parent: str
-    header_issuer: str
-    issuer_name: str  # "Sở Thông tin và Truyền thông tỉnh Gia Lai"
-    place: str
-    number: str  # "  /BC-STTTT"
-    signer_lines: tuple[str, ...]
-    signer_name: str
-    recipients: tuple[str, ...]
-    tasks: tuple[TaskInfo, ...]
-    reports: tuple[UnitReport, ...]  # the units that reported, directory order
-    status: StatusMatrix  # this period only: every expected unit
-
-    @property
-    def indicators(self) -> tuple[IndicatorColumn, ...]:
-        return tuple(i for t in self.tasks for i in t.indicators)
-
-    @property
-    def missing(self) -> tuple[UnitStatus, ...]:
-        """Expected units with no report for the period."""
-        return tuple(u for u in self.status.units if not u.cells[0].has_report)
-
-    def total(self, column: IndicatorColumn) -> int:
-        """The indicator summed over every unit's current report."""
-        return sum(r.value(column.task_code, column.code) or 0 for r in self.reports)
-
-    def reporting_units(self, column: IndicatorColumn) -> int:
-        """How many units report a value above zero."""
-        return sum(1 for r in self.reports if (r.value(column.task_code, column.code) or 0) > 0)
-
-    def activity_total(self, task_code: str) -> int:
-        return sum((r.entry_status(task_code) or ("", None, 0))[2] for r in self.reports)
 
 
 def compile_report(

@@ -7,14 +7,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from app.calendar import Period, PeriodKind, due_date, period_of, periods_of_year
 from app.errors import ConfigError, KnownError
+from app.province_data import CellState, StatusCell, StatusMatrix, UnitStatus
 from app.services.province.common import local
 from app.services.workspace import Workspace
 from db import models as m
@@ -24,119 +23,6 @@ if TYPE_CHECKING:
 
 # Units that report with packages (they run the app in the district role).
 REPORTING_KINDS = frozenset({"district", "commune"})
-
-
-class CellState(StrEnum):
-    ON_TIME = "on_time"
-    LATE = "late"
-    MISSING = "missing"
-    NOT_YET_DUE = "not_yet_due"
-
-
-CELL_WORDS = {
-    CellState.ON_TIME: "đúng hạn",
-    CellState.LATE: "trễ hạn",
-    CellState.MISSING: "chưa báo cáo",
-    CellState.NOT_YET_DUE: "chưa đến hạn",
-}
-
-
-@dataclass(frozen=True)
-class StatusCell:
-    """One unit's report for one period: its state, and the packages behind it."""
-
-    period: str
-    due: dt.date
-    state: CellState
-    revision: int | None = None  # the current revision
-    sequence: int | None = None
-    submitted: dt.date | None = None  # when the first revision was made (the unit's clock)
-    received: dt.datetime | None = None  # when the current revision arrived (local time)
-    superseded: tuple[int, ...] = ()  # older revisions, kept as history
-
-    @property
-    def has_report(self) -> bool:
-        return self.revision is not None
-
-    def text(self) -> str:
-        """ "đúng hạn, lần 2 (thay lần 1)" — what a cell of the matrix says."""
-        words = CELL_WORDS[self.state]
-        if self.revision is None:
-            return words
-        words += f", lần {self.revision}"
-        if self.superseded:
-            words += f" (thay lần {', '.join(str(r) for r in self.superseded)})"
-        return words
-
-
-@dataclass(frozen=True)
-class UnitStatus:
-    unit_id: str
-    unit_name: str
-    short_name: str
-    enrolled: bool  # has an active key
-    cells: tuple[StatusCell, ...]
-    gaps: tuple[int, ...]  # sequence numbers below the highest received that never arrived
-    last_sequence: int | None
-
-    def cell(self, period: str) -> StatusCell:
-        for c in self.cells:
-            if c.period == period:
-                return c
-        raise KeyError(period)
-
-
-@dataclass(frozen=True)
-class StatusMatrix:
-    """Units × periods of one plan, as seen on ``today``."""
-
-    plan_id: str
-    periods: tuple[Period, ...]
-    due: tuple[dt.date, ...]
-    today: dt.date
-    units: tuple[UnitStatus, ...]
-
-    def counts(self, period: str) -> dict[CellState, int]:
-        out = dict.fromkeys(CellState, 0)
-        for unit in self.units:
-            out[unit.cell(period).state] += 1
-        return out
-
-    def to_json(self) -> dict[str, Any]:
-        """JSON-ready: periods with due dates, units with cells and gaps, counts."""
-
-        def cell(c: StatusCell) -> dict[str, Any]:
-            return {
-                "state": c.state.value,
-                "revision": c.revision,
-                "sequence": c.sequence,
-                "submitted": c.submitted.isoformat() if c.submitted else None,
-                "received": c.received.isoformat() if c.received else None,
-                "superseded": list(c.superseded),
-            }
-
-        return {
-            "plan": self.plan_id,
-            "today": self.today.isoformat(),
-            "periods": [
-                {"code": p.code, "label": p.label_vi, "due": d.isoformat()}
-                for p, d in zip(self.periods, self.due, strict=True)
-            ],
-            "units": [
-                {
-                    "id": u.unit_id,
-                    "name": u.unit_name,
-                    "enrolled": u.enrolled,
-                    "cells": {c.period: cell(c) for c in u.cells},
-                    "gaps": list(u.gaps),
-                    "last_sequence": u.last_sequence,
-                }
-                for u in self.units
-            ],
-            "counts": {
-                p.code: {k.value: v for k, v in self.counts(p.code).items()} for p in self.periods
-            },
-        }
 
 
 def reporting_periods(ws: Workspace, year: int) -> list[Period]:
