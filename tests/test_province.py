@@ -717,7 +717,17 @@ def test_workbook_opens_in_libreoffice(prov: Workspace, tmp_path: Path) -> None:
     xlsx = tmp_path / "th.xlsx"
     build_province_xlsx(compile_report(prov, "2024"), xlsx)
     proc = subprocess.run(
-        [office, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(xlsx)],
+        # 44,34,76: comma, double quote, UTF-8 (the default follows the locale, which in CI
+        # is often plain C and turns every Vietnamese letter into "?")
+        [
+            office,
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path),
+            str(xlsx),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
