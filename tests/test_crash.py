@@ -56,8 +56,14 @@ class Ledger:
     manual_total: int = 0
 
 
-def run_and_kill(mode: str, data: Path, dest: Path, rng: random.Random) -> list[str]:
-    """Start the worker, kill -9 it at a random moment; the complete lines it printed."""
+def run_and_kill(
+    mode: str, data: Path, dest: Path, rng: random.Random, *, after_work: bool = False
+) -> list[str]:
+    """Start the worker, kill -9 it at a random moment; the complete lines it printed.
+
+    With ``after_work`` the random moment is counted from the first piece of work the
+    worker reports (an edit committed, a package exported), not from its start: on a
+    loaded machine a short window could otherwise end before any work is done."""
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT)
     proc = subprocess.Popen(
@@ -68,6 +74,7 @@ def run_and_kill(mode: str, data: Path, dest: Path, rng: random.Random) -> list[
     )
     lines: list[bytes] = []
     ready = threading.Event()
+    worked = threading.Event()
 
     def read() -> None:
         assert proc.stdout is not None
@@ -76,6 +83,8 @@ def run_and_kill(mode: str, data: Path, dest: Path, rng: random.Random) -> list[
                 lines.append(raw)
             if raw == b"ready\n":
                 ready.set()
+            elif raw.endswith(b"\n"):
+                worked.set()
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
@@ -83,6 +92,10 @@ def run_and_kill(mode: str, data: Path, dest: Path, rng: random.Random) -> list[
         proc.kill()
         _, err = proc.communicate()
         raise AssertionError(f"worker did not start: {err.decode(errors='replace')}")
+    if after_work and not worked.wait(120):
+        proc.kill()
+        _, err = proc.communicate()
+        raise AssertionError(f"worker did no work: {err.decode(errors='replace')}")
     time.sleep(rng.uniform(*WINDOWS[mode]))
     if proc.poll() is not None:
         _, err = proc.communicate()
@@ -268,18 +281,19 @@ def crash_rounds(base: Path, kills: dict[str, int], seed: int) -> dict[str, Ledg
     ledgers = {mode: Ledger() for mode in kills}
     if kills.get("edit"):
         data = make_edit_folder(base / "edit")
-        for _ in range(kills["edit"]):
-            record(ledgers["edit"], run_and_kill("edit", data, base / "edit" / "none", rng))
+        for i in range(kills["edit"]):
+            lines = run_and_kill("edit", data, base / "edit" / "none", rng, after_work=i == 0)
+            record(ledgers["edit"], lines)
             check_edit(data, ledgers["edit"])
     if kills.get("export"):
         data, dest, keys = make_export_folder(base / "export")
-        for _ in range(kills["export"]):
-            record(ledgers["export"], run_and_kill("export", data, dest, rng))
+        for i in range(kills["export"]):
+            record(ledgers["export"], run_and_kill("export", data, dest, rng, after_work=i == 0))
             check_export(data, dest, keys, ledgers["export"])
     if kills.get("backup"):
         data, dest = make_backup_folder(base / "backup")
         for i in range(kills["backup"]):
-            record(ledgers["backup"], run_and_kill("backup", data, dest, rng))
+            record(ledgers["backup"], run_and_kill("backup", data, dest, rng, after_work=i == 0))
             check_backup(data, dest, ledgers["backup"])
             if i % 10 == 9:  # keep the USB folder small in the long form
                 for p in dest.glob("*.zip"):

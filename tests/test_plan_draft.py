@@ -1,6 +1,6 @@
 """`tiendo plan draft`: a plan file drafted from the plan's document (.docx, .txt, .md).
 
-The seed is plan 157 (../shared/seed/, as Markdown and as the clerk's Word file); the
+The seed is plan 157 (tests/fixtures/plans/, as Markdown and as the clerk's Word file); the
 other shapes real plans take are written here as small documents, the Word ones built
 with python-docx.
 """
@@ -24,7 +24,7 @@ from app.plan_draft.writer import multiline, quote
 from app.plan_format import load_builtin_plan, load_plan
 from app.units import UnitDirectory, load_builtin_units, load_units
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+SEED = Path(__file__).resolve().parent / "fixtures" / "plans"
 GL = load_builtin_units()
 
 
@@ -66,8 +66,6 @@ def task_summary(task: Task) -> tuple[object, ...]:
 @pytest.fixture(params=["md", "docx"])
 def seed_copy(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     source = SEED / f"plan-157-KH-UBND-2024.{request.param}"
-    if not source.is_file():
-        pytest.skip(f"seed document {source} not present")
     path = tmp_path / source.name
     path.write_bytes(source.read_bytes())
     return path
