@@ -263,7 +263,17 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.main import screenshots
 
-    return screenshots(args.out_dir, args.shot_lang or args.lang or "vi")
+    return screenshots(args.out_dir, args.shot_lang or args.lang or "vi", args.size)
+
+
+def _window_size(text: str) -> str:
+    """argparse type for --size: 'WIDTHxHEIGHT', at least 640x480."""
+    width, sep, height = text.lower().partition("x")
+    if not (sep and width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"cỡ không hợp lệ: {text} (ví dụ 1366x768)")
+    if int(width) < 640 or int(height) < 480:
+        raise argparse.ArgumentTypeError(f"cỡ quá nhỏ: {text} (ít nhất 640x480)")
+    return f"{int(width)}x{int(height)}"
 
 
 # --- parser -------------------------------------------------------------------------
@@ -330,6 +340,12 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     p = sub.add_parser("screenshots", help="chụp mọi màn hình ra tệp PNG (không cần màn hình)")
     p.add_argument("out_dir", metavar="OUT_DIR")
     p.add_argument("--lang", dest="shot_lang", choices=["vi", "en"], default=None)
+    p.add_argument(
+        "--size",
+        metavar="RỘNGxCAO",
+        type=_window_size,
+        help="cỡ cửa sổ chính trong ảnh, ví dụ 1366x768 (mặc định 1280x800)",
+    )
     p.set_defaults(handler=cmd_screenshots)
 
     from app.commands import FEATURES
@@ -348,15 +364,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if open_file is not None:
         args.open_file = open_file
     handler: Handler = args.handler
+    english = args.lang == "en"
     try:
         return handler(args)
     except KnownError as exc:
-        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        from app.translation import translate
+
+        lang = args.lang or "vi"
+        label = "Error" if english else "Lỗi"
+        print(f"{label}: {translate(exc.message, lang)}", file=sys.stderr)
         if exc.hint:
-            print(exc.hint, file=sys.stderr)
+            print(translate(exc.hint, lang), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("Đã hủy.", file=sys.stderr)
+        print("Cancelled." if english else "Đã hủy.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`tiendo units | head`): not an error. Point stdout at

@@ -39,6 +39,16 @@ def _collect_after_each_test() -> Iterator[None]:
     collect_garbage_if_due()
 
 
+@pytest.fixture(autouse=True)
+def _user_settings(tmp_path: Path) -> None:
+    """Window sizes and column widths go to a folder of the test's, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "user-settings")
+    )
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
     """A district installation of huyện Chư Sê, set up, with no activities."""

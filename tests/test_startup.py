@@ -47,6 +47,7 @@ def start_gui(data: Path, *, quit_ms: int = 300, **env: str) -> subprocess.Popen
         TIENDO_SMOKE_QUIT_MS=str(quit_ms),
         PYTHONPATH=str(ROOT),
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        XDG_CONFIG_HOME=str(data.parent / "user-config"),  # window sizes: not the user's
         **env,
     )
     full.pop("TIENDO_DATA_DIR", None)

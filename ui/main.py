@@ -137,7 +137,7 @@ def _window_first(
     window = _window_class(known.settings.role)(
         unit_name=known.unit_name, unit_short_name=known.unit_short_name
     )
-    window.show()
+    window.present()
     smoke.window_shown(app)
     # The open starts once the window has been painted (a zero timer fires after the
     # events the show queued): any earlier and it competes with the first paint for
@@ -188,7 +188,7 @@ def _workspace_first(
     from ui.context import AppContext
 
     window = _window_class(ws.settings.role)(AppContext(ws, lang))
-    window.show()
+    window.present()
     smoke.window_shown(app)
     _window_ready(app, window, ws, open_path)
     code = app.exec()
@@ -278,8 +278,9 @@ def _start_error(exc: KnownError | str, hint: str = "") -> None:
         show_error(None, exc, hint)
 
 
-def screenshots(out_dir: str, lang: str) -> int:
-    """Render every main screen and dialog to PNG files in out_dir."""
+def screenshots(out_dir: str, lang: str, size: str | None = None) -> int:
+    """Render every main screen and dialog to PNG files in out_dir; `size` "WxH" is the
+    main windows' size."""
     from ui.screenshots import main
 
-    return main(out_dir, lang)
+    return main(out_dir, lang, size)

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.services.workspace import Workspace, open_workspace
@@ -38,21 +38,44 @@ def _grab(widget: QWidget, path: Path, wait_ms: int = 0) -> Path:
     return path
 
 
-def render_all(out_dir: Path, lang: str = "vi", activities: int = 120) -> list[Path]:
-    """Render the screens into out_dir; returns the files written."""
+# The main windows' size in the pictures, unless asked for another (`--size 1366x768`).
+WINDOW_SIZE = QSize(1280, 800)
+
+
+def parse_size(text: str) -> QSize:
+    """'1366x768' as a QSize; raises ValueError for anything else."""
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit():
+        raise ValueError(text)
+    size = QSize(int(width), int(height))
+    if size.width() < 640 or size.height() < 480:
+        raise ValueError(text)
+    return size
+
+
+def render_all(
+    out_dir: Path, lang: str = "vi", activities: int = 120, size: QSize = WINDOW_SIZE
+) -> list[Path]:
+    """Render the screens into out_dir, the main windows at `size` (the whole screen's
+    worth: a window maximized on a screen of that size is a little smaller, see
+    window_state.FRAME_MARGIN); returns the files written. The user's remembered window
+    sizes are neither used nor changed."""
     app = make_app()
     i18n.install(app, lang)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="tiendo-shots-") as tmp:
+        QSettings.setPath(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "user")
+        )
         written += _setup_wizard(Path(tmp) / "new", out_dir, lang)
         ws = screenshot_scenes.district(Path(tmp), activities)
         try:
-            written += _main_screens(ws, out_dir, lang)
+            written += _main_screens(ws, out_dir, lang, size)
         finally:
             ws.close()
-    with tempfile.TemporaryDirectory(prefix="tiendo-shots-province-") as tmp:
-        written += _province_screens(Path(tmp), out_dir, lang)
+        with tempfile.TemporaryDirectory(prefix="tiendo-shots-province-") as ptmp:
+            written += _province_screens(Path(ptmp), out_dir, lang, size)
     app.processEvents()
     return written
 
@@ -89,18 +112,18 @@ def _match_recursive() -> Qt.MatchFlag:
     return Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive
 
 
-def _main_screens(ws: Workspace, out: Path, lang: str) -> list[Path]:
+def _main_screens(ws: Workspace, out: Path, lang: str, size: QSize) -> list[Path]:
     # The window as it first comes up, while the workspace opens behind it.
     unit = ws.units.get(ws.settings.unit_id)
     opening = MainWindow(unit_name=unit.name, unit_short_name=unit.short_name)
-    opening.resize(1280, 800)
+    opening.resize(size)
     opening.show()
     _settle()
     written = [_grab(opening, out / f"{lang}-0-opening.png")]
     opening.close()
     ctx = AppContext(ws, lang)
     window = MainWindow(ctx)
-    window.resize(1280, 800)
+    window.resize(size)
     window.show()
     _settle()
     names = ["overview", "tasks", "activities", "reports", "outbox", "settings"]
@@ -119,7 +142,7 @@ def _main_screens(ws: Workspace, out: Path, lang: str) -> list[Path]:
     return written
 
 
-def _province_screens(tmp: Path, out: Path, lang: str) -> list[Path]:
+def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path]:
     """The province window's screens and dialogs, after three districts' reports came in."""
     from ui.province_window import ProvinceWindow
 
@@ -132,7 +155,7 @@ def _province_screens(tmp: Path, out: Path, lang: str) -> list[Path]:
         window.status.year.setValue(2024)
         window.report.year.setValue(2024)
         ctx.reports_changed.emit()
-        window.resize(1280, 800)
+        window.resize(size)
         window.show()
         written = []
         names = ["keys", "import", "status", "report", "settings"]
@@ -170,8 +193,8 @@ def _dialogs(window: ShellWindow) -> list[Shot]:
     return shots
 
 
-def main(out_dir: str, lang: str) -> int:
-    files = render_all(Path(out_dir), lang)
+def main(out_dir: str, lang: str, size: str | None = None) -> int:
+    files = render_all(Path(out_dir), lang, size=parse_size(size) if size else WINDOW_SIZE)
     for f in files:
         print(f)
     app = QApplication.instance()

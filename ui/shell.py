@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import window_state
 from ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -64,9 +65,9 @@ class ShellWindow(QMainWindow):
             unit = ctx.ws.units.get(ctx.ws.settings.unit_id)
             unit_name, unit_short_name = unit.name, unit.short_name
         self.data_actions: list[QAction] = []
-        self.setWindowTitle(self.tr("Tiến Độ — %1").replace("%1", unit_name))
-        self.resize(1200, 760)
+        self.setWindowTitle(unit_name)  # the app's name follows it (applicationDisplayName)
         self.setMinimumSize(QSize(900, 600))
+        self.maximize = window_state.place(self, type(self).__name__, QSize(1200, 760))
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -106,6 +107,14 @@ class ShellWindow(QMainWindow):
 
         self.unit_label = QLabel(unit_name)
         self.statusBar().addPermanentWidget(self.unit_label)
+
+    def present(self) -> None:
+        """Show the window: maximized the first time on a screen too small for its usual
+        size, else as it was last left."""
+        if self.maximize:
+            self.showMaximized()
+        else:
+            self.show()
 
     def add_screens(self, screens: Sequence[tuple[str, ScreenFactory]]) -> None:
         """The navigation entries, each with the function that builds its screen."""
@@ -214,11 +223,14 @@ class ShellWindow(QMainWindow):
             self.stack.setCurrentWidget(self.screen_at(index))
 
     def _show_status(self, text: str) -> None:
-        self.statusBar().showMessage(text, 5000)
+        from ui.widgets.messages import core_text
+
+        self.statusBar().showMessage(core_text(text), 5000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for screen in self.built.values():
             flush = getattr(screen, "flush_edits", None)
             if flush is not None:
                 flush()
+        window_state.save_geometry(self, type(self).__name__)
         event.accept()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,7 +35,9 @@ from app.services.province.intake import (
     received_packages,
 )
 from app.services.province.keys import province_key
+from ui import window_state
 from ui.context import AppContext
+from ui.widgets import messages
 from ui.widgets.common import heading
 from ui.widgets.job_bar import JobBar
 from ui.widgets.messages import show_error
@@ -156,6 +157,7 @@ class ImportScreen(QWidget):
         for col, width in ((0, 190), (2, 170), (6, 220)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(col, width)
+        window_state.remember_columns(header, "province_import")
         # Wrapped details need their rows re-measured whenever the columns change width.
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.setAccessibleName(self.tr("Kết quả nhập từng tệp"))
@@ -289,13 +291,10 @@ class ImportScreen(QWidget):
 
         if KeyStore(self.ctx.ws.layout.root).uses_keyring or os.environ.get(PASSPHRASE_ENV):
             return None
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Mật khẩu khóa ký của Sở"),
-            self.tr("Nhập mật khẩu khóa ký của Sở (để ký biên nhận):"),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
+        from ui.widgets.passphrase import ask_passphrase
+
+        text = ask_passphrase(self, province=True)
+        if text is None:
             raise _NoPassphrase()
         return text
 
@@ -341,7 +340,9 @@ class ImportScreen(QWidget):
         }
         for row, r in enumerate(results):
             receipt = r.receipt.name if r.receipt else (r.receipt_error or "—")
-            detail = r.message + (f" {r.hint}" if r.hint and not r.ok else "")
+            detail = messages.core_text(r.message) + (
+                f" {messages.core_text(r.hint)}" if r.hint and not r.ok else ""
+            )
             cells = [
                 r.path.name,
                 words[r.outcome],

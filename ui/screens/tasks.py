@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.plan import Task, TimeframeKind, UnitSelector
 from app.services import activities, overview
+from ui import window_state
 from ui.context import AppContext
 from ui.widgets.common import heading
 from ui.widgets.lazy import LazyRefresh
@@ -68,6 +69,7 @@ class TasksScreen(LazyRefresh):
         rl.addWidget(self.acts, 2)
         split.addWidget(right)
         split.setSizes([320, 800])
+        window_state.remember_splitter(split, "tasks")
         layout.addWidget(split, 1)
         self._progress: dict[str, overview.TaskProgress] = {}
         self.list.currentRowChanged.connect(self.show_task)

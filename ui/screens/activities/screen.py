@@ -32,6 +32,7 @@ from app.errors import KnownError
 from app.services import activities
 from app.services.activities import ActivityRow
 from app.text import format_number
+from ui import window_state
 from ui.context import AppContext
 from ui.screens.activities.dialogs import HistoryDialog, NewActivityDialog
 from ui.screens.activities.editor import ActivityEditor
@@ -222,6 +223,8 @@ class ActivitiesScreen(QWidget):
         split.setStretchFactor(1, 0)
         split.setChildrenCollapsible(False)
         split.setSizes([630, 370])
+        window_state.remember_splitter(split, "activities")
+        window_state.remember_columns(self.table.horizontalHeader(), "activities")
         self.splitter = split
         return split
 

@@ -26,6 +26,7 @@ from app.calendar import Period
 from app.errors import KnownError
 from app.services import reports
 from app.services.reports import Problem, ReportSummary
+from ui import window_state
 from ui.context import AppContext
 from ui.screens.reports import dialogs
 from ui.screens.reports.editor import ReportEditor
@@ -146,6 +147,7 @@ class ReportsScreen(QWidget):
         self.split.setStretchFactor(1, 0)
         self.split.setSizes([690, 320])
         self.split.setChildrenCollapsible(False)
+        window_state.remember_splitter(self.split, "reports")
         self.pages.addWidget(self.split)
 
     def _connect(self) -> None:
