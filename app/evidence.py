@@ -23,6 +23,29 @@ class EvidenceError(KnownError):
     """An evidence file could not be read or stored."""
 
 
+def check_file(source: Path) -> None:
+    """Refuse (EvidenceError) what cannot be evidence before it is stored or shown: a path
+    that is missing, a folder or a device, a file of 0 bytes (a failed download, a scan
+    that never finished), or one the system does not let this user read. Reads one byte."""
+    try:
+        if not source.is_file():
+            if source.exists():
+                raise EvidenceError(f"{source.name} không phải là một tệp.")
+            raise EvidenceError(f"Không tìm thấy tệp minh chứng: {source}")
+        if source.stat().st_size == 0:
+            raise EvidenceError(
+                f"Tệp {source.name} trống (0 byte), không dùng làm minh chứng được.",
+                "Hãy mở tệp để xem lại, hoặc chép lại tệp từ nơi gốc.",
+            )
+        with source.open("rb") as f:
+            f.read(1)
+    except OSError as exc:
+        raise EvidenceError(
+            f"Không đọc được tệp {source.name}: {exc.strerror or exc}",
+            "Kiểm tra tệp còn mở được và máy có quyền đọc nó.",
+        ) from exc
+
+
 @dataclass(frozen=True)
 class StoredFile:
     sha256: str
@@ -46,7 +69,9 @@ class EvidenceStore:
         return self.path_for(sha256).is_file()
 
     def add(self, source: Path) -> StoredFile:
-        """Copy a file into the store; raises EvidenceError when it cannot be read or written."""
+        """Copy a file into the store; raises EvidenceError when it is not evidence (see
+        check_file) or cannot be read or written."""
+        check_file(source)
         try:
             with source.open("rb") as src:
                 sha, size = self._store(iter(lambda: src.read(CHUNK), b""))

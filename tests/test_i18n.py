@@ -205,8 +205,18 @@ def test_catalogue_is_complete() -> None:
     assert missing == [], f"{len(missing)} strings have no English translation: {missing[:10]}"
 
 
+# Names that stay as they are in English: the app's own (the title bar shows it from
+# applicationDisplayName in every language) and the language's, beside its English name.
+PROPER_NAMES = ("Tiến Độ", "Tiếng Việt")
+
+
 def test_catalogue_has_no_vietnamese_left_in_english() -> None:
-    left = [tr for _src, tr, _done in catalogue() if VIETNAMESE.search(tr)]
+    def words(tr: str) -> str:
+        for name in PROPER_NAMES:
+            tr = tr.replace(name, "")
+        return tr
+
+    left = [tr for _src, tr, _done in catalogue() if VIETNAMESE.search(words(tr))]
     assert left == []
 
 

@@ -21,6 +21,12 @@ LANGUAGES = ("vi", "en")
 UI_DIR = Path(__file__).parent
 
 _installed: list[QTranslator] = []
+_language = ["vi"]  # the language install() last switched to
+
+
+def current() -> str:
+    """The interface language: "vi" or "en"."""
+    return _language[0]
 
 
 def ts_file(lang: str) -> Path:
@@ -36,6 +42,7 @@ def install(app: QCoreApplication, lang: str) -> bool:
     for tr in _installed:
         app.removeTranslator(tr)
     _installed.clear()
+    _language[0] = lang
     if lang == "vi":
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
         return True

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -25,6 +27,7 @@ from app.services.setup import DISTRICT_KINDS, PROVINCE_KINDS, apply_setup, defa
 from app.services.workspace import Workspace
 from app.settings import InstallSettings
 from app.text import fold
+from ui.widgets.common import plan_name
 from ui.widgets.messages import show_error
 from ui.widgets.setup_fields import SettingsForm
 
@@ -63,7 +66,6 @@ class UnitPage(QWizardPage):
         self.setSubTitle(self.tr("Chọn cơ quan sử dụng máy này trong danh mục đơn vị."))
         layout = QVBoxLayout(self)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Gõ để tìm, ví dụ: chu se"))
         self.search.setClearButtonEnabled(True)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Đơn vị"), self.tr("Mã")])
@@ -71,6 +73,8 @@ class UnitPage(QWizardPage):
         layout.addWidget(self.search)
         layout.addWidget(self.tree, 1)
         self.search.textChanged.connect(self.apply_filter)
+        self.search.returnPressed.connect(self.pick_single_match)
+        self.search.installEventFilter(self)
         self.tree.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
 
     def initializePage(self) -> None:
@@ -91,9 +95,21 @@ class UnitPage(QWizardPage):
             items[unit.id] = item
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        self.search.setPlaceholderText(self._search_hint(allowed))
         current = self.wiz.settings.unit_id
         if current in items:
             self.tree.setCurrentItem(items[current])
+
+    def _search_hint(self, allowed: set[str]) -> str:
+        """'Gõ để tìm, ví dụ: …' with a unit this role can choose, typed without accents
+        as the search allows."""
+        example = next(
+            (u.short_name or u.name for u, _d in self.wiz.ws.units.tree() if u.kind in allowed),
+            "",
+        )
+        if not example:
+            return self.tr("Gõ để tìm")
+        return self.tr("Gõ để tìm, ví dụ: %1").replace("%1", fold(example))
 
     def apply_filter(self, text: str) -> None:
         words = fold(text).split()
@@ -109,6 +125,38 @@ class UnitPage(QWizardPage):
 
         for i in range(self.tree.topLevelItemCount()):
             visit(self.tree.topLevelItem(i))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down in the search box goes to the list, on the first unit that can be chosen.
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            matches = self.matches()
+            if matches:
+                self.tree.setCurrentItem(matches[0])
+            self.tree.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
+
+    def matches(self) -> list[QTreeWidgetItem]:
+        """The units shown by the search that can be chosen, top to bottom."""
+        found = []
+        it = QTreeWidgetItemIterator(self.tree)
+        while (item := it.value()) is not None:
+            if not item.isHidden() and item.flags() & Qt.ItemFlag.ItemIsSelectable:
+                found.append(item)
+            it += 1
+        return found
+
+    def pick_single_match(self) -> None:
+        """Enter in the search box chooses the unit when the search left only one (the
+        wizard's Tiếp then takes the same Enter)."""
+        matches = self.matches()
+        if self.search.text().strip() and len(matches) == 1:
+            self.tree.setCurrentItem(matches[0])
 
     def unit_id(self) -> str:
         item = self.tree.currentItem()
@@ -131,6 +179,22 @@ class PeoplePage(QWizardPage):
         layout = QVBoxLayout(self)
         self.form = SettingsForm()
         layout.addWidget(self.form)
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        layout.addWidget(self.missing)
+        for edit in (self.form.officer, self.form.leader_name):
+            edit.textChanged.connect(self._names_changed)
+
+    def _names_changed(self) -> None:
+        self.missing.setText(
+            ""
+            if self.isComplete()
+            else self.tr("Cần tên người lập và tên người ký: chúng được in trên báo cáo.")
+        )
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self.form.officer.text().strip() and self.form.leader_name.text().strip())
 
     def initializePage(self) -> None:
         base = default_settings(
@@ -141,6 +205,7 @@ class PeoplePage(QWizardPage):
         )
         self.wiz.settings = base
         self.form.load(base)
+        self._names_changed()
 
 
 class KeyPage(QWizardPage):
@@ -165,7 +230,7 @@ class KeyPage(QWizardPage):
         form.addRow(self.tr("&Nhập lại mật khẩu:"), self.repeat)
         layout.addWidget(self.form)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         layout.addStretch(1)
         self.passphrase.textChanged.connect(self.check)
@@ -178,36 +243,54 @@ class KeyPage(QWizardPage):
         return not store.uses_keyring and not store.exists(self.wiz.settings.unit_id)
 
     def initializePage(self) -> None:
+        province = self.wiz.role_page.role() == "province"
+        why = (
+            self.tr(
+                "Biên nhận gửi lại cho các đơn vị và kế hoạch gửi xuống được ký bằng khóa "
+                "riêng của Sở, để đơn vị biết chắc chúng do Sở gửi và không bị sửa."
+            )
+            if province
+            else self.tr(
+                "Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh "
+                "biết chắc gói do đơn vị gửi và không bị sửa."
+            )
+        )
         if self.needs_passphrase():
-            self.explain.setText(
-                self.tr(
-                    "Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh "
-                    "biết chắc gói do đơn vị gửi và không bị sửa. Máy này không có kho khóa an "
-                    "toàn của hệ điều hành, nên khóa được lưu trong tệp mã hóa bằng mật khẩu. "
-                    "Hãy chọn mật khẩu ít nhất 8 ký tự và ghi nhớ: cần nhập khi xuất gói."
-                )
+            where = self.tr(
+                "Máy này không có kho khóa an toàn của hệ điều hành, nên khóa được lưu trong "
+                "tệp mã hóa bằng mật khẩu. Hãy chọn mật khẩu và ghi nhớ: cần nhập mỗi lần ký. "
+                "Không ai lấy lại được mật khẩu đã quên; khi đó phải tạo khóa mới và báo cho "
+                "nơi nhận đăng ký lại."
             )
             self.form.show()
         else:
-            self.explain.setText(
-                self.tr(
-                    "Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh "
-                    "biết chắc gói do đơn vị gửi và không bị sửa. Khóa sẽ được tạo và cất "
-                    "trong kho khóa an toàn của hệ điều hành khi bấm Hoàn tất."
-                )
+            where = self.tr(
+                "Khóa sẽ được tạo và cất trong kho khóa an toàn của hệ điều hành khi hoàn "
+                "tất thiết lập."
             )
             self.form.hide()
+        self.setSubTitle(why)  # every page has its subtitle: one header style throughout
+        self.explain.setText(where)
         self.check()
 
     def check(self) -> None:
-        self.problem.setText(self.trouble())
+        trouble = self.trouble()
+        typed = bool(self.passphrase.text() or self.repeat.text())
+        # The rule is shown as a rule until something is typed, then as a problem.
+        self.problem.setText(trouble if typed else self.rule())
+        self.problem.setStyleSheet("color: #b00020" if typed and trouble else "")
         self.completeChanged.emit()
+
+    def rule(self) -> str:
+        if not self.needs_passphrase():
+            return ""
+        return self.tr("Mật khẩu cần ít nhất %1 ký tự.").replace("%1", str(min_passphrase()))
 
     def trouble(self) -> str:
         if not self.needs_passphrase():
             return ""
-        if len(self.passphrase.text()) < 8:
-            return self.tr("Mật khẩu cần ít nhất 8 ký tự.")
+        if len(self.passphrase.text()) < min_passphrase():
+            return self.rule()
         if self.passphrase.text() != self.repeat.text():
             return self.tr("Hai lần nhập mật khẩu chưa khớp.")
         return ""
@@ -219,11 +302,19 @@ class KeyPage(QWizardPage):
         return self.passphrase.text() if self.needs_passphrase() else None
 
 
+def min_passphrase() -> int:
+    """The shortest passphrase the key store accepts (its own constant)."""
+    from app.signing.keystore import MIN_PASSPHRASE_CHARS
+
+    return MIN_PASSPHRASE_CHARS
+
+
 class SummaryPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("Hoàn tất"))
+        self.setSubTitle(self.tr("Xem lại trước khi bấm Hoàn tất; có thể sửa sau trong Cài đặt."))
         layout = QVBoxLayout(self)
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -239,12 +330,7 @@ class SummaryPage(QWizardPage):
             .replace("%2", s.officer or "—")
             .replace("%3", s.leader_name or "—")
             .replace("%4", s.leader_title)
-            .replace(
-                "%5",
-                self.tr("%1 số %2")
-                .replace("%1", self.wiz.ws.plan.kind)
-                .replace("%2", self.wiz.ws.plan.number),
-            )
+            .replace("%5", plan_name(self.wiz.ws.plan))
         )
 
 

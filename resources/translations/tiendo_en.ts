@@ -4,203 +4,203 @@
 <context>
     <name>ActivitiesScreen</name>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="82"/>
+        <location filename="../../ui/screens/activities/screen.py" line="83"/>
         <source>Hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="116"/>
+        <location filename="../../ui/screens/activities/screen.py" line="117"/>
         <source>Tên, địa điểm, nội dung…</source>
         <translation>Name, location, details…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="118"/>
+        <location filename="../../ui/screens/activities/screen.py" line="119"/>
         <source>Gõ có dấu hay không dấu đều được: “hoi nghi” tìm ra “Hội nghị” (Ctrl+F)</source>
         <translation>Vietnamese accents are optional: typing without them also finds accented words (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="120"/>
+        <location filename="../../ui/screens/activities/screen.py" line="121"/>
         <source>Tìm hoạt động</source>
         <translation>Search activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="121"/>
+        <location filename="../../ui/screens/activities/screen.py" line="122"/>
         <source>&amp;Tìm:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="150"/>
+        <location filename="../../ui/screens/activities/screen.py" line="151"/>
         <source>Lọc theo nhiệm vụ</source>
         <translation>Filter by task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="151"/>
+        <location filename="../../ui/screens/activities/screen.py" line="152"/>
         <source>Tất cả nhiệm vụ</source>
         <translation>All tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="124"/>
+        <location filename="../../ui/screens/activities/screen.py" line="125"/>
         <source>Nhiệm &amp;vụ:</source>
         <translation>&amp;Task:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="127"/>
+        <location filename="../../ui/screens/activities/screen.py" line="128"/>
         <source>Lọc theo kỳ báo cáo</source>
         <translation>Filter by reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="130"/>
+        <location filename="../../ui/screens/activities/screen.py" line="131"/>
         <source>Kỳ &amp;báo cáo:</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="132"/>
-        <location filename="../../ui/screens/activities/screen.py" line="498"/>
+        <location filename="../../ui/screens/activities/screen.py" line="133"/>
+        <location filename="../../ui/screens/activities/screen.py" line="501"/>
         <source>Thùng &amp;rác</source>
         <translation>Recycle &amp;bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="134"/>
+        <location filename="../../ui/screens/activities/screen.py" line="135"/>
         <source>Xem thùng rác</source>
         <translation>Show recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="135"/>
+        <location filename="../../ui/screens/activities/screen.py" line="136"/>
         <source>Xem các hoạt động đã xóa; có thể khôi phục lại</source>
         <translation>Show deleted activities; they can be restored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="163"/>
+        <location filename="../../ui/screens/activities/screen.py" line="164"/>
         <source>Thêm h&amp;oạt động</source>
         <translation>&amp;Add activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="164"/>
+        <location filename="../../ui/screens/activities/screen.py" line="165"/>
         <source>Ghi một hoạt động mới (Ctrl+N)</source>
         <translation>Record a new activity (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="165"/>
+        <location filename="../../ui/screens/activities/screen.py" line="166"/>
         <source>&amp;Xóa</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="166"/>
+        <location filename="../../ui/screens/activities/screen.py" line="167"/>
         <source>Chuyển hoạt động đang chọn vào thùng rác (Del)</source>
         <translation>Move the selected activity to the recycle bin (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="167"/>
+        <location filename="../../ui/screens/activities/screen.py" line="168"/>
         <source>&amp;Khôi phục</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="168"/>
+        <location filename="../../ui/screens/activities/screen.py" line="169"/>
         <source>Đưa hoạt động đang chọn ra khỏi thùng rác</source>
         <translation>Take the selected activity out of the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="171"/>
+        <location filename="../../ui/screens/activities/screen.py" line="172"/>
         <source>Số hoạt động đang hiển thị</source>
         <translation>Number of activities shown</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="175"/>
+        <location filename="../../ui/screens/activities/screen.py" line="176"/>
         <source>In tổn&amp;g hợp…</source>
         <translation>Print s&amp;ummary…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="177"/>
+        <location filename="../../ui/screens/activities/screen.py" line="178"/>
         <source>In bảng tổng hợp tình hình thực hiện và các hoạt động của kỳ đang chọn</source>
         <translation>Print the summary of progress and activities for the chosen period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="195"/>
+        <location filename="../../ui/screens/activities/screen.py" line="196"/>
         <source>&amp;Hoàn tác</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="196"/>
+        <location filename="../../ui/screens/activities/screen.py" line="197"/>
         <source>Đưa hoạt động vừa xóa trở lại (Ctrl+Z)</source>
         <translation>Bring back the activity you just deleted (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="199"/>
+        <location filename="../../ui/screens/activities/screen.py" line="200"/>
         <source>Đóng thông báo</source>
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="213"/>
+        <location filename="../../ui/screens/activities/screen.py" line="214"/>
         <source>Danh sách hoạt động</source>
         <translation>Activity list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="345"/>
+        <location filename="../../ui/screens/activities/screen.py" line="348"/>
         <source>Tất cả các kỳ</source>
         <translation>All periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="360"/>
+        <location filename="../../ui/screens/activities/screen.py" line="363"/>
         <source>Hoạt động từ %1 đến %2</source>
         <translation>Activities from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="382"/>
+        <location filename="../../ui/screens/activities/screen.py" line="385"/>
         <source>Chưa có hoạt động nào để in.</source>
         <translation>There are no activities to print yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="402"/>
+        <location filename="../../ui/screens/activities/screen.py" line="405"/>
         <source>Đang tạo bảng tổng hợp…</source>
         <translation>Making the summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="412"/>
+        <location filename="../../ui/screens/activities/screen.py" line="415"/>
         <source>Tổng hợp tình hình thực hiện kế hoạch</source>
         <translation>Summary of progress on the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="478"/>
+        <location filename="../../ui/screens/activities/screen.py" line="481"/>
         <source>Đang tải… (đã hiện %1 hoạt động mới nhất)</source>
         <translation>Loading… (showing the %1 most recent activities)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="483"/>
+        <location filename="../../ui/screens/activities/screen.py" line="486"/>
         <source>Thùng rác: hiển thị %1/%2 hoạt động đã xóa</source>
         <translation>Recycle bin: showing %1 of %2 deleted activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="489"/>
+        <location filename="../../ui/screens/activities/screen.py" line="492"/>
         <source>Hiển thị %1/%2 hoạt động</source>
         <translation>Showing %1 of %2 activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="496"/>
+        <location filename="../../ui/screens/activities/screen.py" line="499"/>
         <source>Thùng &amp;rác (%1)</source>
         <translation>Recycle &amp;bin (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="509"/>
+        <location filename="../../ui/screens/activities/screen.py" line="512"/>
         <source>Thùng rác trống.</source>
         <translation>The recycle bin is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="511"/>
+        <location filename="../../ui/screens/activities/screen.py" line="514"/>
         <source>Không có hoạt động đã xóa nào khớp với điều kiện tìm.</source>
         <translation>No deleted activities match the search.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="513"/>
+        <location filename="../../ui/screens/activities/screen.py" line="516"/>
         <source>Chọn một hoạt động trong thùng rác để xem hoặc khôi phục.</source>
         <translation>Select an activity in the recycle bin to view or restore it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="515"/>
+        <location filename="../../ui/screens/activities/screen.py" line="518"/>
         <source>Chưa có hoạt động nào.</source>
         <translation>No activities yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="517"/>
+        <location filename="../../ui/screens/activities/screen.py" line="520"/>
         <source>Chưa có hoạt động nào được ghi.
 
 Bấm “Thêm hoạt động” (Ctrl+N) để ghi hoạt động đầu tiên: ngày, nhiệm vụ, việc đã làm, số liệu chỉ tiêu và ảnh, tệp minh chứng.</source>
@@ -209,33 +209,33 @@ Bấm “Thêm hoạt động” (Ctrl+N) để ghi hoạt động đầu tiên:
 Click “Add activity” (Ctrl+N) to record the first one: the date, the task, what was done, indicator figures, and photos or files as evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="523"/>
+        <location filename="../../ui/screens/activities/screen.py" line="526"/>
         <source>Không có hoạt động nào khớp với điều kiện tìm. Thử bỏ bớt chữ tìm, chọn “Tất cả nhiệm vụ” hoặc “Tất cả các kỳ”.</source>
         <translation>No activities match the search. Try fewer search words, or choose “All tasks” or “All periods”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="526"/>
         <location filename="../../ui/screens/activities/screen.py" line="529"/>
+        <location filename="../../ui/screens/activities/screen.py" line="532"/>
         <source>Chọn một hoạt động trong danh sách để xem và sửa.</source>
         <translation>Select an activity in the list to view and edit it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="589"/>
+        <location filename="../../ui/screens/activities/screen.py" line="592"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="682"/>
+        <location filename="../../ui/screens/activities/screen.py" line="685"/>
         <source>Đã thêm hoạt động “%1”</source>
         <translation>Activity “%1” added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="697"/>
+        <location filename="../../ui/screens/activities/screen.py" line="700"/>
         <source>Xóa hoạt động</source>
         <translation>Delete activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="699"/>
+        <location filename="../../ui/screens/activities/screen.py" line="702"/>
         <source>Chuyển hoạt động “%1” vào thùng rác?
 
 Có thể khôi phục lại từ Thùng rác.</source>
@@ -244,37 +244,37 @@ Có thể khôi phục lại từ Thùng rác.</source>
 You can restore it from the Recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="701"/>
+        <location filename="../../ui/screens/activities/screen.py" line="704"/>
         <source>Chuyển vào thùng rác</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="702"/>
+        <location filename="../../ui/screens/activities/screen.py" line="705"/>
         <source>Không xóa</source>
         <translation>Don&apos;t delete</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="715"/>
+        <location filename="../../ui/screens/activities/screen.py" line="718"/>
         <source>Đã chuyển “%1” vào thùng rác.</source>
         <translation>“%1” moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="718"/>
+        <location filename="../../ui/screens/activities/screen.py" line="721"/>
         <source>Đã chuyển hoạt động vào thùng rác — bấm Hoàn tác (Ctrl+Z) để lấy lại</source>
         <translation>Activity moved to the recycle bin — click Undo (Ctrl+Z) to bring it back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="740"/>
+        <location filename="../../ui/screens/activities/screen.py" line="743"/>
         <source>Còn có thể hoàn tác các lần xóa trước.</source>
         <translation>Earlier deletions can still be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="741"/>
+        <location filename="../../ui/screens/activities/screen.py" line="744"/>
         <source>Đã khôi phục hoạt động</source>
         <translation>Activity restored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="755"/>
+        <location filename="../../ui/screens/activities/screen.py" line="758"/>
         <source>Đã khôi phục “%1” — hoạt động đã trở lại danh sách</source>
         <translation>“%1” restored — the activity is back in the list</translation>
     </message>
@@ -471,77 +471,77 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ActivityForm</name>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="76"/>
+        <location filename="../../ui/widgets/activity_form.py" line="74"/>
         <source>Ngày thực hiện</source>
         <translation>Date carried out</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="79"/>
+        <location filename="../../ui/widgets/activity_form.py" line="77"/>
         <source>Nhiệm vụ của kế hoạch</source>
         <translation>Plan task</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="90"/>
+        <location filename="../../ui/widgets/activity_form.py" line="88"/>
         <source>Tên hoạt động</source>
         <translation>Activity name</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="91"/>
+        <location filename="../../ui/widgets/activity_form.py" line="89"/>
         <source>Ví dụ: Hội nghị tuyên truyền tại xã Ia Glai</source>
         <translation>For example: Awareness meeting in Ia Glai commune</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="94"/>
+        <location filename="../../ui/widgets/activity_form.py" line="92"/>
         <source>Nội dung, kết quả</source>
         <translation>Details and results</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="95"/>
+        <location filename="../../ui/widgets/activity_form.py" line="93"/>
         <source>Đã làm gì, với ai, kết quả ra sao</source>
         <translation>What was done, with whom, and the results</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="99"/>
+        <location filename="../../ui/widgets/activity_form.py" line="97"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="100"/>
+        <location filename="../../ui/widgets/activity_form.py" line="98"/>
         <source>Ví dụ: Hội trường UBND huyện</source>
         <translation>For example: District People&apos;s Committee hall</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="103"/>
+        <location filename="../../ui/widgets/activity_form.py" line="101"/>
         <source>Ngà&amp;y:</source>
         <translation>Dat&amp;e:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="104"/>
+        <location filename="../../ui/widgets/activity_form.py" line="102"/>
         <source>Nh&amp;iệm vụ:</source>
         <translation>Tas&amp;k:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="105"/>
+        <location filename="../../ui/widgets/activity_form.py" line="103"/>
         <source>Tê&amp;n hoạt động:</source>
         <translation>Activity &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="106"/>
+        <location filename="../../ui/widgets/activity_form.py" line="104"/>
         <source>Nội &amp;dung:</source>
         <translation>Deta&amp;ils:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="107"/>
+        <location filename="../../ui/widgets/activity_form.py" line="105"/>
         <source>Đị&amp;a điểm:</source>
         <translation>&amp;Location:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="114"/>
+        <location filename="../../ui/widgets/activity_form.py" line="112"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/activity_form.py" line="140"/>
+        <location filename="../../ui/widgets/activity_form.py" line="138"/>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
@@ -571,7 +571,7 @@ The removal is recorded in the history of changes.</translation>
     <message>
         <location filename="../../ui/widgets/backup_panel.py" line="57"/>
         <source>Tiến Độ tự sao lưu vào thư mục dữ liệu mỗi ngày và khi đóng. Hãy sao lưu thêm ra ổ USB để phòng khi máy tính hỏng.</source>
-        <translation>Tien Do backs itself up to the data folder every day and when it closes. Also back up to a USB drive in case the computer breaks down.</translation>
+        <translation>Tiến Độ backs itself up to the data folder every day and when it closes. Also back up to a USB drive in case the computer breaks down.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/backup_panel.py" line="64"/>
@@ -628,13 +628,13 @@ The removal is recorded in the history of changes.</translation>
     <message>
         <location filename="../../ui/widgets/backup_panel.py" line="170"/>
         <source>Đã khôi phục dữ liệu. Tiến Độ sẽ đóng lại; hãy mở lại để tiếp tục làm việc.</source>
-        <translation>The data has been restored. Tien Do will now close; open it again to carry on working.</translation>
+        <translation>The data has been restored. Tiến Độ will now close; open it again to carry on working.</translation>
     </message>
 </context>
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="65"/>
+        <location filename="../../ui/screens/province_import.py" line="66"/>
         <source>Kéo thả tệp gói báo cáo (.tdpkg) hoặc thư mục chứa gói vào đây</source>
         <translation>Drop report package files (.tdpkg) or a folder of packages here</translation>
     </message>
@@ -675,103 +675,103 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="179"/>
-        <location filename="../../ui/screens/activities/dialogs.py" line="202"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="211"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="234"/>
         <source>Lịch sử thay đổi</source>
         <translation>History of changes</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="182"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="214"/>
         <source>Hoạt động: %1</source>
         <translation>Activity: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="186"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="218"/>
         <source>Tên hoạt động</source>
         <translation>Activity name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="187"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="219"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="188"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="220"/>
         <source>Nội dung</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="189"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="221"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="190"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="222"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="195"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="227"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="196"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="228"/>
         <source>Người thực hiện</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="197"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="229"/>
         <source>Thay đổi</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="198"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="230"/>
         <source>Giá trị cũ</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="199"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="231"/>
         <source>Giá trị mới</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="231"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="263"/>
         <source>Tạo hoạt động</source>
         <translation>Activity created</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="235"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="267"/>
         <source>Chỉ tiêu: %1</source>
         <translation>Indicator: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="237"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="269"/>
         <source>Thêm minh chứng “%1”</source>
         <translation>Evidence “%1” added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="239"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="271"/>
         <source>Gỡ minh chứng “%1”</source>
         <translation>Evidence “%1” removed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="241"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="273"/>
         <source>Chuyển vào thùng rác</source>
         <translation>Moved to the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="242"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="274"/>
         <source>Khôi phục từ thùng rác</source>
         <translation>Restored from the recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="222"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="254"/>
         <source>Chưa có thay đổi nào được ghi lại.</source>
         <translation>No changes have been recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="224"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="256"/>
         <source>Đó&amp;ng</source>
         <translation>&amp;Close</translation>
     </message>
@@ -779,213 +779,203 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ImportScreen</name>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="95"/>
+        <location filename="../../ui/screens/province_import.py" line="96"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive report packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="98"/>
+        <location filename="../../ui/screens/province_import.py" line="99"/>
         <source>Mỗi gói được kiểm tra chữ ký và toàn bộ nội dung rồi mới nhập; gói không hợp lệ, lần báo cáo cũ hơn lần đã nhập hoặc ký bằng khóa chưa đăng ký đều bị từ chối kèm lý do. Sở ghi biên nhận có chữ ký cho từng gói để gửi lại đơn vị.</source>
         <translation>Each package&apos;s signature and entire contents are checked before it is imported. Invalid packages, revisions older than one already imported, and packages signed with an unregistered key are refused, with the reason. The Department writes a signed receipt for each package to send back to the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="109"/>
+        <location filename="../../ui/screens/province_import.py" line="110"/>
         <source>Chọn &amp;tệp gói…</source>
         <translation>Choose package &amp;files…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="111"/>
+        <location filename="../../ui/screens/province_import.py" line="112"/>
         <source>Chọn t&amp;hư mục…</source>
         <translation>Choose a f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="119"/>
+        <location filename="../../ui/screens/province_import.py" line="120"/>
         <source>Ghi &amp;biên nhận cạnh tệp gói</source>
         <translation>Write &amp;receipts next to the package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="123"/>
         <location filename="../../ui/screens/province_import.py" line="124"/>
+        <location filename="../../ui/screens/province_import.py" line="125"/>
         <source>Thư mục ghi biên nhận</source>
         <translation>Folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="125"/>
+        <location filename="../../ui/screens/province_import.py" line="126"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="140"/>
-        <location filename="../../ui/screens/province_import.py" line="365"/>
+        <location filename="../../ui/screens/province_import.py" line="141"/>
+        <location filename="../../ui/screens/province_import.py" line="366"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="145"/>
+        <location filename="../../ui/screens/province_import.py" line="146"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="146"/>
+        <location filename="../../ui/screens/province_import.py" line="147"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="147"/>
-        <location filename="../../ui/screens/province_import.py" line="173"/>
+        <location filename="../../ui/screens/province_import.py" line="148"/>
+        <location filename="../../ui/screens/province_import.py" line="175"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="148"/>
-        <location filename="../../ui/screens/province_import.py" line="174"/>
+        <location filename="../../ui/screens/province_import.py" line="149"/>
+        <location filename="../../ui/screens/province_import.py" line="176"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="149"/>
-        <location filename="../../ui/screens/province_import.py" line="175"/>
+        <location filename="../../ui/screens/province_import.py" line="150"/>
+        <location filename="../../ui/screens/province_import.py" line="177"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="150"/>
+        <location filename="../../ui/screens/province_import.py" line="151"/>
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="151"/>
+        <location filename="../../ui/screens/province_import.py" line="152"/>
         <source>Biên nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="161"/>
+        <location filename="../../ui/screens/province_import.py" line="163"/>
         <source>Kết quả nhập từng tệp</source>
         <translation>Import result for each file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="168"/>
-        <location filename="../../ui/screens/province_import.py" line="182"/>
+        <location filename="../../ui/screens/province_import.py" line="170"/>
+        <location filename="../../ui/screens/province_import.py" line="184"/>
         <source>Các gói đã nhận</source>
         <translation>Packages received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="172"/>
+        <location filename="../../ui/screens/province_import.py" line="174"/>
         <source>Ngày nhận</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="176"/>
+        <location filename="../../ui/screens/province_import.py" line="178"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="177"/>
+        <location filename="../../ui/screens/province_import.py" line="179"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="178"/>
+        <location filename="../../ui/screens/province_import.py" line="180"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="198"/>
+        <location filename="../../ui/screens/province_import.py" line="200"/>
         <source>Chọn tệp gói báo cáo</source>
         <translation>Choose report package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="200"/>
+        <location filename="../../ui/screens/province_import.py" line="202"/>
         <source>Gói báo cáo (*.tdpkg *.zip);;Mọi tệp (*)</source>
         <translation>Report packages (*.tdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="246"/>
+        <location filename="../../ui/screens/province_import.py" line="248"/>
         <source>Không có tệp gói báo cáo (.tdpkg) nào trong những gì đã chọn.</source>
         <translation>There are no report package files (.tdpkg) in what you chose.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="247"/>
+        <location filename="../../ui/screens/province_import.py" line="249"/>
         <source>Gói báo cáo có tên dạng BaoCao_&lt;đơn vị&gt;_&lt;kỳ&gt;_r&lt;lần&gt;.tdpkg.</source>
         <translation>Report packages are named like BaoCao_&lt;unit&gt;_&lt;period&gt;_r&lt;revision&gt;.tdpkg.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="208"/>
+        <location filename="../../ui/screens/province_import.py" line="210"/>
         <source>Chọn thư mục chứa gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose a folder containing report packages (for example a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="215"/>
+        <location filename="../../ui/screens/province_import.py" line="217"/>
         <source>Chọn thư mục ghi biên nhận</source>
         <translation>Choose the folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="229"/>
+        <location filename="../../ui/screens/province_import.py" line="231"/>
         <source>Đang nhập gói khác; chờ xong rồi thử lại.</source>
         <translation>Another import is in progress; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="237"/>
+        <location filename="../../ui/screens/province_import.py" line="239"/>
         <source>Chưa chọn thư mục ghi biên nhận, hoặc thư mục không tồn tại.</source>
         <translation>No folder for receipts has been chosen, or the folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="238"/>
+        <location filename="../../ui/screens/province_import.py" line="240"/>
         <source>Chọn thư mục, hoặc đánh dấu “Ghi biên nhận cạnh tệp gói”.</source>
         <translation>Choose a folder, or tick “Write receipts next to the package files”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="280"/>
+        <location filename="../../ui/screens/province_import.py" line="282"/>
         <source>Đang kiểm tra và nhập %1 gói…</source>
         <translation>Checking and importing %1 package(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="294"/>
-        <source>Mật khẩu khóa ký của Sở</source>
-        <translation>Department signing key passphrase</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_import.py" line="295"/>
-        <source>Nhập mật khẩu khóa ký của Sở (để ký biên nhận):</source>
-        <translation>Enter the passphrase of the Department&apos;s signing key (to sign the receipts):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_import.py" line="328"/>
+        <location filename="../../ui/screens/province_import.py" line="327"/>
         <source>Đã hủy; các gói đã nhập xong vẫn được giữ, gói đang nhập dở không được ghi.</source>
         <translation>Cancelled; the packages already imported are kept, and the package that was being imported has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="337"/>
+        <location filename="../../ui/screens/province_import.py" line="336"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="338"/>
+        <location filename="../../ui/screens/province_import.py" line="337"/>
         <source>Đã nhập trước đó</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="339"/>
+        <location filename="../../ui/screens/province_import.py" line="338"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="340"/>
+        <location filename="../../ui/screens/province_import.py" line="339"/>
         <source>Chưa xử lý</source>
         <translation>Not processed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="369"/>
+        <location filename="../../ui/screens/province_import.py" line="370"/>
         <source>Kết quả nhập: %1 tệp — đã nhập %2, đã nhập trước đó %3, từ chối %4</source>
         <translation>Import results: %1 file(s) — %2 imported, %3 already imported, %4 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="379"/>
+        <location filename="../../ui/screens/province_import.py" line="380"/>
         <source>Hiện hành</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="379"/>
+        <location filename="../../ui/screens/province_import.py" line="380"/>
         <source>Đã được thay</source>
         <translation>Superseded</translation>
     </message>
@@ -1006,32 +996,32 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>JournalModel</name>
     <message>
-        <location filename="../../ui/screens/activities/model.py" line="87"/>
+        <location filename="../../ui/screens/activities/model.py" line="99"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/model.py" line="88"/>
+        <location filename="../../ui/screens/activities/model.py" line="100"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/model.py" line="89"/>
+        <location filename="../../ui/screens/activities/model.py" line="101"/>
         <source>Hoạt động</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/model.py" line="90"/>
+        <location filename="../../ui/screens/activities/model.py" line="102"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/model.py" line="91"/>
+        <location filename="../../ui/screens/activities/model.py" line="103"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/model.py" line="93"/>
+        <location filename="../../ui/screens/activities/model.py" line="105"/>
         <source>%1 tệp</source>
         <translation>%1 file(s)</translation>
     </message>
@@ -1039,37 +1029,47 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="153"/>
+        <location filename="../../ui/setup_wizard.py" line="218"/>
         <source>Khóa ký gói báo cáo</source>
         <translation>Report package signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="164"/>
+        <location filename="../../ui/setup_wizard.py" line="229"/>
         <source>&amp;Mật khẩu khóa:</source>
         <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="165"/>
+        <location filename="../../ui/setup_wizard.py" line="230"/>
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="184"/>
-        <source>Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh biết chắc gói do đơn vị gửi và không bị sửa. Máy này không có kho khóa an toàn của hệ điều hành, nên khóa được lưu trong tệp mã hóa bằng mật khẩu. Hãy chọn mật khẩu ít nhất 8 ký tự và ghi nhớ: cần nhập khi xuất gói.</source>
-        <translation>Every report package sent to the province is signed with the unit&apos;s own key, so that the province can be sure the package comes from the unit and has not been altered. This computer&apos;s operating system has no secure key store, so the key is kept in a file encrypted with a passphrase. Choose a passphrase of at least 8 characters and remember it: you will need it to export packages.</translation>
+        <location filename="../../ui/setup_wizard.py" line="249"/>
+        <source>Biên nhận gửi lại cho các đơn vị và kế hoạch gửi xuống được ký bằng khóa riêng của Sở, để đơn vị biết chắc chúng do Sở gửi và không bị sửa.</source>
+        <translation>The receipts sent back to the units and the plans sent down to them are signed with the province&apos;s own key, so that the units know for sure the province sent them and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="194"/>
-        <source>Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh biết chắc gói do đơn vị gửi và không bị sửa. Khóa sẽ được tạo và cất trong kho khóa an toàn của hệ điều hành khi bấm Hoàn tất.</source>
-        <translation>Every report package sent to the province is signed with the unit&apos;s own key, so that the province can be sure the package comes from the unit and has not been altered. The key will be created and kept in the operating system&apos;s secure key store when you click Finish.</translation>
+        <location filename="../../ui/setup_wizard.py" line="254"/>
+        <source>Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh biết chắc gói do đơn vị gửi và không bị sửa.</source>
+        <translation>Each report package sent to the province is signed with the unit&apos;s own key, so that the province knows for sure the unit sent it and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="210"/>
-        <source>Mật khẩu cần ít nhất 8 ký tự.</source>
-        <translation>The passphrase must be at least 8 characters long.</translation>
+        <location filename="../../ui/setup_wizard.py" line="260"/>
+        <source>Máy này không có kho khóa an toàn của hệ điều hành, nên khóa được lưu trong tệp mã hóa bằng mật khẩu. Hãy chọn mật khẩu và ghi nhớ: cần nhập mỗi lần ký. Không ai lấy lại được mật khẩu đã quên; khi đó phải tạo khóa mới và báo cho nơi nhận đăng ký lại.</source>
+        <translation>This computer has no secure keyring, so the key is kept in a file encrypted with a passphrase. Choose a passphrase and remember it: it is needed each time something is signed. Nobody can recover a forgotten passphrase; a new key must then be made and enrolled again by those who receive your files.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="212"/>
+        <location filename="../../ui/setup_wizard.py" line="268"/>
+        <source>Khóa sẽ được tạo và cất trong kho khóa an toàn của hệ điều hành khi hoàn tất thiết lập.</source>
+        <translation>The key will be made and kept in the system&apos;s secure keyring when the setup is complete.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="287"/>
+        <source>Mật khẩu cần ít nhất %1 ký tự.</source>
+        <translation>The passphrase needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="295"/>
         <source>Hai lần nhập mật khẩu chưa khớp.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -1262,7 +1262,7 @@ The removal is recorded in the history of changes.</translation>
     <message>
         <location filename="../../ui/main.py" line="52"/>
         <source>Tiến Độ đang mở với thư mục dữ liệu này trong một cửa sổ khác.</source>
-        <translation>Tien Do is already open with this data folder in another window.</translation>
+        <translation>Tiến Độ is already open with this data folder in another window.</translation>
     </message>
     <message>
         <location filename="../../ui/main.py" line="53"/>
@@ -1336,7 +1336,12 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="17"/>
+        <location filename="../../ui/widgets/messages.py" line="30"/>
+        <source>Kiểm tra lại mật khẩu: chữ hoa hay chữ thường, bộ gõ tiếng Việt đang bật hay tắt.</source>
+        <translation>Check the passphrase: capital or small letters, and whether the Vietnamese keyboard is on or off.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/messages.py" line="36"/>
         <source>Có lỗi</source>
         <translation>Error</translation>
     </message>
@@ -1344,7 +1349,7 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>NewActivityDialog</name>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="57"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="56"/>
         <source>Thêm hoạt động</source>
         <translation>Add activity</translation>
     </message>
@@ -1384,17 +1389,22 @@ The removal is recorded in the history of changes.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="115"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="119"/>
         <source>Chọn tệp minh chứng</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="117"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="121"/>
         <source>Ảnh và tài liệu (%1);;Tất cả các tệp (*)</source>
         <translation>Photos and documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/dialogs.py" line="153"/>
+        <location filename="../../ui/screens/activities/dialogs.py" line="150"/>
+        <source>Không thêm được %1 tệp:</source>
+        <translation>%1 files could not be added:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/activities/dialogs.py" line="185"/>
         <source>Chưa nhập tên hoạt động.</source>
         <translation>Enter a name for the activity.</translation>
     </message>
@@ -1402,42 +1412,42 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="45"/>
+        <location filename="../../ui/screens/outbox.py" line="48"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="46"/>
+        <location filename="../../ui/screens/outbox.py" line="49"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="47"/>
+        <location filename="../../ui/screens/outbox.py" line="50"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="48"/>
+        <location filename="../../ui/screens/outbox.py" line="51"/>
         <source>Ngày xuất</source>
         <translation>Date exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="49"/>
+        <location filename="../../ui/screens/outbox.py" line="52"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="50"/>
+        <location filename="../../ui/screens/outbox.py" line="53"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="80"/>
+        <location filename="../../ui/screens/outbox.py" line="83"/>
         <source>Tỉnh đã nhận %1</source>
         <translation>Received by the province %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="82"/>
+        <location filename="../../ui/screens/outbox.py" line="85"/>
         <source>Đã xuất, chờ biên nhận</source>
         <translation>Exported, awaiting receipt</translation>
     </message>
@@ -1445,125 +1455,120 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>OutboxScreen</name>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="95"/>
+        <location filename="../../ui/screens/outbox.py" line="98"/>
         <source>Gửi báo cáo lên tỉnh</source>
         <translation>Send reports to the province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="98"/>
+        <location filename="../../ui/screens/outbox.py" line="101"/>
         <source>Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký số của đơn vị. Lưu gói vào USB hoặc đính kèm thư điện tử gửi Sở Thông tin và Truyền thông.</source>
         <translation>A report package contains the finalized report, its PDF and the evidence, digitally signed by the unit. Save the package to a USB drive, or attach it to an email to the Department of Information and Communications.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="105"/>
+        <location filename="../../ui/screens/outbox.py" line="108"/>
         <source>&amp;Báo cáo:</source>
         <translation>&amp;Report:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="108"/>
+        <location filename="../../ui/screens/outbox.py" line="111"/>
         <source>Báo cáo cần gửi</source>
         <translation>Report to send</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="111"/>
+        <location filename="../../ui/screens/outbox.py" line="114"/>
         <source>&amp;Xuất gói báo cáo…</source>
         <translation>&amp;Export report package…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="117"/>
-        <location filename="../../ui/screens/outbox.py" line="125"/>
+        <location filename="../../ui/screens/outbox.py" line="120"/>
+        <location filename="../../ui/screens/outbox.py" line="128"/>
         <source>Các gói đã xuất</source>
         <translation>Packages exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="128"/>
+        <location filename="../../ui/screens/outbox.py" line="131"/>
         <source>&amp;Mở thư mục chứa gói</source>
         <translation>&amp;Open package folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="131"/>
+        <location filename="../../ui/screens/outbox.py" line="134"/>
         <source>Nhập &amp;biên nhận của tỉnh…</source>
         <translation>Import the province&apos;s &amp;receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="133"/>
+        <location filename="../../ui/screens/outbox.py" line="136"/>
         <source>Tệp biên nhận (.tdr) Sở gửi lại sau khi nhận gói báo cáo</source>
         <translation>The receipt file (.tdr) the Department sends back after receiving a package</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="155"/>
+        <location filename="../../ui/screens/outbox.py" line="158"/>
         <source>%1 — lần %2</source>
         <translation>%1 — revision %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="167"/>
+        <location filename="../../ui/screens/outbox.py" line="170"/>
         <source>Chưa có báo cáo đã chốt</source>
         <translation>No finalized reports yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="174"/>
+        <location filename="../../ui/screens/outbox.py" line="177"/>
         <source>Khóa ký của đơn vị: %1 — dấu vân tay %2</source>
         <translation>Unit signing key: %1 — fingerprint %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="179"/>
+        <location filename="../../ui/screens/outbox.py" line="182"/>
         <source>Đơn vị chưa có khóa ký.</source>
         <translation>The unit has no signing key yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="187"/>
+        <location filename="../../ui/screens/outbox.py" line="190"/>
         <source>Chọn nơi lưu gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose where to save the report package (for example a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="201"/>
-        <source>Mật khẩu khóa ký</source>
-        <translation>Signing key passphrase</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/outbox.py" line="202"/>
-        <source>Nhập mật khẩu khóa ký của đơn vị:</source>
-        <translation>Enter the passphrase of the unit&apos;s signing key:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/outbox.py" line="221"/>
+        <location filename="../../ui/screens/outbox.py" line="218"/>
         <source>Đang đóng gói và ký…</source>
         <translation>Packing and signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="229"/>
+        <location filename="../../ui/screens/outbox.py" line="236"/>
+        <source>Mật khẩu không đúng. Hãy nhập lại.</source>
+        <translation>The passphrase is wrong. Enter it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="249"/>
         <source>Đã xuất gói báo cáo.</source>
         <translation>Report package exported.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="232"/>
+        <location filename="../../ui/screens/outbox.py" line="252"/>
         <source>Đã xuất gói báo cáo</source>
         <translation>Report package exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="233"/>
+        <location filename="../../ui/screens/outbox.py" line="253"/>
         <source>Gói báo cáo đã được lưu:
 %1</source>
         <translation>The report package has been saved:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="251"/>
+        <location filename="../../ui/screens/outbox.py" line="271"/>
         <source>Đã hủy xuất gói; không có tệp nào được ghi.</source>
         <translation>Export cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="257"/>
+        <location filename="../../ui/screens/outbox.py" line="277"/>
         <source>Chọn tệp biên nhận</source>
         <translation>Choose receipt files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="259"/>
+        <location filename="../../ui/screens/outbox.py" line="279"/>
         <source>Biên nhận Tiến Độ (*.tdr);;Mọi tệp (*)</source>
-        <translation>Tien Do receipts (*.tdr);;All files (*)</translation>
+        <translation>Tiến Độ receipts (*.tdr);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="276"/>
+        <location filename="../../ui/screens/outbox.py" line="296"/>
         <source>Tỉnh đã nhận gói số %1 (%2).</source>
         <translation>The province received package no. %1 (%2).</translation>
     </message>
@@ -1576,70 +1581,114 @@ The removal is recorded in the history of changes.</translation>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="106"/>
-        <source>%1 số %2 — %3</source>
-        <translation>%1 No. %2 — %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/overview.py" line="114"/>
+        <location filename="../../ui/screens/overview.py" line="111"/>
         <source>Báo cáo tiếp theo</source>
         <translation>Next report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="115"/>
+        <location filename="../../ui/screens/overview.py" line="112"/>
         <source>Cần xử lý</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="116"/>
+        <location filename="../../ui/screens/overview.py" line="113"/>
         <source>Hoạt động đã ghi</source>
         <translation>Activities recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="120"/>
-        <location filename="../../ui/screens/overview.py" line="130"/>
+        <location filename="../../ui/screens/overview.py" line="117"/>
+        <location filename="../../ui/screens/overview.py" line="127"/>
         <source>Tiến độ từng nhiệm vụ</source>
         <translation>Progress by task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="145"/>
+        <location filename="../../ui/screens/overview.py" line="142"/>
         <source>Không có báo cáo nào sắp đến hạn.</source>
         <translation>No reports due soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="149"/>
+        <location filename="../../ui/screens/overview.py" line="146"/>
         <source>hôm nay</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="149"/>
+        <location filename="../../ui/screens/overview.py" line="146"/>
         <source>còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="153"/>
+        <location filename="../../ui/screens/overview.py" line="150"/>
         <source>&lt;b&gt;Báo cáo %1&lt;/b&gt;&lt;br&gt;Số liệu từ %2 đến %3&lt;br&gt;Hạn gửi: &lt;b&gt;%4&lt;/b&gt; (%5)</source>
         <translation>&lt;b&gt;Report for %1&lt;/b&gt;&lt;br&gt;Figures from %2 to %3&lt;br&gt;Due: &lt;b&gt;%4&lt;/b&gt; (%5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="165"/>
+        <location filename="../../ui/screens/overview.py" line="162"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;Báo cáo %1 quá hạn (hạn %2)&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Report for %1 is overdue (due %2)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="172"/>
+        <location filename="../../ui/screens/overview.py" line="169"/>
         <source>Nhiệm vụ %1: %2 (hạn %3)</source>
         <translation>Task %1: %2 (due %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="182"/>
+        <location filename="../../ui/screens/overview.py" line="179"/>
         <source>Không có việc trễ hạn.</source>
         <translation>Nothing is overdue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="186"/>
+        <location filename="../../ui/screens/overview.py" line="183"/>
         <source>&lt;b&gt;%1&lt;/b&gt; hoạt động, trong đó &lt;b&gt;%2&lt;/b&gt; trong năm báo cáo hiện tại</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; activities, &lt;b&gt;%2&lt;/b&gt; of them in the current reporting year</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../ui/widgets/passphrase.py" line="28"/>
+        <source>Mật khẩu khóa ký của Sở</source>
+        <translation>Province signing key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/passphrase.py" line="28"/>
+        <location filename="../../ui/widgets/passphrase.py" line="39"/>
+        <source>Mật khẩu khóa ký</source>
+        <translation>Signing key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/passphrase.py" line="32"/>
+        <source>Nhập mật khẩu khóa ký của Sở (để ký biên nhận):</source>
+        <translation>Enter the province signing key&apos;s passphrase (to sign receipts):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/passphrase.py" line="34"/>
+        <source>Nhập mật khẩu khóa ký của đơn vị:</source>
+        <translation>Enter the unit signing key&apos;s passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/passphrase.py" line="47"/>
+        <source>&amp;Quên mật khẩu?</source>
+        <translation>&amp;Forgot the passphrase?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/passphrase.py" line="61"/>
+        <source>&amp;Mở khóa</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/passphrase.py" line="62"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/passphrase.py" line="72"/>
+        <source>Mật khẩu chỉ có ở người đã đặt nó: không ai, kể cả phần mềm, lấy lại được. Nếu quên, Sở cần một khóa mới: thiết lập lại Tiến Độ của Sở với khóa mới, rồi gửi khóa công khai mới cho các đơn vị kèm dấu vân tay, để đơn vị đối chiếu qua điện thoại và tin cậy khóa mới. Các gói đã nhận vẫn giữ nguyên.</source>
+        <translation>Only the person who set the passphrase knows it: nobody, not even the software, can recover it. If it is forgotten, the province needs a new key: set up the province&apos;s Tiến Độ again with a new key, then send the new public key to the units with its fingerprint, so that they compare it by phone and trust the new key. The packages already received stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/passphrase.py" line="78"/>
+        <source>Mật khẩu chỉ có ở người đã đặt nó: không ai, kể cả phần mềm, lấy lại được. Nếu quên, đơn vị cần một khóa mới: tạo khóa mới, gửi khóa công khai mới lên Sở và gọi điện đọc dấu vân tay, đề nghị Sở thu hồi khóa cũ và đăng ký khóa mới (khi còn mở được khóa cũ thì dùng tuyên bố đổi khóa thay cho việc này). Các gói đã gửi trước đó vẫn có giá trị.</source>
+        <translation>Only the person who set the passphrase knows it: nobody, not even the software, can recover it. If it is forgotten, the unit needs a new key: make a new key, send the new public key to the province and read its fingerprint out by phone, and ask the province to revoke the old key and enroll the new one (while the old key can still be unlocked, a key rotation statement does this instead). Packages sent before remain valid.</translation>
     </message>
 </context>
 <context>
@@ -1718,14 +1767,47 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="127"/>
+        <location filename="../../ui/setup_wizard.py" line="175"/>
         <source>Người lập và người ký báo cáo</source>
         <translation>Report preparer and signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="129"/>
+        <location filename="../../ui/setup_wizard.py" line="177"/>
         <source>Các thông tin này in trên báo cáo; có thể sửa sau trong mục Cài đặt.</source>
         <translation>This information is printed on reports; you can change it later in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="192"/>
+        <source>Cần tên người lập và tên người ký: chúng được in trên báo cáo.</source>
+        <translation>The names of the person who prepares the reports and of the signer are needed: they are printed on the reports.</translation>
+    </message>
+</context>
+<context>
+    <name>Plan</name>
+    <message>
+        <location filename="../../ui/widgets/common.py" line="18"/>
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/common.py" line="19"/>
+        <source>Chương trình</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/common.py" line="20"/>
+        <source>Đề án</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/common.py" line="21"/>
+        <source>Quyết định</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/common.py" line="24"/>
+        <source>%1 số %2</source>
+        <translation>%1 No. %2</translation>
     </message>
 </context>
 <context>
@@ -1795,26 +1877,26 @@ The removal is recorded in the history of changes.</translation>
     <name>ProvinceKeyChooser</name>
     <message>
         <location filename="../../ui/screens/province_trust.py" line="39"/>
-        <source>Chọn &amp;tệp khóa của Sở…</source>
-        <translation>Choose the Department&apos;s &amp;key file…</translation>
+        <source>Chọn tệp &amp;khóa của Sở…</source>
+        <translation>Choose the province&apos;s &amp;key file…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="50"/>
+        <location filename="../../ui/screens/province_trust.py" line="53"/>
         <source>Dấu vân tay khóa của Sở</source>
         <translation>Fingerprint of the Department&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="54"/>
+        <location filename="../../ui/screens/province_trust.py" line="57"/>
         <source>Tôi đã đọc dấu vân tay này với cán bộ của Sở qua điện thoại và thấy trùng khớp</source>
         <translation>I have checked this fingerprint with an officer of the Department over the phone and it matches</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="63"/>
+        <location filename="../../ui/screens/province_trust.py" line="66"/>
         <source>Chọn tệp khóa công khai của Sở</source>
         <translation>Choose the Department&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="65"/>
+        <location filename="../../ui/screens/province_trust.py" line="68"/>
         <source>Khóa công khai (*.pub);;Mọi tệp (*)</source>
         <translation>Public keys (*.pub);;All files (*)</translation>
     </message>
@@ -1822,12 +1904,12 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ProvinceKeyPage</name>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="92"/>
+        <location filename="../../ui/screens/province_trust.py" line="96"/>
         <source>Khóa công khai của Sở</source>
         <translation>The Department&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="95"/>
+        <location filename="../../ui/screens/province_trust.py" line="99"/>
         <source>Sở Thông tin và Truyền thông gửi lại biên nhận có chữ ký cho mỗi gói báo cáo. Để kiểm tra biên nhận, máy này cần khóa công khai của Sở. Có thể bỏ qua bước này và làm sau.</source>
         <translation>The Department of Information and Communications sends back a signed receipt for each report package. To check receipts, this computer needs the Department&apos;s public key. You can skip this step and do it later.</translation>
     </message>
@@ -1878,138 +1960,138 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ProvincialReportScreen</name>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="51"/>
+        <location filename="../../ui/screens/province_report.py" line="52"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="54"/>
+        <location filename="../../ui/screens/province_report.py" line="55"/>
         <source>Tổng hợp báo cáo mới nhất của từng đơn vị cho một kỳ: kết quả theo nhiệm vụ, chỉ tiêu của từng đơn vị và toàn tỉnh, khó khăn và đề xuất, các đơn vị chưa báo cáo. Xem trước bản in, lưu PDF để trình ký hoặc lưu Excel để xử lý số liệu.</source>
         <translation>Brings together the latest report of each unit for one period: results by task, indicators for each unit and for the whole province, difficulties and proposals, and the units that have not reported. Preview the printout, save a PDF for signing, or save an Excel file to work with the figures.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="66"/>
+        <location filename="../../ui/screens/province_report.py" line="67"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="69"/>
+        <location filename="../../ui/screens/province_report.py" line="70"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="72"/>
+        <location filename="../../ui/screens/province_report.py" line="73"/>
         <source>&amp;Kỳ báo cáo:</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="77"/>
+        <location filename="../../ui/screens/province_report.py" line="78"/>
         <source>Số văn bản</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="79"/>
+        <location filename="../../ui/screens/province_report.py" line="80"/>
         <source>&amp;Số văn bản:</source>
         <translation>Document &amp;number:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="84"/>
+        <location filename="../../ui/screens/province_report.py" line="85"/>
         <source>&amp;Xem trước bản in…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="86"/>
+        <location filename="../../ui/screens/province_report.py" line="87"/>
         <source>Lưu &amp;PDF…</source>
         <translation>Save PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="88"/>
+        <location filename="../../ui/screens/province_report.py" line="89"/>
         <source>Lưu &amp;Excel (XLSX)…</source>
         <translation>Save &amp;Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="99"/>
-        <location filename="../../ui/screens/province_report.py" line="113"/>
+        <location filename="../../ui/screens/province_report.py" line="100"/>
+        <location filename="../../ui/screens/province_report.py" line="114"/>
         <source>Tổng hợp chỉ tiêu toàn tỉnh</source>
         <translation>Indicator totals for the province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="103"/>
+        <location filename="../../ui/screens/province_report.py" line="104"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="104"/>
+        <location filename="../../ui/screens/province_report.py" line="105"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="105"/>
+        <location filename="../../ui/screens/province_report.py" line="106"/>
         <source>Đơn vị tính</source>
         <translation>Unit of measure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="106"/>
+        <location filename="../../ui/screens/province_report.py" line="107"/>
         <source>Tổng cộng</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="107"/>
+        <location filename="../../ui/screens/province_report.py" line="108"/>
         <source>Số đơn vị có kết quả</source>
         <translation>Units with results</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="150"/>
+        <location filename="../../ui/screens/province_report.py" line="151"/>
         <source>Kế hoạch không có kỳ báo cáo nào trong năm này.</source>
         <translation>The plan has no reporting periods in this year.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="161"/>
+        <location filename="../../ui/screens/province_report.py" line="162"/>
         <source>Đã có %1/%2 đơn vị gửi báo cáo %3 (hạn %4).</source>
         <translation>%1 of %2 units have sent the report for %3 (due %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="168"/>
+        <location filename="../../ui/screens/province_report.py" line="169"/>
         <source>Chưa báo cáo: %1.</source>
         <translation>Not yet reported: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="216"/>
+        <location filename="../../ui/screens/province_report.py" line="217"/>
         <source>Lưu báo cáo tổng hợp (PDF)</source>
         <translation>Save consolidated report (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="216"/>
+        <location filename="../../ui/screens/province_report.py" line="217"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="224"/>
+        <location filename="../../ui/screens/province_report.py" line="225"/>
         <source>Lưu báo cáo tổng hợp (Excel)</source>
         <translation>Save consolidated report (Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="224"/>
+        <location filename="../../ui/screens/province_report.py" line="225"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel spreadsheets (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="264"/>
+        <location filename="../../ui/screens/province_report.py" line="265"/>
         <source>Đang lập báo cáo tổng hợp…</source>
         <translation>Preparing the consolidated report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="280"/>
+        <location filename="../../ui/screens/province_report.py" line="281"/>
         <source>Đã lưu %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="292"/>
+        <location filename="../../ui/screens/province_report.py" line="293"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="300"/>
+        <location filename="../../ui/screens/province_report.py" line="301"/>
         <source>Báo cáo tổng hợp %1</source>
         <translation>Consolidated report for %1</translation>
     </message>
@@ -2171,7 +2253,7 @@ The removal is recorded in the history of changes.</translation>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="76"/>
+        <location filename="../../ui/screens/reports/screen.py" line="77"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -2191,67 +2273,67 @@ The removal is recorded in the history of changes.</translation>
         <translation>Also show month, &amp;quarter and 9-month periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="93"/>
+        <location filename="../../ui/screens/reports/screen.py" line="94"/>
         <source>Cập nhật &amp;số liệu</source>
         <translation>&amp;Update figures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="95"/>
+        <location filename="../../ui/screens/reports/screen.py" line="96"/>
         <source>Tính lại số hoạt động và các chỉ tiêu từ các hoạt động đã ghi trong kỳ.</source>
         <translation>Recalculate the number of activities and the indicators from the activities recorded in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="97"/>
+        <location filename="../../ui/screens/reports/screen.py" line="98"/>
         <source>Kiểm &amp;tra</source>
         <translation>Chec&amp;k</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="98"/>
+        <location filename="../../ui/screens/reports/screen.py" line="99"/>
         <source>Xem phần nào còn thiếu trước khi chốt.</source>
         <translation>See which parts are still missing before finalizing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="99"/>
+        <location filename="../../ui/screens/reports/screen.py" line="100"/>
         <source>&amp;Chốt báo cáo</source>
         <translation>&amp;Finalize report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="101"/>
+        <location filename="../../ui/screens/reports/screen.py" line="102"/>
         <source>Khóa báo cáo để in, ký và gửi; sau khi chốt không sửa trực tiếp được nữa.</source>
         <translation>Lock the report for printing, signing and sending; once finalized, it can no longer be edited directly.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="103"/>
+        <location filename="../../ui/screens/reports/screen.py" line="104"/>
         <source>&amp;Sửa đổi</source>
         <translation>&amp;Revise</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="105"/>
+        <location filename="../../ui/screens/reports/screen.py" line="106"/>
         <source>Tạo bản sửa đổi (lần mới) từ báo cáo đã chốt; bản đã chốt được giữ nguyên.</source>
         <translation>Create a revision (a new round) from the finalized report; the finalized version is kept unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="107"/>
+        <location filename="../../ui/screens/reports/screen.py" line="108"/>
         <source>X&amp;em bản mới nhất</source>
         <translation>View la&amp;test</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="108"/>
+        <location filename="../../ui/screens/reports/screen.py" line="109"/>
         <source>&amp;Xem trước</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="109"/>
+        <location filename="../../ui/screens/reports/screen.py" line="110"/>
         <source>Xem báo cáo đúng như khi in ra giấy.</source>
         <translation>See the report exactly as it will look on paper.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="110"/>
+        <location filename="../../ui/screens/reports/screen.py" line="111"/>
         <source>&amp;In…</source>
         <translation>Pr&amp;int…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="111"/>
+        <location filename="../../ui/screens/reports/screen.py" line="112"/>
         <source>Lưu &amp;PDF…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
@@ -2511,22 +2593,22 @@ The removal is recorded in the history of changes.</translation>
         <translation>Enter the budget estimate for %1 (section III of the plan); enter 0 if no funding is requested.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="305"/>
+        <location filename="../../ui/screens/reports/screen.py" line="307"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="354"/>
+        <location filename="../../ui/screens/reports/screen.py" line="356"/>
         <source>Đang lập báo cáo từ các hoạt động…</source>
         <translation>Creating the report from the activities…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="360"/>
+        <location filename="../../ui/screens/reports/screen.py" line="362"/>
         <source>Đã lập bản nháp báo cáo %1.</source>
         <translation>Draft report for %1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="373"/>
+        <location filename="../../ui/screens/reports/screen.py" line="375"/>
         <source>Lỗi đã được ghi vào nhật ký của ứng dụng.</source>
         <translation>The error has been written to the application log.</translation>
     </message>
@@ -2555,22 +2637,22 @@ Rewrite the “Results” of each task as well? If you do, what has been written
         <translation>Update figures only</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="386"/>
+        <location filename="../../ui/screens/reports/screen.py" line="388"/>
         <source>Đang tính lại số liệu…</source>
         <translation>Recalculating the figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="391"/>
+        <location filename="../../ui/screens/reports/screen.py" line="393"/>
         <source>Đã cập nhật số liệu từ các hoạt động.</source>
         <translation>Figures updated from the activities.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="403"/>
+        <location filename="../../ui/screens/reports/screen.py" line="405"/>
         <source>Còn %1 phần cần hoàn thiện.</source>
         <translation>%1 part(s) still to complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="408"/>
+        <location filename="../../ui/screens/reports/screen.py" line="410"/>
         <source>Báo cáo đã đủ nội dung, có thể chốt.</source>
         <translation>The report is complete and can be finalized.</translation>
     </message>
@@ -2605,7 +2687,7 @@ Once finalized, the report is locked for printing, signing and sending; to chang
         <translation>Don&apos;t finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="431"/>
+        <location filename="../../ui/screens/reports/screen.py" line="433"/>
         <source>Đã chốt báo cáo %1 (lần %2).</source>
         <translation>Report for %1 finalized (revision %2).</translation>
     </message>
@@ -2639,7 +2721,7 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="454"/>
+        <location filename="../../ui/screens/reports/screen.py" line="456"/>
         <source>Đã tạo bản sửa đổi lần %1 của báo cáo %2.</source>
         <translation>Revision %1 of the report for %2 created.</translation>
     </message>
@@ -2649,22 +2731,22 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report for %1 (revision %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="482"/>
+        <location filename="../../ui/screens/reports/screen.py" line="484"/>
         <source>Đang tạo bản xem trước…</source>
         <translation>Creating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="489"/>
+        <location filename="../../ui/screens/reports/screen.py" line="491"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="497"/>
+        <location filename="../../ui/screens/reports/screen.py" line="499"/>
         <source>Lưu báo cáo thành tệp PDF</source>
         <translation>Save report as PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="500"/>
+        <location filename="../../ui/screens/reports/screen.py" line="502"/>
         <source>Đang lưu tệp PDF…</source>
         <translation>Saving the PDF file…</translation>
     </message>
@@ -2679,7 +2761,7 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report saved to the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="521"/>
+        <location filename="../../ui/screens/reports/screen.py" line="523"/>
         <source>Đã hủy tạo tệp PDF.</source>
         <translation>PDF creation cancelled.</translation>
     </message>
@@ -2719,7 +2801,7 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
     <message>
         <location filename="../../ui/widgets/restore_dialog.py" line="101"/>
         <source>Dữ liệu bị hỏng nên Tiến Độ chưa thể ghi thêm.</source>
-        <translation>The data is damaged, so Tien Do cannot save anything for now.</translation>
+        <translation>The data is damaged, so Tiến Độ cannot save anything for now.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/restore_dialog.py" line="106"/>
@@ -2749,7 +2831,7 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
     <message>
         <location filename="../../ui/widgets/restore_dialog.py" line="136"/>
         <source>Bản sao lưu Tiến Độ (*.zip)</source>
-        <translation>Tien Do backups (*.zip)</translation>
+        <translation>Tiến Độ backups (*.zip)</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/restore_dialog.py" line="173"/>
@@ -2760,22 +2842,22 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="35"/>
+        <location filename="../../ui/setup_wizard.py" line="38"/>
         <source>Chào mừng đến với Tiến Độ</source>
-        <translation>Welcome to Tien Do</translation>
+        <translation>Welcome to Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="38"/>
+        <location filename="../../ui/setup_wizard.py" line="41"/>
         <source>Ứng dụng giúp cơ quan theo dõi, báo cáo kết quả thực hiện kế hoạch. Trước hết, cho biết máy này dùng ở đâu.</source>
         <translation>This application helps offices track and report on how a plan is being carried out. First, tell us where this computer is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="43"/>
+        <location filename="../../ui/setup_wizard.py" line="46"/>
         <source>&amp;Cấp huyện / xã — ghi hoạt động, lập và gửi báo cáo</source>
         <translation>&amp;District / commune level — record activities, prepare and send reports</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="44"/>
+        <location filename="../../ui/setup_wizard.py" line="47"/>
         <source>Cấp &amp;tỉnh — nhận, kiểm tra và tổng hợp báo cáo</source>
         <translation>&amp;Province level — receive, check and consolidate reports</translation>
     </message>
@@ -2886,47 +2968,47 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Plan:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="57"/>
-        <source>%1 số %2 — %3</source>
-        <translation>%1 No. %2 — %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/settings.py" line="65"/>
+        <location filename="../../ui/screens/settings.py" line="60"/>
         <source>Người lập, người ký và trình bày báo cáo</source>
         <translation>Preparer, signatory and report layout</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="70"/>
+        <location filename="../../ui/screens/settings.py" line="65"/>
         <source>Các thay đổi được lưu ngay khi rời khỏi ô nhập.</source>
         <translation>Changes are saved as soon as you leave a field.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="78"/>
+        <location filename="../../ui/screens/settings.py" line="73"/>
         <source>Ngôn ngữ và dữ liệu</source>
         <translation>Language and data</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="85"/>
+        <location filename="../../ui/screens/settings.py" line="76"/>
+        <source>Tiếng Việt</source>
+        <translation>Vietnamese (Tiếng Việt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="80"/>
         <source>&amp;Ngôn ngữ giao diện:</source>
         <translation>Interface &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="90"/>
+        <location filename="../../ui/screens/settings.py" line="85"/>
         <source>&amp;Mở thư mục</source>
         <translation>&amp;Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="95"/>
+        <location filename="../../ui/screens/settings.py" line="90"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="115"/>
+        <location filename="../../ui/screens/settings.py" line="110"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="121"/>
+        <location filename="../../ui/screens/settings.py" line="116"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language takes effect when you reopen the application.</translation>
     </message>
@@ -2934,27 +3016,27 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="258"/>
+        <location filename="../../ui/setup_wizard.py" line="344"/>
         <source>Thiết lập Tiến Độ</source>
-        <translation>Tien Do setup</translation>
+        <translation>Set up Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="261"/>
+        <location filename="../../ui/setup_wizard.py" line="347"/>
         <source>&amp;Tiếp &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="262"/>
+        <location filename="../../ui/setup_wizard.py" line="348"/>
         <source>&lt; &amp;Quay lại</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="263"/>
+        <location filename="../../ui/setup_wizard.py" line="349"/>
         <source>&amp;Hoàn tất</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="264"/>
+        <location filename="../../ui/setup_wizard.py" line="350"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -2962,22 +3044,17 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="67"/>
-        <source>Tiến Độ — %1</source>
-        <translation>Tien Do — %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell.py" line="74"/>
+        <location filename="../../ui/shell.py" line="75"/>
         <source>Chuyển màn hình</source>
         <translation>Switch screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="95"/>
+        <location filename="../../ui/shell.py" line="96"/>
         <source>Tiến Độ</source>
-        <translation>Tien Do</translation>
+        <translation>Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="165"/>
+        <location filename="../../ui/shell.py" line="174"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
@@ -3100,19 +3177,19 @@ due %2</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="226"/>
+        <location filename="../../ui/setup_wizard.py" line="316"/>
         <source>Hoàn tất</source>
         <translation>Ready to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="237"/>
-        <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Người lập: %2&lt;br&gt;Người ký: %3 — %4&lt;br&gt;Kế hoạch: %5</source>
-        <translation>Unit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Prepared by: %2&lt;br&gt;Signatory: %3 — %4&lt;br&gt;Plan: %5</translation>
+        <location filename="../../ui/setup_wizard.py" line="317"/>
+        <source>Xem lại trước khi bấm Hoàn tất; có thể sửa sau trong Cài đặt.</source>
+        <translation>Check before pressing Finish; all of it can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="244"/>
-        <source>%1 số %2</source>
-        <translation>%1 No. %2</translation>
+        <location filename="../../ui/setup_wizard.py" line="328"/>
+        <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Người lập: %2&lt;br&gt;Người ký: %3 — %4&lt;br&gt;Kế hoạch: %5</source>
+        <translation>Unit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Prepared by: %2&lt;br&gt;Signatory: %3 — %4&lt;br&gt;Plan: %5</translation>
     </message>
 </context>
 <context>
@@ -3191,137 +3268,137 @@ due %2</translation>
 <context>
     <name>TasksScreen</name>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="29"/>
+        <location filename="../../ui/screens/tasks.py" line="30"/>
         <source>các sở, ban, ngành</source>
         <translation>provincial departments and agencies</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="30"/>
+        <location filename="../../ui/screens/tasks.py" line="31"/>
         <source>UBND các huyện, thị xã, thành phố</source>
         <translation>People&apos;s Committees of districts, towns and cities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="31"/>
+        <location filename="../../ui/screens/tasks.py" line="32"/>
         <source>các cơ quan báo chí</source>
         <translation>press agencies</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="32"/>
+        <location filename="../../ui/screens/tasks.py" line="33"/>
         <source>các cơ quan Đảng</source>
         <translation>Party agencies</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="33"/>
+        <location filename="../../ui/screens/tasks.py" line="34"/>
         <source>UBND các xã, phường, thị trấn</source>
         <translation>People&apos;s Committees of communes, wards and townships</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="34"/>
+        <location filename="../../ui/screens/tasks.py" line="35"/>
         <source>UBND tỉnh</source>
         <translation>Provincial People&apos;s Committee</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="43"/>
+        <location filename="../../ui/screens/tasks.py" line="44"/>
         <source>Nhiệm vụ của kế hoạch</source>
         <translation>Plan tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="46"/>
+        <location filename="../../ui/screens/tasks.py" line="47"/>
         <source>Danh sách nhiệm vụ</source>
         <translation>Task list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="58"/>
+        <location filename="../../ui/screens/tasks.py" line="59"/>
         <source>Nội dung nhiệm vụ</source>
         <translation>Task details</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="60"/>
+        <location filename="../../ui/screens/tasks.py" line="61"/>
         <source>Hoạt động của đơn vị cho nhiệm vụ này</source>
         <translation>The unit&apos;s activities for this task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="63"/>
+        <location filename="../../ui/screens/tasks.py" line="64"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="63"/>
+        <location filename="../../ui/screens/tasks.py" line="64"/>
         <source>Hoạt động</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="63"/>
+        <location filename="../../ui/screens/tasks.py" line="64"/>
         <source>Địa điểm</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="112"/>
+        <location filename="../../ui/screens/tasks.py" line="114"/>
         <source>Nội dung thực hiện:</source>
         <translation>What is to be done:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="118"/>
+        <location filename="../../ui/screens/tasks.py" line="120"/>
         <source>&lt;b&gt;Theo hướng dẫn của:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Following the guidance of:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="121"/>
+        <location filename="../../ui/screens/tasks.py" line="123"/>
         <source>&lt;b&gt;Đơn vị chủ trì:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Lead unit:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="124"/>
+        <location filename="../../ui/screens/tasks.py" line="126"/>
         <source>&lt;b&gt;Đơn vị phối hợp:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Coordinating units:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="127"/>
+        <location filename="../../ui/screens/tasks.py" line="129"/>
         <source>&lt;b&gt;Thời gian thực hiện:&lt;/b&gt; %1 (có thời hạn)</source>
         <translation>&lt;b&gt;Timeframe:&lt;/b&gt; %1 (with a deadline)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="129"/>
+        <location filename="../../ui/screens/tasks.py" line="131"/>
         <source>&lt;b&gt;Thời gian thực hiện:&lt;/b&gt; %1 (thường xuyên)</source>
         <translation>&lt;b&gt;Timeframe:&lt;/b&gt; %1 (ongoing)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="132"/>
+        <location filename="../../ui/screens/tasks.py" line="134"/>
         <source>Chỉ tiêu theo dõi:</source>
         <translation>Indicators tracked:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="145"/>
+        <location filename="../../ui/screens/tasks.py" line="147"/>
         <source>&lt;b&gt;Tình hình của đơn vị:&lt;/b&gt; %1 — %2 hoạt động</source>
         <translation>&lt;b&gt;Where this unit stands:&lt;/b&gt; %1 — %2 activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="136"/>
+        <location filename="../../ui/screens/tasks.py" line="138"/>
         <source>Đã hoàn thành</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="137"/>
+        <location filename="../../ui/screens/tasks.py" line="139"/>
         <source>Đúng tiến độ</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="138"/>
+        <location filename="../../ui/screens/tasks.py" line="140"/>
         <source>Có nguy cơ chậm</source>
         <translation>At risk of delay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="139"/>
+        <location filename="../../ui/screens/tasks.py" line="141"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="140"/>
+        <location filename="../../ui/screens/tasks.py" line="142"/>
         <source>Đang thực hiện thường xuyên</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="141"/>
+        <location filename="../../ui/screens/tasks.py" line="143"/>
         <source>Chưa có hoạt động</source>
         <translation>No activities yet</translation>
     </message>
@@ -3329,22 +3406,22 @@ due %2</translation>
 <context>
     <name>TrustProvinceDialog</name>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="120"/>
+        <location filename="../../ui/screens/province_trust.py" line="124"/>
         <source>Khóa công khai của Sở</source>
         <translation>The Department&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="124"/>
+        <location filename="../../ui/screens/province_trust.py" line="128"/>
         <source>Đang tin cậy khóa %1 của Sở. Chỉ thay khi Sở báo đã đổi khóa.</source>
         <translation>The Department&apos;s key %1 is trusted. Only replace it when the Department says it has changed its key.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="128"/>
+        <location filename="../../ui/screens/province_trust.py" line="132"/>
         <source>Chưa có khóa của Sở: chưa kiểm tra được biên nhận.</source>
         <translation>No Department key yet: receipts cannot be checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="141"/>
+        <location filename="../../ui/screens/province_trust.py" line="145"/>
         <source>&amp;Tin cậy khóa này</source>
         <translation>&amp;Trust this key</translation>
     </message>
@@ -3370,34 +3447,39 @@ due %2</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="62"/>
+        <location filename="../../ui/setup_wizard.py" line="65"/>
         <source>Chọn đơn vị</source>
         <translation>Choose your unit</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="63"/>
+        <location filename="../../ui/setup_wizard.py" line="66"/>
         <source>Chọn cơ quan sử dụng máy này trong danh mục đơn vị.</source>
         <translation>Choose the office that uses this computer from the list of units.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="66"/>
-        <source>Gõ để tìm, ví dụ: chu se</source>
-        <translation>Type to search, for example: chu se</translation>
-    </message>
-    <message>
-        <location filename="../../ui/setup_wizard.py" line="69"/>
+        <location filename="../../ui/setup_wizard.py" line="71"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="69"/>
+        <location filename="../../ui/setup_wizard.py" line="71"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="70"/>
+        <location filename="../../ui/setup_wizard.py" line="72"/>
         <source>Danh mục đơn vị</source>
         <translation>List of units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="111"/>
+        <source>Gõ để tìm</source>
+        <translation>Type to search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="112"/>
+        <source>Gõ để tìm, ví dụ: %1</source>
+        <translation>Type to search, for example: %1</translation>
     </message>
 </context>
 </TS>

@@ -5,17 +5,16 @@ has acknowledged."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QCursor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -31,7 +30,11 @@ from ui.widgets.common import heading
 from ui.widgets.job_bar import JobBar
 from ui.widgets.lazy import LazyRefresh
 from ui.widgets.messages import show_error
+from ui.widgets.passphrase import ask_passphrase
 from ui.worker import Job
+
+if TYPE_CHECKING:
+    from app.signing.keystore import KeyStore
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -196,15 +199,9 @@ class OutboxScreen(LazyRefresh):
 
         store = KeyStore(self.ctx.ws.layout.root)
         if passphrase is None and not store.uses_keyring and not _env_passphrase():
-            text, ok = QInputDialog.getText(
-                self,
-                self.tr("Mật khẩu khóa ký"),
-                self.tr("Nhập mật khẩu khóa ký của đơn vị:"),
-                QLineEdit.EchoMode.Password,
-            )
-            if not ok:
+            passphrase = self._unlock(store)
+            if passphrase is None:
                 return None
-            passphrase = text
         ws = self.ctx.ws
 
         def work(progress, cancelled):  # type: ignore[no-untyped-def]
@@ -221,6 +218,29 @@ class OutboxScreen(LazyRefresh):
         self.job_bar.watch(job, self.tr("Đang đóng gói và ký…"))
         job.start()
         return job
+
+    def _unlock(self, store: KeyStore) -> str | None:
+        """Ask for the passphrase until it opens the key (the folder chosen is kept);
+        None when the officer gives up or the key cannot be opened at all."""
+        from app.signing.keystore import WrongPassphrase
+
+        problem = ""
+        while True:
+            passphrase = ask_passphrase(self, problem=problem)
+            if passphrase is None:
+                return None
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+            try:
+                store.load(self.ctx.ws.settings.unit_id, passphrase)
+            except WrongPassphrase:
+                problem = self.tr("Mật khẩu không đúng. Hãy nhập lại.")
+                continue
+            except KnownError as exc:
+                show_error(self, exc)
+                return None
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+            return passphrase
 
     @Slot(object)
     def _exported(self, result: packages.ExportResult) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QTableView, QVBoxLayout,
 from app.calendar import DueState
 from app.services import overview
 from ui.context import AppContext
-from ui.widgets.common import STATUS_COLOURS, Card, heading
+from ui.widgets.common import STATUS_COLOURS, Card, heading, plan_name
 from ui.widgets.lazy import LazyRefresh
 
 Index = QModelIndex | QPersistentModelIndex
@@ -103,10 +103,7 @@ class OverviewScreen(LazyRefresh):
         plan = ctx.ws.plan
         layout.addWidget(heading(self.tr("Tổng quan")))
         self.subtitle = heading(
-            self.tr("%1 số %2 — %3")
-            .replace("%1", plan.kind)
-            .replace("%2", plan.number)
-            .replace("%3", plan.issuer_name),
+            f"{plan_name(plan)} — {plan.issuer_name}",
             2,
         )
         layout.addWidget(self.subtitle)

@@ -31,6 +31,7 @@ from app.services.province.compile import compile_report
 from app.services.province.status import default_year, reporting_periods
 from app.text import format_number
 from ui.context import AppContext
+from ui.widgets import messages
 from ui.widgets.common import heading
 from ui.widgets.job_bar import JobBar
 from ui.widgets.messages import show_error
@@ -153,7 +154,7 @@ class ProvincialReportScreen(QWidget):
             self.data = self._compile()
         except KnownError as exc:
             self.data = None
-            self.summary.setText(exc.message)
+            self.summary.setText(messages.error_text(exc))
             return
         data = self.data
         missing = data.missing

@@ -36,7 +36,10 @@ class ProvinceKeyChooser(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.choose_button = QPushButton(self.tr("Chọn &tệp khóa của Sở…"))
+        self.choose_button = QPushButton(self.tr("Chọn tệp &khóa của Sở…"))
+        # Enter belongs to the dialog's own button (Tiếp, Tin cậy), not to this one: the
+        # file chooser would open again after each file.
+        self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self.choose)
         row.addWidget(self.choose_button)
         row.addStretch(1)
@@ -77,6 +80,7 @@ class ProvinceKeyChooser(QWidget):
         self.fingerprint.setText(key.fingerprint.replace(" / ", "\n"))
         self.compared.setChecked(False)
         self.compared.show()
+        self.compared.setFocus()  # what is left to do: Space ticks it
         return True
 
     def value(self) -> ProvinceKey | None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.errors import KnownError
 from ui.context import AppContext
 from ui.widgets.backup_panel import BackupPanel
-from ui.widgets.common import heading
+from ui.widgets.common import heading, plan_name
 from ui.widgets.messages import show_error
 from ui.widgets.setup_fields import SettingsForm
 
@@ -53,12 +53,7 @@ class SettingsScreen(QWidget):
         uf.addRow(self.tr("Vai trò:"), QLabel(role))
         uf.addRow(
             self.tr("Kế hoạch:"),
-            QLabel(
-                self.tr("%1 số %2 — %3")
-                .replace("%1", ws.plan.kind)
-                .replace("%2", ws.plan.number)
-                .replace("%3", ws.plan.issuer_name)
-            ),
+            QLabel(f"{plan_name(ws.plan)} — {ws.plan.issuer_name}"),
         )
         layout.addWidget(unit_box)
 
@@ -78,7 +73,7 @@ class SettingsScreen(QWidget):
         other = QGroupBox(self.tr("Ngôn ngữ và dữ liệu"))
         of = QFormLayout(other)
         self.language = QComboBox()
-        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem(self.tr("Tiếng Việt"), "vi")  # "Vietnamese (Tiếng Việt)" in English
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if ws.settings.language != "en" else 1)
         self.language.currentIndexChanged.connect(self.save_language)

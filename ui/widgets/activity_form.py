@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.plan import IndicatorKind, Plan
 from app.services.activities import MAX_TITLE, ActivityInput
+from ui.widgets.editors import DateEdit
 from ui.widgets.numbers import CountSpinBox, MoneyEdit
 
 FIELDS = ("date", "task_code", "title", "description", "location")
@@ -65,9 +65,7 @@ class ActivityForm(QWidget):
         layout.addLayout(form)
 
         today = dt.date.today()
-        self.date = QDateEdit()
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        self.date.setCalendarPopup(True)
+        self.date = DateEdit()
         # The journal accepts the same range as the core's validation.
         self.date.setDateRange(QDate(2000, 1, 1), to_qdate(today + dt.timedelta(days=366)))
         self.date.setDate(to_qdate(today))

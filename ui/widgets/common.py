@@ -2,8 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from app.plan import Plan
+
+
+def plan_name(plan: Plan) -> str:
+    """'Kế hoạch số 157/KH-UBND' in the interface language (the kind of document is the
+    plan's data; the common kinds have a translation)."""
+    kinds = {
+        "Kế hoạch": QCoreApplication.translate("Plan", "Kế hoạch"),
+        "Chương trình": QCoreApplication.translate("Plan", "Chương trình"),
+        "Đề án": QCoreApplication.translate("Plan", "Đề án"),
+        "Quyết định": QCoreApplication.translate("Plan", "Quyết định"),
+    }
+    return (
+        QCoreApplication.translate("Plan", "%1 số %2")
+        .replace("%1", kinds.get(plan.kind, plan.kind))
+        .replace("%2", plan.number)
+    )
 
 
 def heading(text: str, level: int = 1) -> QLabel:

@@ -8,7 +8,13 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QRegularExpressionValidator, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QRegularExpressionValidator,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -138,7 +144,66 @@ class QuietSpinBox(QSpinBox):
             event.ignore()
 
 
-class OptionalDateEdit(QDateEdit):
+class DateEdit(QDateEdit):
+    """A date in dd/MM/yyyy that takes a whole date typed over it.
+
+    Qt's date edit types into one section at a time: after Ctrl+A, or a click that left
+    the cursor in the year, "15/03/2024" was ignored or landed in the wrong sections, and
+    a "/" typed after a section Qt had already moved past skipped one more. Here a click
+    selects the whole date, typing over a whole selection starts at the first section,
+    and a separator right after Qt moved on by itself is taken as already typed.
+    """
+
+    SEPARATORS = "/.-"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("dd/MM/yyyy")
+        self.setCalendarPopup(True)
+        self._moved_on = False
+        self.lineEdit().installEventFilter(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        edit = self.lineEdit()
+        if text.isdigit():
+            if edit.hasSelectedText() and edit.selectedText() == edit.text():
+                self._start_over()
+            before = self.currentSection()
+            super().keyPressEvent(event)
+            self._moved_on = self.currentSection() != before
+            return
+        if text and text in self.SEPARATORS:
+            moved_on, self._moved_on = self._moved_on, False
+            if not moved_on:  # "." and "-" work as "/" does
+                slash = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Slash, event.modifiers(), "/")
+                super().keyPressEvent(slash)
+            event.accept()
+            return
+        self._moved_on = False
+        super().keyPressEvent(event)
+
+    def _start_over(self) -> None:
+        """Typing over the whole date: from its first section, in a month of 31 days so
+        that a day typed before the month is not cut short (31 in June)."""
+        day = self.date()
+        if day.isValid() and day.month() != 1:
+            blocked = self.blockSignals(True)
+            self.setDate(QDate(day.year(), 1, min(day.day(), 31)))
+            self.blockSignals(blocked)
+        self.setSelectedSection(self.sectionAt(0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonRelease:
+            result = super().eventFilter(watched, event)
+            if not self.lineEdit().hasSelectedText():  # a click, not a drag
+                self.selectAll()
+            self._moved_on = False
+            return result
+        return super().eventFilter(watched, event)
+
+
+class OptionalDateEdit(DateEdit):
     """A date in dd/MM/yyyy that may be left empty; empty shows ``empty_text``.
 
     Empty is kept as the lowest allowed date (Qt's special-value idiom); the calendar
@@ -149,8 +214,6 @@ class OptionalDateEdit(QDateEdit):
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setCalendarPopup(True)
         self.setMinimumDate(self.EMPTY)
         self.setMaximumDate(QDate(2999, 12, 31))
         self.setSpecialValueText(empty_text)

@@ -8,6 +8,7 @@ photo once.
 from __future__ import annotations
 
 import collections
+import mimetypes
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -33,6 +34,8 @@ CACHE_SIZE = 400
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp", "image/tiff")
 
 _cache: collections.OrderedDict[str, QIcon] = collections.OrderedDict()
+# Each item's thumbnail key: the stored file's hash, or for a file not saved yet its path.
+THUMB_KEY = Qt.ItemDataRole.UserRole + 1
 
 
 def local_files(mime: QMimeData) -> list[Path]:
@@ -103,6 +106,7 @@ class EvidenceList(QListWidget):
         self.drops_enabled = True
         self._job: Job | None = None
         self._links: dict[int, EvidenceLink] = {}
+        self._pending: dict[str, Path] = {}  # files shown before they are saved, by key
 
     # -- content ---------------------------------------------------------------------
     def set_links(self, links: Sequence[EvidenceLink]) -> None:
@@ -112,21 +116,55 @@ class EvidenceList(QListWidget):
             self._job = None
         self.clear()
         self._links = {link.id: link for link in links}
-        file_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        self._pending = {}
         wanted: list[tuple[str, Path]] = []
         for link in links:
             item = QListWidgetItem(link.filename)
             item.setData(Qt.ItemDataRole.UserRole, link.id)
             item.setToolTip(f"{link.filename}\n{human_size(link.size)}")
-            cached = _cache.get(link.sha256)
-            if cached is not None:
-                _cache.move_to_end(link.sha256)
-                item.setIcon(cached)
-            else:
-                item.setIcon(file_icon)
-                if link.mime in IMAGE_TYPES and link.path.is_file():
-                    wanted.append((link.sha256, link.path))
+            wants = self._set_icon(item, link.sha256) and link.mime in IMAGE_TYPES
+            if wants and link.path.is_file():
+                wanted.append((link.sha256, link.path))
             self.addItem(item)
+        self._load(wanted)
+
+    def add_files(self, paths: Sequence[Path]) -> None:
+        """Show files that are not saved yet (a new activity's), photos as thumbnails at
+        once; each item's UserRole is the path."""
+        for path in paths:
+            key = f"file:{path}"
+            self._pending[key] = path
+            item = QListWidgetItem(path.name)
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            try:
+                size = human_size(path.stat().st_size)
+            except OSError:
+                size = ""
+            item.setToolTip(f"{path}\n{size}".strip())
+            self._set_icon(item, key)
+            self.addItem(item)
+        wanted = [
+            (key, path)
+            for key, path in self._pending.items()
+            if key not in _cache and mimetypes.guess_type(path.name)[0] in IMAGE_TYPES
+        ]
+        self._load(wanted)
+
+    def _set_icon(self, item: QListWidgetItem, key: str) -> bool:
+        """The cached thumbnail, else a file icon; True when a thumbnail is still wanted."""
+        item.setData(THUMB_KEY, key)
+        cached = _cache.get(key)
+        if cached is not None:
+            _cache.move_to_end(key)
+            item.setIcon(cached)
+            return False
+        item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        return True
+
+    def _load(self, wanted: list[tuple[str, Path]]) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
         if wanted:
             self._job = Job(load_thumbnails(list(dict.fromkeys(wanted))))
             self._job.signals.finished.connect(self._thumbnails_ready)
@@ -136,7 +174,8 @@ class EvidenceList(QListWidget):
         item = self.currentItem()
         if item is None:
             return None
-        return self._links.get(int(item.data(Qt.ItemDataRole.UserRole)))
+        link_id = item.data(Qt.ItemDataRole.UserRole)
+        return self._links.get(link_id) if isinstance(link_id, int) else None
 
     def loading(self) -> bool:
         return self._job is not None
@@ -153,9 +192,9 @@ class EvidenceList(QListWidget):
                 _cache.popitem(last=False)
         for row in range(self.count()):
             item = self.item(row)
-            link = self._links.get(int(item.data(Qt.ItemDataRole.UserRole)))
-            if link is not None and link.sha256 in _cache:
-                item.setIcon(_cache[link.sha256])
+            key = item.data(THUMB_KEY)
+            if key in _cache:
+                item.setIcon(_cache[key])
 
     # -- empty state -----------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

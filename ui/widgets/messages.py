@@ -6,12 +6,31 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import KnownError
+from app.translation import translate
+
+
+def core_text(text: str) -> str:
+    """A message of the core's (Vietnamese) in the interface language."""
+    from ui import i18n
+
+    return translate(text, i18n.current())
+
+
+def error_text(exc: KnownError) -> str:
+    """The error's message in the interface language."""
+    return core_text(exc.message)
 
 
 def show_error(parent: QWidget | None, exc: KnownError | str, hint: str = "") -> None:
-    """Show an environment error: what happened and what to do; never a traceback."""
-    message = exc.message if isinstance(exc, KnownError) else exc
-    hint = exc.hint if isinstance(exc, KnownError) else hint
+    """Show an environment error: what happened and what to do; never a traceback. The
+    core's messages are shown in the interface language."""
+    message = core_text(exc.message if isinstance(exc, KnownError) else exc)
+    hint = core_text(exc.hint if isinstance(exc, KnownError) else hint)
+    if "TIENDO_KEY_PASSPHRASE" in hint:  # the CLI's way; the window asks for it
+        hint = QCoreApplication.translate(
+            "Messages",
+            "Kiểm tra lại mật khẩu: chữ hoa hay chữ thường, bộ gõ tiếng Việt đang bật hay tắt.",
+        )
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("Messages", "Có lỗi"),

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidgetItem,
     QPushButton,
-    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KnownError
+from app.evidence import check_file
 from app.services import activities
 from ui.context import AppContext
 from ui.widgets import messages
@@ -62,6 +61,7 @@ class NewActivityDialog(QDialog):
         if task_code:
             self.form.set_task(task_code)
         self.form.task_chosen.connect(self.form.set_task)
+        self.form.edited.connect(self._edited)
         layout.addWidget(self.form)
         layout.addWidget(self._build_files_box())
         layout.addStretch(1)
@@ -97,6 +97,10 @@ class NewActivityDialog(QDialog):
         row = QHBoxLayout()
         self.add_file_button = QPushButton(self.tr("Thêm tệ&p…"))
         self.remove_file_button = QPushButton(self.tr("&Bỏ tệp đã chọn"))
+        # Enter saves the activity wherever the focus is; these two answer Space only
+        # (Enter on "Thêm tệp…" used to open the file chooser again).
+        for button in (self.add_file_button, self.remove_file_button):
+            button.setAutoDefault(False)
         row.addWidget(self.add_file_button)
         row.addWidget(self.remove_file_button)
         row.addStretch(1)
@@ -119,15 +123,35 @@ class NewActivityDialog(QDialog):
             ),
         )
         self.add_files([Path(n) for n in names])
+        if names:
+            self.ok_button.setFocus()  # the files were the last thing: Enter saves
 
     def add_files(self, paths: Sequence[Path]) -> None:
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        """Attach these files on saving; photos show as thumbnails at once. A file that
+        cannot be evidence (empty, unreadable, a folder) is refused here, with the reason."""
+        accepted: list[Path] = []
+        refused: list[KnownError] = []
         for p in paths:
-            if p not in self.paths:
-                self.paths.append(p)
-                item = QListWidgetItem(icon, p.name)
-                item.setToolTip(str(p))
-                self.files.addItem(item)
+            if p in self.paths or p in accepted:
+                continue
+            try:
+                check_file(p)
+            except KnownError as exc:
+                refused.append(exc)
+                continue
+            accepted.append(p)
+        self.paths += accepted
+        self.files.add_files(accepted)
+        if len(refused) == 1:
+            messages.show_error(self, refused[0])
+        elif refused:
+            messages.show_error(
+                self,
+                self.tr("Không thêm được %1 tệp:").replace("%1", str(len(refused)))
+                + "\n"
+                + "\n".join(f"• {messages.error_text(exc)}" for exc in refused),
+                refused[0].hint,
+            )
 
     def remove_file(self) -> None:
         row = self.files.currentRow()
@@ -145,6 +169,14 @@ class NewActivityDialog(QDialog):
             event.acceptProposedAction()
             self.add_files(files)
 
+    def _edited(self, key: str) -> None:
+        """A problem shown under a field or below the form goes once it is put right."""
+        self.form.set_error(key, "")
+        if self.problems.isVisible():
+            problems = activities.validate(self.ctx.ws, self.form.data())
+            self.problems.setText("\n".join(messages.core_text(p) for p in problems))
+            self.problems.setVisible(bool(problems))
+
     def accept(self) -> None:
         data = self.form.data()
         for key in ("title", "date", "task_code"):
@@ -153,7 +185,7 @@ class NewActivityDialog(QDialog):
             self.form.set_error("title", self.tr("Chưa nhập tên hoạt động."))
         problems = activities.validate(self.ctx.ws, data)
         if problems:
-            self.problems.setText("\n".join(problems))
+            self.problems.setText("\n".join(messages.core_text(p) for p in problems))
             self.problems.setVisible(True)
             if not data.title:
                 self.form.title.setFocus()

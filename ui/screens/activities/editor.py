@@ -275,7 +275,7 @@ class ActivityEditor(QWidget):
                 else:
                     activities.update_field(self.ws, activity_id, key, value)
             except ActivityError as exc:
-                self.form.set_error(key, exc.message)
+                self.form.set_error(key, messages.error_text(exc))
                 continue
             except KnownError as exc:
                 # The disk or database failed, not the value: keep it to try again on the

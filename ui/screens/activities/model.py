@@ -8,6 +8,8 @@ of them again and again; `JournalModel` holds the rows a filter chose and only r
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent
@@ -18,6 +20,16 @@ from app.services.activities import ActivityRow
 from app.services.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _code_key(code: str) -> tuple[tuple[int, str], ...]:
+    """II.3.1 after II.3 and before II.10: each part a number where it is one."""
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+    parts = []
+    for part in code.split("."):
+        number = int(part) if part.isdigit() else roman.get(part.upper())
+        parts.append((number, "") if number is not None else (10**6, part))
+    return tuple(parts)
 
 
 def sort_key(row: ActivityRow) -> tuple[int, int]:
@@ -91,13 +103,48 @@ class JournalModel(QAbstractTableModel):
             self.tr("Minh chứng"),
         ]
         self.files_text = self.tr("%1 tệp")
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.DescendingOrder
         self.grey = QBrush(QColor("#6b6b6b"))
         self.right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def set_rows(self, rows: list[ActivityRow]) -> None:
+        """Show these rows (given in the journal's order), in the order the header asks."""
         self.beginResetModel()
-        self.rows = rows
+        self.rows = rows if self.journal_order() else self._sorted(rows)
         self.endResetModel()
+
+    def journal_order(self) -> bool:
+        """Newest first, the order the rows arrive in (and bisect relies on)."""
+        return self.sort_column == 0 and self.sort_order == Qt.SortOrder.DescendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by a column (a click on its header); the selection follows."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [self.rows[i.row()].id for i in old]
+        self.rows = self._sorted(self.rows)
+        position = {r.id: n for n, r in enumerate(self.rows)}
+        self.changePersistentIndexList(
+            old, [self.index(position[a], i.column()) for a, i in zip(ids, old, strict=True)]
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[ActivityRow]) -> list[ActivityRow]:
+        column = self.sort_column
+        key: Callable[[ActivityRow], Any]
+        if column == 1:
+            key = lambda r: (_code_key(r.task_code), r.date, r.id)  # noqa: E731
+        elif column == 2:
+            key = lambda r: (activities.fold_fast(r.title), r.date, r.id)  # noqa: E731
+        elif column == 3:
+            key = lambda r: (activities.fold_fast(r.location), r.date, r.id)  # noqa: E731
+        elif column == 4:
+            key = lambda r: (r.evidence_count, r.date, r.id)  # noqa: E731
+        else:
+            key = lambda r: (r.date, r.id)  # noqa: E731
+        return sorted(rows, key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
 
     def replace_row(self, row: ActivityRow) -> None:
         """Show a row's new content where it is, without refiltering (the officer is
@@ -112,7 +159,7 @@ class JournalModel(QAbstractTableModel):
         """The row showing the activity, or -1. With the activity's row as hint, a binary
         search, for rows just filtered (the filters keep the journal's newest-first order;
         rows edited in place may not be, so without a hint it is a plain scan)."""
-        if hint is not None:
+        if hint is not None and self.journal_order():
             i = bisect.bisect_left(self.rows, sort_key(hint), key=sort_key)
             return i if i < len(self.rows) and self.rows[i].id == activity_id else -1
         for i, r in enumerate(self.rows):
@@ -221,3 +268,6 @@ class JournalView(QTableView):
             self.setColumnWidth(col, width)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         hh.setMinimumSectionSize(40)
+        # A click on a column's header sorts by it; newest first until then.
+        hh.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.setSortingEnabled(True)

@@ -117,7 +117,9 @@ def problem_text(problem: Problem) -> str:
     }
     text = texts.get((problem.field, problem.kind))
     if text is None:
-        return problem.message
+        from ui.widgets.messages import core_text
+
+        return core_text(problem.message)
     if problem.field == "budget_estimate":
         return text.replace("%1", number)
     return text.replace("%1", task).replace("%2", number)

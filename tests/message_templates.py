@@ -1,0 +1,153 @@
+"""The message templates of the core's errors, read from the source of app/ and db/: the
+first argument (the message) and the hint of every call to a KnownError subclass, and
+every problem sentence a validator appends, as catalogue keys ("{}" for each value)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORE = (ROOT / "app", ROOT / "db")
+# Lists of problems in plain words that the screens and the CLI show as they are.
+PROBLEM_LISTS = {"problems"}
+# Functions that make a message for their caller's error: every string in them counts.
+HELPERS = {"write_failure", "read_capped"}
+# Words their callers put into those messages (argument positions), FRAGMENTS' keys.
+FRAGMENT_ARGS = {"write_failure": 2, "read_capped": 1}
+
+
+def core_files() -> list[Path]:
+    return sorted(p for root in CORE for p in root.rglob("*.py"))
+
+
+def error_classes(trees: list[ast.Module]) -> set[str]:
+    """KnownError and every class that derives from it, by name, across the core."""
+    names = {"KnownError"}
+    grew = True
+    while grew:
+        grew = False
+        for tree in trees:
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.ClassDef)
+                    and node.name not in names
+                    and any(_name(base) in names for base in node.bases)
+                ):
+                    names.add(node.name)
+                    grew = True
+    return names
+
+
+def _name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
+
+
+def template(node: ast.expr) -> str | None:
+    """The catalogue key of a string literal or f-string ("{}" for each value); None for
+    anything else (a variable, a call: its own literals are found where they are)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for value in node.values:
+            if isinstance(value, ast.Constant):
+                parts.append(str(value.value).replace("{", "{{").replace("}", "}}"))
+            else:
+                parts.append("{}")
+        return "".join(parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = template(node.left), template(node.right)
+        if left is not None and right is not None:
+            return left + right
+    return None
+
+
+def _message_args(call: ast.Call) -> Iterator[ast.expr]:
+    yield from call.args[:2]
+    for keyword in call.keywords:
+        if keyword.arg in ("message", "hint"):
+            yield keyword.value
+
+
+def _is_vietnamese(text: str) -> bool:
+    return any(not ch.isascii() for ch in text) or " " in text.strip()
+
+
+def templates() -> dict[str, str]:
+    """Every message template of the core -> where it is (file:line), for the test's
+    report."""
+    files = core_files()
+    trees = [ast.parse(p.read_text("utf-8"), str(p)) for p in files]
+    errors = error_classes(trees)
+    found: dict[str, str] = {}
+    for path, tree in zip(files, trees, strict=True):
+        where = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name in HELPERS:
+                _helper(found, node, where)
+            elif isinstance(node, ast.Call):
+                for arg in _messages_of(node, errors):
+                    _add(found, arg, f"{where}:{node.lineno}")
+    return found
+
+
+def _messages_of(call: ast.Call, errors: set[str]) -> list[ast.expr]:
+    """The message arguments of an error's constructor or of problems.append()."""
+    if _name(call.func) in errors:
+        return list(_message_args(call))
+    if (
+        isinstance(call.func, ast.Attribute)
+        and call.func.attr == "append"
+        and _name(call.func.value) in PROBLEM_LISTS
+    ):
+        return list(call.args[:1])
+    return []
+
+
+def _helper(found: dict[str, str], function: ast.FunctionDef, where: str) -> None:
+    """Every string a helper returns or passes on as a message."""
+    for inner in ast.walk(function):
+        if isinstance(inner, ast.Return) and isinstance(inner.value, ast.Tuple):
+            for element in inner.value.elts:
+                _add(found, element, f"{where}:{inner.lineno}")
+        elif isinstance(inner, ast.Call):
+            for arg in inner.args[:2]:
+                _add(found, arg, f"{where}:{inner.lineno}")
+
+
+def _add(found: dict[str, str], node: ast.expr, where: str) -> None:
+    for part in _parts(node):
+        text = template(part)
+        if text and _is_vietnamese(text):
+            found.setdefault(text, where)
+
+
+def fragments() -> dict[str, str]:
+    """The words passed into the helpers' messages (FRAGMENT_ARGS) -> where."""
+    found: dict[str, str] = {}
+    for path in core_files():
+        tree = ast.parse(path.read_text("utf-8"), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _name(node.func) in FRAGMENT_ARGS:
+                position = FRAGMENT_ARGS[_name(node.func) or ""]
+                if len(node.args) > position:
+                    text = template(node.args[position])
+                    if text and _is_vietnamese(text):
+                        where = f"{path.relative_to(ROOT).as_posix()}:{node.lineno}"
+                        found.setdefault(text, where)
+    return found
+
+
+def _parts(node: ast.expr) -> Iterator[ast.expr]:
+    """A message may be chosen by a condition: both branches are templates."""
+    if isinstance(node, ast.IfExp):
+        yield from _parts(node.body)
+        yield from _parts(node.orelse)
+    else:
+        yield node
