@@ -1,5 +1,11 @@
 """Translations. Source strings in the code are Vietnamese (the default language);
 resources/translations/tiendo_en.ts holds the English translation, compiled to .qm.
+Qt's own widgets speak English and Qt ships no Vietnamese catalogue, so
+resources/translations/qt_vi.ts holds Vietnamese for the Qt strings the app shows
+(text field menus, standard buttons, the wizard, the file and print dialogs), loaded
+with the Vietnamese interface. On Windows the file and print dialogs are the system's
+own, in Windows' language; on Linux they are Qt's widgets (unless a desktop theme plugin
+such as GTK's supplies its own), which this catalogue covers.
 
     python -m ui.i18n update   # refresh the .ts from the ui/ sources (pyside6-lupdate)
     python -m ui.i18n build    # compile .ts -> .qm (pyside6-lrelease)
@@ -37,6 +43,20 @@ def qm_file(lang: str) -> Path:
     return TRANSLATIONS / f"tiendo_{lang}.qm"
 
 
+def qt_qm_file(lang: str) -> Path:
+    """Our catalogue of Qt's own strings for `lang` (only "vi" needs one)."""
+    return TRANSLATIONS / f"qt_{lang}.qm"
+
+
+def _install_file(app: QCoreApplication, path: Path) -> bool:
+    tr = QTranslator(app)
+    if not tr.load(str(path)):
+        return False
+    app.installTranslator(tr)
+    _installed.append(tr)
+    return True
+
+
 def install(app: QCoreApplication, lang: str) -> bool:
     """Switch the application's language (vi needs no file); returns False if missing."""
     for tr in _installed:
@@ -45,16 +65,13 @@ def install(app: QCoreApplication, lang: str) -> bool:
     _language[0] = lang
     if lang == "vi":
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-        return True
+        if not qt_qm_file(lang).exists():
+            build()
+        return _install_file(app, qt_qm_file(lang))
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    tr = QTranslator(app)
     if not qm_file(lang).exists():
         build()
-    if not tr.load(str(qm_file(lang))):
-        return False
-    app.installTranslator(tr)
-    _installed.append(tr)
-    return True
+    return _install_file(app, qm_file(lang))
 
 
 def _tool(name: str) -> str:
@@ -77,12 +94,10 @@ def update() -> None:
 
 def build() -> None:
     """Compile every .ts into a .qm next to it."""
-    for lang in LANGUAGES:
-        ts = ts_file(lang)
-        if ts.exists():
-            subprocess.run(
-                [_tool("lrelease"), "-silent", str(ts), "-qm", str(qm_file(lang))], check=True
-            )
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        subprocess.run(
+            [_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
+        )
 
 
 if __name__ == "__main__":
