@@ -25,7 +25,7 @@ MIME = PACKAGING / "linux" / "vn.tiendo.TienDo-mime.xml"
 ISS = PACKAGING / "windows" / "tiendo.iss"
 SPEC = PACKAGING / "tiendo.spec"
 MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
-HEAVY = {"reportlab", "alembic", "cryptography", "openpyxl", "sqlalchemy"}
+HEAVY = {"reportlab", "alembic", "cryptography", "openpyxl", "sqlalchemy", "PySide6.QtCharts"}
 
 
 def project_version() -> str:

@@ -25,5 +25,12 @@ class AppContext(QObject):
         self.lang = lang
 
     def period_label(self, period: Period) -> str:
-        """The period's name in the interface language."""
+        """The period's name in the interface language, as it reads inside a sentence
+        ("báo cáo năm 2024")."""
         return period.label_en if self.lang == "en" else period.label_vi
+
+    def period_title(self, period: Period) -> str:
+        """The period's name standing alone, as a label, list entry or column heading
+        ("Năm 2024")."""
+        label = self.period_label(period)
+        return label[:1].upper() + label[1:]

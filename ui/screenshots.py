@@ -165,6 +165,13 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
             path = out / f"{lang}-province-{i + 1}-{name}.png"
             window.grab().save(str(path))
             written.append(path)
+            if name == "status":  # and its charts
+                window.status.tabs.setCurrentIndex(1)
+                _settle()
+                path = out / f"{lang}-province-{i + 1}-{name}-charts.png"
+                window.grab().save(str(path))
+                written.append(path)
+                window.status.tabs.setCurrentIndex(0)
         for name, make in _dialogs(window):
             dialog = make()
             dialog.show()

@@ -18,8 +18,16 @@ from PySide6.QtWidgets import QApplication
 
 from app.errors import KnownError
 
-# Printed as "heavy: …" when the first window shows: these must load after it.
-HEAVY_MODULES = ("reportlab", "alembic", "cryptography", "openpyxl", "sqlalchemy")
+# Printed as "heavy: …" when the first window shows: these must load after it (a package,
+# or one module of it such as PySide6.QtCharts).
+HEAVY_MODULES = (
+    "reportlab",
+    "alembic",
+    "cryptography",
+    "openpyxl",
+    "sqlalchemy",
+    "PySide6.QtCharts",
+)
 FIRST_WINDOW = "tiendo_first_window"  # an application property, so it is said once
 
 
@@ -39,7 +47,7 @@ def window_shown(app: QApplication) -> None:
     if not active() or app.property(FIRST_WINDOW):
         return
     app.setProperty(FIRST_WINDOW, True)
-    loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY_MODULES))
+    loaded = sorted(name for name in HEAVY_MODULES if name in sys.modules)
 
     def shown() -> None:
         print("heavy: " + ",".join(loaded), flush=True)

@@ -632,6 +632,52 @@ The removal is recorded in the history of changes.</translation>
     </message>
 </context>
 <context>
+    <name>ChartBox</name>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="95"/>
+        <source>Lưu ảnh…</source>
+        <translation>Save picture…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="97"/>
+        <source>Lưu biểu đồ thành tệp ảnh PNG, ví dụ để đưa vào bài trình chiếu</source>
+        <translation>Save the chart as a PNG picture, for a slide for example</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="99"/>
+        <source>Lưu ảnh biểu đồ: %1</source>
+        <translation>Save the chart as a picture: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="118"/>
+        <source>Lưu biểu đồ thành ảnh</source>
+        <translation>Save the chart as a picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="120"/>
+        <source>Ảnh PNG (*.png)</source>
+        <translation>PNG pictures (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessCharts</name>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="301"/>
+        <source>Báo cáo theo kỳ</source>
+        <translation>Reports by period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="302"/>
+        <source>Báo cáo theo loại đơn vị</source>
+        <translation>Reports by kind of unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="334"/>
+        <source>báo cáo</source>
+        <translation>reports</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
         <location filename="../../ui/screens/province_import.py" line="66"/>
@@ -1576,68 +1622,78 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="104"/>
+        <location filename="../../ui/screens/overview.py" line="115"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="111"/>
+        <location filename="../../ui/screens/overview.py" line="122"/>
         <source>Báo cáo tiếp theo</source>
         <translation>Next report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="112"/>
+        <location filename="../../ui/screens/overview.py" line="123"/>
         <source>Cần xử lý</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="113"/>
+        <location filename="../../ui/screens/overview.py" line="124"/>
         <source>Hoạt động đã ghi</source>
         <translation>Activities recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="117"/>
-        <location filename="../../ui/screens/overview.py" line="127"/>
+        <location filename="../../ui/screens/overview.py" line="128"/>
+        <location filename="../../ui/screens/overview.py" line="144"/>
         <source>Tiến độ từng nhiệm vụ</source>
         <translation>Progress by task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="142"/>
+        <location filename="../../ui/screens/overview.py" line="134"/>
+        <source>&amp;Biểu đồ</source>
+        <translation>&amp;Charts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="147"/>
+        <source>&amp;Bảng</source>
+        <translation>&amp;Table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="173"/>
         <source>Không có báo cáo nào sắp đến hạn.</source>
         <translation>No reports due soon.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="146"/>
+        <location filename="../../ui/screens/overview.py" line="177"/>
         <source>hôm nay</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="146"/>
+        <location filename="../../ui/screens/overview.py" line="177"/>
         <source>còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="150"/>
+        <location filename="../../ui/screens/overview.py" line="181"/>
         <source>&lt;b&gt;Báo cáo %1&lt;/b&gt;&lt;br&gt;Số liệu từ %2 đến %3&lt;br&gt;Hạn gửi: &lt;b&gt;%4&lt;/b&gt; (%5)</source>
         <translation>&lt;b&gt;Report for %1&lt;/b&gt;&lt;br&gt;Figures from %2 to %3&lt;br&gt;Due: &lt;b&gt;%4&lt;/b&gt; (%5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="162"/>
+        <location filename="../../ui/screens/overview.py" line="193"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;Báo cáo %1 quá hạn (hạn %2)&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Report for %1 is overdue (due %2)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="169"/>
+        <location filename="../../ui/screens/overview.py" line="200"/>
         <source>Nhiệm vụ %1: %2 (hạn %3)</source>
         <translation>Task %1: %2 (due %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="179"/>
+        <location filename="../../ui/screens/overview.py" line="210"/>
         <source>Không có việc trễ hạn.</source>
         <translation>Nothing is overdue.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="183"/>
+        <location filename="../../ui/screens/overview.py" line="214"/>
         <source>&lt;b&gt;%1&lt;/b&gt; hoạt động, trong đó &lt;b&gt;%2&lt;/b&gt; trong năm báo cáo hiện tại</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; activities, &lt;b&gt;%2&lt;/b&gt; of them in the current reporting year</translation>
     </message>
@@ -1813,62 +1869,62 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="29"/>
+        <location filename="../../ui/screens/overview.py" line="40"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="30"/>
+        <location filename="../../ui/screens/overview.py" line="41"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="31"/>
+        <location filename="../../ui/screens/overview.py" line="42"/>
         <source>Thời gian thực hiện</source>
         <translation>Timeframe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="32"/>
+        <location filename="../../ui/screens/overview.py" line="43"/>
         <source>Số hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="33"/>
+        <location filename="../../ui/screens/overview.py" line="44"/>
         <source>Hoạt động gần nhất</source>
         <translation>Latest activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="34"/>
+        <location filename="../../ui/screens/overview.py" line="45"/>
         <source>Tình hình</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="55"/>
+        <location filename="../../ui/screens/overview.py" line="66"/>
         <source>Đã hoàn thành</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="56"/>
+        <location filename="../../ui/screens/overview.py" line="67"/>
         <source>Đúng tiến độ</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="57"/>
+        <location filename="../../ui/screens/overview.py" line="68"/>
         <source>Có nguy cơ chậm</source>
         <translation>At risk of delay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="58"/>
+        <location filename="../../ui/screens/overview.py" line="69"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="59"/>
+        <location filename="../../ui/screens/overview.py" line="70"/>
         <source>Đang thực hiện thường xuyên</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="60"/>
+        <location filename="../../ui/screens/overview.py" line="71"/>
         <source>Chưa có hoạt động</source>
         <translation>No activities yet</translation>
     </message>
@@ -3062,114 +3118,154 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="45"/>
+        <location filename="../../ui/screens/province_status.py" line="50"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="47"/>
+        <location filename="../../ui/screens/province_status.py" line="52"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="51"/>
+        <location filename="../../ui/screens/province_status.py" line="56"/>
         <source>Năm báo cáo</source>
         <translation>Reporting year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="53"/>
+        <location filename="../../ui/screens/province_status.py" line="58"/>
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="55"/>
+        <location filename="../../ui/screens/province_status.py" line="60"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="71"/>
+        <location filename="../../ui/screens/province_status.py" line="76"/>
         <source>Tình hình báo cáo của các đơn vị theo kỳ</source>
         <translation>Reporting status of the units by period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="103"/>
+        <location filename="../../ui/screens/province_status.py" line="80"/>
+        <source>&amp;Bảng theo đơn vị</source>
+        <translation>&amp;Table by unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="84"/>
+        <source>Biểu đồ &amp;tổng hợp</source>
+        <translation>&amp;Summary charts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="116"/>
         <source>Mọi kỳ báo cáo của kế hoạch trong năm</source>
         <translation>All reporting periods of the plan in the year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="124"/>
+        <location filename="../../ui/screens/province_status.py" line="137"/>
         <source>%1
 hạn %2</source>
         <translation>%1
 due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="131"/>
+        <location filename="../../ui/screens/province_status.py" line="144"/>
         <source>Số thứ tự còn thiếu</source>
         <translation>Missing sequence numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="142"/>
+        <location filename="../../ui/screens/province_status.py" line="155"/>
         <source>Đơn vị đã xuất các gói số thứ tự %1 nhưng Sở chưa nhận được. Đề nghị đơn vị kiểm tra và gửi lại.</source>
         <translation>The unit has exported packages with sequence numbers %1, but the Department has not received them. Ask the unit to check and send them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="154"/>
+        <location filename="../../ui/screens/province_status.py" line="167"/>
         <source>Hạn báo cáo: %1 ngày sau ngày chốt số liệu của kỳ (theo kế hoạch). Tình hình tính đến ngày %2; “đúng hạn” tính theo ngày đơn vị lập gói báo cáo đầu tiên.</source>
         <translation>Reports are due %1 days after the period&apos;s cut-off date (as set by the plan). Status as of %2; “on time” is judged by the date on which the unit created its first report package.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="164"/>
+        <location filename="../../ui/screens/province_status.py" line="177"/>
         <source>%1: đúng hạn %2, trễ hạn %3, chưa báo cáo %4, chưa đến hạn %5</source>
         <translation>%1: on time %2, late %3, not reported %4, not yet due %5</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="172"/>
+        <location filename="../../ui/screens/province_status.py" line="185"/>
         <source>%1 đơn vị. </source>
         <translation>%1 units. </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="177"/>
+        <location filename="../../ui/screens/province_status.py" line="215"/>
+        <source>Cấp huyện</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="216"/>
+        <source>Cấp xã</source>
+        <translation>Communes and wards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="217"/>
+        <source>Sở, ban, ngành</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="218"/>
+        <source>Cơ quan báo chí</source>
+        <translation>Press bodies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="219"/>
+        <source>Cơ quan Đảng</source>
+        <translation>Party bodies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="220"/>
+        <source>Cấp tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="225"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="178"/>
+        <location filename="../../ui/screens/province_status.py" line="226"/>
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="179"/>
+        <location filename="../../ui/screens/province_status.py" line="227"/>
         <source>Chưa báo cáo</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="180"/>
+        <location filename="../../ui/screens/province_status.py" line="228"/>
         <source>Chưa đến hạn</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="186"/>
+        <location filename="../../ui/screens/province_status.py" line="234"/>
         <source> · lần %1</source>
         <translation> · revision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="188"/>
+        <location filename="../../ui/screens/province_status.py" line="236"/>
         <source> (thay lần %1)</source>
         <translation> (replaces revision %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="196"/>
+        <location filename="../../ui/screens/province_status.py" line="244"/>
         <source>Hạn: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="199"/>
+        <location filename="../../ui/screens/province_status.py" line="247"/>
         <source>Đơn vị lập gói: %1</source>
         <translation>Package created by the unit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="203"/>
+        <location filename="../../ui/screens/province_status.py" line="251"/>
         <source>Sở nhận lần %1: %2 (số thứ tự %3)</source>
         <translation>Revision %1 received by the Department: %2 (sequence no. %3)</translation>
     </message>
@@ -3480,6 +3576,72 @@ due %2</translation>
         <location filename="../../ui/setup_wizard.py" line="112"/>
         <source>Gõ để tìm, ví dụ: %1</source>
         <translation>Type to search, for example: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitProgressCharts</name>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="166"/>
+        <source>Hoạt động theo nhiệm vụ, từng quý</source>
+        <translation>Activities per task, quarter by quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="168"/>
+        <source>Chỉ tiêu cộng dồn qua các quý</source>
+        <translation>Indicator running total through the quarters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="170"/>
+        <source>Chỉ tiêu trên biểu đồ</source>
+        <translation>Indicator on the chart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="175"/>
+        <source>C&amp;hỉ tiêu:</source>
+        <translation>&amp;Indicator:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="199"/>
+        <source>hoạt động</source>
+        <translation>activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="228"/>
+        <source>Chưa có số liệu chỉ tiêu</source>
+        <translation>No indicator figures yet</translation>
+    </message>
+</context>
+<context>
+    <name>UnitProgressPanel</name>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="257"/>
+        <source>Năm báo cáo của biểu đồ</source>
+        <translation>Reporting year of the charts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="259"/>
+        <source>Nă&amp;m báo cáo:</source>
+        <translation>Reporting &amp;year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="276"/>
+        <source>Quý %1</source>
+        <translation>Quarter %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="284"/>
+        <source>Chưa có hoạt động nào trong năm báo cáo này.</source>
+        <translation>No activities in this reporting year yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="286"/>
+        <source>Hoạt động tính vào quý có khoảng số liệu chứa ngày thực hiện.</source>
+        <translation>An activity counts in the quarter whose data window holds its date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/charts.py" line="289"/>
+        <source>Năm báo cáo %1: từ %2 đến %3.</source>
+        <translation>Reporting year %1: from %2 to %3.</translation>
     </message>
 </context>
 </TS>

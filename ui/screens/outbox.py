@@ -76,7 +76,7 @@ class OutboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return [
                 str(r.sequence),
-                self.ctx.period_label(Period.parse(r.period)),
+                self.ctx.period_title(Period.parse(r.period)),
                 str(r.revision),
                 r.created_at.strftime("%d/%m/%Y %H:%M"),
                 r.filename,

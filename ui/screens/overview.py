@@ -5,16 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.calendar import DueState
 from app.services import overview
 from ui.context import AppContext
 from ui.widgets.common import STATUS_COLOURS, Card, heading, plan_name
 from ui.widgets.lazy import LazyRefresh
+
+if TYPE_CHECKING:
+    from ui.widgets.charts import UnitProgressPanel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -115,6 +126,12 @@ class OverviewScreen(LazyRefresh):
             cards.addWidget(card, 1)
         layout.addLayout(cards)
         layout.addWidget(heading(self.tr("Tiến độ từng nhiệm vụ"), 2))
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.chart_page = QWidget()  # the charts come after the first paint (_load_charts)
+        QVBoxLayout(self.chart_page).setContentsMargins(0, 0, 0, 0)
+        self.charts: UnitProgressPanel | None = None
+        self.tabs.addTab(self.chart_page, self.tr("&Biểu đồ"))
         self.model = ProgressModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -127,11 +144,25 @@ class OverviewScreen(LazyRefresh):
         self.table.setAccessibleName(self.tr("Tiến độ từng nhiệm vụ"))
         # rows follow the wrapped titles whenever the columns change width
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
-        layout.addWidget(self.table, 1)
+        self.tabs.addTab(self.table, self.tr("&Bảng"))
+        layout.addWidget(self.tabs, 1)
         ctx.activities_changed.connect(self.mark_stale)
         ctx.reports_changed.connect(self.mark_stale)
 
+    def _load_charts(self) -> None:
+        """Build the charts (QtCharts loads here, after the window is up) and draw them."""
+        if self.charts is None:
+            from ui.widgets.charts import UnitProgressPanel
+
+            self.charts = UnitProgressPanel(self.ctx)
+            self.charts.today = self.today
+            page_layout = self.chart_page.layout()
+            assert page_layout is not None
+            page_layout.addWidget(self.charts)
+        self.charts.refresh()
+
     def refresh(self) -> None:
+        QTimer.singleShot(0, self._load_charts)
         today = self.today()
         ws = self.ctx.ws
         rows = overview.task_progress(ws, today)

@@ -154,7 +154,7 @@ class ImportScreen(QWidget):
         )
         _table_look(self.table, stretch=5)
         header = self.table.horizontalHeader()
-        for col, width in ((0, 190), (2, 170), (6, 220)):
+        for col, width in ((0, 170), (2, 160), (6, 150)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(col, width)
         window_state.remember_columns(header, "province_import")
@@ -402,7 +402,7 @@ class ImportScreen(QWidget):
         if not code:
             return "—"
         try:
-            return self.ctx.period_label(Period.parse(code))
+            return self.ctx.period_title(Period.parse(code))
         except ConfigError:
             return code
 

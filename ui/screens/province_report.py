@@ -133,7 +133,7 @@ class ProvincialReportScreen(QWidget):
         self.period.clear()
         periods = reporting_periods(self.ctx.ws, self.year.value())
         for p in sorted(periods, key=lambda p: (p.months[1], -len(p.code)), reverse=True):
-            self.period.addItem(self.ctx.period_label(p), p.code)
+            self.period.addItem(self.ctx.period_title(p), p.code)
         self.period.blockSignals(False)
 
     @Slot(int)

@@ -5,6 +5,7 @@ each report replaced and the sequence numbers a unit exported that never arrived
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,9 @@ from app.province_data import CellState, StatusCell, StatusMatrix
 from app.services.province.status import default_year, reporting_periods, status_matrix
 from ui.context import AppContext
 from ui.widgets.common import heading
+
+if TYPE_CHECKING:
+    from ui.widgets.charts import CompletenessCharts
 
 # Background and text colours: readable when printed in grey too (the words say it all).
 CELL_COLOURS = {
@@ -70,7 +75,15 @@ class StatusScreen(QWidget):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setAccessibleName(self.tr("Tình hình báo cáo của các đơn vị theo kỳ"))
         self.table.verticalHeader().setDefaultSectionSize(26)
-        layout.addWidget(self.table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.table, self.tr("&Bảng theo đơn vị"))
+        self.chart_page = QWidget()  # built when first shown: QtCharts loads then
+        QVBoxLayout(self.chart_page).setContentsMargins(0, 0, 0, 0)
+        self.charts: CompletenessCharts | None = None
+        self.tabs.addTab(self.chart_page, self.tr("Biểu đồ &tổng hợp"))
+        self.tabs.currentChanged.connect(lambda _i: self._draw_charts())
+        layout.addWidget(self.tabs, 1)
         legend = QHBoxLayout()
         for state in CellState:
             background, foreground = CELL_COLOURS[state]
@@ -102,7 +115,7 @@ class StatusScreen(QWidget):
         self.period.clear()
         self.period.addItem(self.tr("Mọi kỳ báo cáo của kế hoạch trong năm"), "")
         for p in reporting_periods(self.ctx.ws, self.year.value()):
-            self.period.addItem(self.ctx.period_label(p), p.code)
+            self.period.addItem(self.ctx.period_title(p), p.code)
         self.period.blockSignals(False)
 
     @Slot(int)
@@ -122,7 +135,7 @@ class StatusScreen(QWidget):
         self.matrix = matrix
         labels = [
             self.tr("%1\nhạn %2")
-            .replace("%1", self.ctx.period_label(p))
+            .replace("%1", self.ctx.period_title(p))
             .replace("%2", d.strftime("%d/%m/%Y"))
             for p, d in zip(matrix.periods, matrix.due, strict=True)
         ]
@@ -162,7 +175,7 @@ class StatusScreen(QWidget):
             counts = matrix.counts(p.code)
             parts.append(
                 self.tr("%1: đúng hạn %2, trễ hạn %3, chưa báo cáo %4, chưa đến hạn %5")
-                .replace("%1", self.ctx.period_label(p))
+                .replace("%1", self.ctx.period_title(p))
                 .replace("%2", str(counts[CellState.ON_TIME]))
                 .replace("%3", str(counts[CellState.LATE]))
                 .replace("%4", str(counts[CellState.MISSING]))
@@ -171,6 +184,41 @@ class StatusScreen(QWidget):
         self.summary.setText(
             self.tr("%1 đơn vị. ").replace("%1", str(len(matrix.units))) + "; ".join(parts) + "."
         )
+        self._draw_charts()
+
+    def _draw_charts(self) -> None:
+        """The charts of the matrix shown, once their tab has been opened."""
+        if self.tabs.currentWidget() is not self.chart_page and self.charts is None:
+            return
+        matrix = self.matrix
+        if matrix is None:
+            return
+        from app.services.charts import completeness
+        from ui.widgets.charts import CompletenessCharts
+
+        if self.charts is None:
+            self.charts = CompletenessCharts()
+            page_layout = self.chart_page.layout()
+            assert page_layout is not None
+            page_layout.addWidget(self.charts)
+        units = self.ctx.ws.units
+        data = completeness(matrix, lambda unit_id: units.get(unit_id).kind)
+        self.charts.show_completeness(
+            data,
+            [self.ctx.period_title(p) for p in data.periods],
+            [self._kind_word(k) for k in data.kinds],
+            {state: self._state_word(state) for state in CellState},
+        )
+
+    def _kind_word(self, kind: str) -> str:
+        return {
+            "district": self.tr("Cấp huyện"),
+            "commune": self.tr("Cấp xã"),
+            "department": self.tr("Sở, ban, ngành"),
+            "press": self.tr("Cơ quan báo chí"),
+            "party": self.tr("Cơ quan Đảng"),
+            "province": self.tr("Cấp tỉnh"),
+        }.get(kind, kind)
 
     def _state_word(self, state: CellState) -> str:
         return {
