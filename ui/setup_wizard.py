@@ -269,8 +269,13 @@ class KeyPage(QWizardPage):
                 "tất thiết lập."
             )
             self.form.hide()
-        self.setSubTitle(why)  # every page has its subtitle: one header style throughout
-        self.explain.setText(where)
+        # Every page has a short subtitle (one header style; the header holds two lines).
+        self.setSubTitle(
+            self.tr("Khóa ký biên nhận và kế hoạch gửi các đơn vị.")
+            if province
+            else self.tr("Khóa ký các gói báo cáo gửi lên tỉnh.")
+        )
+        self.explain.setText(why + " " + where)
         self.check()
 
     def check(self) -> None:

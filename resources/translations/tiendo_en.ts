@@ -282,68 +282,68 @@ You can restore it from the Recycle bin.</translation>
 <context>
     <name>ActivityEditor</name>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="90"/>
+        <location filename="../../ui/screens/activities/editor.py" line="92"/>
         <source>Hoạt động đang xem</source>
         <translation>Activity being viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="93"/>
+        <location filename="../../ui/screens/activities/editor.py" line="95"/>
         <source>Hoạt động này đang ở thùng rác. Bấm “Khôi phục” để sửa lại.</source>
         <translation>This activity is in the recycle bin. Click “Restore” to edit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="116"/>
+        <location filename="../../ui/screens/activities/editor.py" line="118"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="119"/>
+        <location filename="../../ui/screens/activities/editor.py" line="121"/>
         <source>Tệp minh chứng</source>
         <translation>Evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="121"/>
-        <location filename="../../ui/screens/activities/editor.py" line="206"/>
+        <location filename="../../ui/screens/activities/editor.py" line="123"/>
+        <location filename="../../ui/screens/activities/editor.py" line="208"/>
         <source>Chưa có tệp minh chứng. Kéo thả ảnh, tệp vào đây hoặc bấm “Thêm tệp…”.</source>
         <translation>No evidence files yet. Drag photos or files here, or click “Add file…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="126"/>
+        <location filename="../../ui/screens/activities/editor.py" line="128"/>
         <source>Thêm tệ&amp;p…</source>
         <translation>Add &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="127"/>
+        <location filename="../../ui/screens/activities/editor.py" line="129"/>
         <source>Chọn ảnh, văn bản scan… để đính kèm</source>
         <translation>Choose photos, scanned documents… to attach</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="128"/>
+        <location filename="../../ui/screens/activities/editor.py" line="130"/>
         <source>&amp;Mở</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="129"/>
+        <location filename="../../ui/screens/activities/editor.py" line="131"/>
         <source>Mở tệp đang chọn bằng chương trình của máy</source>
         <translation>Open the selected file with this computer&apos;s usual program</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="130"/>
+        <location filename="../../ui/screens/activities/editor.py" line="132"/>
         <source>&amp;Gỡ</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="131"/>
+        <location filename="../../ui/screens/activities/editor.py" line="133"/>
         <source>Gỡ tệp đang chọn khỏi hoạt động này</source>
         <translation>Remove the selected file from this activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="103"/>
+        <location filename="../../ui/screens/activities/editor.py" line="105"/>
         <source>&amp;Lịch sử thay đổi…</source>
         <translation>&amp;History of changes…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="107"/>
+        <location filename="../../ui/screens/activities/editor.py" line="109"/>
         <source>Trạng thái lưu</source>
         <translation>Save status</translation>
     </message>
@@ -353,39 +353,39 @@ You can restore it from the Recycle bin.</translation>
         <translation>Select an activity in the list to view and edit it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="204"/>
+        <location filename="../../ui/screens/activities/editor.py" line="206"/>
         <source>Không có tệp minh chứng.</source>
         <translation>No evidence files.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="210"/>
+        <location filename="../../ui/screens/activities/editor.py" line="212"/>
         <source>Tự động lưu khi gõ</source>
         <translation>Saved automatically as you type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="244"/>
+        <location filename="../../ui/screens/activities/editor.py" line="246"/>
         <source>Tên hoạt động không được để trống; đã giữ lại tên cũ.</source>
         <translation>The activity name cannot be empty; the previous name has been kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="249"/>
+        <location filename="../../ui/screens/activities/editor.py" line="251"/>
         <source>Tên hoạt động không được để trống; tên cũ vẫn được giữ.</source>
         <translation>The activity name cannot be empty; the previous name is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="293"/>
-        <location filename="../../ui/screens/activities/editor.py" line="328"/>
+        <location filename="../../ui/screens/activities/editor.py" line="295"/>
+        <location filename="../../ui/screens/activities/editor.py" line="330"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="307"/>
-        <location filename="../../ui/screens/activities/editor.py" line="314"/>
+        <location filename="../../ui/screens/activities/editor.py" line="309"/>
+        <location filename="../../ui/screens/activities/editor.py" line="316"/>
         <source>Đổi nhiệm vụ</source>
         <translation>Change task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="309"/>
+        <location filename="../../ui/screens/activities/editor.py" line="311"/>
         <source>Hoạt động này đã có số liệu chỉ tiêu của nhiệm vụ %1. Đổi sang nhiệm vụ %2 thì các số liệu đó sẽ bị xóa (vẫn ghi trong lịch sử thay đổi).
 
 Vẫn đổi nhiệm vụ?</source>
@@ -394,57 +394,57 @@ Vẫn đổi nhiệm vụ?</source>
 Change the task anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="315"/>
+        <location filename="../../ui/screens/activities/editor.py" line="317"/>
         <source>Không đổi</source>
         <translation>Don&apos;t change</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="338"/>
+        <location filename="../../ui/screens/activities/editor.py" line="340"/>
         <source>Chọn tệp minh chứng</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="340"/>
+        <location filename="../../ui/screens/activities/editor.py" line="342"/>
         <source>Ảnh và tài liệu (%1);;Tất cả các tệp (*)</source>
         <translation>Photos and documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="365"/>
+        <location filename="../../ui/screens/activities/editor.py" line="367"/>
         <source>Đang chép %1 tệp…</source>
         <translation>Copying %1 file(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="367"/>
+        <location filename="../../ui/screens/activities/editor.py" line="369"/>
         <source>Đang chép tệp…</source>
         <translation>Copying files…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="384"/>
+        <location filename="../../ui/screens/activities/editor.py" line="386"/>
         <source>Đã thêm %1 tệp minh chứng</source>
         <translation>%1 evidence file(s) added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="425"/>
+        <location filename="../../ui/screens/activities/editor.py" line="427"/>
         <source>Không mở được tệp “%1”.</source>
         <translation>Could not open the file “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="432"/>
+        <location filename="../../ui/screens/activities/editor.py" line="434"/>
         <source>Máy tính chưa có chương trình mở được tệp “%1”.</source>
         <translation>This computer has no program that can open the file “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="435"/>
+        <location filename="../../ui/screens/activities/editor.py" line="437"/>
         <source>Tệp đã được chép ra %1</source>
         <translation>The file has been copied to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="444"/>
+        <location filename="../../ui/screens/activities/editor.py" line="446"/>
         <source>Gỡ minh chứng</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="446"/>
+        <location filename="../../ui/screens/activities/editor.py" line="448"/>
         <source>Gỡ tệp “%1” khỏi hoạt động này?
 
 Việc gỡ được ghi trong lịch sử thay đổi.</source>
@@ -453,17 +453,17 @@ Việc gỡ được ghi trong lịch sử thay đổi.</source>
 The removal is recorded in the history of changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="448"/>
+        <location filename="../../ui/screens/activities/editor.py" line="450"/>
         <source>Gỡ tệp</source>
         <translation>Remove file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="449"/>
+        <location filename="../../ui/screens/activities/editor.py" line="451"/>
         <source>Không gỡ</source>
         <translation>Don&apos;t remove</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="458"/>
+        <location filename="../../ui/screens/activities/editor.py" line="460"/>
         <source>Đã gỡ tệp minh chứng</source>
         <translation>Evidence file removed</translation>
     </message>
@@ -1110,12 +1110,22 @@ The removal is recorded in the history of changes.</translation>
         <translation>The key will be made and kept in the system&apos;s secure keyring when the setup is complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="287"/>
+        <location filename="../../ui/setup_wizard.py" line="274"/>
+        <source>Khóa ký biên nhận và kế hoạch gửi các đơn vị.</source>
+        <translation>The key that signs the receipts and plans sent to the units.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="276"/>
+        <source>Khóa ký các gói báo cáo gửi lên tỉnh.</source>
+        <translation>The key that signs the report packages sent to the province.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="292"/>
         <source>Mật khẩu cần ít nhất %1 ký tự.</source>
         <translation>The passphrase needs at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="295"/>
+        <location filename="../../ui/setup_wizard.py" line="300"/>
         <source>Hai lần nhập mật khẩu chưa khớp.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -1934,7 +1944,7 @@ The removal is recorded in the history of changes.</translation>
     <message>
         <location filename="../../ui/screens/province_trust.py" line="39"/>
         <source>Chọn tệp &amp;khóa của Sở…</source>
-        <translation>Choose the province&apos;s &amp;key file…</translation>
+        <translation>Choose the Department&apos;s &amp;key file…</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_trust.py" line="53"/>
@@ -1965,9 +1975,14 @@ The removal is recorded in the history of changes.</translation>
         <translation>The Department&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="99"/>
-        <source>Sở Thông tin và Truyền thông gửi lại biên nhận có chữ ký cho mỗi gói báo cáo. Để kiểm tra biên nhận, máy này cần khóa công khai của Sở. Có thể bỏ qua bước này và làm sau.</source>
-        <translation>The Department of Information and Communications sends back a signed receipt for each report package. To check receipts, this computer needs the Department&apos;s public key. You can skip this step and do it later.</translation>
+        <location filename="../../ui/screens/province_trust.py" line="98"/>
+        <source>Để kiểm tra biên nhận Sở gửi lại. Có thể bỏ qua và làm sau.</source>
+        <translation>To check the receipts the Department sends back. This can be skipped and done later.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="102"/>
+        <source>Sở gửi lại biên nhận có chữ ký cho mỗi gói báo cáo nhận được. Để biết chắc biên nhận do Sở gửi, máy này cần khóa công khai của Sở: chọn tệp khóa Sở gửi, rồi đọc dấu vân tay với cán bộ của Sở qua điện thoại.</source>
+        <translation>The Department sends back a signed receipt for each report package it receives. To be sure a receipt comes from the Department, this computer needs the Department&apos;s public key: choose the key file the Department sent, then read its fingerprint out with the Department&apos;s officer by phone.</translation>
     </message>
 </context>
 <context>
@@ -3072,27 +3087,27 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="344"/>
+        <location filename="../../ui/setup_wizard.py" line="349"/>
         <source>Thiết lập Tiến Độ</source>
         <translation>Set up Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="347"/>
+        <location filename="../../ui/setup_wizard.py" line="352"/>
         <source>&amp;Tiếp &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="348"/>
+        <location filename="../../ui/setup_wizard.py" line="353"/>
         <source>&lt; &amp;Quay lại</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="349"/>
+        <location filename="../../ui/setup_wizard.py" line="354"/>
         <source>&amp;Hoàn tất</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="350"/>
+        <location filename="../../ui/setup_wizard.py" line="355"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -3273,17 +3288,17 @@ due %2</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="316"/>
+        <location filename="../../ui/setup_wizard.py" line="321"/>
         <source>Hoàn tất</source>
         <translation>Ready to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="317"/>
+        <location filename="../../ui/setup_wizard.py" line="322"/>
         <source>Xem lại trước khi bấm Hoàn tất; có thể sửa sau trong Cài đặt.</source>
         <translation>Check before pressing Finish; all of it can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="328"/>
+        <location filename="../../ui/setup_wizard.py" line="333"/>
         <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Người lập: %2&lt;br&gt;Người ký: %3 — %4&lt;br&gt;Kế hoạch: %5</source>
         <translation>Unit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Prepared by: %2&lt;br&gt;Signatory: %3 — %4&lt;br&gt;Plan: %5</translation>
     </message>
@@ -3502,22 +3517,22 @@ due %2</translation>
 <context>
     <name>TrustProvinceDialog</name>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="124"/>
+        <location filename="../../ui/screens/province_trust.py" line="128"/>
         <source>Khóa công khai của Sở</source>
         <translation>The Department&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="128"/>
+        <location filename="../../ui/screens/province_trust.py" line="132"/>
         <source>Đang tin cậy khóa %1 của Sở. Chỉ thay khi Sở báo đã đổi khóa.</source>
         <translation>The Department&apos;s key %1 is trusted. Only replace it when the Department says it has changed its key.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="132"/>
+        <location filename="../../ui/screens/province_trust.py" line="136"/>
         <source>Chưa có khóa của Sở: chưa kiểm tra được biên nhận.</source>
         <translation>No Department key yet: receipts cannot be checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="145"/>
+        <location filename="../../ui/screens/province_trust.py" line="149"/>
         <source>&amp;Tin cậy khóa này</source>
         <translation>&amp;Trust this key</translation>
     </message>

@@ -94,14 +94,18 @@ class ProvinceKeyPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Khóa công khai của Sở"))
-        self.setSubTitle(
+        # The header holds two lines: the subtitle stays short, the rest is below it.
+        self.setSubTitle(self.tr("Để kiểm tra biên nhận Sở gửi lại. Có thể bỏ qua và làm sau."))
+        layout = QVBoxLayout(self)
+        explain = QLabel(
             self.tr(
-                "Sở Thông tin và Truyền thông gửi lại biên nhận có chữ ký cho mỗi gói báo cáo. "
-                "Để kiểm tra biên nhận, máy này cần khóa công khai của Sở. Có thể bỏ qua bước "
-                "này và làm sau."
+                "Sở gửi lại biên nhận có chữ ký cho mỗi gói báo cáo nhận được. Để biết chắc "
+                "biên nhận do Sở gửi, máy này cần khóa công khai của Sở: chọn tệp khóa Sở gửi, "
+                "rồi đọc dấu vân tay với cán bộ của Sở qua điện thoại."
             )
         )
-        layout = QVBoxLayout(self)
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
         self.chooser = ProvinceKeyChooser(self)
         self.chooser.compared.toggled.connect(lambda _: self.completeChanged.emit())
         layout.addWidget(self.chooser)

@@ -78,7 +78,7 @@ class ActivityForm(QWidget):
         self.task.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.task.setMinimumContentsLength(20)
+        self.task.setMinimumContentsLength(12)
         for t in plan.tasks:
             self.task.addItem(f"{t.code} — {t.title}", t.code)
             self.task.setItemData(self.task.count() - 1, t.title, Qt.ItemDataRole.ToolTipRole)

@@ -81,6 +81,8 @@ class ActivityEditor(QWidget):
         scroll = QScrollArea()
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the frame
         scroll.setWidgetResizable(True)
+        # The fields narrow with the panel; the panel never scrolls sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
         body = QVBoxLayout(page)
@@ -105,6 +107,7 @@ class ActivityEditor(QWidget):
         bottom.addStretch(1)
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName(self.tr("Trạng thái lưu"))
+        self.saved_label.setWordWrap(True)  # the panel narrows on a small screen
         bottom.addWidget(self.saved_label)
         body.addLayout(bottom)
         body.addStretch(1)

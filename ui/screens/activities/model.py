@@ -259,7 +259,7 @@ class JournalView(QTableView):
             0: metrics.horizontalAdvance("00/00/0000") + pad,
             1: max(metrics.horizontalAdvance("II.3.1"), metrics.horizontalAdvance(headers[0]))
             + pad,
-            3: metrics.horizontalAdvance("Hội trường UBND") + pad,
+            3: metrics.horizontalAdvance("Hội trường") + pad,
             4: max(metrics.horizontalAdvance("99 tệp"), metrics.horizontalAdvance(headers[1]))
             + pad,
         }

@@ -214,7 +214,7 @@ class ActivitiesScreen(QWidget):
         self.table.setAccessibleName(self.tr("Danh sách hoạt động"))
         self.table.configure(self.fontMetrics())
         self.editor = ActivityEditor(self.ctx)
-        self.editor.setMinimumWidth(340)
+        self.editor.setMinimumWidth(300)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.editor)
