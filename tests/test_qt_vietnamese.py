@@ -26,8 +26,9 @@ from ui import i18n
 
 pytestmark = pytest.mark.gui
 
-# Strings Qt asks for that are not words (shortcuts, a layout switch, sample sizes).
-NOT_WORDS = {"QGuiApplication", "QShortcut", "QPageSize"}
+# Strings Qt asks for that are not words (shortcuts, a layout switch, paper sizes), and
+# file types, which come from the system's MIME database with its own translations.
+NOT_WORDS = {"QGuiApplication", "QShortcut", "QPageSize", "QMimeType"}
 UNCHANGED = {
     "...",
     "mm",
