@@ -41,6 +41,7 @@ __all__ = [
     "periods_of_year",
     "report_status",
     "reports_due",
+    "required_periods",
     "to_json",
 ]
 
@@ -339,6 +340,22 @@ def periods_of_year(year: int, kinds: Iterable[PeriodKind] | None = None) -> lis
     ]
 
 
+def required_periods(year: int, kinds: Iterable[PeriodKind | str]) -> list[Period]:
+    """The periods of ``year`` a plan asking for reports of ``kinds`` requires, sorted.
+
+    The one reporting rule both roles follow: what a unit is asked to report and what the
+    province waits for. Nghị định 09/2019 (art. 12) knows one six-month report, the first
+    half (15/12 to 14/06); when the plan also asks for the year's report, that one covers
+    the second half, so 6 tháng cuối năm is not required separately. Raises ValueError
+    for a year outside MIN_YEAR–MAX_YEAR.
+    """
+    wanted = {PeriodKind(kind) for kind in kinds}
+    periods = periods_of_year(year, wanted)
+    if PeriodKind.YEAR in wanted:
+        periods = [p for p in periods if not (p.kind is PeriodKind.HALF and p.index == 2)]
+    return periods
+
+
 def due_date(period: Period, days_after_cutoff: int) -> dt.date:
     """The day the report for ``period`` is due: the window's last day plus the plan's delay.
 
@@ -409,14 +426,17 @@ def reports_due(
     *,
     years: Iterable[int] | None = None,
     soon_days: int = DUE_SOON_DAYS,
+    since: dt.date | None = None,
 ) -> list[ReportDue]:
-    """The reports of ``kinds`` that ask for action on ``today``: open, due, due soon or late.
+    """The reports required for ``kinds`` (:func:`required_periods`) that ask for action on
+    ``today``: open, due, due soon or late.
 
     Submitted and upcoming reports are left out (:func:`report_status` gives any period's
-    state). ``years`` are the periods' years; by default the reporting year ``today``
-    falls in and the one before, so last year's late reports still show. Sorted by due
-    date, then kind and period, so the late ones come first. Raises ValueError for a
-    negative delay.
+    state), and so are reports that fell due before ``since`` (the day the unit began
+    following the plan: nothing already late then is asked for). ``years`` are the periods'
+    years; by default the reporting year ``today`` falls in and the one before, so last
+    year's late reports still show. Sorted by due date, then kind and period, so the
+    late ones come first. Raises ValueError for a negative delay.
     """
     today = _as_date(today)
     _check_days(days_after_cutoff)
@@ -427,8 +447,9 @@ def reports_due(
     found = [
         status
         for year in sorted(set(years))
-        for period in periods_of_year(year, kinds)
-        if (
+        for period in required_periods(year, kinds)
+        if (since is None or due_date(period, days_after_cutoff) >= _as_date(since))
+        and (
             status := report_status(
                 period, today, days_after_cutoff, submitted, soon_days=soon_days
             )
@@ -446,7 +467,8 @@ def next_due(
     *,
     soon_days: int = DUE_SOON_DAYS,
 ) -> ReportDue | None:
-    """The first report of ``kinds`` not yet submitted whose due date is ``today`` or later.
+    """The first report required for ``kinds`` (:func:`required_periods`) not yet
+    submitted whose due date is ``today`` or later.
 
     Ties on the due date go to the shorter kind (month before quarter before year). None
     when ``kinds`` is empty or the calendar ends before such a report. Late reports are
@@ -468,7 +490,7 @@ def next_due(
     for year in range(max(first_year, MIN_YEAR), min(last_year, MAX_YEAR) + 1):
         candidates = [
             status
-            for period in periods_of_year(year, kinds)
+            for period in required_periods(year, kinds)
             if period not in submitted
             and (
                 status := report_status(

@@ -38,9 +38,13 @@ def _workspace(args: argparse.Namespace) -> Any:
 
 
 def cmd_units(args: argparse.Namespace) -> int:
-    from app.units import load_builtin_units
+    from app.commands.workspace import _open
 
-    directory = load_builtin_units()
+    ws = _open(args)
+    try:
+        directory = ws.units
+    finally:
+        ws.close()
     if args.json:
         _print_json(
             {
@@ -49,6 +53,7 @@ def cmd_units(args: argparse.Namespace) -> int:
                 "units": [
                     {
                         "id": u.id,
+                        "code": u.code,
                         "name": u.name,
                         "short_name": u.short_name,
                         "kind": u.kind,
@@ -66,121 +71,28 @@ def cmd_units(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _plan_json(plan: Any) -> dict[str, Any]:
-    def selectors(items: Sequence[Any]) -> list[dict[str, str]]:
-        return [{k: v for k, v in (("unit", s.unit), ("kind", s.kind)) if v} for s in items]
-
-    return {
-        "id": plan.id,
-        "number": plan.number,
-        "kind": plan.kind,
-        "title": plan.title,
-        "issuer": plan.issuer_name,
-        "date": plan.date.isoformat(),
-        "basis": [
-            {"number": b.number, "date": b.date.isoformat(), "issuer": b.issuer, "title": b.title}
-            for b in plan.basis
-        ],
-        "tasks": [
-            {
-                "code": t.code,
-                "title": t.title,
-                "content": list(t.content),
-                "implementers_text": t.implementers_text,
-                "implementers": selectors(t.implementers),
-                "lead": t.lead,
-                "coordinating": selectors(t.coordinating),
-                "guided_by": t.guided_by,
-                "timeframe": {
-                    "kind": t.timeframe.kind.value,
-                    "text": t.timeframe.text,
-                    "deadline": t.timeframe.deadline.isoformat() if t.timeframe.deadline else None,
-                },
-                "indicators": [
-                    {"code": i.code, "name": i.name, "unit": i.unit, "kind": i.kind.value}
-                    for i in t.indicators
-                ],
-            }
-            for t in plan.tasks
-        ],
-        "budget": {"annual_estimate": plan.budget.annual_estimate, "text": plan.budget.text},
-        "monitoring": {
-            "monitor_unit": plan.monitoring.monitor_unit,
-            "difficulties_via": plan.monitoring.difficulties_via,
-            "text": plan.monitoring.text,
-        },
-        "reporting": {
-            "kinds": list(plan.reporting.kinds),
-            "due_days_after_cutoff": plan.reporting.due_days_after_cutoff,
-        },
-    }
-
-
-def cmd_plan_show(args: argparse.Namespace) -> int:
-    from app.plan_format import load_builtin_plan
-    from app.units import load_builtin_units
-
-    units = load_builtin_units()
-    plan = load_builtin_plan(units=units)
-    if args.json:
-        _print_json(_plan_json(plan))
-        return EXIT_OK
-    print(f"{plan.kind} số {plan.number} ngày {plan.date:%d/%m/%Y} — {plan.issuer_name}")
-    print(plan.title)
-    for b in plan.basis:
-        print(f"  Căn cứ: {b.number} ngày {b.date:%d/%m/%Y} của {b.issuer}")
-    for t in plan.tasks:
-        print()
-        print(f"{t.code}. {t.title}")
-        for bullet in t.content:
-            print(f"   + {bullet}")
-        print(f"   {t.implementers_text}")
-        if t.guided_by:
-            print(f"   Theo hướng dẫn của: {units.get(t.guided_by).name}")
-        if t.lead:
-            print(f"   Chủ trì: {units.get(t.lead).name}")
-        if t.coordinating:
-            names = [
-                units.get(s.unit).name if s.unit else _kind_label(s.kind) for s in t.coordinating
-            ]
-            print(f"   Phối hợp: {', '.join(names)}")
-        kind = "hạn hoàn thành" if t.timeframe.kind.value == "deadline" else "thường xuyên"
-        print(f"   Thời gian thực hiện: {t.timeframe.text} ({kind})")
-        for i in t.indicators:
-            print(f"   - Chỉ tiêu {i.code}: {i.name} ({i.unit})")
-    return EXIT_OK
-
-
-def _kind_label(kind: str | None) -> str:
-    return {
-        "department": "các sở, ban, ngành",
-        "district": "UBND các huyện, thị xã, thành phố",
-        "press": "các cơ quan báo chí",
-        "party": "các cơ quan Đảng",
-        "commune": "UBND các xã, phường, thị trấn",
-        "province": "UBND tỉnh",
-    }.get(kind or "", kind or "")
-
-
 def cmd_periods(args: argparse.Namespace) -> int:
-    from app.calendar import periods_of_year, to_json
-    from app.plan_format import load_builtin_plan
+    from app.calendar import periods_of_year, required_periods, to_json
+    from app.commands.workspace import _open
 
     if not 1900 <= args.year <= 2999:
         raise ConfigError(f"Năm không hợp lệ: {args.year}.")
-    plan = load_builtin_plan()
+    ws = _open(args)
+    try:
+        plan = ws.plan
+    finally:
+        ws.close()
     days = plan.reporting.due_days_after_cutoff
     periods = periods_of_year(args.year)
+    required = set(required_periods(args.year, plan.reporting.kinds))
     if args.json:
-        _print_json([to_json(p, days) for p in periods])
+        _print_json([{**to_json(p, days), "required": p in required} for p in periods])
         return EXIT_OK
     for p in periods:
         d = to_json(p, days)
-        required = " *" if p.kind.value in plan.reporting.kinds else ""
-        print(
-            f"{d['code']:<9} {d['start']} → {d['end']}  hạn {d['due']}  {d['label_vi']}{required}"
-        )
-    print("* kỳ báo cáo bắt buộc của kế hoạch")
+        mark = " *" if p in required else ""
+        print(f"{d['code']:<9} {d['start']} → {d['end']}  hạn {d['due']}  {d['label_vi']}{mark}")
+    print(f"* kỳ báo cáo bắt buộc của {plan.kind.lower()} số {plan.number}")
     return EXIT_OK
 
 
@@ -196,6 +108,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
     check_role(args.role)
     ws = _workspace(args)
     try:
+        _setup_plan(ws, args)
         settings = default_settings(ws, args.role, args.unit)
         overrides = {
             k: v
@@ -211,8 +124,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
         }
         settings = replace(settings, **overrides)
         apply_setup(ws, settings)
-        unit = ws.units.get(settings.unit_id)
+        unit = ws.own_unit()
         print(f"Đã thiết lập: {unit.name} ({unit.id}), vai trò {settings.role}.")
+        print(f"Kế hoạch: {ws.plan.kind} số {ws.plan.number} ({ws.plan.id}).")
         from app.services.packages import ensure_key, key_info
 
         made = ensure_key(ws)
@@ -222,6 +136,35 @@ def cmd_setup(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     return EXIT_OK
+
+
+def _setup_plan(ws: Any, args: argparse.Namespace) -> None:
+    """The plan setup follows: --plan, else the only one kept, else the only one that
+    names the unit (as implementer, or as monitoring body for the province)."""
+    from app.plan_units import names_unit
+    from app.services.plans import choose_plan
+    from app.services.workspace import check_role
+
+    if args.plan is not None or len(ws.kept) == 1:
+        choose_plan(ws, args.plan)
+        return
+    role = check_role(args.role)
+    fits = [
+        k
+        for k in ws.kept
+        if (
+            k.plan.monitoring.monitor_unit == args.unit
+            if role == "province"
+            else names_unit(k.plan, ws.directories[k.directory_id], args.unit)
+        )
+    ]
+    if len(fits) == 1:
+        ws.use_plan(fits[0].id)
+        return
+    ids = ", ".join(f"{k.id} ({k.plan.number})" for k in (fits or ws.kept))
+    raise ConfigError(
+        f"Có nhiều kế hoạch: {ids}.", hint="Chọn kế hoạch đơn vị theo dõi bằng --plan MÃ."
+    )
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -308,27 +251,34 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
 
-    p = sub.add_parser("units", help="danh mục đơn vị")
+    from app.commands.workspace import add_plan_option
+
+    p = sub.add_parser("units", help="danh mục đơn vị của kế hoạch")
+    add_plan_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_units)
 
-    p = sub.add_parser("plan", help="kế hoạch đang áp dụng")
+    p = sub.add_parser("plan", help="các kế hoạch của bản cài đặt")
     plan_sub = p.add_subparsers(dest="plan_command", metavar="LỆNH", required=True)
-    ps = plan_sub.add_parser("show", help="các nhiệm vụ của kế hoạch")
-    ps.add_argument("--json", action="store_true")
-    ps.set_defaults(handler=cmd_plan_show)
     from app.commands import plan as plan_commands
 
     plan_commands.register(plan_sub)
 
     p = sub.add_parser("periods", help="các kỳ báo cáo của một năm (NĐ 09/2019)")
     p.add_argument("year", type=int)
+    add_plan_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_periods)
 
     p = sub.add_parser("setup", help="thiết lập lần đầu (không tương tác)")
-    p.add_argument("--role", required=True, choices=["district", "province"])
+    p.add_argument(
+        "--role",
+        required=True,
+        choices=["unit", "province", "district"],
+        help="unit: đơn vị thực hiện kế hoạch (district: tên cũ); province: cơ quan theo dõi",
+    )
     p.add_argument("--unit", required=True, metavar="UNIT_ID")
+    p.add_argument("--plan", metavar="PLAN_ID", help="kế hoạch đơn vị theo dõi")
     p.add_argument("--officer", metavar="TÊN")
     p.add_argument("--leader-name")
     p.add_argument("--leader-title")

@@ -108,10 +108,11 @@ def run_demo(
         seed = zlib.crc32(unit_id.encode())  # each unit its own, repeatable, numbers
     rnd = random.Random(seed)
     if not ws.settings.is_set_up:
-        settings = default_settings(ws, "district", unit_id)
+        settings = default_settings(ws, "unit", unit_id)
         officers = list(data.get("officers", ["Cán bộ mẫu"]))  # type: ignore[call-overload]
         settings = replace(settings, officer=str(officers[0]), leader_name="Nguyễn Văn Ánh")
-        apply_setup(ws, settings)
+        # the demo's records go back to the plan's first year: it follows the plan since then
+        apply_setup(ws, settings, today=ws.plan.date)
     unit = ws.units.get(unit_id)
     by_unit = data.get("locations_by_unit", {})
     assert isinstance(by_unit, dict)

@@ -56,6 +56,19 @@ class Task:
     timeframe: Timeframe
     indicators: tuple[Indicator, ...]
     guided_by: str | None = None  # unit whose guidance the task follows (II.1: Ban Tuyên giáo)
+    # what tells the task apart where the plan repeats a heading (sub-tasks 3.1, 3.2)
+    short_title: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How a list names the task: "II.3.2 — Quảng bá hình ảnh …", the short title when
+        the plan gives one (headings repeat across sub-tasks), else the title."""
+        return f"{self.code} — {self.short_title or self.title}"
+
+    @property
+    def heading(self) -> str:
+        """How a report heads the task: its code and full title, "II.3.2. Tiếp tục …"."""
+        return f"{self.code}. {self.title}"
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ from app.units import (
 )
 
 PLAN_FORMAT = "tiendo-plan"
-PLAN_FORMAT_VERSION = 1
+PLAN_FORMAT_VERSION = 2  # 2 adds the tasks' optional short_title
+OLDEST_PLAN_FORMAT_VERSION = 1
 BUILTIN_PLANS_DIR = Path(resources.__file__).parent / "plans"
 
 # Period kinds a plan may ask units to report (Nghị định 09/2019/NĐ-CP, art. 12).
@@ -92,6 +93,7 @@ _BASIS_KEYS = ("number", "date", "issuer", "title")
 _TASK_KEYS = (
     "code",
     "title",
+    "short_title",
     "content",
     "implementers_text",
     "implementers",
@@ -112,9 +114,10 @@ _REPORTING_KEYS = ("kinds", "due_days_after_cutoff", "source")
 class _PlanReader:
     """Builds a Plan from parsed data, reporting every problem to the checker."""
 
-    def __init__(self, checker: Checker, units: UnitDirectory | None) -> None:
+    def __init__(self, checker: Checker, units: UnitDirectory | None, version: int) -> None:
         self.checker = checker
         self.units = units
+        self.version = version
 
     def unit_ref(self, table: Table, name: str, *, required: bool = True) -> str | None:
         """A unit id; with a directory, one that exists in it."""
@@ -194,7 +197,7 @@ class _PlanReader:
             return None
         return Plan(
             id=plan_id,
-            format_version=PLAN_FORMAT_VERSION,
+            format_version=self.version,
             number=number,
             kind=kind,
             title=title,
@@ -254,6 +257,7 @@ class _PlanReader:
         """The task's code (for the duplicate check, even when the task is unusable) and task."""
         code = row.ident("code", TASK_CODE_PATTERN, _TASK_CODE_RULE)
         title = row.text("title")
+        short_title = self.short_title(row)
         content = row.texts("content")
         implementers_text = row.text("implementers_text")
         implementers = self.selectors(row, "implementers", required=True)
@@ -276,6 +280,7 @@ class _PlanReader:
             or (row.has("lead") and lead is None)
             or coordinating is None
             or (row.has("guided_by") and guided_by is None)
+            or (row.has("short_title") and short_title is None)
             or timeframe is None
             or indicators is None
         ):
@@ -291,7 +296,17 @@ class _PlanReader:
             timeframe=timeframe,
             indicators=indicators,
             guided_by=guided_by,
+            short_title=short_title,
         )
+
+    def short_title(self, row: Table) -> str | None:
+        """The optional short title (format version 2 on)."""
+        if not row.has("short_title"):
+            return None
+        if self.version < 2:
+            row.report("short_title", "khóa này cần format_version = 2")
+            return None
+        return row.text("short_title")
 
     def timeframe(self, row: Table, plan_date: dt.date | None) -> Timeframe | None:
         table = row.table("timeframe", _TIMEFRAME_KEYS)
@@ -402,9 +417,13 @@ def load_plan(source: str | os.PathLike[str], *, units: UnitDirectory | None = N
     line; never returns a partly valid plan. Text comes back stripped and in NFC.
     """
     checker, data = parse_source(source, what="kế hoạch")
-    if not check_format(checker, data, PLAN_FORMAT, PLAN_FORMAT_VERSION):
+    if not check_format(
+        checker, data, PLAN_FORMAT, PLAN_FORMAT_VERSION, oldest=OLDEST_PLAN_FORMAT_VERSION
+    ):
         raise PlanFormatError(checker.problems)
-    plan = _PlanReader(checker, units).plan(data)
+    version = data["format_version"]
+    assert isinstance(version, int)
+    plan = _PlanReader(checker, units, version).plan(data)
     if checker.problems or plan is None:
         raise PlanFormatError(checker.problems)
     return plan

@@ -69,6 +69,7 @@ class UnitStatus:
     cells: tuple[StatusCell, ...]
     gaps: tuple[int, ...]  # sequence numbers below the highest received that never arrived
     last_sequence: int | None
+    group: str = ""  # the unit's kind ("department", "commune"…): the matrix groups by it
 
     def cell(self, period: str) -> StatusCell:
         for c in self.cells:
@@ -117,6 +118,7 @@ class StatusMatrix:
                 {
                     "id": u.unit_id,
                     "name": u.unit_name,
+                    "group": u.group,
                     "enrolled": u.enrolled,
                     "cells": {c.period: cell(c) for c in u.cells},
                     "gaps": list(u.gaps),
@@ -191,12 +193,12 @@ class ProvincialReport:
     plan_date: dt.date
     plan_issuer: str
     plan_title: str
-    # the province's own header, signature block and recipients
+    # the monitoring body's header, signature block and recipients (directory and settings)
     header_parent: str
     header_issuer: str
-    issuer_name: str  # "Sở Thông tin và Truyền thông tỉnh Gia Lai"
+    issuer_name: str  # the monitoring body's full name, from the directory
     place: str
-    number: str  # "  /BC-STTTT"
+    number: str  # "  /" and the report number prefix
     signer_lines: tuple[str, ...]
     signer_name: str
     recipients: tuple[str, ...]

@@ -6,6 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+# Roles as stored: "unit" (any unit a plan names: it records activities and sends
+# reports) and "province" (the plan's monitoring body). "district" is the old name of "unit".
+ROLES = ("unit", "province")
+ROLE_ALIASES = {"district": "unit"}
+
 
 @dataclass
 class InstallSettings:
@@ -20,8 +25,7 @@ class InstallSettings:
     leader_title: str = "PHÓ CHỦ TỊCH"
     report_prefix: str = "BC-UBND"
     place: str = ""
-    plan_id: str = "gl-157-2024"
-    units_directory: str = "gia-lai-2024"
+    plan_id: str = ""  # the plan the app opens on (the last one chosen)
     language: str = "vi"
     recipients: str = ""  # "Nơi nhận" lines, one per line
     extra: dict[str, str] = field(default_factory=dict)
@@ -40,6 +44,9 @@ class InstallSettings:
         known = {f.name for f in fields(cls)} - {"extra"}
         values = {k: v for k, v in rows.items() if k in known}
         extra = {k: v for k, v in rows.items() if k not in known}
+        if "role" in values:
+            # a database not yet upgraded (the start-up glance) may still say "district"
+            values["role"] = ROLE_ALIASES.get(values["role"], values["role"])
         return cls(**values, extra=extra)
 
 

@@ -102,8 +102,16 @@ class Checker:
 
     def __init__(self, source: Source) -> None:
         self.source = source
-        self.locator = Locator(source.text)
+        self._locator: Locator | None = None
         self.problems: list[Problem] = []
+
+    @property
+    def locator(self) -> Locator:
+        """Where each key is; built on the first problem (a valid file never needs it, and
+        reading every line's position costs more than parsing the TOML)."""
+        if self._locator is None:
+            self._locator = Locator(self.source.text)
+        return self._locator
 
     def report(self, key: Key, message: str) -> None:
         """Record a problem at ``key`` (at its table's line when the key is missing)."""
@@ -331,8 +339,16 @@ def parse_source(source: str | os.PathLike[str], *, what: str) -> tuple[Checker,
     return Checker(text), data
 
 
-def check_format(checker: Checker, data: Mapping[str, object], expected: str, version: int) -> bool:
-    """Whether ``format``/``format_version`` are exactly ``expected``/``version``.
+def check_format(
+    checker: Checker,
+    data: Mapping[str, object],
+    expected: str,
+    version: int,
+    *,
+    oldest: int | None = None,
+) -> bool:
+    """Whether ``format`` is ``expected`` and ``format_version`` one this reader knows:
+    ``oldest`` (by default ``version``) to ``version``.
 
     Reports why not. A reader must refuse what it does not know rather than guess:
     a newer version can change the meaning of keys this one would accept.
@@ -357,14 +373,15 @@ def check_format(checker: Checker, data: Mapping[str, object], expected: str, ve
     if isinstance(found, bool) or not isinstance(found, int):
         checker.report(("format_version",), f"phải là số nguyên, không phải {_describe(found)}")
         return False
-    if found != version:
+    if not (version if oldest is None else oldest) <= found <= version:
         if found > version:
             message = (
                 f"tệp dùng phiên bản định dạng {found}, mới hơn phiên bản ứng dụng này "
                 f"đọc được ({version}); hãy cập nhật Tiến Độ"
             )
         else:
-            message = f"phiên bản định dạng {found} không được hỗ trợ; chỉ đọc phiên bản {version}"
+            known = str(version) if oldest is None else f"{oldest} đến {version}"
+            message = f"phiên bản định dạng {found} không được hỗ trợ; chỉ đọc phiên bản {known}"
         checker.report(("format_version",), message)
         return False
     return True

@@ -59,7 +59,24 @@ class Unit(Base):
     )
 
 
+class UnitDirectory(Base):
+    """A unit directory file this installation keeps: its TOML text as installed, so a
+    directory added at run time survives restarts and backups. ``origin`` is "builtin"
+    (shipped with the app, refreshed when the app's file changes) or "added"."""
+
+    __tablename__ = "unit_directories"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    origin: Mapped[str] = mapped_column(String(16))
+    installed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class Plan(Base):
+    """A plan as rows: its tasks and indicators, which activities and reports refer to.
+    ``source_sha256`` is the file version the rows were last made from."""
+
     __tablename__ = "plans"
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     number: Mapped[str] = mapped_column(String(64))
@@ -71,6 +88,35 @@ class Plan(Base):
     tasks: Mapped[list[Task]] = relationship(
         back_populates="plan", order_by="Task.position", cascade="all, delete-orphan"
     )
+
+
+class PlanSource(Base):
+    """The plan file this installation keeps for a plan: its TOML text as installed, and
+    the unit directory it was checked against, so a plan added at run time survives
+    restarts and backups. ``origin`` as for directories."""
+
+    __tablename__ = "plan_sources"
+    plan_id: Mapped[str] = mapped_column(
+        ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True
+    )
+    directory_id: Mapped[str] = mapped_column(
+        ForeignKey("unit_directories.id", ondelete="RESTRICT")
+    )
+    source: Mapped[str] = mapped_column(Text)
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    origin: Mapped[str] = mapped_column(String(16))
+    installed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class UnitPlan(Base):
+    """A plan this installation's unit follows, and since when: reports are asked for
+    (and counted late) only from that day on."""
+
+    __tablename__ = "unit_plans"
+    plan_id: Mapped[str] = mapped_column(
+        ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True
+    )
+    followed_since: Mapped[dt.date] = mapped_column(Date)
 
 
 class Task(Base):

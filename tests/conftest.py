@@ -51,13 +51,19 @@ def _user_settings(tmp_path: Path) -> None:
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    """A district installation of huyện Chư Sê, set up, with no activities."""
+    """A unit installation of huyện Chư Sê, set up, with no activities, following plan 157
+    since the day it was issued (the tests' dates are in 2024)."""
+    import datetime as dt
     from dataclasses import replace
 
     from app.services.setup import apply_setup, default_settings
 
     ws = open_workspace(tmp_path / "data")
-    settings = default_settings(ws, "district", "gl.chuse")
-    apply_setup(ws, replace(settings, officer="Trần Thị Bích", leader_name="Nguyễn Văn Ánh"))
+    settings = default_settings(ws, "unit", "gl.chuse")
+    apply_setup(
+        ws,
+        replace(settings, officer="Trần Thị Bích", leader_name="Nguyễn Văn Ánh"),
+        today=dt.date(2024, 1, 22),
+    )
     yield ws
     ws.close()

@@ -23,6 +23,7 @@ from app.calendar import (
     periods_of_year,
     report_status,
     reports_due,
+    required_periods,
     to_json,
 )
 from app.errors import ConfigError
@@ -370,14 +371,14 @@ def states(due: list[ReportDue]) -> list[tuple[str, str]]:
 
 def test_reports_due_just_after_the_year_cutoff() -> None:
     due = reports_due(D(2024, 12, 16), HALF_AND_YEAR, 5, submitted=set())
+    # No "2024-H2": with the year's report asked for, that one covers the second half.
     assert states(due) == [
         ("2024-H1", "late"),  # due 19/06/2024
-        ("2024-H2", "due_soon"),
         ("2024", "due_soon"),
         ("2025-H1", "open"),
         ("2025", "open"),
     ]
-    year_2024 = due[2]
+    year_2024 = due[1]
     assert year_2024.due == D(2024, 12, 19)
     assert year_2024.window == Window(D(2023, 12, 15), D(2024, 12, 14))
 
@@ -385,7 +386,6 @@ def test_reports_due_just_after_the_year_cutoff() -> None:
 def test_reports_due_after_the_due_date() -> None:
     due = reports_due(D(2024, 12, 20), HALF_AND_YEAR, 5, submitted={p("2024-H1")})
     assert states(due) == [
-        ("2024-H2", "late"),
         ("2024", "late"),
         ("2025-H1", "open"),
         ("2025", "open"),
@@ -437,8 +437,11 @@ def test_reports_due_leaves_out_upcoming_and_lists_the_explicit_years() -> None:
 def test_next_due() -> None:
     first = next_due(D(2024, 12, 16), HALF_AND_YEAR, 5, set())
     assert first is not None
-    # H2 and the year share a cut-off and a due date; the shorter kind comes first.
-    assert (first.period, first.due, first.state) == (p("2024-H2"), D(2024, 12, 19), "due_soon")
+    # The year's report covers the second half: H2 is not asked for beside it.
+    assert (first.period, first.due, first.state) == (p("2024"), D(2024, 12, 19), "due_soon")
+    # Without the year, H2 is; ties on the due date go to the shorter kind.
+    tie = next_due(D(2024, 12, 16), [K.HALF, K.NINE_MONTHS, K.QUARTER], 5, set())
+    assert tie is not None and tie.period == p("2024-Q4")
 
     done = {p("2024-H2"), p("2024")}
     following = next_due(D(2024, 12, 16), HALF_AND_YEAR, 5, done)
@@ -480,14 +483,42 @@ def test_next_due_is_the_earliest_unsubmitted_due_date_not_past(
     assert found.due == min(d for d in (due_date(q, days) for q in everything) if d >= today)
 
 
+def test_required_periods_leave_out_the_second_half_only_beside_the_year() -> None:
+    assert [str(x) for x in required_periods(2025, HALF_AND_YEAR)] == ["2025-H1", "2025"]
+    assert [str(x) for x in required_periods(2025, [K.HALF])] == ["2025-H1", "2025-H2"]
+    assert [str(x) for x in required_periods(2025, ["quarter", "year"])] == [
+        "2025-Q1",
+        "2025-Q2",
+        "2025-Q3",
+        "2025-Q4",
+        "2025",
+    ]
+
+
+def test_reports_due_since_leaves_out_what_fell_due_before() -> None:
+    # Following the plan from 01/12/2024: H1 2024 (due 19/06) was late before that day.
+    due = reports_due(D(2024, 12, 20), HALF_AND_YEAR, 5, set(), since=D(2024, 12, 1))
+    assert states(due) == [("2024", "late"), ("2025-H1", "open"), ("2025", "open")]
+    # A report due on the very day following began is still asked for.
+    due = reports_due(D(2024, 12, 20), HALF_AND_YEAR, 5, set(), since=D(2024, 12, 19))
+    assert ("2024", "late") in states(due)
+    assert states(reports_due(D(2024, 12, 20), HALF_AND_YEAR, 5, set(), since=D(2024, 12, 20))) == [
+        ("2025-H1", "open"),
+        ("2025", "open"),
+    ]
+
+
 @given(dates, st.integers(min_value=0, max_value=60))
 def test_reports_due_never_lists_upcoming_or_submitted(today: D, days: int) -> None:
     listed = reports_due(today, KIND_ORDER, days, set())
     assert all(item.state in {"open", "due", "due_soon", "late"} for item in listed)
     assert [item.due for item in listed] == sorted(item.due for item in listed)
-    # Every tiling kind has exactly one open period on any day.
-    open_kinds = [item.period.kind for item in listed if item.state == "open"]
+    # Every tiling kind has exactly one open period on any day, except the second half
+    # when the year is asked for too (the year's report covers it).
+    open_periods = [item.period for item in listed if item.state == "open"]
+    open_kinds = [period.kind for period in open_periods]
+    second_half = period_of(today, K.HALF).index == 2
     for kind in TILING_KINDS:
-        assert open_kinds.count(kind) == 1
+        assert open_kinds.count(kind) == (0 if kind == K.HALF and second_half else 1)
     submitted = {item.period for item in listed}
     assert reports_due(today, KIND_ORDER, days, submitted) == []

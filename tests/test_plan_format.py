@@ -144,7 +144,7 @@ def test_every_builtin_plan_loads_against_the_builtin_directory(gia_lai: UnitDir
 
 def test_builtin_plan_header_is_faithful(plan: Plan) -> None:
     assert plan.id == "gl-157-2024"
-    assert plan.format_version == 1
+    assert plan.format_version == 2
     assert plan.number == "157/KH-UBND"
     assert plan.kind == "Kế hoạch"
     assert plan.title.startswith("Triển khai thực hiện Kế hoạch số 184-KH/TU ngày 03 tháng 11")
@@ -441,17 +441,17 @@ def test_format_missing_wrong_or_newer() -> None:
     assert "danh mục đơn vị" in problem.message
     [problem] = problems_of(MINI.replace('"tiendo-plan"', '"excel"'))
     assert (problem.line, problem.field) == (1, "format")
-    [problem] = problems_of(MINI.replace("format_version = 1", "format_version = 2"))
+    [problem] = problems_of(MINI.replace("format_version = 1", "format_version = 3"))
     assert (problem.line, problem.field) == (2, "format_version")
-    assert "2" in problem.message and "cập nhật" in problem.message
+    assert "3" in problem.message and "cập nhật" in problem.message
     for other in ("0", '"1"', "1.0", "true"):
         [problem] = problems_of(MINI.replace("format_version = 1", f"format_version = {other}"))
         assert (problem.line, problem.field) == (2, "format_version")
 
 
 def test_a_wrong_format_is_the_only_problem_reported() -> None:
-    # Checking a version-2 file against version-1 rules would only produce noise.
-    text = MINI.replace("format_version = 1", "format_version = 2").replace("title", "titel")
+    # Checking a version-3 file against version-2 rules would only produce noise.
+    text = MINI.replace("format_version = 1", "format_version = 3").replace("title", "titel")
     assert where(problems_of(text)) == [(2, "format_version")]
 
 
@@ -792,7 +792,7 @@ def _value(value: object) -> str:
 BUILTIN_DATA = tomllib.loads(PLAN_TEXT)
 KEY_PATHS = [p for p in _leaf_paths(BUILTIN_DATA) if isinstance(p[-1], str)]
 # Keys a plan may leave out; every other key is required.
-OPTIONAL = {"purpose", "basis", "lead", "guided_by", "coordinating", "indicators"}
+OPTIONAL = {"purpose", "basis", "lead", "guided_by", "coordinating", "indicators", "short_title"}
 
 
 def _category(value: object) -> str:

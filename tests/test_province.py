@@ -472,7 +472,17 @@ def test_status_matrix_states_superseded_and_gaps(prov: Workspace, tmp_path: Pat
     periods = reporting_periods(prov, 2024)
     assert [p.code for p in periods] == ["2024-H1", "2024"]  # the year covers H2
     matrix = status_matrix(prov, periods, today=dt.date(2024, 12, 1))
-    assert len(matrix.units) == 17 and PROVINCE not in [u.unit_id for u in matrix.units]
+    # exactly the units plan 157 names as implementers, grouped by kind; not the monitoring
+    # body itself (gl.stttt, which compiles)
+    assert len(matrix.units) == 21 and PROVINCE not in [u.unit_id for u in matrix.units]
+    groups = [u.group for u in matrix.units]
+    assert groups == ["department"] * 2 + ["press"] * 2 + ["district"] * 17
+    assert [u.unit_id for u in matrix.units[:4]] == [
+        "gl.svhttdl",
+        "gl.skhdt",
+        "gl.baogl",
+        "gl.ptth",
+    ]
     by_id = {u.unit_id: u for u in matrix.units}
     c = by_id["gl.chuse"].cell("2024-H1")
     assert (c.state, c.revision, c.superseded) == (CellState.ON_TIME, 2, (1,))
@@ -486,12 +496,13 @@ def test_status_matrix_states_superseded_and_gaps(prov: Workspace, tmp_path: Pat
     assert matrix.counts("2024-H1") == {
         CellState.ON_TIME: 1,
         CellState.LATE: 1,
-        CellState.MISSING: 15,
+        CellState.MISSING: 19,
         CellState.NOT_YET_DUE: 0,
     }
     data = matrix.to_json()
-    assert data["units"][0]["id"] == "gl.pleiku"
-    assert data["counts"]["2024"]["not_yet_due"] == 16
+    assert (data["units"][0]["id"], data["units"][0]["group"]) == ("gl.svhttdl", "department")
+    assert data["units"][4]["id"] == "gl.pleiku"
+    assert data["counts"]["2024"]["not_yet_due"] == 20
 
 
 # --- the consolidated report ------------------------------------------------------------
@@ -518,7 +529,7 @@ def test_consolidated_report_sums_every_unit(prov: Workspace, tmp_path: Path) ->
     [hoi_nghi] = [c for c in data.indicators if (c.task_code, c.code) == ("II.1", "hoi_nghi")]
     [money] = [c for c in data.indicators if (c.task_code, c.code) == ("II.1", "kinh_phi")]
     assert data.total(hoi_nghi) == 6 and data.total(money) == 7_500_000
-    assert len(data.missing) == 14
+    assert len(data.missing) == 18
 
     pdf = tmp_path / "tong-hop.pdf"
     build_province_pdf(data, pdf)
@@ -526,7 +537,7 @@ def test_consolidated_report_sums_every_unit(prov: Workspace, tmp_path: Path) ->
     flat = " ".join(text.split())
     assert "SỞ THÔNG TIN" in text and "ỦY BAN NHÂN DÂN TỈNH GIA LAI" in flat
     assert "45/BC-STTTT" in flat
-    assert "Đã có 3/17 đơn vị gửi báo cáo" in flat
+    assert "Đã có 3/21 đơn vị gửi báo cáo" in flat
     assert "UBND thị xã Ayun Pa" in flat  # among those who have not reported
     assert "7.500.000" in flat and "60.000.000" in flat
     assert "Khó khăn riêng của gl.kbang." in flat
@@ -555,7 +566,7 @@ def test_consolidated_report_sums_every_unit(prov: Workspace, tmp_path: Path) ->
     body = list(units.iter_rows(min_row=2, values_only=True))
     assert [r[col] for r in body] == [1, 3, 2, 6] and body[-1][1] == "Tổng cộng"
     status = wb["Tình hình báo cáo"]
-    assert status.max_row == 18
+    assert status.max_row == 22  # a header and the 21 units plan 157 names
     assert isinstance(status["D2"].value, dt.datetime)  # a date, not text
 
 
@@ -654,13 +665,14 @@ def test_cli_handlers(prov: Workspace, capsys: pytest.CaptureFixture[str], tmp_p
     assert lines[1].split()[:3] == ["Đơn", "vị", "2024-H1"]
     chuse = next(line for line in lines if line.startswith("UBND huyện Chư Sê"))
     assert "chưa báo cáo" in chuse and "đúng hạn, lần 1" in chuse
-    assert "2024: 17 đơn vị — đúng hạn 1, trễ hạn 0, chưa báo cáo 16, chưa đến hạn 0." in out
+    assert "[Sở, ban, ngành]" in lines and "[Ủy ban nhân dân cấp huyện]" in lines
+    assert "2024: 21 đơn vị — đúng hạn 1, trễ hạn 0, chưa báo cáo 20, chưa đến hạn 0." in out
 
     for name in ("th.pdf", "th.xlsx"):
         code, out = run_cli(
             capsys, data, "province", "report", "--period", "2024", "--out", str(tmp_path / name)
         )
-        assert code == 0 and "1/17 đơn vị đã báo cáo" in out
+        assert code == 0 and "1/21 đơn vị đã báo cáo" in out
     code, out = run_cli(capsys, data, "province", "report", "--period", "2024", "--out", "x.doc")
     assert code == 1 and ".pdf hoặc .xlsx" in out
 

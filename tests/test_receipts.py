@@ -266,6 +266,6 @@ def test_a_unit_key_is_not_the_province_key(workspace: Workspace) -> None:
     neighbour = receipts.read_province_key(
         minisign.public_key_file(kbang.public_key, "tiendo unit=gl.kbang name=UBND huyện Kbang")
     )
-    with pytest.raises(receipts.ReceiptImportError, match="không phải của Sở"):
+    with pytest.raises(receipts.ReceiptImportError, match="không phải của cơ quan theo dõi"):
         receipts.trust_province(workspace, neighbour)
     assert receipts.trusted_province_key(workspace) is None

@@ -1,4 +1,4 @@
-"""The province's main window (Sở Thông tin và Truyền thông): navigation on the left, one
+"""The province's main window (the plan's monitoring body): navigation on the left, one
 screen at a time on the right — units and keys, receiving packages, who has reported,
 the consolidated report, settings."""
 

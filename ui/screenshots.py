@@ -114,7 +114,7 @@ def _match_recursive() -> Qt.MatchFlag:
 
 def _main_screens(ws: Workspace, out: Path, lang: str, size: QSize) -> list[Path]:
     # The window as it first comes up, while the workspace opens behind it.
-    unit = ws.units.get(ws.settings.unit_id)
+    unit = ws.own_unit()
     opening = MainWindow(unit_name=unit.name, unit_short_name=unit.short_name)
     opening.resize(size)
     opening.show()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KnownError
-from app.services.setup import DISTRICT_KINDS, PROVINCE_KINDS, apply_setup, default_settings
+from app.services.setup import apply_setup, candidate_units, default_settings
 from app.services.workspace import Workspace
 from app.settings import InstallSettings
 from app.text import fold
@@ -43,8 +43,15 @@ class RolePage(QWizardPage):
             )
         )
         layout = QVBoxLayout(self)
-        self.district = QRadioButton(self.tr("&Cấp huyện / xã — ghi hoạt động, lập và gửi báo cáo"))
-        self.province = QRadioButton(self.tr("Cấp &tỉnh — nhận, kiểm tra và tổng hợp báo cáo"))
+        self.district = QRadioButton(
+            self.tr(
+                "Đơn vị &thực hiện kế hoạch (xã, phường, sở, ban, ngành, cơ quan báo chí…) — "
+                "ghi hoạt động, lập và gửi báo cáo"
+            )
+        )
+        self.province = QRadioButton(
+            self.tr("Cơ quan theo &dõi kế hoạch — nhận, kiểm tra và tổng hợp báo cáo")
+        )
         self.district.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.district)
@@ -55,7 +62,7 @@ class RolePage(QWizardPage):
         self.wiz = wizard
 
     def role(self) -> str:
-        return "province" if self.province.isChecked() else "district"
+        return "province" if self.province.isChecked() else "unit"
 
 
 class UnitPage(QWizardPage):
@@ -79,13 +86,14 @@ class UnitPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.tree.clear()
-        allowed = DISTRICT_KINDS if self.wiz.role_page.role() == "district" else PROVINCE_KINDS
+        # the units the current plan lets take the role: its implementers, or its monitor
+        allowed = {u.id for u in candidate_units(self.wiz.ws, self.wiz.role_page.role())}
         items: dict[str, QTreeWidgetItem] = {}
         for unit, _depth in self.wiz.ws.units.tree():
             parent = items.get(unit.parent or "")
             item = QTreeWidgetItem([unit.name, unit.id])
             item.setData(0, Qt.ItemDataRole.UserRole, unit.id)
-            if unit.kind not in allowed:
+            if unit.id not in allowed:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 item.setForeground(0, self.palette().placeholderText())
             if parent is None:
@@ -328,7 +336,7 @@ class SummaryPage(QWizardPage):
 
     def initializePage(self) -> None:
         s = self.wiz.settings
-        unit = self.wiz.ws.units.get(s.unit_id)
+        unit = self.wiz.ws.find_unit(s.unit_id)
         self.text.setText(
             self.tr("Đơn vị: <b>%1</b><br>Người lập: %2<br>Người ký: %3 — %4<br>Kế hoạch: %5")
             .replace("%1", unit.name)
@@ -374,8 +382,8 @@ class SetupWizard(QWizard):
 
     def nextId(self) -> int:
         following = super().nextId()
-        # the province key checks receipts: a district's step only
-        if self.page(following) is self.province_key_page and self.role_page.role() != "district":
+        # the province key checks receipts: a reporting unit's step only
+        if self.page(following) is self.province_key_page and self.role_page.role() != "unit":
             return following + 1
         return following
 
@@ -391,7 +399,7 @@ class SetupWizard(QWizard):
             apply_setup(self.ws, self.settings)
             ensure_key(self.ws, self.key_page.value())
             province_key = self.province_key_page.value()
-            if self.settings.role == "district" and province_key is not None:
+            if self.settings.role == "unit" and province_key is not None:
                 from app.services.receipts import trust_province
 
                 trust_province(self.ws, province_key, replace=True)

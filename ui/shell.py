@@ -62,7 +62,7 @@ class ShellWindow(QMainWindow):
         super().__init__()
         self.ctx: AppContext | None = None
         if ctx is not None:
-            unit = ctx.ws.units.get(ctx.ws.settings.unit_id)
+            unit = ctx.ws.own_unit()
             unit_name, unit_short_name = unit.name, unit.short_name
         self.data_actions: list[QAction] = []
         self.setWindowTitle(unit_name)  # the app's name follows it (applicationDisplayName)

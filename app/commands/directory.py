@@ -1,7 +1,6 @@
-"""Unit directory commands: directory build (DESIGN.md §7).
-
-`directory list` and `directory add` come with the storage for several directories.
-"""
+"""Unit directory commands (DESIGN.md §7): `directory list` (the directories the
+installation keeps), `directory add FILE.toml` (keep one, checked first) and
+`directory build` (a province's 2025 directory from the official list)."""
 
 from __future__ import annotations
 
@@ -32,6 +31,63 @@ def cmd_directory_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_directory_list(args: argparse.Namespace) -> int:
+    import json
+    import sys
+
+    from app.commands.workspace import _open
+    from app.plan_units import group_label
+    from app.services.plans import directories
+
+    ws = _open(args)
+    try:
+        found = directories(ws)
+    finally:
+        ws.close()
+    if args.json:
+        data = [
+            {
+                "id": d.id,
+                "name": d.name,
+                "units": d.units,
+                "kinds": d.kinds,
+                "origin": d.origin,
+                "sha256": d.source_sha256,
+                "installed_at": d.installed_at.isoformat(),
+                "plans": list(d.plans),
+            }
+            for d in found
+        ]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for d in found:
+        kinds = ", ".join(f"{group_label(k).lower()} {n}" for k, n in d.kinds.items())
+        plans = ", ".join(d.plans) or "chưa có kế hoạch nào dùng"
+        print(f"{d.id:<16} {d.name}: {d.units} đơn vị ({kinds}); kế hoạch: {plans}")
+    return 0
+
+
+def cmd_directory_add(args: argparse.Namespace) -> int:
+    from app.commands.workspace import _open
+    from app.services.plans import Change, add_directory
+
+    path = Path(args.file)
+    ws = _open(args)
+    try:
+        added = add_directory(ws, path)
+    finally:
+        ws.close()
+    what = {
+        Change.INSTALLED: "Đã thêm",
+        Change.UPDATED: "Đã cập nhật",
+        Change.UNCHANGED: "Đã có sẵn, không thay đổi:",
+    }[added.change]
+    directory = added.directory
+    print(f"{what} danh mục {directory.id} — {directory.name}: {len(directory)} đơn vị.")
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("directory", help="danh mục đơn vị")
     directory_sub = p.add_subparsers(dest="directory_command", metavar="LỆNH", required=True)
@@ -42,3 +98,11 @@ def register(sub: Any) -> None:
     b.add_argument("--province", required=True, metavar="TÊN", help='ví dụ: "Gia Lai"')
     b.add_argument("--out", required=True, metavar="FILE.toml")
     b.set_defaults(handler=cmd_directory_build)
+    ls = directory_sub.add_parser("list", help="các danh mục đơn vị bản cài đặt lưu giữ")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(handler=cmd_directory_list)
+    a = directory_sub.add_parser(
+        "add", help="thêm (hoặc cập nhật) một tệp danh mục, kiểm tra trước"
+    )
+    a.add_argument("file", metavar="FILE.toml")
+    a.set_defaults(handler=cmd_directory_add)

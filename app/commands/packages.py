@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.commands.workspace import _open, _progress_printer
+from app.commands.workspace import _open, _progress_printer, add_plan_option
 from app.errors import ConfigError
 
 
@@ -17,7 +17,7 @@ def cmd_key_show(args: argparse.Namespace) -> int:
     ws = _open(args)
     try:
         info = key_info(ws)
-        unit = ws.units.get(info.unit_id)
+        unit = ws.find_unit(info.unit_id)
         where = "kho khóa của hệ điều hành" if info.storage == "keyring" else "tệp mã hóa"
         print(f"Đơn vị:      {unit.name} ({unit.id})")
         print(f"Mã khóa:     {info.key_id}")
@@ -141,6 +141,7 @@ def register(sub: Any) -> None:
     k.set_defaults(handler=cmd_key_rotate)
 
     p = sub.add_parser("export", help="xuất gói báo cáo có chữ ký")
+    add_plan_option(p)
     p.add_argument("--period", required=True, metavar="P")
     p.add_argument("--out", required=True, metavar="PATH")
     p.add_argument("--finalize", action="store_true", help="chốt bản nháp hợp lệ trước khi xuất")

@@ -1,17 +1,201 @@
-"""Plan files from the command line: `plan draft DOC --out FILE.toml` drafts one from the
-plan's document, `plan check FILE.toml` validates one (exit 0 only if valid)."""
+"""Plans from the command line: `plan list` and `plan show` (the data folder's plans),
+`plan add FILE.toml` (keep a plan file, checked first), `plan draft DOC --out FILE.toml`
+(draft one from the plan's document) and `plan check FILE.toml` (exit 0 only if valid)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.commands.workspace import _open, add_plan_option
 from app.errors import ConfigError
 
 if TYPE_CHECKING:
+    from app.plan import Plan
     from app.units import UnitDirectory
+
+
+def _print_json(data: Any) -> None:
+    import json
+
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The plan as JSON-ready data (`plan show --json`)."""
+
+    def selectors(items: Sequence[Any]) -> list[dict[str, str]]:
+        return [{k: v for k, v in (("unit", s.unit), ("kind", s.kind)) if v} for s in items]
+
+    return {
+        "id": plan.id,
+        "number": plan.number,
+        "kind": plan.kind,
+        "title": plan.title,
+        "issuer": plan.issuer_name,
+        "date": plan.date.isoformat(),
+        "basis": [
+            {"number": b.number, "date": b.date.isoformat(), "issuer": b.issuer, "title": b.title}
+            for b in plan.basis
+        ],
+        "tasks": [
+            {
+                "code": t.code,
+                "title": t.title,
+                "short_title": t.short_title,
+                "label": t.label,
+                "content": list(t.content),
+                "implementers_text": t.implementers_text,
+                "implementers": selectors(t.implementers),
+                "lead": t.lead,
+                "coordinating": selectors(t.coordinating),
+                "guided_by": t.guided_by,
+                "timeframe": {
+                    "kind": t.timeframe.kind.value,
+                    "text": t.timeframe.text,
+                    "deadline": t.timeframe.deadline.isoformat() if t.timeframe.deadline else None,
+                },
+                "indicators": [
+                    {"code": i.code, "name": i.name, "unit": i.unit, "kind": i.kind.value}
+                    for i in t.indicators
+                ],
+            }
+            for t in plan.tasks
+        ],
+        "budget": {"annual_estimate": plan.budget.annual_estimate, "text": plan.budget.text},
+        "monitoring": {
+            "monitor_unit": plan.monitoring.monitor_unit,
+            "difficulties_via": plan.monitoring.difficulties_via,
+            "text": plan.monitoring.text,
+        },
+        "reporting": {
+            "kinds": list(plan.reporting.kinds),
+            "due_days_after_cutoff": plan.reporting.due_days_after_cutoff,
+        },
+    }
+
+
+def cmd_plan_show(args: argparse.Namespace) -> int:
+    from app.plan_units import group_label
+
+    ws = _open(args)
+    try:
+        plan, units = ws.plan, ws.units
+    finally:
+        ws.close()
+    if args.json:
+        _print_json(plan_json(plan))
+        return 0
+    print(f"{plan.kind} số {plan.number} ngày {plan.date:%d/%m/%Y} — {plan.issuer_name}")
+    print(plan.title)
+    for b in plan.basis:
+        print(f"  Căn cứ: {b.number} ngày {b.date:%d/%m/%Y} của {b.issuer}")
+    for t in plan.tasks:
+        print()
+        print(t.heading)
+        if t.short_title:
+            print(f"   ({t.short_title})")
+        for bullet in t.content:
+            print(f"   + {bullet}")
+        print(f"   {t.implementers_text}")
+        if t.guided_by:
+            print(f"   Theo hướng dẫn của: {units.get(t.guided_by).name}")
+        if t.lead:
+            print(f"   Chủ trì: {units.get(t.lead).name}")
+        if t.coordinating:
+            names = [
+                units.get(s.unit).name if s.unit else group_label(s.kind or "")
+                for s in t.coordinating
+            ]
+            print(f"   Phối hợp: {', '.join(names)}")
+        kind = "hạn hoàn thành" if t.timeframe.kind.value == "deadline" else "thường xuyên"
+        print(f"   Thời gian thực hiện: {t.timeframe.text} ({kind})")
+        for i in t.indicators:
+            print(f"   - Chỉ tiêu {i.code}: {i.name} ({i.unit})")
+    return 0
+
+
+def cmd_plan_list(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    try:
+        kept, working, current = ws.kept, {k.id for k in ws.plans}, ws.plan.id
+        unit_role = ws.settings.role == "unit"
+    finally:
+        ws.close()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": k.id,
+                    "number": k.plan.number,
+                    "kind": k.plan.kind,
+                    "title": k.plan.title,
+                    "issuer": k.plan.issuer_name,
+                    "date": k.plan.date.isoformat(),
+                    "tasks": len(k.plan.tasks),
+                    "directory": k.directory_id,
+                    "origin": k.origin,
+                    "sha256": k.source_sha256,
+                    "installed_at": k.installed_at.isoformat(),
+                    "followed_since": (k.followed_since.isoformat() if k.followed_since else None),
+                    "in_use": k.id in working,
+                    "current": k.id == current,
+                    "reporting": {
+                        "kinds": list(k.plan.reporting.kinds),
+                        "due_days_after_cutoff": k.plan.reporting.due_days_after_cutoff,
+                    },
+                }
+                for k in kept
+            ]
+        )
+        return 0
+    for k in kept:
+        mark = "*" if k.id == current else " "
+        if k.followed_since is not None and unit_role:
+            state = f"theo dõi từ {k.followed_since:%d/%m/%Y}"
+        elif k.id in working:
+            state = "đang giữ"
+        else:
+            state = "không theo dõi"
+        print(
+            f"{mark} {k.id:<16} {k.plan.kind} số {k.plan.number} ngày {k.plan.date:%d/%m/%Y} "
+            f"— {len(k.plan.tasks)} nhiệm vụ, danh mục {k.directory_id}, {state}"
+        )
+    print("* kế hoạch mở khi khởi động")
+    return 0
+
+
+def cmd_plan_add(args: argparse.Namespace) -> int:
+    from app.services.plans import Change, add_plan
+
+    path = Path(args.file)
+    if path.suffix.lower() != ".toml":
+        raise ConfigError(
+            f"Tệp {path.name} không phải tệp kế hoạch .toml.",
+            "Gói kế hoạch có chữ ký (.tdplan) sẽ được hỗ trợ sau.",
+        )
+    ws = _open(args)
+    try:
+        added = add_plan(ws, path, directory_id=args.directory)
+    finally:
+        ws.close()
+    plan = added.plan
+    what = {
+        Change.INSTALLED: "Đã thêm",
+        Change.UPDATED: "Đã cập nhật",
+        Change.UNCHANGED: "Đã có sẵn, không thay đổi:",
+    }[added.change]
+    print(
+        f"{what} {plan.kind.lower()} số {plan.number} ({plan.id}): {len(plan.tasks)} nhiệm vụ, "
+        f"kiểm tra theo danh mục {added.directory_id}."
+    )
+    if added.followed:
+        print("Đơn vị theo dõi kế hoạch này.")
+    return 0
 
 
 def _directory(value: str | None) -> UnitDirectory:
@@ -69,8 +253,26 @@ def cmd_plan_check(args: argparse.Namespace) -> int:
 
 
 def register(plan_sub: Any) -> None:
-    """Add `draft` and `check` to the `plan` command's subcommands (app.cli owns `plan`)."""
+    """Add the `plan` command's subcommands (app.cli owns `plan`)."""
     directory_help = "danh mục đơn vị: mã danh mục có sẵn hoặc tệp .toml (mặc định gia-lai-2024)"
+
+    p = plan_sub.add_parser("list", help="các kế hoạch bản cài đặt theo dõi / lưu giữ")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_plan_list)
+
+    p = plan_sub.add_parser("show", help="các nhiệm vụ của kế hoạch")
+    add_plan_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_plan_show)
+
+    p = plan_sub.add_parser("add", help="thêm (hoặc cập nhật) một tệp kế hoạch, kiểm tra trước")
+    p.add_argument("file", metavar="FILE.toml")
+    p.add_argument(
+        "--directory",
+        metavar="ID",
+        help="danh mục đơn vị đã cài để kiểm tra (mặc định: danh mục phù hợp)",
+    )
+    p.set_defaults(handler=cmd_plan_add)
 
     p = plan_sub.add_parser("draft", help="soạn tệp kế hoạch từ văn bản (.docx, .txt, .md)")
     p.add_argument("doc", metavar="DOC")

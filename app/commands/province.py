@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.commands.workspace import _open, _progress_printer
+from app.commands.workspace import _open, _progress_printer, add_plan_option
 from app.errors import ConfigError
 
 EXIT_REFUSED = 1
@@ -41,12 +41,16 @@ def cmd_trust_province(args: argparse.Namespace) -> int:
     ws = _open(args)
     try:
         ws.require_setup()
-        if ws.settings.role != "district":
-            raise ConfigError("Chỉ bản cài đặt của đơn vị cấp huyện/xã mới cần khóa của Sở.")
-        print(f"Khóa công khai của Sở{f' ({key.unit_id})' if key.unit_id else ''}:")
+        if ws.settings.role != "unit":
+            raise ConfigError(
+                "Chỉ bản cài đặt của đơn vị báo cáo mới cần khóa của cơ quan theo dõi kế hoạch."
+            )
+        print(f"Khóa công khai của cơ quan theo dõi{f' ({key.unit_id})' if key.unit_id else ''}:")
         print(f"  Mã khóa:     {key.key_id}")
         print(f"  Dấu vân tay: {key.fingerprint}")
-        if not _confirm("Dấu vân tay có khớp với Sở đọc qua điện thoại không?", args.yes):
+        if not _confirm(
+            "Dấu vân tay có khớp với cơ quan theo dõi đọc qua điện thoại không?", args.yes
+        ):
             print("Chưa tin cậy khóa nào.")
             return 1
         changed = receipts.trust_province(ws, key, replace=args.replace)
@@ -284,7 +288,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def status_table(matrix: Any) -> str:
-    """The matrix as a plain-text table (one line per unit, one column per period)."""
+    """The matrix as a plain-text table (one line per unit, one column per period), the
+    units under a line naming their group ("[Sở, ban, ngành]")."""
+    from app.plan_units import group_label
     from app.province_data import CELL_WORDS, CellState
 
     name_width = max([len("Đơn vị"), *(len(u.short_name) for u in matrix.units)])
@@ -306,7 +312,11 @@ def status_table(matrix: Any) -> str:
             + [f"{f'hạn {d:%d/%m/%Y}':<{w}}" for d, w in zip(matrix.due, widths, strict=True)]
         ).rstrip()
     )
+    group = None
     for unit, row in zip(matrix.units, cells, strict=True):
+        if unit.group != group:
+            group = unit.group
+            lines.append(f"[{group_label(group)}]")
         gaps = ", ".join(str(n) for n in unit.gaps) or "—"
         parts = [f"{unit.short_name:<{name_width}}"]
         parts += [f"{text:<{w}}" for text, w in zip(row, widths, strict=True)]
@@ -388,6 +398,7 @@ def register(sub: Any) -> None:
     i.set_defaults(handler=cmd_import)
 
     s = psub.add_parser("status", help="tình hình báo cáo của các đơn vị")
+    add_plan_option(s)
     s.add_argument("--period", action="append", metavar="P", help="kỳ báo cáo (có thể nhắc lại)")
     s.add_argument("--year", type=int, metavar="NĂM", help="mọi kỳ báo cáo của kế hoạch trong năm")
     s.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="xem như hôm nay là ngày này")
@@ -395,8 +406,9 @@ def register(sub: Any) -> None:
     s.set_defaults(handler=cmd_status)
 
     o = psub.add_parser("report", help="báo cáo tổng hợp (PDF hoặc XLSX)")
+    add_plan_option(o)
     o.add_argument("--period", required=True, metavar="P")
     o.add_argument("--out", required=True, metavar="FILE.pdf|FILE.xlsx")
-    o.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 45/BC-STTTT")
+    o.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 45/BC-UBND")
     o.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="ngày ghi trên văn bản")
     o.set_defaults(handler=cmd_report)

@@ -1,4 +1,4 @@
-"""District workspace commands: demo, activity add, report."""
+"""Unit workspace commands: demo, activity add, summary, report."""
 
 from __future__ import annotations
 
@@ -10,12 +10,29 @@ from typing import Any
 
 from app.errors import ConfigError
 
+PLAN_HELP = "mã kế hoạch (bỏ qua được khi bản cài đặt chỉ theo dõi một kế hoạch)"
+
 
 def _open(args: argparse.Namespace) -> Any:
+    """The installation of --data-dir; for a command with --plan, with that plan current
+    (or the only one it works with: ConfigError naming the ids when there are several)."""
     from app.paths import resolve_data_dir
+    from app.services.plans import choose_plan
     from app.services.workspace import open_workspace
 
-    return open_workspace(resolve_data_dir(args.data_dir))
+    ws = open_workspace(resolve_data_dir(args.data_dir))
+    if "plan" in vars(args):
+        try:
+            choose_plan(ws, args.plan)
+        except BaseException:
+            ws.close()
+            raise
+    return ws
+
+
+def add_plan_option(parser: argparse.ArgumentParser) -> None:
+    """--plan ID, for a command that works on one plan (DESIGN.md §7)."""
+    parser.add_argument("--plan", metavar="PLAN_ID", help=PLAN_HELP)
 
 
 def _progress_printer(label: str) -> Any:
@@ -43,7 +60,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             count=args.activities,
             progress=_progress_printer("Đang tạo dữ liệu mẫu"),
         )
-        unit = ws.units.get(result.unit_id)
+        unit = ws.find_unit(result.unit_id)
         print(
             f"Đã tạo {result.activities} hoạt động ({result.evidence} ảnh minh chứng) "
             f"cho {unit.name}."
@@ -171,6 +188,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("activity", help="ghi hoạt động")
     asub = p.add_subparsers(dest="activity_command", metavar="LỆNH", required=True)
     a = asub.add_parser("add", help="thêm một hoạt động")
+    add_plan_option(a)
     a.add_argument("--task", required=True, metavar="CODE")
     a.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD")
     a.add_argument("--title", required=True, metavar="TEXT")
@@ -188,6 +206,7 @@ def register(sub: Any) -> None:
     a.set_defaults(handler=cmd_activity_add)
 
     p = sub.add_parser("summary", help="in bảng tổng hợp tại đơn vị (khổ ngang) ra PDF")
+    add_plan_option(p)
     p.add_argument("--period", metavar="P")
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD")
@@ -195,6 +214,7 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=cmd_summary)
 
     p = sub.add_parser("report", help="in báo cáo kỳ ra PDF")
+    add_plan_option(p)
     p.add_argument("--period", required=True, metavar="P")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(handler=cmd_report)

@@ -4,7 +4,7 @@ A receipt is a short UTF-8 text signed with the province's Ed25519 key in minisi
 prehashed format, like a package's tag manifest (docs/package-format.md §7)::
 
     tiendo-receipt v1
-    issuer: gl.stttt
+    issuer: gl.svhttdl
     unit: gl.chuse
     plan: gl-157-2024
     period: 2024

@@ -1,4 +1,5 @@
-"""What the Tổng quan screen shows: progress per task and what reports are due or late."""
+"""What the Tổng quan screen shows: progress per task and what reports are due or late,
+for the current plan and for each plan the unit follows."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from app.calendar import Period, PeriodKind, ReportDue, next_due, reports_due
+from app.calendar import DueState, Period, PeriodKind, ReportDue, next_due, reports_due
 from app.plan import Task, TimeframeKind
 from app.report_state import SUBMITTED
+from app.services.catalog import KeptPlan
 from app.services.workspace import Workspace
 from db import models as m
 
@@ -27,12 +29,43 @@ class TaskProgress:
     verdict: str  # done | on_track | at_risk | overdue | recurring_active | recurring_idle
 
 
-def submitted_periods(ws: Workspace) -> set[Period]:
-    """Periods whose newest report has left the office (exported or received)."""
+@dataclass(frozen=True)
+class DueReport:
+    """A report a plan asks of the unit, as a list shows it: which plan, which period (the
+    code the Báo cáo screen opens, after ``ws.use_plan(plan_id)``), its window, due date
+    and state."""
+
+    plan_id: str
+    plan_number: str
+    status: ReportDue
+
+    @property
+    def period_code(self) -> str:
+        return self.status.period.code
+
+    @property
+    def late(self) -> bool:
+        return self.status.state == DueState.LATE
+
+
+@dataclass(frozen=True)
+class PlanReports:
+    """One followed plan's reports on a day: the next one to send, and every report that
+    asks for action (open, due, due soon, late; late ones first)."""
+
+    plan: KeptPlan
+    next: DueReport | None
+    waiting: tuple[DueReport, ...]
+
+
+def submitted_periods(ws: Workspace, plan_id: str | None = None) -> set[Period]:
+    """Periods of a plan (the current one by default) whose newest report has left the
+    office (exported or received)."""
     with ws.db.session() as s:
         rows = s.execute(
             select(m.Report.period, m.Report.state).where(
-                m.Report.unit_id == ws.settings.unit_id, m.Report.plan_id == ws.plan.id
+                m.Report.unit_id == ws.settings.unit_id,
+                m.Report.plan_id == (plan_id or ws.plan.id),
             )
         )
         return {Period.parse(p) for p, state in rows if state in SUBMITTED}
@@ -106,14 +139,46 @@ def _reporting_year(today: dt.date) -> int:
     return today.year + 1 if (today.month, today.day) >= (12, 15) else today.year
 
 
-def due_reports(ws: Workspace, today: dt.date) -> list[ReportDue]:
-    """Reports open, due or late on this day (the plan's reporting kinds)."""
-    rep = ws.plan.reporting
+def due_reports(ws: Workspace, today: dt.date, plan: KeptPlan | None = None) -> list[ReportDue]:
+    """Reports of a plan (the current one by default) open, due or late on this day: the
+    periods the plan requires (app.calendar.required_periods, the rule the province waits
+    by), none that fell due before the unit began following the plan."""
+    kept = plan or ws.current
+    rep = kept.plan.reporting
     kinds = [PeriodKind(k) for k in rep.kinds]
-    return reports_due(today, kinds, rep.due_days_after_cutoff, submitted_periods(ws))
+    return reports_due(
+        today,
+        kinds,
+        rep.due_days_after_cutoff,
+        submitted_periods(ws, kept.id),
+        since=kept.followed_since,
+    )
 
 
-def next_report(ws: Workspace, today: dt.date) -> ReportDue | None:
-    rep = ws.plan.reporting
+def next_report(ws: Workspace, today: dt.date, plan: KeptPlan | None = None) -> ReportDue | None:
+    """The next report of a plan (the current one by default) not yet sent and not yet
+    late, or None."""
+    kept = plan or ws.current
+    rep = kept.plan.reporting
     kinds = [PeriodKind(k) for k in rep.kinds]
-    return next_due(today, kinds, rep.due_days_after_cutoff, submitted_periods(ws))
+    return next_due(today, kinds, rep.due_days_after_cutoff, submitted_periods(ws, kept.id))
+
+
+def reports_by_plan(ws: Workspace, today: dt.date) -> list[PlanReports]:
+    """For each plan the installation works with (``ws.plans``), its next report and the
+    reports that ask for action, each carrying the plan id and period code to open."""
+    out = []
+    for kept in ws.plans:
+        nxt = next_report(ws, today, kept)
+        out.append(
+            PlanReports(
+                plan=kept,
+                next=_due(kept, nxt) if nxt is not None else None,
+                waiting=tuple(_due(kept, d) for d in due_reports(ws, today, kept)),
+            )
+        )
+    return out
+
+
+def _due(kept: KeptPlan, status: ReportDue) -> DueReport:
+    return DueReport(kept.id, kept.plan.number, status)

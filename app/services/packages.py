@@ -62,7 +62,7 @@ def public_key_text(ws: Workspace) -> str:
     from app.signing import minisign
     from app.signing.keystore import KeyStore
 
-    unit = ws.units.get(ws.settings.unit_id)
+    unit = ws.own_unit()
     pk = KeyStore(ws.layout.root).public_key(unit.id)
     comment = f"tiendo unit={unit.id} name={unit.name} key={pk.key_id_hex}"
     return minisign.public_key_file(pk, comment)

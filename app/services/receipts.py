@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.errors import KnownError
+from app.errors import ConfigError, KnownError
 from app.fsio import read_capped
 from app.services.packages import OutboxRow, mark_received
 from app.services.workspace import Workspace
@@ -86,6 +86,19 @@ def trusted_province_key(ws: Workspace) -> ProvinceKey | None:
     return ProvinceKey(parse_public_key(text), ws.settings.extra.get(SETTING_UNIT, ""))
 
 
+def _monitors_text(ws: Workspace) -> str:
+    """The monitoring bodies of the plans this unit follows, by name ("cơ quan theo dõi
+    kế hoạch" when the directory cannot name them)."""
+    names = []
+    for kept in ws.plans:
+        unit_id = kept.plan.monitoring.monitor_unit
+        units = ws.directories[kept.directory_id]
+        name = units.get(unit_id).name if unit_id in units else "cơ quan theo dõi kế hoạch"
+        if name not in names:
+            names.append(name)
+    return " hoặc ".join(names) or "cơ quan theo dõi kế hoạch"
+
+
 def trust_province(ws: Workspace, key: ProvinceKey, *, replace: bool = False) -> bool:
     """Trust ``key`` for receipts; returns False when it was already the trusted key.
 
@@ -93,20 +106,21 @@ def trust_province(ws: Workspace, key: ProvinceKey, *, replace: bool = False) ->
     or when the file names this installation's own unit.
     """
     ws.require_setup()
+    hint = f"Chọn tệp khóa công khai do {_monitors_text(ws)} gửi."
     if key.unit_id and key.unit_id == ws.settings.unit_id:
         raise ReceiptImportError(
-            "Đây là khóa của chính đơn vị này, không phải khóa của Sở.",
-            "Chọn tệp khóa công khai do Sở Thông tin và Truyền thông gửi.",
+            "Đây là khóa của chính đơn vị này, không phải khóa của cơ quan theo dõi kế hoạch.",
+            hint,
         )
-    if key.unit_id in ws.units:
-        from app.services.setup import PROVINCE_KINDS
-
-        named = ws.units.get(key.unit_id)
-        if named.kind not in PROVINCE_KINDS:
-            raise ReceiptImportError(
-                f"Tệp khóa này là của {named.name}, không phải của Sở.",
-                "Chọn tệp khóa công khai do Sở Thông tin và Truyền thông gửi.",
-            )
+    monitors = {k.plan.monitoring.monitor_unit for k in ws.plans}
+    if key.unit_id and key.unit_id not in monitors:
+        try:
+            named = ws.find_unit(key.unit_id).name
+        except ConfigError:
+            named = key.unit_id
+        raise ReceiptImportError(
+            f"Tệp khóa này là của {named}, không phải của cơ quan theo dõi kế hoạch.", hint
+        )
     current = trusted_province_key(ws)
     if current is not None and current.key == key.key:
         return False

@@ -477,7 +477,7 @@ def revise(ws: Workspace, report_id: int) -> int:
 
 def report_data(ws: Workspace, report_id: int) -> ReportData:
     """The report as plain data, for printing and packaging."""
-    unit = ws.units.get(ws.settings.unit_id)
+    unit = ws.own_unit()
     st = ws.settings
     with ws.db.session() as s:
         r = s.get(m.Report, report_id)

@@ -34,7 +34,7 @@ def local_summary(
     ws.require_setup()
     if end < start:
         raise ConfigError(f"Ngày kết thúc {end:%d/%m/%Y} trước ngày bắt đầu {start:%d/%m/%Y}.")
-    unit = ws.units.get(ws.settings.unit_id)
+    unit = ws.own_unit()
     tasks = {t.code: t for t in ws.plan.tasks}
     with ws.db.session() as s:
         acts = list(
@@ -79,7 +79,7 @@ def local_summary(
     task_rows = [
         TaskStatusRow(
             code=code,
-            title=task.title,
+            title=task.short_title or task.title,
             timeframe_text=task.timeframe.text,
             status=progress[code].reported_status
             or ("in_progress" if per_task.get(code) else "not_started"),

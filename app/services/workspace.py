@@ -1,4 +1,5 @@
-"""An open installation: its data folder, database, active plan and unit directory."""
+"""An open installation: its data folder, database, the plans and unit directories it
+keeps, and the current plan."""
 
 from __future__ import annotations
 
@@ -11,13 +12,19 @@ from app.errors import ConfigError, NotSetUp
 from app.evidence import EvidenceStore
 from app.paths import DataLayout
 from app.plan import Plan
+from app.services.catalog import (
+    KeptDirectory,
+    KeptPlan,
+    builtin_catalog,
+    install_builtins,
+    load_directories,
+    load_plans,
+)
 from app.services.leftovers import clean_export_folders, recent_write_folders
-from app.settings import InstallSettings, glance
-from app.units import UnitDirectory
+from app.settings import ROLE_ALIASES, ROLES, InstallSettings, glance
+from app.units import Unit, UnitDirectory
 from db import models as m
 from db.session import Database, open_database
-
-ROLES = ("district", "province")
 
 
 def read_settings(db: Database) -> InstallSettings:
@@ -40,24 +47,97 @@ def write_settings(db: Database, settings: InstallSettings) -> None:
 
 @dataclass
 class Workspace:
-    """One open installation. Create with :func:`open_workspace`."""
+    """One open installation. Create with :func:`open_workspace`.
+
+    ``plan`` is the *current* plan, the one every service works on, and ``units`` its
+    unit directory; switch with :meth:`use_plan`. ``plans`` are the plans the
+    installation works with (a unit: those it follows; the province, or an installation
+    not set up yet: every plan it keeps); ``kept`` are every plan it keeps, and
+    ``directories`` every unit directory.
+    """
 
     layout: DataLayout
     db: Database
     settings: InstallSettings
-    units: UnitDirectory
+    directories: dict[str, UnitDirectory]
+    kept: tuple[KeptPlan, ...]
     plan: Plan
-    plan_db_id: str
+    units: UnitDirectory
 
     @property
     def evidence(self) -> EvidenceStore:
         return EvidenceStore(self.layout.evidence)
 
+    @property
+    def plans(self) -> tuple[KeptPlan, ...]:
+        """The plans this installation works with, in the order they were installed: at a
+        unit, those it follows; at the province (or before setup), every plan it keeps."""
+        if self.settings.role == "unit":
+            return tuple(k for k in self.kept if k.followed_since is not None)
+        return self.kept
+
+    @property
+    def current(self) -> KeptPlan:
+        """The current plan as kept: its directory, file hash and since when it is followed."""
+        return self.kept_plan(self.plan.id)
+
+    def kept_plan(self, plan_id: str) -> KeptPlan:
+        """The kept plan with this id; ConfigError naming the kept ids when there is none."""
+        for kept in self.kept:
+            if kept.id == plan_id:
+                return kept
+        raise ConfigError(
+            f"Bản cài đặt này không có kế hoạch «{plan_id}».",
+            hint=f"Các kế hoạch đã cài: {', '.join(k.id for k in self.kept) or '(chưa có)'}.",
+        )
+
+    def use_plan(self, plan_id: str, *, remember: bool = False) -> Plan:
+        """Make ``plan_id`` the current plan (``plan`` and ``units`` change); with
+        ``remember``, it is also the plan the next start opens on.
+
+        Raises ConfigError for a plan the installation does not keep.
+        """
+        kept = self.kept_plan(plan_id)
+        self.plan = kept.plan
+        self.units = self.directories[kept.directory_id]
+        if remember and self.settings.plan_id != plan_id:
+            self.settings.plan_id = plan_id
+            if not self.db.read_only:
+                self.save_settings()
+        return self.plan
+
+    def reload_plans(self) -> None:
+        """Read the kept directories and plans again (after one was added), keeping the
+        current plan when it is still there."""
+        directories, kept = _read_catalog(self.db)
+        self.directories = {d.id: d.directory for d in directories}
+        self.kept = tuple(kept)
+        self.use_plan(_current_plan_id(self.settings, self.plans, self.kept, self.plan.id))
+
+    def find_unit(self, unit_id: str) -> Unit:
+        """The unit with this id: from the current plan's directory, else from any kept
+        directory. ConfigError (from the current directory, with close matches) if none
+        has it."""
+        if unit_id in self.units:
+            return self.units.get(unit_id)
+        for directory in self.directories.values():
+            if unit_id in directory:
+                return directory.get(unit_id)
+        return self.units.get(unit_id)
+
+    def knows_unit(self, unit_id: str) -> bool:
+        """Whether any kept directory has this unit."""
+        return any(unit_id in d for d in self.directories.values())
+
+    def own_unit(self) -> Unit:
+        """The unit this installation belongs to (see :meth:`find_unit`)."""
+        return self.find_unit(self.settings.unit_id)
+
     def require_setup(self) -> None:
         if not self.settings.is_set_up:
             raise NotSetUp(
                 "Chưa thiết lập đơn vị cho bản cài đặt này.",
-                "Chạy `tiendo setup --role district --unit MÃ_ĐƠN_VỊ` hoặc mở ứng dụng để thiết lập.",
+                "Chạy `tiendo setup --role unit --unit MÃ_ĐƠN_VỊ` hoặc mở ứng dụng để thiết lập.",
             )
 
     def reload_settings(self) -> None:
@@ -71,14 +151,13 @@ class Workspace:
 
 
 def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
-    """Open (creating if needed) the installation in data_dir and sync the plan into it.
+    """Open (creating if needed) the installation in data_dir: install the app's built-in
+    directories and plans it lacks, read the ones it keeps, choose the current plan.
 
     Raises DataFolderError/DatabaseError subclasses (KnownError) for folder or database
-    problems, PlanFormatError for a broken plan file.
+    problems, PlanFormatError for a damaged built-in file.
     """
-    from app.plan_format import load_builtin_plan, plan_source_sha256
     from app.services.backup.swap import clean_after_crash, finish_interrupted_restore
-    from app.units import load_builtin_units
 
     layout = DataLayout(data_dir)
     _ensure_folder(layout.root)
@@ -96,15 +175,57 @@ def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
     settings = read_settings(db) if not db.read_only else _settings_if_readable(db)
     if settings.officer:
         db.actor = settings.officer
-    units = load_builtin_units(settings.units_directory)
-    plan = load_builtin_plan(settings.plan_id, units=units)
     if not db.read_only:
-        sync_reference_data(db, units, plan, plan_source_sha256(settings.plan_id))
+        install_builtins(db)
+    directories, kept = _read_catalog(db)
+    by_id = {d.id: d.directory for d in directories}
+    if not db.read_only:
         EvidenceStore(layout.evidence).clean_temp()
         clean_export_folders(db, recent_write_folders(layout))
-    return Workspace(
-        layout=layout, db=db, settings=settings, units=units, plan=plan, plan_db_id=plan.id
+    first = kept[0]
+    ws = Workspace(
+        layout=layout,
+        db=db,
+        settings=settings,
+        directories=by_id,
+        kept=tuple(kept),
+        plan=first.plan,
+        units=by_id[first.directory_id],
     )
+    ws.use_plan(_current_plan_id(settings, ws.plans, ws.kept, None))
+    return ws
+
+
+def _read_catalog(db: Database) -> tuple[list[KeptDirectory], list[KeptPlan]]:
+    """The kept directories and plans; the app's own files when a database opened
+    read-only cannot give them."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        directories = load_directories(db)
+        kept = load_plans(db, {d.id: d.directory for d in directories})
+    except SQLAlchemyError:
+        if not db.read_only:
+            raise
+        directories, kept = [], []
+    if not kept:
+        return builtin_catalog()
+    return directories, kept
+
+
+def _current_plan_id(
+    settings: InstallSettings,
+    plans: tuple[KeptPlan, ...],
+    kept: tuple[KeptPlan, ...],
+    keep: str | None,
+) -> str:
+    """The plan to open on: the one in use, else the remembered one, else the first the
+    installation works with, else the first kept."""
+    ids = [k.id for k in plans] or [k.id for k in kept]
+    for wanted in (keep, settings.plan_id):
+        if wanted and wanted in ids:
+            return wanted
+    return ids[0]
 
 
 def _settings_if_readable(db: Database) -> InstallSettings:
@@ -139,68 +260,15 @@ def _ensure_folder(root: Path) -> None:
         ) from exc
 
 
-def sync_reference_data(db: Database, units: UnitDirectory, plan: Plan, source_sha: str) -> None:
-    """Make the units and the plan's tasks/indicators in the database match the data files.
-
-    Existing task and indicator rows keep their ids (activities refer to them); nothing is
-    deleted, so a plan file that drops a task never orphans recorded work.
-    """
-    with db.transaction() as s:
-        existing_units = {u.id: u for u in s.scalars(select(m.Unit))}
-        for unit in units.tree_order():
-            row = existing_units.get(unit.id)
-            if row is None:
-                s.add(
-                    m.Unit(
-                        id=unit.id,
-                        name=unit.name,
-                        short_name=unit.short_name,
-                        kind=unit.kind,
-                        parent_id=unit.parent,
-                    )
-                )
-                s.flush()
-            else:
-                row.name, row.short_name, row.kind = unit.name, unit.short_name, unit.kind
-                row.parent_id = unit.parent
-        plan_row = s.get(m.Plan, plan.id)
-        if plan_row is not None and plan_row.source_sha256 == source_sha:
-            return
-        if plan_row is None:
-            plan_row = m.Plan(id=plan.id)
-            s.add(plan_row)
-        plan_row.number = plan.number
-        plan_row.title = plan.title
-        plan_row.issuer = plan.issuer_name
-        plan_row.date = plan.date
-        plan_row.format_version = plan.format_version
-        plan_row.source_sha256 = source_sha
-        s.flush()
-        tasks = {t.code: t for t in s.scalars(select(m.Task).where(m.Task.plan_id == plan.id))}
-        for pos, task in enumerate(plan.tasks):
-            row_t = tasks.get(task.code)
-            if row_t is None:
-                row_t = m.Task(plan_id=plan.id, code=task.code)
-                s.add(row_t)
-            row_t.title = task.title
-            row_t.position = pos
-            row_t.timeframe_kind = task.timeframe.kind.value
-            row_t.deadline = task.timeframe.deadline
-            s.flush()
-            indicators = {i.code: i for i in row_t.indicators}
-            for ipos, ind in enumerate(task.indicators):
-                row_i = indicators.get(ind.code)
-                if row_i is None:
-                    row_i = m.Indicator(task_id=row_t.id, code=ind.code)
-                    s.add(row_i)
-                    row_t.indicators.append(row_i)
-                row_i.name, row_i.unit, row_i.kind = ind.name, ind.unit, ind.kind.value
-                row_i.position = ipos
-
-
 def check_role(role: str) -> str:
+    """The role as stored: "unit" or "province"; "district" (the old name) means "unit".
+
+    Raises ConfigError for anything else.
+    """
+    role = ROLE_ALIASES.get(role, role)
     if role not in ROLES:
         raise ConfigError(
-            f"Vai trò không hợp lệ: {role!r}.", "Chọn 'district' (huyện) hoặc 'province' (tỉnh)."
+            f"Vai trò không hợp lệ: {role!r}.",
+            "Chọn 'unit' (đơn vị thực hiện kế hoạch) hoặc 'province' (cơ quan theo dõi).",
         )
     return role

@@ -99,7 +99,7 @@ class OutboxScreen(LazyRefresh):
         intro = QLabel(
             self.tr(
                 "Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký số của "
-                "đơn vị. Lưu gói vào USB hoặc đính kèm thư điện tử gửi Sở Thông tin và Truyền thông."
+                "đơn vị. Lưu gói vào USB hoặc đính kèm thư điện tử gửi cơ quan theo dõi kế hoạch."
             )
         )
         intro.setWordWrap(True)

@@ -90,7 +90,7 @@ class ProgressModel(QAbstractTableModel):
         if col == 0:
             return row.task.code
         if col == 1:
-            return row.task.title
+            return row.task.short_title or row.task.title
         if col == 2:
             return row.task.timeframe.text
         if col == 3:

@@ -422,10 +422,11 @@ class KeysScreen(QWidget):
         def make() -> QWidget:
             secret, key_id = minisign.generate_key()
             key = minisign.public_key_of(secret, key_id)
-            unit = self.ctx.ws.units.get("gl.chuse") if "gl.chuse" in self.ctx.ws.units else None
+            units = expected_units(self.ctx.ws) or list(self.ctx.ws.units)
+            unit = units[-1]
             candidate = KeyCandidate(
-                unit.id if unit else "gl.chuse",
-                unit.name if unit else "Ủy ban nhân dân huyện Chư Sê",
+                unit.id,
+                unit.name,
                 key,
                 "",
                 False,

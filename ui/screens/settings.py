@@ -44,9 +44,13 @@ class SettingsScreen(QWidget):
 
         unit_box = QGroupBox(self.tr("Đơn vị"))
         uf = QFormLayout(unit_box)
-        unit = ws.units.get(ws.settings.unit_id)
-        parent = ws.units.get(unit.parent).name if unit.parent else "—"
-        role = self.tr("Cấp huyện / xã") if ws.settings.role == "district" else self.tr("Cấp tỉnh")
+        unit = ws.own_unit()
+        parent = ws.find_unit(unit.parent).name if unit.parent else "—"
+        role = (
+            self.tr("Đơn vị thực hiện kế hoạch")
+            if ws.settings.role == "unit"
+            else self.tr("Cơ quan theo dõi kế hoạch")
+        )
         uf.addRow(self.tr("Tên đơn vị:"), QLabel(unit.name))
         uf.addRow(self.tr("Mã đơn vị:"), QLabel(unit.id))
         uf.addRow(self.tr("Trực thuộc:"), QLabel(parent))

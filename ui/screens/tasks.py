@@ -47,7 +47,7 @@ class TasksScreen(LazyRefresh):
         self.list.setAccessibleName(self.tr("Danh sách nhiệm vụ"))
         self.list.setWordWrap(True)
         for task in ctx.ws.plan.tasks:
-            item = QListWidgetItem(f"{task.code}. {task.title}")
+            item = QListWidgetItem(task.label)
             item.setData(Qt.ItemDataRole.UserRole, task.code)
             self.list.addItem(item)
         split.addWidget(self.list)

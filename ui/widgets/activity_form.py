@@ -80,7 +80,7 @@ class ActivityForm(QWidget):
         )
         self.task.setMinimumContentsLength(12)
         for t in plan.tasks:
-            self.task.addItem(f"{t.code} — {t.title}", t.code)
+            self.task.addItem(t.label, t.code)
             self.task.setItemData(self.task.count() - 1, t.title, Qt.ItemDataRole.ToolTipRole)
         self.task.view().setMinimumWidth(560)
         self.title = QLineEdit()

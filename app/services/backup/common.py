@@ -19,7 +19,7 @@ from app.fsio import write_failure
 from app.paths import DataLayout
 from app.progress import Cancelled, Progress, Tracker
 from app.settings import InstallSettings
-from app.units import UnitDirectory
+from app.units import Unit
 from db.session import Database
 
 FORMAT_NAME = "tiendo-backup"
@@ -46,7 +46,8 @@ class Installation(Protocol):
     layout: DataLayout
     db: Database
     settings: InstallSettings
-    units: UnitDirectory
+
+    def find_unit(self, unit_id: str) -> Unit: ...
 
 
 class BackupError(KnownError):

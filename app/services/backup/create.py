@@ -224,7 +224,7 @@ def _write_zip(
     unit_id = snap.settings.get("unit_id", "")
     unit_name = ""
     with contextlib.suppress(Exception):
-        unit_name = ws.units.get(unit_id).name if unit_id else ""
+        unit_name = ws.find_unit(unit_id).name if unit_id else ""
     try:
         with replacing(target, mode=0o644) as fh:
             with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:

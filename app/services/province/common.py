@@ -19,14 +19,14 @@ def require_province(ws: Workspace) -> None:
     ws.require_setup()
     if ws.settings.role != "province":
         raise ProvinceError(
-            "Chức năng này chỉ dùng ở bản cài đặt của tỉnh (Sở Thông tin và Truyền thông).",
-            "Bản cài đặt này là của đơn vị cấp huyện/xã.",
+            "Chức năng này chỉ dùng ở bản cài đặt của cơ quan theo dõi kế hoạch (cấp tỉnh).",
+            "Bản cài đặt này là của một đơn vị báo cáo.",
         )
 
 
 def unit_name(ws: Workspace, unit_id: str) -> str:
     """The unit's name from the directory, else its id (a unit since removed from it)."""
-    return ws.units.get(unit_id).name if unit_id in ws.units else unit_id
+    return ws.find_unit(unit_id).name if ws.knows_unit(unit_id) else unit_id
 
 
 def now_local() -> dt.datetime:

@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from app.calendar import Period
+from app.plan_units import monitoring_unit
 from app.province_data import (
     CellState,
     IndicatorColumn,
@@ -22,11 +24,14 @@ from app.province_data import (
 )
 from app.services.province.common import local, require_province
 from app.services.province.status import status_matrix
+from app.services.setup import recipients_for, signing_defaults
 from app.services.workspace import Workspace
+from app.settings import InstallSettings
 from db import models as m
 
 if TYPE_CHECKING:
     from app.report_data import ReportData
+    from app.units import Unit
 
 
 def compile_report(
@@ -43,8 +48,7 @@ def compile_report(
     matrix = status_matrix(ws, [p], today=today)
     reports = _unit_reports(ws, p, matrix)
     tasks = _task_columns(ws, [r.report for r in reports])
-    me = ws.units.get(ws.settings.unit_id)
-    settings = ws.settings
+    me, settings = _issuer(ws)
     recipients = tuple(
         line.strip().lstrip("-–").strip()
         for line in settings.recipients.splitlines()
@@ -72,6 +76,27 @@ def compile_report(
         tasks=tasks,
         reports=tuple(reports),
         status=matrix,
+    )
+
+
+def _issuer(ws: Workspace) -> tuple[Unit, InstallSettings]:
+    """Who signs the consolidated report: the plan's monitoring body (section IV), from
+    the plan's directory. When that is this installation's own unit, its settings (the
+    officer's signature block, number symbol, recipients); otherwise the defaults for
+    that body (app.services.setup), since another plan may name another monitor."""
+    monitor = monitoring_unit(ws.plan, ws.units)
+    if monitor.id == ws.settings.unit_id:
+        return monitor, ws.settings
+    signing = signing_defaults(monitor)
+    return monitor, replace(
+        ws.settings,
+        place=monitor.place,
+        on_behalf=signing.on_behalf,
+        leader_authority=signing.authority,
+        leader_title=signing.title,
+        leader_name="",
+        report_prefix=signing.prefix,
+        recipients=recipients_for("province", monitor, ws.plan, ws.units),
     )
 
 

@@ -45,6 +45,7 @@ from app.calendar import Period
 from app.errors import ConfigError, KnownError
 from app.fsio import sha256_file, write_atomic
 from app.package.format import PACKAGE_SUFFIXES
+from app.plan_units import names_unit
 from app.progress import Cancelled, Progress, Tracker
 from app.services.province.common import (
     ProvinceError,
@@ -336,13 +337,20 @@ def _rules(ws: Workspace, s: Session, v: VerifiedPackage) -> _Verdict:
     """The province's rules for a verified package, against the database as it is."""
     label = period_label(v.period)
     who = unit_name(ws, v.unit_id)
-    if v.unit_id not in ws.units:
+    if not ws.knows_unit(v.unit_id):
         return _Verdict(Outcome.REFUSED, f"Đơn vị '{v.unit_id}' không có trong danh mục đơn vị.")
-    if s.get(m.Plan, v.plan_id) is None:
+    kept = next((k for k in ws.kept if k.id == v.plan_id), None)
+    if kept is None or s.get(m.Plan, v.plan_id) is None:
         return _Verdict(
             Outcome.REFUSED,
-            f"Gói thuộc kế hoạch '{v.plan_id}', Sở không theo dõi kế hoạch này.",
-            "Kiểm tra đơn vị đã chọn đúng kế hoạch.",
+            f"Gói thuộc kế hoạch '{v.plan_id}', bản cài đặt này không theo dõi kế hoạch này.",
+            "Kiểm tra đơn vị đã chọn đúng kế hoạch, hoặc thêm kế hoạch đó (tiendo plan add).",
+        )
+    if not names_unit(kept.plan, ws.directories[kept.directory_id], v.unit_id):
+        return _Verdict(
+            Outcome.REFUSED,
+            f"{kept.plan.kind} số {kept.plan.number} không giao nhiệm vụ nào cho {who}, "
+            "nên không nhận báo cáo của đơn vị này theo kế hoạch đó.",
         )
     try:
         Period.parse(v.period)

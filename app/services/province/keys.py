@@ -125,7 +125,7 @@ def read_unit_key(ws: Workspace, data: bytes | str, unit_id: str | None = None) 
             "Kiểm tra lại tệp khóa và đơn vị đã chọn.",
         )
     try:
-        unit = ws.units.get(unit_id)
+        unit = ws.find_unit(unit_id)
     except ConfigError as exc:
         raise EnrollmentError(exc.message, exc.hint) from None
     if unit.id == ws.settings.unit_id:
@@ -287,7 +287,7 @@ def read_rotation(ws: Workspace, statement: bytes) -> RotationCandidate:
         unit_id = old.unit_id
     return RotationCandidate(
         unit_id=unit_id,
-        unit_name=ws.units.get(unit_id).name,
+        unit_name=ws.find_unit(unit_id).name,
         old_key_id=old_hex,
         new_key=new_key,
         date=told.date,

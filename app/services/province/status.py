@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from app.calendar import Period, PeriodKind, due_date, period_of, periods_of_year
-from app.errors import ConfigError, KnownError
+from app.calendar import Period, PeriodKind, due_date, period_of, required_periods
+from app.errors import KnownError
+from app.plan_units import implementing_units
 from app.province_data import CellState, StatusCell, StatusMatrix, UnitStatus
 from app.services.province.common import local
 from app.services.workspace import Workspace
@@ -21,51 +22,25 @@ from db import models as m
 if TYPE_CHECKING:
     from app.units import Unit
 
-# Units that report with packages (they run the app in the district role).
-REPORTING_KINDS = frozenset({"district", "commune"})
-
 
 def reporting_periods(ws: Workspace, year: int) -> list[Period]:
-    """The periods of ``year`` the plan asks units to report (plan.reporting.kinds).
-
-    Nghị định 09/2019 (art. 12) knows one six-month report, the first half (15/12 to
-    14/06); when the plan also asks for the year's report, that one covers the second
-    half, so 6 tháng cuối năm is not waited for separately.
-    """
-    kinds = [PeriodKind(k) for k in ws.plan.reporting.kinds]
-    periods = periods_of_year(year, kinds)
-    if PeriodKind.YEAR in kinds:
-        periods = [p for p in periods if not (p.kind is PeriodKind.HALF and p.index == 2)]
-    return periods
+    """The periods of ``year`` the current plan requires (app.calendar.required_periods:
+    the same rule that decides what a unit is asked to report)."""
+    return required_periods(year, [PeriodKind(k) for k in ws.plan.reporting.kinds])
 
 
 def expected_units(ws: Workspace) -> list[Unit]:
-    """The units whose reports the province waits for, in directory order: the plan's
-    implementing units that report with packages (districts, communes), every unit with
-    an enrolled key and every unit with a package here; never the province itself."""
-    wanted: set[str] = set()
-    for task in ws.plan.tasks:
-        for selector in task.implementers:
-            with contextlib.suppress(ConfigError):
-                wanted.update(u.id for u in ws.units.select(selector) if u.kind in REPORTING_KINDS)
-    with ws.db.session() as s:
-        wanted.update(s.scalars(select(m.UnitKey.unit_id).distinct()))
-        wanted.update(
-            s.scalars(
-                select(m.ReceivedPackage.unit_id)
-                .where(m.ReceivedPackage.plan_id == ws.plan.id)
-                .distinct()
-            )
-        )
-    wanted.discard(ws.settings.unit_id)
-    return [u for u in ws.units.tree_order() if u.id in wanted]
+    """The units whose reports the province waits for: exactly those the current plan
+    names as implementers (app.plan_units.implementing_units), grouped by kind."""
+    return list(implementing_units(ws.plan, ws.units))
 
 
 def status_matrix(
     ws: Workspace, periods: Sequence[Period], *, today: dt.date | None = None
 ) -> StatusMatrix:
     """Who has reported for each period: on time, late, missing, not yet due; with the
-    revisions each current report superseded, and each unit's sequence gaps.
+    revisions each current report superseded, and each unit's sequence gaps. Units come
+    grouped by kind (``UnitStatus.group``), in the order of app.units.UnitKind.
 
     On time means the first revision's package was made (its signed creation time, in
     this machine's time zone) on or before the due date; the due date is the plan's
@@ -111,7 +86,14 @@ def status_matrix(
         gaps = tuple(n for n in range(1, top + 1) if n not in seen) if top else ()
         out.append(
             UnitStatus(
-                unit.id, unit.name, unit.short_name, unit.id in active, tuple(cells), gaps, top
+                unit.id,
+                unit.name,
+                unit.short_name,
+                unit.id in active,
+                tuple(cells),
+                gaps,
+                top,
+                group=unit.kind.value,
             )
         )
     return StatusMatrix(ws.plan.id, tuple(periods), tuple(dues), today, tuple(out))

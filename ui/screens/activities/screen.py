@@ -151,7 +151,7 @@ class ActivitiesScreen(QWidget):
         combo.setAccessibleName(self.tr("Lọc theo nhiệm vụ"))
         combo.addItem(self.tr("Tất cả nhiệm vụ"), "")
         for t in self.ws.plan.tasks:
-            combo.addItem(f"{t.code} — {t.title}", t.code)
+            combo.addItem(t.label, t.code)
             combo.setItemData(combo.count() - 1, t.title, Qt.ItemDataRole.ToolTipRole)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(18)
@@ -208,7 +208,9 @@ class ActivitiesScreen(QWidget):
 
     def _build_split(self) -> QSplitter:
         """The table, and the editor panel beside it."""
-        self.model = JournalModel(self, {t.code: t.title for t in self.ws.plan.tasks})
+        self.model = JournalModel(
+            self, {t.code: t.short_title or t.title for t in self.ws.plan.tasks}
+        )
         self.table = JournalView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Danh sách hoạt động"))

@@ -15,7 +15,14 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
-from app.calendar import Period, PeriodKind, due_date, period_of, periods_of_year
+from app.calendar import (
+    Period,
+    PeriodKind,
+    due_date,
+    period_of,
+    periods_of_year,
+    required_periods,
+)
 from app.services import reports
 from app.services.reports import ReportSummary
 from app.services.workspace import Workspace
@@ -31,8 +38,8 @@ class PeriodRow:
     period: Period
     latest: ReportSummary | None
     due: dt.date
-    required: bool  # the plan asks for reports of this kind
-    late: bool  # required, not sent, and the due date has passed
+    required: bool  # the plan asks for this report (app.calendar.required_periods)
+    late: bool  # required, not sent, due since the unit follows the plan, and past due
 
 
 def period_rows(
@@ -43,20 +50,22 @@ def period_rows(
     today: dt.date,
     *,
     show_all: bool,
+    since: dt.date | None = None,
 ) -> list[PeriodRow]:
-    """The periods to offer, newest year first: in each year the plan's reporting kinds,
-    then (when asked, or when a report exists) the other kinds. Periods whose window has
-    not started yet are left out unless they have a report."""
+    """The periods to offer, newest year first: in each year the periods the plan
+    requires, then (when asked, or when a report exists) the others. Periods whose window
+    has not started yet are left out unless they have a report; a report that fell due
+    before ``since`` (when the unit began following the plan) is never late."""
     latest: dict[str, ReportSummary] = {}
     for s in summaries:  # oldest revision first: the last one wins
         latest[s.period] = s
     current = period_of(today, PeriodKind.YEAR).year
     years = {current, *activity_years, *(Period.parse(p).year for p in latest)}
-    other_kinds = [k for k in PeriodKind if k not in plan_kinds]
     rows: list[PeriodRow] = []
     for year in sorted(years, reverse=True):
-        periods = periods_of_year(year, plan_kinds)
-        extra = periods_of_year(year, other_kinds)
+        periods = required_periods(year, plan_kinds)
+        wanted = set(periods)
+        extra = [p for p in periods_of_year(year) if p not in wanted]
         periods += [p for p in extra if show_all or p.code in latest]
         for period in periods:
             summary = latest.get(period.code)
@@ -64,8 +73,8 @@ def period_rows(
                 continue
             due = due_date(period, due_days)
             submitted = summary is not None and summary.state in ("exported", "received")
-            required = period.kind in plan_kinds
-            late = required and not submitted and today > due
+            required = period in wanted
+            late = required and not submitted and today > due and (since is None or due >= since)
             rows.append(PeriodRow(period, summary, due, required, late))
     return rows
 
@@ -97,7 +106,7 @@ def period_info(
             "ReportsScreen", "Chưa có kỳ báo cáo nào. Hãy ghi hoạt động trước."
         )
     submitted = latest is not None and latest.state in ("exported", "received")
-    if period.kind in [PeriodKind(k) for k in ws.plan.reporting.kinds]:
+    if period in required_periods(period.year, ws.plan.reporting.kinds):
         due = due_date(period, ws.plan.reporting.due_days_after_cutoff)
         due_text = html.escape(
             QCoreApplication.translate("ReportsScreen", "Hạn gửi: %1").replace(
@@ -183,6 +192,7 @@ class PeriodChooser(QWidget):
             reports.activity_years(ws),
             today,
             show_all=self.show_all.isChecked(),
+            since=ws.current.followed_since,
         )
         self._filling = True
         try:

@@ -37,7 +37,10 @@ class TaskSection(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("taskSection")
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>{html.escape(task.code)}. {html.escape(task.title)}</b>")
+        heading = f"<b>{html.escape(task.heading)}</b>"
+        if task.short_title:  # sub-tasks that repeat their group's heading
+            heading += f"<br><i>{html.escape(task.short_title)}</i>"
+        title = QLabel(heading)
         title.setWordWrap(True)
         title.setTextFormat(Qt.TextFormat.RichText)
         self.meta = QLabel()
