@@ -15,7 +15,7 @@ import pytest
 
 from app.calendar import DueState
 from app.cli import main
-from app.errors import ConfigError
+from app.errors import ConfigError, KnownError
 from app.plan_units import implementing_units, tasks_of
 from app.services import activities, overview, reports
 from app.services.plans import (
@@ -454,3 +454,61 @@ def test_sub_tasks_with_the_same_heading_have_distinct_labels(workspace: Workspa
     assert len(set(labels.values())) == len(labels)
     task = workspace.plan.task("II.3.2")
     assert task.heading == f"II.3.2. {task.title}"  # reports keep the full heading
+
+
+def test_a_unit_following_two_plans_keeps_their_work_apart(tmp_path: Path) -> None:
+    second = tmp_path / "gl-7-2026.toml"
+    second.write_text(
+        PLAN_2025.replace('id = "gl-42-2025"', 'id = "gl-7-2026"')
+        .replace("42/KH-UBND", "7/KH-UBND")
+        .replace('"gia-lai"', '"gl"')
+        .replace("gia-lai.xa-ia-o", "gl.chuse")
+        .replace("gia-lai.phuong-pleiku", "gl.kbang")
+        .replace("gia-lai.svhttdl", "gl.svhttdl")
+        .replace("gia-lai.skhcn", "gl.stttt"),
+        encoding="utf-8",
+    )
+    ws = open_workspace(tmp_path / "so")
+    try:
+        set_up(ws, "unit", "gl.svhttdl", "gl-157-2024", dt.date(2024, 1, 22))
+        added = add_plan(ws, second)
+        assert (added.directory_id, added.followed) == ("gia-lai-2024", True)
+        assert [k.id for k in ws.plans] == ["gl-157-2024", "gl-7-2026"]
+        for plan, task, day in (
+            ("gl-157-2024", "II.5", "2026-02-02"),
+            ("gl-7-2026", "II.2", "2026-02-03"),
+        ):
+            choose_plan(ws, plan)
+            activities.add_activity(
+                ws,
+                activities.ActivityInput(
+                    task_code=task, date=dt.date.fromisoformat(day), title=f"Việc của {plan}"
+                ),
+                [],
+            )
+        for plan in ("gl-157-2024", "gl-7-2026"):
+            choose_plan(ws, plan)
+            rows = activities.list_rows(ws)
+            assert [r.title for r in rows] == [f"Việc của {plan}"]
+            assert reports.activity_count(ws, reports_period("2026")) == 1
+            data = reports.report_data(ws, reports.create_draft(ws, "2026"))
+            assert data.plan_id == plan
+            assert sum(e.activity_count for e in data.entries) == 1
+        # a task code of plan 157 only is refused while the other plan is current
+        choose_plan(ws, "gl-7-2026")
+        with pytest.raises(KnownError, match="II.5"):
+            activities.add_activity(
+                ws,
+                activities.ActivityInput(task_code="II.5", date=dt.date(2026, 2, 3), title="x"),
+                [],
+            )
+        stop_following(ws, "gl-7-2026")
+        assert [k.id for k in ws.plans] == ["gl-157-2024"]
+    finally:
+        ws.close()
+
+
+def reports_period(code: str) -> object:
+    from app.calendar import Period
+
+    return Period.parse(code)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from app.calendar import Period
@@ -109,6 +109,12 @@ def validate(ws: Workspace, data: ActivityInput) -> list[str]:
             elif value < 0:
                 problems.append(f"Chỉ tiêu {code} không được âm.")
     return problems
+
+
+def of_plan(ws: Workspace) -> ColumnElement[bool]:
+    """The condition "the activity is for a task of the current plan" (a unit following
+    several plans sees, counts and reports each plan's activities apart)."""
+    return m.Activity.task_id.in_(select(m.Task.id).where(m.Task.plan_id == ws.plan.id))
 
 
 def _task_row(s: object, ws: Workspace, code: str) -> m.Task:
@@ -305,7 +311,7 @@ def list_rows(
             m.Activity.deleted_at.is_not(None),
             m.Activity.description,
         )
-        .where(m.Activity.unit_id == ws.settings.unit_id)
+        .where(m.Activity.unit_id == ws.settings.unit_id, of_plan(ws))
         .order_by(m.Activity.date.desc(), m.Activity.id.desc())
     )
     if not include_deleted:

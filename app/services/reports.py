@@ -15,6 +15,7 @@ from app.errors import KnownError
 from app.plan import TimeframeKind
 from app.report_data import IndicatorValue, ReportData, Signer, TaskEntry
 from app.report_state import INITIAL, ReportEvent, ReportState, advance, allows
+from app.services.activities import of_plan
 from app.services.workspace import Workspace
 from app.text import fold
 from db import models as m
@@ -61,6 +62,7 @@ def _activities_in(s: Session, ws: Workspace, period: Period) -> list[m.Activity
             select(m.Activity)
             .where(
                 m.Activity.unit_id == ws.settings.unit_id,
+                of_plan(ws),
                 m.Activity.deleted_at.is_(None),
                 m.Activity.date >= w.start,
                 m.Activity.date <= w.end,
@@ -387,11 +389,14 @@ def _entry_problems(ws: Workspace, e: m.ReportEntry) -> list[Problem]:
 
 
 def activity_years(ws: Workspace) -> list[int]:
-    """The reporting years (by cut-off window) holding this unit's activities, oldest first."""
+    """The reporting years (by cut-off window) holding this unit's activities for the
+    current plan, oldest first."""
     with ws.db.session() as s:
         first, last = s.execute(
             select(func.min(m.Activity.date), func.max(m.Activity.date)).where(
-                m.Activity.unit_id == ws.settings.unit_id, m.Activity.deleted_at.is_(None)
+                m.Activity.unit_id == ws.settings.unit_id,
+                of_plan(ws),
+                m.Activity.deleted_at.is_(None),
             )
         ).one()
     if first is None or last is None:
@@ -402,13 +407,15 @@ def activity_years(ws: Workspace) -> list[int]:
 
 
 def activity_count(ws: Workspace, period: Period) -> int:
-    """How many of this unit's activities fall inside the period's cut-off window."""
+    """How many of this unit's activities for the current plan fall inside the period's
+    cut-off window."""
     w = period.window
     with ws.db.session() as s:
         return int(
             s.scalar(
                 select(func.count(m.Activity.id)).where(
                     m.Activity.unit_id == ws.settings.unit_id,
+                    of_plan(ws),
                     m.Activity.deleted_at.is_(None),
                     m.Activity.date >= w.start,
                     m.Activity.date <= w.end,

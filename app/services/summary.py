@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from app.errors import ConfigError
 from app.services import overview
+from app.services.activities import of_plan
 from app.services.workspace import Workspace
 from app.text import format_number
 from db import models as m
@@ -42,6 +43,7 @@ def local_summary(
                 select(m.Activity)
                 .where(
                     m.Activity.unit_id == unit.id,
+                    of_plan(ws),
                     m.Activity.deleted_at.is_(None),
                     m.Activity.date >= start,
                     m.Activity.date <= end,
