@@ -496,7 +496,7 @@ def test_a_unit_following_two_plans_keeps_their_work_apart(tmp_path: Path) -> No
             assert sum(e.activity_count for e in data.entries) == 1
         # a task code of plan 157 only is refused while the other plan is current
         choose_plan(ws, "gl-7-2026")
-        with pytest.raises(KnownError, match="II.5"):
+        with pytest.raises(KnownError, match=r"II\.5"):
             activities.add_activity(
                 ws,
                 activities.ActivityInput(task_code="II.5", date=dt.date(2026, 2, 3), title="x"),

@@ -163,7 +163,7 @@ def test_status_colours_and_gaps(qtbot: QtBot, prov: Workspace, tmp_path: Path) 
     other = _item(screen.table, units.index("gl.kbang"), 0)
     assert other.text() == "Chưa báo cáo"
     assert _item(screen.table, r, 1).text() == "Chưa đến hạn"  # the year is due in December
-    assert "chưa báo cáo 16" in screen.summary.text()
+    assert "chưa báo cáo 20" in screen.summary.text()  # 21 units: plan 157's implementers
 
 
 def test_report_screen_previews_and_saves(qtbot: QtBot, prov: Workspace, tmp_path: Path) -> None:
@@ -176,7 +176,7 @@ def test_report_screen_previews_and_saves(qtbot: QtBot, prov: Workspace, tmp_pat
     qtbot.addWidget(screen)
     screen.year.setValue(2024)
     screen.period.setCurrentIndex(screen.period.findData("2024"))
-    assert "Đã có 1/17 đơn vị" in screen.summary.text()
+    assert "Đã có 1/21 đơn vị" in screen.summary.text()
     assert screen.totals.rowCount() >= 19 and screen.pdf_button.isEnabled()
     xlsx = tmp_path / "tong-hop.xlsx"
     job = screen.write(xlsx)

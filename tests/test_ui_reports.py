@@ -132,7 +132,8 @@ def test_choosing_2024_shows_the_drafts_entries(qtbot: QtBot, ws: Workspace) -> 
     texts = [screen.period_combo.itemText(i) for i in range(screen.period_combo.count())]
     assert any("Năm 2024" in t and "bản nháp" in t and "hạn 19/12/2024" in t for t in texts)
     assert any("6 tháng đầu năm 2024" in t and "đã chốt lần 1" in t for t in texts)
-    assert any("6 tháng cuối năm 2024" in t and "chưa lập" in t for t in texts)
+    # the year's report covers the second half: it is not offered beside it unless asked
+    assert not any("6 tháng cuối năm 2024" in t for t in texts)
 
     screen.select_period("2024")
     draft = reports.latest(ws, "2024")
@@ -436,8 +437,9 @@ def test_period_rows_offer_the_plans_kinds_first_and_others_on_demand() -> None:
     today = dt.date(2025, 3, 1)
     rows = period_rows([PeriodKind.HALF, PeriodKind.YEAR], 5, [], [2024], today, show_all=False)
     codes = [r.period.code for r in rows]
-    # 2025: only the periods already begun; then 2024, the year with activities.
-    assert codes == ["2025-H1", "2025", "2024-H1", "2024-H2", "2024"]
+    # 2025: only the periods already begun; then 2024, the year with activities. No H2:
+    # the plan asks for the year, whose report covers the second half.
+    assert codes == ["2025-H1", "2025", "2024-H1", "2024"]
     assert all(r.late for r in rows if r.period.year == 2024)
     assert not any(r.late for r in rows if r.period.year == 2025)
     more = period_rows([PeriodKind.HALF, PeriodKind.YEAR], 5, [], [2024], today, show_all=True)
@@ -447,6 +449,22 @@ def test_period_rows_offer_the_plans_kinds_first_and_others_on_demand() -> None:
     assert Period.parse("2025-05").window.start > today and "2025-05" not in more_codes
     # Kinds the plan does not ask for are never "late".
     assert not any(r.late or r.required for r in more if r.period.kind == PeriodKind.MONTH)
+    h2 = next(r for r in more if r.period.code == "2024-H2")
+    assert not (h2.required or h2.late)
+    # nothing that fell due before the unit followed the plan is late
+    since = period_rows(
+        [PeriodKind.HALF, PeriodKind.YEAR],
+        5,
+        [],
+        [2024],
+        today,
+        show_all=False,
+        since=dt.date(2024, 7, 1),
+    )
+    assert [(r.period.code, r.late) for r in since if r.period.year == 2024] == [
+        ("2024-H1", False),
+        ("2024", True),
+    ]
 
 
 def test_the_keyboard_reaches_every_field_in_reading_order(qtbot: QtBot, ws: Workspace) -> None:

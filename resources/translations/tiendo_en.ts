@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/activities/screen.py" line="133"/>
-        <location filename="../../ui/screens/activities/screen.py" line="501"/>
+        <location filename="../../ui/screens/activities/screen.py" line="503"/>
         <source>Thùng &amp;rác</source>
         <translation>Recycle &amp;bin</translation>
     </message>
@@ -130,77 +130,77 @@
         <translation>Close notice</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="214"/>
+        <location filename="../../ui/screens/activities/screen.py" line="216"/>
         <source>Danh sách hoạt động</source>
         <translation>Activity list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="348"/>
+        <location filename="../../ui/screens/activities/screen.py" line="350"/>
         <source>Tất cả các kỳ</source>
         <translation>All periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="363"/>
+        <location filename="../../ui/screens/activities/screen.py" line="365"/>
         <source>Hoạt động từ %1 đến %2</source>
         <translation>Activities from %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="385"/>
+        <location filename="../../ui/screens/activities/screen.py" line="387"/>
         <source>Chưa có hoạt động nào để in.</source>
         <translation>There are no activities to print yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="405"/>
+        <location filename="../../ui/screens/activities/screen.py" line="407"/>
         <source>Đang tạo bảng tổng hợp…</source>
         <translation>Making the summary…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="415"/>
+        <location filename="../../ui/screens/activities/screen.py" line="417"/>
         <source>Tổng hợp tình hình thực hiện kế hoạch</source>
         <translation>Summary of progress on the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="481"/>
+        <location filename="../../ui/screens/activities/screen.py" line="483"/>
         <source>Đang tải… (đã hiện %1 hoạt động mới nhất)</source>
         <translation>Loading… (showing the %1 most recent activities)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="486"/>
+        <location filename="../../ui/screens/activities/screen.py" line="488"/>
         <source>Thùng rác: hiển thị %1/%2 hoạt động đã xóa</source>
         <translation>Recycle bin: showing %1 of %2 deleted activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="492"/>
+        <location filename="../../ui/screens/activities/screen.py" line="494"/>
         <source>Hiển thị %1/%2 hoạt động</source>
         <translation>Showing %1 of %2 activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="499"/>
+        <location filename="../../ui/screens/activities/screen.py" line="501"/>
         <source>Thùng &amp;rác (%1)</source>
         <translation>Recycle &amp;bin (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="512"/>
+        <location filename="../../ui/screens/activities/screen.py" line="514"/>
         <source>Thùng rác trống.</source>
         <translation>The recycle bin is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="514"/>
+        <location filename="../../ui/screens/activities/screen.py" line="516"/>
         <source>Không có hoạt động đã xóa nào khớp với điều kiện tìm.</source>
         <translation>No deleted activities match the search.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="516"/>
+        <location filename="../../ui/screens/activities/screen.py" line="518"/>
         <source>Chọn một hoạt động trong thùng rác để xem hoặc khôi phục.</source>
         <translation>Select an activity in the recycle bin to view or restore it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="518"/>
+        <location filename="../../ui/screens/activities/screen.py" line="520"/>
         <source>Chưa có hoạt động nào.</source>
         <translation>No activities yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="520"/>
+        <location filename="../../ui/screens/activities/screen.py" line="522"/>
         <source>Chưa có hoạt động nào được ghi.
 
 Bấm “Thêm hoạt động” (Ctrl+N) để ghi hoạt động đầu tiên: ngày, nhiệm vụ, việc đã làm, số liệu chỉ tiêu và ảnh, tệp minh chứng.</source>
@@ -209,33 +209,33 @@ Bấm “Thêm hoạt động” (Ctrl+N) để ghi hoạt động đầu tiên:
 Click “Add activity” (Ctrl+N) to record the first one: the date, the task, what was done, indicator figures, and photos or files as evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="526"/>
+        <location filename="../../ui/screens/activities/screen.py" line="528"/>
         <source>Không có hoạt động nào khớp với điều kiện tìm. Thử bỏ bớt chữ tìm, chọn “Tất cả nhiệm vụ” hoặc “Tất cả các kỳ”.</source>
         <translation>No activities match the search. Try fewer search words, or choose “All tasks” or “All periods”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="529"/>
-        <location filename="../../ui/screens/activities/screen.py" line="532"/>
+        <location filename="../../ui/screens/activities/screen.py" line="531"/>
+        <location filename="../../ui/screens/activities/screen.py" line="534"/>
         <source>Chọn một hoạt động trong danh sách để xem và sửa.</source>
         <translation>Select an activity in the list to view and edit it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="592"/>
+        <location filename="../../ui/screens/activities/screen.py" line="594"/>
         <source>Đã lưu</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="685"/>
+        <location filename="../../ui/screens/activities/screen.py" line="687"/>
         <source>Đã thêm hoạt động “%1”</source>
         <translation>Activity “%1” added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="700"/>
+        <location filename="../../ui/screens/activities/screen.py" line="702"/>
         <source>Xóa hoạt động</source>
         <translation>Delete activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="702"/>
+        <location filename="../../ui/screens/activities/screen.py" line="704"/>
         <source>Chuyển hoạt động “%1” vào thùng rác?
 
 Có thể khôi phục lại từ Thùng rác.</source>
@@ -244,37 +244,37 @@ Có thể khôi phục lại từ Thùng rác.</source>
 You can restore it from the Recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="704"/>
+        <location filename="../../ui/screens/activities/screen.py" line="706"/>
         <source>Chuyển vào thùng rác</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="705"/>
+        <location filename="../../ui/screens/activities/screen.py" line="707"/>
         <source>Không xóa</source>
         <translation>Don&apos;t delete</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="718"/>
+        <location filename="../../ui/screens/activities/screen.py" line="720"/>
         <source>Đã chuyển “%1” vào thùng rác.</source>
         <translation>“%1” moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="721"/>
+        <location filename="../../ui/screens/activities/screen.py" line="723"/>
         <source>Đã chuyển hoạt động vào thùng rác — bấm Hoàn tác (Ctrl+Z) để lấy lại</source>
         <translation>Activity moved to the recycle bin — click Undo (Ctrl+Z) to bring it back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="743"/>
+        <location filename="../../ui/screens/activities/screen.py" line="745"/>
         <source>Còn có thể hoàn tác các lần xóa trước.</source>
         <translation>Earlier deletions can still be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="744"/>
+        <location filename="../../ui/screens/activities/screen.py" line="746"/>
         <source>Đã khôi phục hoạt động</source>
         <translation>Activity restored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="758"/>
+        <location filename="../../ui/screens/activities/screen.py" line="760"/>
         <source>Đã khôi phục “%1” — hoạt động đã trở lại danh sách</source>
         <translation>“%1” restored — the activity is back in the list</translation>
     </message>
@@ -292,48 +292,48 @@ You can restore it from the Recycle bin.</translation>
         <translation>This activity is in the recycle bin. Click “Restore” to edit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="118"/>
+        <location filename="../../ui/screens/activities/editor.py" line="119"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="121"/>
+        <location filename="../../ui/screens/activities/editor.py" line="122"/>
         <source>Tệp minh chứng</source>
         <translation>Evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="123"/>
-        <location filename="../../ui/screens/activities/editor.py" line="208"/>
+        <location filename="../../ui/screens/activities/editor.py" line="124"/>
+        <location filename="../../ui/screens/activities/editor.py" line="209"/>
         <source>Chưa có tệp minh chứng. Kéo thả ảnh, tệp vào đây hoặc bấm “Thêm tệp…”.</source>
         <translation>No evidence files yet. Drag photos or files here, or click “Add file…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="128"/>
+        <location filename="../../ui/screens/activities/editor.py" line="129"/>
         <source>Thêm tệ&amp;p…</source>
         <translation>Add &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="129"/>
+        <location filename="../../ui/screens/activities/editor.py" line="130"/>
         <source>Chọn ảnh, văn bản scan… để đính kèm</source>
         <translation>Choose photos, scanned documents… to attach</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="130"/>
+        <location filename="../../ui/screens/activities/editor.py" line="131"/>
         <source>&amp;Mở</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="131"/>
+        <location filename="../../ui/screens/activities/editor.py" line="132"/>
         <source>Mở tệp đang chọn bằng chương trình của máy</source>
         <translation>Open the selected file with this computer&apos;s usual program</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="132"/>
+        <location filename="../../ui/screens/activities/editor.py" line="133"/>
         <source>&amp;Gỡ</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="133"/>
+        <location filename="../../ui/screens/activities/editor.py" line="134"/>
         <source>Gỡ tệp đang chọn khỏi hoạt động này</source>
         <translation>Remove the selected file from this activity</translation>
     </message>
@@ -353,39 +353,39 @@ You can restore it from the Recycle bin.</translation>
         <translation>Select an activity in the list to view and edit it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="206"/>
+        <location filename="../../ui/screens/activities/editor.py" line="207"/>
         <source>Không có tệp minh chứng.</source>
         <translation>No evidence files.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="212"/>
+        <location filename="../../ui/screens/activities/editor.py" line="213"/>
         <source>Tự động lưu khi gõ</source>
         <translation>Saved automatically as you type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="246"/>
+        <location filename="../../ui/screens/activities/editor.py" line="247"/>
         <source>Tên hoạt động không được để trống; đã giữ lại tên cũ.</source>
         <translation>The activity name cannot be empty; the previous name has been kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="251"/>
+        <location filename="../../ui/screens/activities/editor.py" line="252"/>
         <source>Tên hoạt động không được để trống; tên cũ vẫn được giữ.</source>
         <translation>The activity name cannot be empty; the previous name is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="295"/>
-        <location filename="../../ui/screens/activities/editor.py" line="330"/>
+        <location filename="../../ui/screens/activities/editor.py" line="296"/>
+        <location filename="../../ui/screens/activities/editor.py" line="331"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="309"/>
-        <location filename="../../ui/screens/activities/editor.py" line="316"/>
+        <location filename="../../ui/screens/activities/editor.py" line="310"/>
+        <location filename="../../ui/screens/activities/editor.py" line="317"/>
         <source>Đổi nhiệm vụ</source>
         <translation>Change task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="311"/>
+        <location filename="../../ui/screens/activities/editor.py" line="312"/>
         <source>Hoạt động này đã có số liệu chỉ tiêu của nhiệm vụ %1. Đổi sang nhiệm vụ %2 thì các số liệu đó sẽ bị xóa (vẫn ghi trong lịch sử thay đổi).
 
 Vẫn đổi nhiệm vụ?</source>
@@ -394,57 +394,57 @@ Vẫn đổi nhiệm vụ?</source>
 Change the task anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="317"/>
+        <location filename="../../ui/screens/activities/editor.py" line="318"/>
         <source>Không đổi</source>
         <translation>Don&apos;t change</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="340"/>
+        <location filename="../../ui/screens/activities/editor.py" line="341"/>
         <source>Chọn tệp minh chứng</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="342"/>
+        <location filename="../../ui/screens/activities/editor.py" line="343"/>
         <source>Ảnh và tài liệu (%1);;Tất cả các tệp (*)</source>
         <translation>Photos and documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="367"/>
+        <location filename="../../ui/screens/activities/editor.py" line="368"/>
         <source>Đang chép %1 tệp…</source>
         <translation>Copying %1 file(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="369"/>
+        <location filename="../../ui/screens/activities/editor.py" line="370"/>
         <source>Đang chép tệp…</source>
         <translation>Copying files…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="386"/>
+        <location filename="../../ui/screens/activities/editor.py" line="387"/>
         <source>Đã thêm %1 tệp minh chứng</source>
         <translation>%1 evidence file(s) added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="427"/>
+        <location filename="../../ui/screens/activities/editor.py" line="428"/>
         <source>Không mở được tệp “%1”.</source>
         <translation>Could not open the file “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="434"/>
+        <location filename="../../ui/screens/activities/editor.py" line="435"/>
         <source>Máy tính chưa có chương trình mở được tệp “%1”.</source>
         <translation>This computer has no program that can open the file “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="437"/>
+        <location filename="../../ui/screens/activities/editor.py" line="438"/>
         <source>Tệp đã được chép ra %1</source>
         <translation>The file has been copied to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="446"/>
+        <location filename="../../ui/screens/activities/editor.py" line="447"/>
         <source>Gỡ minh chứng</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="448"/>
+        <location filename="../../ui/screens/activities/editor.py" line="449"/>
         <source>Gỡ tệp “%1” khỏi hoạt động này?
 
 Việc gỡ được ghi trong lịch sử thay đổi.</source>
@@ -453,17 +453,17 @@ Việc gỡ được ghi trong lịch sử thay đổi.</source>
 The removal is recorded in the history of changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="450"/>
+        <location filename="../../ui/screens/activities/editor.py" line="451"/>
         <source>Gỡ tệp</source>
         <translation>Remove file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="451"/>
+        <location filename="../../ui/screens/activities/editor.py" line="452"/>
         <source>Không gỡ</source>
         <translation>Don&apos;t remove</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="460"/>
+        <location filename="../../ui/screens/activities/editor.py" line="461"/>
         <source>Đã gỡ tệp minh chứng</source>
         <translation>Evidence file removed</translation>
     </message>
@@ -1075,57 +1075,57 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="218"/>
+        <location filename="../../ui/setup_wizard.py" line="226"/>
         <source>Khóa ký gói báo cáo</source>
         <translation>Report package signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="229"/>
+        <location filename="../../ui/setup_wizard.py" line="237"/>
         <source>&amp;Mật khẩu khóa:</source>
         <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="230"/>
+        <location filename="../../ui/setup_wizard.py" line="238"/>
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="249"/>
+        <location filename="../../ui/setup_wizard.py" line="257"/>
         <source>Biên nhận gửi lại cho các đơn vị và kế hoạch gửi xuống được ký bằng khóa riêng của Sở, để đơn vị biết chắc chúng do Sở gửi và không bị sửa.</source>
         <translation>The receipts sent back to the units and the plans sent down to them are signed with the province&apos;s own key, so that the units know for sure the province sent them and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="254"/>
+        <location filename="../../ui/setup_wizard.py" line="262"/>
         <source>Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh biết chắc gói do đơn vị gửi và không bị sửa.</source>
         <translation>Each report package sent to the province is signed with the unit&apos;s own key, so that the province knows for sure the unit sent it and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="260"/>
+        <location filename="../../ui/setup_wizard.py" line="268"/>
         <source>Máy này không có kho khóa an toàn của hệ điều hành, nên khóa được lưu trong tệp mã hóa bằng mật khẩu. Hãy chọn mật khẩu và ghi nhớ: cần nhập mỗi lần ký. Không ai lấy lại được mật khẩu đã quên; khi đó phải tạo khóa mới và báo cho nơi nhận đăng ký lại.</source>
         <translation>This computer has no secure keyring, so the key is kept in a file encrypted with a passphrase. Choose a passphrase and remember it: it is needed each time something is signed. Nobody can recover a forgotten passphrase; a new key must then be made and enrolled again by those who receive your files.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="268"/>
+        <location filename="../../ui/setup_wizard.py" line="276"/>
         <source>Khóa sẽ được tạo và cất trong kho khóa an toàn của hệ điều hành khi hoàn tất thiết lập.</source>
         <translation>The key will be made and kept in the system&apos;s secure keyring when the setup is complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="274"/>
+        <location filename="../../ui/setup_wizard.py" line="282"/>
         <source>Khóa ký biên nhận và kế hoạch gửi các đơn vị.</source>
         <translation>The key that signs the receipts and plans sent to the units.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="276"/>
+        <location filename="../../ui/setup_wizard.py" line="284"/>
         <source>Khóa ký các gói báo cáo gửi lên tỉnh.</source>
         <translation>The key that signs the report packages sent to the province.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="292"/>
+        <location filename="../../ui/setup_wizard.py" line="300"/>
         <source>Mật khẩu cần ít nhất %1 ký tự.</source>
         <translation>The passphrase needs at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="300"/>
+        <location filename="../../ui/setup_wizard.py" line="308"/>
         <source>Hai lần nhập mật khẩu chưa khớp.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -1517,8 +1517,8 @@ The removal is recorded in the history of changes.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/outbox.py" line="101"/>
-        <source>Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký số của đơn vị. Lưu gói vào USB hoặc đính kèm thư điện tử gửi Sở Thông tin và Truyền thông.</source>
-        <translation>A report package contains the finalized report, its PDF and the evidence, digitally signed by the unit. Save the package to a USB drive, or attach it to an email to the Department of Information and Communications.</translation>
+        <source>Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký số của đơn vị. Lưu gói vào USB hoặc đính kèm thư điện tử gửi cơ quan theo dõi kế hoạch.</source>
+        <translation>A report package holds the finalized report, its PDF and the evidence, signed by the unit. Save it to a USB stick or attach it to an e-mail to the plan's monitoring body.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/outbox.py" line="108"/>
@@ -1833,17 +1833,17 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="175"/>
+        <location filename="../../ui/setup_wizard.py" line="183"/>
         <source>Người lập và người ký báo cáo</source>
         <translation>Report preparer and signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="177"/>
+        <location filename="../../ui/setup_wizard.py" line="185"/>
         <source>Các thông tin này in trên báo cáo; có thể sửa sau trong mục Cài đặt.</source>
         <translation>This information is printed on reports; you can change it later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="192"/>
+        <location filename="../../ui/setup_wizard.py" line="200"/>
         <source>Cần tên người lập và tên người ký: chúng được in trên báo cáo.</source>
         <translation>The names of the person who prepares the reports and of the signer are needed: they are printed on the reports.</translation>
     </message>
@@ -2329,17 +2329,17 @@ The removal is recorded in the history of changes.</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="146"/>
+        <location filename="../../ui/screens/reports/periods.py" line="155"/>
         <source>&amp;Kỳ báo cáo:</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="149"/>
+        <location filename="../../ui/screens/reports/periods.py" line="158"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="153"/>
+        <location filename="../../ui/screens/reports/periods.py" line="162"/>
         <source>Hiện cả kỳ tháng, &amp;quý, 9 tháng</source>
         <translation>Also show month, &amp;quarter and 9-month periods</translation>
     </message>
@@ -2499,42 +2499,42 @@ The removal is recorded in the history of changes.</translation>
         <translation>received by the province (revision %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="208"/>
+        <location filename="../../ui/screens/reports/periods.py" line="218"/>
         <source>%1 — %2 — hạn %3, đã quá hạn</source>
         <translation>%1 — %2 — due %3, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="210"/>
+        <location filename="../../ui/screens/reports/periods.py" line="220"/>
         <source>%1 — %2 — hạn %3</source>
         <translation>%1 — %2 — due %3</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="212"/>
+        <location filename="../../ui/screens/reports/periods.py" line="222"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="96"/>
+        <location filename="../../ui/screens/reports/periods.py" line="105"/>
         <source>Chưa có kỳ báo cáo nào. Hãy ghi hoạt động trước.</source>
         <translation>No reporting periods yet. Record some activities first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="103"/>
+        <location filename="../../ui/screens/reports/periods.py" line="112"/>
         <source>Hạn gửi: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="111"/>
+        <location filename="../../ui/screens/reports/periods.py" line="120"/>
         <source>Hạn gửi: %1, đã quá hạn</source>
         <translation>Due: %1, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="119"/>
+        <location filename="../../ui/screens/reports/periods.py" line="128"/>
         <source>Kế hoạch không yêu cầu báo cáo kỳ này</source>
         <translation>The plan does not require a report for this period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="124"/>
+        <location filename="../../ui/screens/reports/periods.py" line="133"/>
         <source>Số liệu từ %1 đến %2 · %3 hoạt động trong kỳ · %4</source>
         <translation>Figures from %1 to %2 · %3 activities in the period · %4</translation>
     </message>
@@ -2923,14 +2923,14 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>This application helps offices track and report on how a plan is being carried out. First, tell us where this computer is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="46"/>
-        <source>&amp;Cấp huyện / xã — ghi hoạt động, lập và gửi báo cáo</source>
-        <translation>&amp;District / commune level — record activities, prepare and send reports</translation>
+        <location filename="../../ui/setup_wizard.py" line="48"/>
+        <source>Đơn vị &amp;thực hiện kế hoạch (xã, phường, sở, ban, ngành, cơ quan báo chí…) — ghi hoạt động, lập và gửi báo cáo</source>
+        <translation>A &amp;unit carrying out the plan (commune, ward, department, press body…) — records activities, drafts and sends reports</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="47"/>
-        <source>Cấp &amp;tỉnh — nhận, kiểm tra và tổng hợp báo cáo</source>
-        <translation>&amp;Province level — receive, check and consolidate reports</translation>
+        <location filename="../../ui/setup_wizard.py" line="53"/>
+        <source>Cơ quan theo &amp;dõi kế hoạch — nhận, kiểm tra và tổng hợp báo cáo</source>
+        <translation>The plan's &amp;monitoring body — receives, checks and compiles reports</translation>
     </message>
 </context>
 <context>
@@ -3004,82 +3004,82 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="49"/>
-        <source>Cấp huyện / xã</source>
-        <translation>District / commune level</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/settings.py" line="49"/>
-        <source>Cấp tỉnh</source>
-        <translation>Province level</translation>
-    </message>
-    <message>
         <location filename="../../ui/screens/settings.py" line="50"/>
+        <source>Đơn vị thực hiện kế hoạch</source>
+        <translation>Unit carrying out the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="52"/>
+        <source>Cơ quan theo dõi kế hoạch</source>
+        <translation>The plan's monitoring body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="54"/>
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="51"/>
+        <location filename="../../ui/screens/settings.py" line="55"/>
         <source>Mã đơn vị:</source>
         <translation>Unit code:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="52"/>
+        <location filename="../../ui/screens/settings.py" line="56"/>
         <source>Trực thuộc:</source>
         <translation>Parent unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="53"/>
+        <location filename="../../ui/screens/settings.py" line="57"/>
         <source>Vai trò:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="55"/>
+        <location filename="../../ui/screens/settings.py" line="59"/>
         <source>Kế hoạch:</source>
         <translation>Plan:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="60"/>
+        <location filename="../../ui/screens/settings.py" line="64"/>
         <source>Người lập, người ký và trình bày báo cáo</source>
         <translation>Preparer, signatory and report layout</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="65"/>
+        <location filename="../../ui/screens/settings.py" line="69"/>
         <source>Các thay đổi được lưu ngay khi rời khỏi ô nhập.</source>
         <translation>Changes are saved as soon as you leave a field.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="73"/>
+        <location filename="../../ui/screens/settings.py" line="77"/>
         <source>Ngôn ngữ và dữ liệu</source>
         <translation>Language and data</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="76"/>
+        <location filename="../../ui/screens/settings.py" line="80"/>
         <source>Tiếng Việt</source>
         <translation>Vietnamese (Tiếng Việt)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="80"/>
+        <location filename="../../ui/screens/settings.py" line="84"/>
         <source>&amp;Ngôn ngữ giao diện:</source>
         <translation>Interface &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="85"/>
+        <location filename="../../ui/screens/settings.py" line="89"/>
         <source>&amp;Mở thư mục</source>
         <translation>&amp;Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="90"/>
+        <location filename="../../ui/screens/settings.py" line="94"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="110"/>
+        <location filename="../../ui/screens/settings.py" line="114"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="116"/>
+        <location filename="../../ui/screens/settings.py" line="120"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language takes effect when you reopen the application.</translation>
     </message>
@@ -3087,27 +3087,27 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="349"/>
+        <location filename="../../ui/setup_wizard.py" line="357"/>
         <source>Thiết lập Tiến Độ</source>
         <translation>Set up Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="352"/>
+        <location filename="../../ui/setup_wizard.py" line="360"/>
         <source>&amp;Tiếp &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="353"/>
+        <location filename="../../ui/setup_wizard.py" line="361"/>
         <source>&lt; &amp;Quay lại</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="354"/>
+        <location filename="../../ui/setup_wizard.py" line="362"/>
         <source>&amp;Hoàn tất</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="355"/>
+        <location filename="../../ui/setup_wizard.py" line="363"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -3288,17 +3288,17 @@ due %2</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="321"/>
+        <location filename="../../ui/setup_wizard.py" line="329"/>
         <source>Hoàn tất</source>
         <translation>Ready to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="322"/>
+        <location filename="../../ui/setup_wizard.py" line="330"/>
         <source>Xem lại trước khi bấm Hoàn tất; có thể sửa sau trong Cài đặt.</source>
         <translation>Check before pressing Finish; all of it can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="333"/>
+        <location filename="../../ui/setup_wizard.py" line="341"/>
         <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Người lập: %2&lt;br&gt;Người ký: %3 — %4&lt;br&gt;Kế hoạch: %5</source>
         <translation>Unit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Prepared by: %2&lt;br&gt;Signatory: %3 — %4&lt;br&gt;Plan: %5</translation>
     </message>
@@ -3306,72 +3306,72 @@ due %2</translation>
 <context>
     <name>TaskSection</name>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="54"/>
+        <location filename="../../ui/screens/reports/sections.py" line="57"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="54"/>
+        <location filename="../../ui/screens/reports/sections.py" line="57"/>
         <source>Kết quả trong kỳ</source>
         <translation>Result in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="67"/>
+        <location filename="../../ui/screens/reports/sections.py" line="70"/>
         <source>Chỉ tiêu của nhiệm vụ %1</source>
         <translation>Indicators of task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="74"/>
+        <location filename="../../ui/screens/reports/sections.py" line="77"/>
         <source>Tình trạng:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="78"/>
+        <location filename="../../ui/screens/reports/sections.py" line="81"/>
         <source>Tình trạng nhiệm vụ %1</source>
         <translation>Status of task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="82"/>
+        <location filename="../../ui/screens/reports/sections.py" line="85"/>
         <source>Tỷ lệ hoàn thành:</source>
         <translation>Completion rate:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="85"/>
+        <location filename="../../ui/screens/reports/sections.py" line="88"/>
         <source>chưa nhập</source>
         <translation>not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="87"/>
+        <location filename="../../ui/screens/reports/sections.py" line="90"/>
         <source>Tỷ lệ hoàn thành nhiệm vụ %1</source>
         <translation>Completion rate of task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="98"/>
+        <location filename="../../ui/screens/reports/sections.py" line="101"/>
         <source>Kết quả thực hiện:</source>
         <translation>Results:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="101"/>
+        <location filename="../../ui/screens/reports/sections.py" line="104"/>
         <source>Nêu các việc đã làm trong kỳ, kết quả đạt được.</source>
         <translation>Describe the work done in the period and the results achieved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="104"/>
+        <location filename="../../ui/screens/reports/sections.py" line="107"/>
         <source>Kết quả thực hiện nhiệm vụ %1</source>
         <translation>Results of task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="112"/>
+        <location filename="../../ui/screens/reports/sections.py" line="115"/>
         <source>Thời gian thực hiện: %1 · %2 hoạt động trong kỳ</source>
         <translation>Timeframe: %1 · %2 activities in the period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="120"/>
+        <location filename="../../ui/screens/reports/sections.py" line="123"/>
         <source>%1 đ</source>
         <translation>%1 VND</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/sections.py" line="123"/>
+        <location filename="../../ui/screens/reports/sections.py" line="126"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -3558,37 +3558,37 @@ due %2</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="65"/>
+        <location filename="../../ui/setup_wizard.py" line="72"/>
         <source>Chọn đơn vị</source>
         <translation>Choose your unit</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="66"/>
+        <location filename="../../ui/setup_wizard.py" line="73"/>
         <source>Chọn cơ quan sử dụng máy này trong danh mục đơn vị.</source>
         <translation>Choose the office that uses this computer from the list of units.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="71"/>
+        <location filename="../../ui/setup_wizard.py" line="78"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="71"/>
+        <location filename="../../ui/setup_wizard.py" line="78"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="72"/>
+        <location filename="../../ui/setup_wizard.py" line="79"/>
         <source>Danh mục đơn vị</source>
         <translation>List of units</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="111"/>
+        <location filename="../../ui/setup_wizard.py" line="119"/>
         <source>Gõ để tìm</source>
         <translation>Type to search</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="112"/>
+        <location filename="../../ui/setup_wizard.py" line="120"/>
         <source>Gõ để tìm, ví dụ: %1</source>
         <translation>Type to search, for example: %1</translation>
     </message>

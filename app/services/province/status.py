@@ -117,11 +117,14 @@ def _cell(code: str, due: dt.date, today: dt.date, packages: list[m.ReceivedPack
 
 
 def default_year(ws: Workspace, today: dt.date) -> int:
-    """The year a province screen opens on: that of the newest report received, else the
-    reporting year of today."""
+    """The year a province screen opens on: that of the newest report received for the
+    current plan, else the reporting year of today."""
     with ws.db.session() as s:
         newest = s.scalar(
-            select(m.ReceivedPackage.period).order_by(m.ReceivedPackage.id.desc()).limit(1)
+            select(m.ReceivedPackage.period)
+            .where(m.ReceivedPackage.plan_id == ws.plan.id)
+            .order_by(m.ReceivedPackage.id.desc())
+            .limit(1)
         )
     if newest is not None:
         with contextlib.suppress(KnownError):
