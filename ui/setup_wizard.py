@@ -45,7 +45,7 @@ class RolePage(QWizardPage):
         layout = QVBoxLayout(self)
         self.district = QRadioButton(
             self.tr(
-                "Đơn vị &thực hiện kế hoạch (xã, phường, sở, ban, ngành, cơ quan báo chí…) — "
+                "Đơn vị &thực hiện kế hoạch (xã, phường, sở, ngành…) — "
                 "ghi hoạt động, lập và gửi báo cáo"
             )
         )

@@ -1518,7 +1518,7 @@ The removal is recorded in the history of changes.</translation>
     <message>
         <location filename="../../ui/screens/outbox.py" line="101"/>
         <source>Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký số của đơn vị. Lưu gói vào USB hoặc đính kèm thư điện tử gửi cơ quan theo dõi kế hoạch.</source>
-        <translation>A report package holds the finalized report, its PDF and the evidence, signed by the unit. Save it to a USB stick or attach it to an e-mail to the plan's monitoring body.</translation>
+        <translation>A report package holds the finalized report, its PDF and the evidence, signed by the unit. Save it to a USB stick or attach it to an e-mail to the plan&apos;s monitoring body.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/outbox.py" line="108"/>
@@ -2924,13 +2924,13 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
     </message>
     <message>
         <location filename="../../ui/setup_wizard.py" line="48"/>
-        <source>Đơn vị &amp;thực hiện kế hoạch (xã, phường, sở, ban, ngành, cơ quan báo chí…) — ghi hoạt động, lập và gửi báo cáo</source>
-        <translation>A &amp;unit carrying out the plan (commune, ward, department, press body…) — records activities, drafts and sends reports</translation>
+        <source>Đơn vị &amp;thực hiện kế hoạch (xã, phường, sở, ngành…) — ghi hoạt động, lập và gửi báo cáo</source>
+        <translation>A &amp;unit carrying out the plan (commune, ward, department…) — records activities, drafts and sends reports</translation>
     </message>
     <message>
         <location filename="../../ui/setup_wizard.py" line="53"/>
         <source>Cơ quan theo &amp;dõi kế hoạch — nhận, kiểm tra và tổng hợp báo cáo</source>
-        <translation>The plan's &amp;monitoring body — receives, checks and compiles reports</translation>
+        <translation>The plan&apos;s &amp;monitoring body — receives, checks and compiles reports</translation>
     </message>
 </context>
 <context>
@@ -3011,7 +3011,7 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
     <message>
         <location filename="../../ui/screens/settings.py" line="52"/>
         <source>Cơ quan theo dõi kế hoạch</source>
-        <translation>The plan's monitoring body</translation>
+        <translation>The plan&apos;s monitoring body</translation>
     </message>
     <message>
         <location filename="../../ui/screens/settings.py" line="54"/>
