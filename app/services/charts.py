@@ -16,6 +16,7 @@ from sqlalchemy import case, func, select
 
 from app.calendar import Period, PeriodKind, period_of
 from app.province_data import CellState, StatusMatrix
+from app.services.activities import of_plan
 from app.services.workspace import Workspace
 from db import models as m
 
@@ -103,7 +104,10 @@ def unit_progress(ws: Workspace, year: int, today: dt.date) -> UnitProgress:
             )
         }
     none = (0,) * QUARTERS
-    tasks = tuple(TaskActivity(t.code, t.title, counts.get(t.code, none)) for t in ws.plan.tasks)
+    tasks = tuple(
+        TaskActivity(t.code, t.short_title or t.title, counts.get(t.code, none))
+        for t in ws.plan.tasks
+    )
     indicators = tuple(
         IndicatorProgress(t.code, i.code, i.name, i.unit, _running(sums[(t.code, i.code)]))
         for t in ws.plan.tasks
@@ -121,6 +125,7 @@ def default_year(ws: Workspace, today: dt.date) -> int:
         newest = s.scalar(
             select(func.max(m.Activity.date)).where(
                 m.Activity.unit_id == ws.settings.unit_id,
+                of_plan(ws),
                 m.Activity.deleted_at.is_(None),
                 m.Activity.date <= today,
             )

@@ -106,11 +106,10 @@ def trust_province(ws: Workspace, key: ProvinceKey, *, replace: bool = False) ->
     or when the file names this installation's own unit.
     """
     ws.require_setup()
-    hint = f"Chọn tệp khóa công khai do {_monitors_text(ws)} gửi."
     if key.unit_id and key.unit_id == ws.settings.unit_id:
         raise ReceiptImportError(
             "Đây là khóa của chính đơn vị này, không phải khóa của cơ quan theo dõi kế hoạch.",
-            hint,
+            f"Chọn tệp khóa công khai do {_monitors_text(ws)} gửi.",
         )
     monitors = {k.plan.monitoring.monitor_unit for k in ws.plans}
     if key.unit_id and key.unit_id not in monitors:
@@ -119,7 +118,8 @@ def trust_province(ws: Workspace, key: ProvinceKey, *, replace: bool = False) ->
         except ConfigError:
             named = key.unit_id
         raise ReceiptImportError(
-            f"Tệp khóa này là của {named}, không phải của cơ quan theo dõi kế hoạch.", hint
+            f"Tệp khóa này là của {named}, không phải của cơ quan theo dõi kế hoạch.",
+            f"Chọn tệp khóa công khai do {_monitors_text(ws)} gửi.",
         )
     current = trusted_province_key(ws)
     if current is not None and current.key == key.key:

@@ -119,26 +119,25 @@ def candidate_units(ws: Workspace, role: str) -> tuple[Unit, ...]:
 def role_problem(ws: Workspace, role: str, unit: Unit) -> str | None:
     """Why ``unit`` cannot take ``role`` under the current plan, in plain words; None
     when it can."""
+    problems: list[str] = []
     plan = ws.plan
     monitor = plan.monitoring.monitor_unit
-    if role == "province":
-        if unit.id == monitor:
-            return None
-        return (
+    if role == "province" and unit.id != monitor:
+        problems.append(
             f"Theo {plan.kind.lower()} số {plan.number}, cơ quan theo dõi là "
             f"{_name(ws, monitor)}; {unit.name} không thể dùng vai trò cơ quan theo dõi."
         )
-    if unit.id == monitor:
-        return (
+    elif role == "unit" and unit.id == monitor:
+        problems.append(
             f"{unit.name} là cơ quan theo dõi {plan.kind.lower()} số {plan.number}, "
             "không thể dùng vai trò đơn vị báo cáo: chọn vai trò cơ quan theo dõi (tỉnh)."
         )
-    if not names_unit(plan, ws.units, unit.id):
-        return (
+    elif role == "unit" and not names_unit(plan, ws.units, unit.id):
+        problems.append(
             f"{plan.kind} số {plan.number} không giao nhiệm vụ nào cho {unit.name}, nên "
             "đơn vị này không thể dùng vai trò đơn vị báo cáo theo kế hoạch này."
         )
-    return None
+    return problems[0] if problems else None
 
 
 def _name(ws: Workspace, unit_id: str) -> str:
