@@ -275,7 +275,7 @@ def test_a_revoked_key_cannot_come_back_but_a_new_one_can(prov: Workspace, chuse
 
 
 def test_commands_refuse_a_district_installation(workspace: Workspace, chuse: UnitKey) -> None:
-    with pytest.raises(ProvinceError, match="chỉ dùng ở bản cài đặt của tỉnh"):
+    with pytest.raises(ProvinceError, match="chỉ dùng ở bản cài đặt của cơ quan theo dõi"):
         read_unit_key(workspace, public_key_text(chuse))
 
 
