@@ -33,3 +33,20 @@ class DatabaseDamaged(DatabaseError):
 
 class DatabaseTooNew(DatabaseError):
     """The database was written by a newer version of the app."""
+
+
+class DatabaseUnavailable(DatabaseError):
+    """The disk under the database failed (full, read-only, I/O error); the file itself is
+    not known to be damaged, so nothing here ever advises a restore (SECURITY.md 26)."""
+
+
+class DatabaseDiskFull(DatabaseUnavailable):
+    """SQLite could not write: the disk holding the data folder is full."""
+
+
+class DatabaseReadOnly(DatabaseUnavailable):
+    """SQLite could not write: the file or its folder is read-only or not ours to write."""
+
+
+class DatabaseIOError(DatabaseUnavailable):
+    """SQLite got an I/O error from the operating system (a removed drive, a bad disk)."""

@@ -20,7 +20,8 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import audit
-from db.errors import DatabaseDamaged, DatabaseError, DatabaseTooNew
+from db.errors import DatabaseDamaged, DatabaseError, DatabaseTooNew, KnownError
+from db.failures import database_failure, is_damage, raise_failure
 from db.peek import connect_read_only
 from db.schema import HEAD, REVISIONS
 
@@ -65,7 +66,7 @@ class Database:
         self.engine.dispose()
 
 
-def _configure(engine: Engine, synchronous: str) -> None:
+def _configure(engine: Engine, synchronous: str, path: Path) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves below
@@ -80,6 +81,15 @@ def _configure(engine: Engine, synchronous: str) -> None:
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        # A full disk, a read-only folder or an I/O error anywhere (the WAL pragma at
+        # connect included) reaches the user as what it is, not as a traceback or as a
+        # damaged database (SECURITY.md 26); busy and locked stay SQLAlchemy's errors.
+        known = database_failure(context.original_exception, path)
+        if known is not None:
+            raise known from None
+
 
 def make_engine(path: Path, *, synchronous: str = "NORMAL") -> Engine:
     """The engine for a database file; pragmas applied on every connection."""
@@ -87,29 +97,49 @@ def make_engine(path: Path, *, synchronous: str = "NORMAL") -> Engine:
         raise ValueError(synchronous)
     # URL.create, not an f-string: a '?' or '#' in a folder name stays in the path
     engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
-    _configure(engine, synchronous)
+    _configure(engine, synchronous, path)
     return engine
 
 
 def quick_check(path: Path) -> str:
-    """'ok', or what SQLite says is wrong with the file. Never raises for a damaged file."""
+    """'ok', or what SQLite says is wrong with the file.
+
+    Never raises for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB, or quick_check's own
+    findings). Raises a DatabaseError subclass that is not DatabaseDamaged when the disk
+    is the problem (full, read-only, I/O error) or SQLite cannot answer (busy): nothing
+    is known about the file then, so nothing may call it damaged (SECURITY.md 26).
+    """
     try:
         con = connect_read_only(path, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        return str(exc)
+        return _verdict_of(exc, path)
     try:
         rows = con.execute("PRAGMA quick_check").fetchall()
         result = "; ".join(str(r[0]) for r in rows)
         return result or "no answer"
     except sqlite3.Error as exc:
-        return str(exc)
+        return _verdict_of(exc, path)
     finally:
         con.close()
 
 
+def _verdict_of(exc: sqlite3.Error, path: Path) -> str:
+    if is_damage(exc):
+        return str(exc)
+    raise_failure(exc, path)
+    raise DatabaseError(
+        f"Không mở được cơ sở dữ liệu để kiểm tra ({getattr(exc, 'sqlite_errorname', exc)}).",
+        "Đóng các cửa sổ Tiến Độ khác đang mở thư mục dữ liệu này rồi thử lại.",
+    ) from None
+
+
 def current_revision(path: Path) -> str | None:
     """The schema revision stored in the file, or None for a new/empty database."""
-    con = connect_read_only(path)
+    try:
+        con = connect_read_only(path)
+    except sqlite3.Error as exc:
+        raise_failure(exc, path)
+        raise
     try:
         has = con.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -131,6 +161,10 @@ def backup_file(source: Path, dest: Path) -> Path:
         out = sqlite3.connect(str(tmp))
         try:
             src.backup(out)
+        except sqlite3.Error as exc:
+            # the copy's disk, not the source, failed: say which
+            raise_failure(exc, dest)
+            raise
         finally:
             out.close()
     finally:
@@ -193,6 +227,9 @@ def open_database(
             backup_file(path, folder / f"truoc-nang-cap-{revision}-{stamp}.sqlite")
         try:
             upgrade(engine)
+        except KnownError:
+            engine.dispose()
+            raise
         except Exception as exc:
             engine.dispose()
             raise DatabaseError(
