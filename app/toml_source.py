@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import KnownError
+from app.fsio import open_regular
 from app.toml_locator import Key, Locator, render_key
 
 # The formats this app knows, to tell a user who opened the wrong kind of file so.
@@ -299,6 +300,10 @@ class Table:
         return out
 
 
+# A plan or directory file is a few hundred KB at most; this refuses a wrong file early.
+MAX_SOURCE_BYTES = 16 << 20
+
+
 def _read_text(source: str | os.PathLike[str], what: str) -> Source:
     if isinstance(source, str):
         if "\n" not in source and "=" not in source and source.endswith(".toml"):
@@ -308,7 +313,12 @@ def _read_text(source: str | os.PathLike[str], what: str) -> Source:
     path = Path(source)
     try:
         # utf-8-sig: Windows Notepad may start the file with a byte-order mark.
-        return Source(path.name, path.read_text(encoding="utf-8-sig"))
+        with open_regular(path) as fh:
+            data = fh.read(MAX_SOURCE_BYTES + 1)
+        if len(data) > MAX_SOURCE_BYTES:
+            message = f"tệp lớn hơn {MAX_SOURCE_BYTES // (1 << 20)} MB, không phải tệp kế hoạch"
+        else:
+            return Source(path.name, data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         message = f"tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {exc.start})"
     except OSError as exc:

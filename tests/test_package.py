@@ -465,7 +465,8 @@ def test_missing_destination_folder(tmp_path: Path) -> None:
 
 
 def test_disk_full_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "goi.zip"
+    report = small_report()
+    target = tmp_path / fmt.default_file_name(report.unit_id, report.period, report.revision)
     target.write_bytes(b"previous complete package")
 
     def full(fd: int) -> None:
@@ -474,12 +475,29 @@ def test_disk_full_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(PackageWriteError, match="đầy") as err:
         write_package(
-            target, report=small_report(), pdf=PDF, evidence=[], sequence=1, key=KEY,
+            tmp_path, report=report, pdf=PDF, evidence=[], sequence=1, key=KEY,
             created=CREATED,
         )  # fmt: skip
     assert err.value.hint
     assert target.read_bytes() == b"previous complete package"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["goi.zip"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_an_export_never_replaces_a_file(tmp_path: Path) -> None:
+    """SECURITY.md 25: a folder gets a new name beside the earlier package of the same
+    revision; a file path that exists is refused and left as it was."""
+    report = small_report()
+    common = {"report": report, "pdf": PDF, "evidence": [], "key": KEY, "created": CREATED}
+    first = write_package(tmp_path, sequence=1, **common)  # type: ignore[arg-type]
+    kept = first.path.read_bytes()
+    second = write_package(tmp_path, sequence=2, **common)  # type: ignore[arg-type]
+    assert second.path != first.path
+    assert second.path.name == first.path.name.replace(".tdpkg", "-2.tdpkg")
+    assert first.path.read_bytes() == kept
+    with pytest.raises(PackageWriteError, match="không ghi đè"):
+        write_package(first.path, sequence=3, **common)  # type: ignore[arg-type]
+    assert first.path.read_bytes() == kept
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([first.path.name, second.path.name])
 
 
 def test_read_only_destination(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -91,13 +91,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from app.fsio import read_capped
     from app.package import PackageError, verify_package
     from app.signing.minisign import parse_public_key_file
 
-    try:
-        text = Path(args.pubkey).read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"Không đọc được khóa công khai {args.pubkey}: {exc.strerror}") from None
+    text = read_capped(Path(args.pubkey), "khóa công khai", 64 * 1024, ConfigError)
     pk = parse_public_key_file(text)
     claimed = _unit_in_comment(pk.comment)
 

@@ -171,12 +171,10 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_rotate(args: argparse.Namespace) -> int:
+    from app.fsio import read_capped
     from app.services.province.keys import apply_rotation, read_rotation
 
-    try:
-        statement = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"Không đọc được {args.file}: {exc.strerror or exc}.") from None
+    statement = read_capped(Path(args.file), "tuyên bố đổi khóa", 64 * 1024, ConfigError)
     ws = _open(args)
     try:
         candidate = read_rotation(ws, statement)

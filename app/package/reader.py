@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from app.fsio import replacing
+from app.fsio import open_regular, replacing
 from app.package import format as fmt
 from app.package.errors import (
     BadPackageSignature,
@@ -217,7 +217,8 @@ def verify_package(
 def _open_source(source: Source) -> Iterator[BinaryIO]:
     if isinstance(source, str | Path):
         try:
-            fh = open(source, "rb")  # noqa: SIM115 -- the error needs its own message
+            # never blocks: a FIFO or device is refused before a byte is read
+            fh = open_regular(source)
         except OSError as exc:
             raise PackageError(f"Không mở được tệp gói {source}: {exc.strerror or exc}.") from None
         with fh:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from app.fsio import TEMP_GLOB, replacing, write_failure
+from app.fsio import TEMP_GLOB, creating, numbered, write_failure
 from app.package import format as fmt
 from app.package.errors import (
     EvidenceReadError,
@@ -87,32 +87,37 @@ def write_package(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     limits: fmt.Limits | None = None,
+    temp_tag: str = "",
 ) -> PackageInfo:
     """Write the signed package of `report` to `dest` (a folder or a file path).
 
-    A folder gets "BaoCao_<unit>_<period>_r<revision>.tdpkg". The file appears complete
-    or not at all: it is written to a temp file beside it, fsynced and renamed; on
-    cancel or error the temp file is removed and an existing file of that name is
-    untouched. Each evidence file is read once (hashed while packed), in 1 MiB chunks.
-    Raises PackageWriteError (disk full, read-only or missing folder), EvidenceReadError,
+    A folder gets the first free name of `package_target`. The file appears complete or
+    not at all, and never in place of another file (SECURITY.md 16, 25): it is written
+    to a temp file beside it (named with `temp_tag`, see app.fsio.new_temp), fsynced and
+    given its name by app.fsio.place_new; on cancel or error the temp file is removed.
+    Each evidence file is read once (hashed while packed), in 1 MiB chunks.
+    Raises PackageWriteError (disk full, read-only or missing folder, the file name
+    taken), EvidenceReadError,
     PackageTooLarge (over `limits`, default Limits()), PackageCancelled; ValueError for
     a caller's mistake (naive `created`, key of another unit, revision or sequence < 1).
     """
     limits = limits or fmt.Limits()
     _check_arguments(report, key, sequence, created)
     planned = _plan_evidence(evidence, limits, len(pdf))
-    target = _destination(Path(dest), report)
+    target = package_target(Path(dest), report.unit_id, report.period, report.revision)
     folder = fmt.folder_name(report.unit_id, report.period, report.revision)
     total = len(pdf) + sum(size for _, size in planned)
     job = Tracker(total, progress, cancelled, stop=_cancelled)
     try:
-        # 0644 whatever an older file of that name had: a package is meant to be sent.
-        with replacing(target, mode=0o644) as fh:
-            written = _write(fh, job, report, pdf, planned, sequence, key, created, limits)
+        # 0644: a package is meant to be sent.
+        with creating(target, renumber=False, mode=0o644, tag=temp_tag) as new:
+            written = _write(new.file, job, report, pdf, planned, sequence, key, created, limits)
+    except FileExistsError:
+        raise _taken(target) from None
     except OSError as exc:
         raise _write_error(exc, target.parent) from None
     return PackageInfo(
-        path=target,
+        path=new.path,
         size=written.size,
         folder=folder,
         unit_id=report.unit_id,
@@ -367,15 +372,34 @@ def _ratio_too_high(zw: ZipWriter, limits: fmt.Limits) -> bool:
     )
 
 
-def _destination(dest: Path, report: ReportData) -> Path:
+def package_target(dest: Path, unit_id: str, period: str, revision: int) -> Path:
+    """The file a package goes to: in a folder, "BaoCao_<unit>_<period>_r<revision>.tdpkg"
+    or, when that is taken (an earlier export of the same revision), the first free
+    "…_r<revision>-2.tdpkg", "-3" …; a file path as given. Never a file that exists:
+    raises PackageWriteError for a taken file path or a missing folder."""
+    dest = Path(dest)
     if dest.is_dir():
-        return dest / fmt.default_file_name(report.unit_id, report.period, report.revision)
+        first = dest / fmt.default_file_name(unit_id, period, revision)
+        n = 1
+        while numbered(first, n).exists() or numbered(first, n).is_symlink():
+            n += 1
+        return numbered(first, n)
     if not dest.parent.is_dir():
         raise PackageWriteError(
             f"Thư mục đích {dest.parent} không tồn tại.",
             "Chọn thư mục khác hoặc cắm lại USB.",
         )
+    if dest.exists() or dest.is_symlink():
+        raise _taken(dest)
     return dest
+
+
+def _taken(path: Path) -> PackageWriteError:
+    return PackageWriteError(
+        f"Tệp {path.name} đã có trong thư mục {path.parent}; Tiến Độ không ghi đè lên một "
+        "tệp đã có (có thể là gói đã xuất trước đó).",
+        "Chọn tên tệp khác, hoặc xuất vào một thư mục để Tiến Độ tự đặt tên mới.",
+    )
 
 
 def _write_error(exc: OSError, folder: Path) -> PackageWriteError:

@@ -4,6 +4,7 @@ outbox. The format itself is app.package; signing is app.signing."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,10 +12,9 @@ from sqlalchemy import func, select
 
 from app.calendar import Period
 from app.errors import ConfigError
-from app.fsio import sha256_file
 from app.progress import Cancelled, Progress
 from app.report_state import ReportEvent, ReportState, advance
-from app.services import reports
+from app.services import reports, reservations
 from app.services.workspace import Workspace
 from db import models as m
 from db.models import utcnow
@@ -79,6 +79,7 @@ class ExportResult:
 
 
 def next_sequence(ws: Workspace) -> int:
+    """The sequence number the next export will take (reservations included)."""
     with ws.db.session() as s:
         top = s.scalar(
             select(func.max(m.OutboxPackage.sequence)).where(
@@ -86,6 +87,17 @@ def next_sequence(ws: Workspace) -> int:
             )
         )
     return (top or 0) + 1
+
+
+def _no_checkpoint(step: str) -> None:
+    return None
+
+
+# Called at each step of an export with the step's name: "reserved" (the sequence number
+# is taken, nothing written), "placed" (the package has its name, the outbox row is still
+# a reservation), "recorded". A test seam (tests/test_export_kill.py stops the process
+# there); it does nothing in the app.
+checkpoint: Callable[[str], None] = _no_checkpoint
 
 
 def exportable_report(ws: Workspace, period: str, *, finalize: bool) -> tuple[int, bool]:
@@ -143,8 +155,11 @@ def export_package(
 ) -> ExportResult:
     """Write the signed package of the period's report to dest (folder or file).
 
-    The sequence number advances only when the file is complete. Raises KnownError
-    subclasses: not finalized, no key, wrong passphrase, disk full, cancelled.
+    A folder gets a new file name whenever the usual one is taken; a file path that
+    exists is refused: an export never replaces a file. The sequence number is reserved
+    before the package is written and given back if it is not (see
+    app.services.reservations). Raises KnownError subclasses: not finalized, no key,
+    wrong passphrase, disk full, the file name taken, cancelled.
     """
     from app.package import EvidenceFile, write_package
     from app.printing.report_pdf import report_pdf_bytes
@@ -157,44 +172,38 @@ def export_package(
     data = reports.report_data(ws, report_id)
     pdf = report_pdf_bytes(data)
     evidence = [EvidenceFile(path=p, name=name) for p, name in evidence_of(ws, report_id)]
-    sequence = next_sequence(ws)
+    from app.package.writer import package_target
     from app.services.leftovers import remember_write_folder
 
+    unit = ws.settings.unit_id
+    target = package_target(dest, unit, code, data.revision)
     # a kill mid-export leaves a temp file on the USB stick: the next start removes it
-    remember_write_folder(ws.layout, dest if dest.is_dir() else dest.parent)
-    info = write_package(
-        dest,
-        report=data,
-        pdf=pdf,
-        evidence=evidence,
-        sequence=sequence,
-        key=key,
-        created=dt.datetime.now().astimezone(),
-        progress=progress,
-        cancelled=cancelled,
-    )
-    digest, _ = sha256_file(info.path)
-    with ws.db.transaction() as s:
-        s.add(
-            m.OutboxPackage(
-                unit_id=ws.settings.unit_id,
-                report_id=report_id,
-                sequence=sequence,
-                period=code,
-                revision=data.revision,
-                filename=info.path.name,
-                path=str(info.path),
-                sha256=digest,
-                size=info.size,
-            )
+    remember_write_folder(ws.layout, target.parent)
+    # The number first, the signed bytes after (SECURITY.md 25: see app.services.reservations)
+    taken = reservations.reserve(ws.db, unit, report_id, code, data.revision, target)
+    checkpoint("reserved")
+    try:
+        info = write_package(
+            target,
+            report=data,
+            pdf=pdf,
+            evidence=evidence,
+            sequence=taken.sequence,
+            key=key,
+            created=dt.datetime.now().astimezone(),
+            progress=progress,
+            cancelled=cancelled,
+            temp_tag=reservations.temp_tag(unit, taken.sequence),
         )
-        report = s.get(m.Report, report_id)
-        assert report is not None
-        state = advance(report.state, ReportEvent.EXPORT)
-        if state != report.state:
-            report.state = state
-            report.exported_at = utcnow()
-    return ExportResult(info.path, info.size, sequence, code, data.revision, finalized_now)
+    except BaseException:
+        reservations.release_quietly(ws.db, taken)
+        raise
+    checkpoint("placed")
+    # The package's identity is its signed tag manifest's hash, which the writer took while
+    # writing: no second pass over the file (receipts carry it too).
+    reservations.record(ws.db, taken.id, info.path, info.tagmanifest_sha256, info.size)
+    checkpoint("recorded")
+    return ExportResult(info.path, info.size, taken.sequence, code, data.revision, finalized_now)
 
 
 @dataclass(frozen=True)
@@ -216,11 +225,14 @@ class OutboxRow:
 
 
 def outbox(ws: Workspace) -> list[OutboxRow]:
-    """Exported packages, newest first."""
+    """Exported packages, newest first (not the reservations of exports under way)."""
     with ws.db.session() as s:
         rows = s.scalars(
             select(m.OutboxPackage)
-            .where(m.OutboxPackage.unit_id == ws.settings.unit_id)
+            .where(
+                m.OutboxPackage.unit_id == ws.settings.unit_id,
+                m.OutboxPackage.sha256 != reservations.PENDING,
+            )
             .order_by(m.OutboxPackage.sequence.desc())
         )
         return [
@@ -240,12 +252,15 @@ def outbox(ws: Workspace) -> list[OutboxRow]:
 
 
 def mark_received(ws: Workspace, package_sha256: str, receipt_sha256: str) -> OutboxRow:
-    """Record a receipt for an exported package; raises ConfigError for an unknown one."""
+    """Record a receipt for an exported package, found by its outbox identity (the tag
+    manifest's SHA-256; the file's for packages exported before that); raises
+    ConfigError for an unknown one."""
     with ws.db.transaction() as s:
         row = s.scalar(
             select(m.OutboxPackage).where(
                 m.OutboxPackage.unit_id == ws.settings.unit_id,
                 m.OutboxPackage.sha256 == package_sha256,
+                m.OutboxPackage.sha256 != reservations.PENDING,
             )
         )
         if row is None:

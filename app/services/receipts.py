@@ -19,6 +19,7 @@ from sqlalchemy import select
 from app.errors import ConfigError, KnownError
 from app.fsio import read_capped
 from app.services.packages import OutboxRow, mark_received
+from app.services.reservations import PENDING
 from app.services.workspace import Workspace
 from db import models as m
 
@@ -169,9 +170,9 @@ def _verified(ws: Workspace, data: bytes) -> Receipt:
 def import_receipt(ws: Workspace, path: Path) -> OutboxRow:
     """Verify a receipt and mark the package it acknowledges as received; the outbox row.
 
-    The package is found by the file hash the receipt names, else by its signed sequence
-    number, period and revision (the ZIP comment, which is not signed, may have changed
-    the file's hash on the way). Importing the same receipt again changes nothing.
+    The package is found by the tag manifest hash the receipt names (the outbox's
+    identity of a package), or the file hash (packages exported before that), else by
+    its signed sequence number, period and revision. Importing the same receipt again changes nothing.
     Raises ReceiptRefused when the province refused the package (its reason in the
     message), ReceiptImportError / ReceiptError otherwise.
     """
@@ -191,7 +192,7 @@ def _outbox_sha(ws: Workspace, receipt: Receipt) -> str:
         by_hash = s.scalar(
             select(m.OutboxPackage).where(
                 m.OutboxPackage.unit_id == ws.settings.unit_id,
-                m.OutboxPackage.sha256 == receipt.package_sha256,
+                m.OutboxPackage.sha256.in_([receipt.tagmanifest_sha256, receipt.package_sha256]),
             )
         )
         if by_hash is not None:
@@ -202,6 +203,7 @@ def _outbox_sha(ws: Workspace, receipt: Receipt) -> str:
                 m.OutboxPackage.sequence == receipt.sequence,
                 m.OutboxPackage.period == receipt.period,
                 m.OutboxPackage.revision == receipt.revision,
+                m.OutboxPackage.sha256 != PENDING,
             )
         )
         if by_number is not None:

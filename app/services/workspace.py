@@ -181,6 +181,7 @@ def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
     by_id = {d.id: d.directory for d in directories}
     if not db.read_only:
         EvidenceStore(layout.evidence).clean_temp()
+        _settle_exports(db, layout, settings)
         clean_export_folders(db, recent_write_folders(layout))
     first = kept[0]
     ws = Workspace(
@@ -226,6 +227,17 @@ def _current_plan_id(
         if wanted and wanted in ids:
             return wanted
     return ids[0]
+
+
+def _settle_exports(db: Database, layout: DataLayout, settings: InstallSettings) -> None:
+    """Exports a kill interrupted: their reserved sequence numbers are settled before
+    anything else can export (SECURITY.md 25; app.services.reservations)."""
+    if settings.role != "district" or not settings.unit_id:
+        return
+    from app.services import reservations
+
+    if reservations.pending(db, settings.unit_id):
+        reservations.reconcile(db, layout.root, settings.unit_id)
 
 
 def _settings_if_readable(db: Database) -> InstallSettings:
