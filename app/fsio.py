@@ -232,6 +232,15 @@ class NewFile:
         self.path = path
 
 
+def write_new(path: Path, data: bytes, *, mode: int = 0o644) -> Path:
+    """Write ``data`` as a new file at ``path``, or at the first free "<stem>-2<suffix>" …
+    when that is taken: never replacing a file (see `creating`). Returns the name given.
+    Raises OSError."""
+    with creating(path, renumber=True, mode=mode) as new:
+        new.file.write(data)
+    return new.path
+
+
 def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Replace ``path`` with ``data`` atomically (see `replacing`). Raises OSError."""
     with replacing(path, mode=mode) as fh:

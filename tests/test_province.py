@@ -304,10 +304,16 @@ def test_import_then_identical_reimport_changes_nothing(
 
     # the same bytes, and the same package with another zip comment (not signed)
     commented = with_zip_comment(pkg, b"sent by e-mail", tmp_path / "copy.zip")
+    assert first.receipt is not None
+    imported_receipt = first.receipt.read_bytes()
     for again in (pkg, commented):
         result = one(prov, again)
         assert result.outcome is Outcome.ALREADY_IMPORTED
         assert "đã nhập trước đó" in result.message
+        # the "imported" receipt the unit may still need is never replaced (issue #16)
+        assert result.receipt is not None and result.receipt != first.receipt
+        assert b"result: already-imported" in result.receipt.read_bytes()
+    assert first.receipt.read_bytes() == imported_receipt
     assert rows(prov) == [("gl.chuse", "2024", 1, "current")]
     assert _count(prov, m.AuditEntry) == audit_before
     assert list((prov.layout.staging).iterdir()) == []
@@ -619,8 +625,11 @@ def _zip_names(path: Path) -> list[str]:
 # --- the command handlers (in-process) -----------------------------------------------
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], data: Path, *argv: str) -> tuple[int, str]:
-    """`tiendo --data-dir DATA argv…` through this feature's own parser."""
+def run_cli(
+    capsys: pytest.CaptureFixture[str], data: Path, *argv: str, keep: bool = False
+) -> tuple[int, str]:
+    """`tiendo --data-dir DATA argv…` through this feature's own parser; the output
+    (stdout and stderr joined), or "" with `keep`, which leaves it in capsys."""
     import argparse
 
     from app.commands import province as commands
@@ -635,8 +644,26 @@ def run_cli(capsys: pytest.CaptureFixture[str], data: Path, *argv: str) -> tuple
     except KnownError as exc:
         print(f"Lỗi: {exc.message}\n{exc.hint}")
         code = 1
+    if keep:
+        return code, ""
     out = capsys.readouterr()
     return code, out.out + out.err
+
+
+def test_cli_import_prints_refusals_on_stderr(
+    prov: Workspace, chuse: UnitKey, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    enroll_key(prov, chuse)
+    newer = make_package(tmp_path / "in", chuse, revision=2, sequence=2)
+    older = make_package(tmp_path / "in", chuse, revision=1, sequence=1)
+    data = prov.layout.root
+    code, _ = run_cli(capsys, data, "province", "import", str(newer))
+    assert code == 0
+    code, _ = run_cli(capsys, data, "province", "import", str(newer), str(older), keep=True)
+    assert code != 0
+    out = capsys.readouterr()
+    assert "Đã nhập trước đó" in out.out and "Từ chối" not in out.out
+    assert "Từ chối" in out.err and "cũ hơn" in out.err
 
 
 def test_cli_handlers(prov: Workspace, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

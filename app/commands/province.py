@@ -232,9 +232,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("Không có gói báo cáo (*.tdpkg) nào để nhập.")
         return 0
     for r in results:
-        print(r.line())
+        # refusals and files left unprocessed are errors: stderr, as every error
+        out = sys.stdout if r.ok else sys.stderr
+        print(r.line(), file=out)
         if r.outcome is Outcome.REFUSED and r.hint:
-            print(f"  {r.hint}")
+            print(f"  {r.hint}", file=out)
     counts = {o: sum(1 for r in results if r.outcome is o) for o in Outcome}
     print(
         f"Tổng: {len(results)} tệp — đã nhập {counts[Outcome.IMPORTED]}, "

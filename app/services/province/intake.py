@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 
 from app.calendar import Period
 from app.errors import ConfigError, KnownError
-from app.fsio import sha256_file, write_atomic
+from app.fsio import sha256_file, write_new
 from app.package.format import PACKAGE_SUFFIXES
 from app.plan_units import names_unit
 from app.progress import Cancelled, Progress, Tracker
@@ -511,7 +511,9 @@ def _write_receipt(
     folder = receipts_dir if receipts_dir is not None else result.path.parent
     target = folder / receipt.file_name()
     try:
-        write_atomic(target, sign_receipt(receipt, key))
+        # a new name beside an earlier receipt of the same package: the "imported" one
+        # the unit may still need is never replaced by an "already imported" one
+        target = write_new(target, sign_receipt(receipt, key))
     except OSError as exc:
         return replace(result, receipt_error=f"{target}: {exc.strerror or exc}.")
     checkpoint("receipt")
@@ -549,7 +551,7 @@ def receipt_for(ws: Workspace, path: Path, receipts_dir: Path, key: UnitKey) -> 
         result=ReceiptResult.ALREADY_IMPORTED,
         issued=now_local(),
     )
-    write_atomic(receipts_dir / receipt.file_name(), sign_receipt(receipt, key))
+    write_new(receipts_dir / receipt.file_name(), sign_receipt(receipt, key))
     return receipt
 
 
