@@ -8,11 +8,21 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from app.package.receipt import (
+    Receipt,
+    ReceiptError,
+    ReceiptResult,
+    sign_receipt,
+    verify_receipt,
+)
+from app.signing.keystore import UnitKey
 from tests.test_cli import tiendo
+from tests.test_province import unit_key
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +75,52 @@ def test_a_fifo_is_refused_at_once(
     assert proc.returncode != 0, proc.stdout
     assert "Traceback" not in proc.stderr, proc.stderr
     assert "không phải tệp thường" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+
+
+# -- byte substitution: every offset of a receipt ----------------------------------------
+
+# what a mail client, an editor or a damaged stick puts in: line ends, blanks, NUL, a
+# high byte, a letter, a digit
+SUBSTITUTES = b"\r\n\t \x00\xff\x7fa0:"
+
+
+def substitutions(data: bytes) -> Iterator[tuple[int, bytes]]:
+    for offset in range(len(data)):
+        for b in SUBSTITUTES:
+            if data[offset] != b:
+                yield offset, data[:offset] + bytes([b]) + data[offset + 1 :]
+
+
+def receipts_to_damage() -> list[tuple[str, Receipt, bytes, UnitKey]]:
+    from tests.test_receipts import sample
+
+    key = unit_key("gl.stttt")
+    refused = sample(result=ReceiptResult.REFUSED, reason="Báo cáo lần 1 cũ hơn lần 2 đã nhập.")
+    return [
+        ("imported", sample(), sign_receipt(sample(), key), key),
+        ("refused", refused, sign_receipt(refused, key), key),
+    ]
+
+
+@pytest.mark.parametrize(
+    "case", receipts_to_damage(), ids=lambda c: c[0] if isinstance(c, tuple) else ""
+)
+def test_any_byte_of_a_receipt_changed_gives_a_receipt_error(
+    case: tuple[str, Receipt, bytes, UnitKey],
+) -> None:
+    """Every offset, ten substitutes each: ReceiptError or the same receipt (a change to
+    the untrusted comment, which is not signed), never another exception."""
+    _, original, data, key = case
+    accepted = tried = 0
+    for offset, damaged in substitutions(data):
+        tried += 1
+        try:
+            got = verify_receipt(damaged, key.public_key)
+        except ReceiptError:
+            continue
+        except Exception as exc:
+            raise AssertionError(f"offset {offset}: {type(exc).__name__}: {exc}") from exc
+        assert got == original, f"offset {offset}: a changed receipt was accepted"
+        accepted += 1
+    untrusted = data.index(b"\n", data.index(b"\n\n") + 2)  # the untrusted comment line
+    assert tried > 5000 and accepted <= untrusted * len(SUBSTITUTES)

@@ -11,6 +11,7 @@ import pytest
 
 from app.package.receipt import (
     Receipt,
+    ReceiptError,
     ReceiptFormatError,
     ReceiptResult,
     ReceiptSignatureError,
@@ -198,6 +199,22 @@ def receipt_for(exported: packages.ExportResult, **changes: object) -> Receipt:
     }
     fields.update(changes)
     return sample(**fields)
+
+
+def test_a_receipt_with_a_stray_tab_is_refused_in_plain_words(
+    district: Workspace, exported: packages.ExportResult, key: object, tmp_path: Path
+) -> None:
+    """A mail client's TAB or CR in a field: the receipt's own error (which the window
+    shows), not a ValueError traceback (issue #16 item 4)."""
+    receipts.trust_province(district, receipts.read_province_key(province_pub(key)))
+    data = sign_receipt(receipt_for(exported), key)  # type: ignore[arg-type]
+    # (a CR before the line's LF is a CRLF line end, which is read as LF: accepted)
+    for stray in (b"gl.chuse\t", b"gl.\rchuse", b"gl.chuse ", b"gl.chuse\x00"):
+        path = tmp_path / "r.tdr"
+        path.write_bytes(data.replace(b"unit: gl.chuse", b"unit: " + stray, 1))
+        with pytest.raises(ReceiptError):
+            receipts.import_receipt(district, path)
+    assert packages.outbox(district)[0].received_at is None
 
 
 def test_trust_province_then_import_receipt(

@@ -181,29 +181,74 @@ def parse_receipt(data: bytes) -> tuple[Receipt, bytes, bytes]:
     """Read a receipt without verifying it: (receipt, signed body, signature file).
 
     CRLF line ends (a mail client's doing) are read as LF, the form that was signed.
-    Raises ReceiptFormatError or UnsupportedReceiptVersion, nothing else.
+    Raises ReceiptFormatError or UnsupportedReceiptVersion, nothing else, for any bytes.
     """
+    body, signature = _split(data)
+    return _parse_body(body), body, signature
+
+
+def verify_receipt(data: bytes, key: PublicKey) -> Receipt:
+    """Check a receipt's signature with the trusted province key, then read it.
+
+    The signature is checked before any field is read (SECURITY.md 24); only the first
+    line is looked at before, to tell another version from damage. Raises
+    ReceiptFormatError, UnsupportedReceiptVersion or ReceiptSignatureError (another key,
+    changed body, a signature made for something else), nothing else, for any bytes.
+    """
+    body, signature = _split(data)
+    _check_header(body.split(b"\n", 1)[0])
+    try:
+        comment = minisign.verify(body, signature, key)
+    except minisign.WrongKey as exc:
+        raise ReceiptSignatureError(
+            f"Biên nhận không được ký bằng khóa của Sở đã tin cậy: {exc.message}",
+            "Kiểm tra khóa công khai của Sở (lệnh trust-province) hoặc đề nghị Sở gửi lại.",
+        ) from None
+    except minisign.SignatureError as exc:
+        raise ReceiptSignatureError(
+            f"Chữ ký của biên nhận không hợp lệ: {exc.message}",
+            "Biên nhận đã bị sửa sau khi ký; đề nghị Sở gửi lại.",
+        ) from None
+    receipt = _parse_body(body)
+    if comment != receipt.trusted_comment():
+        raise ReceiptSignatureError(
+            "Chữ ký của biên nhận không khớp nội dung (chú thích tin cậy khác).",
+            "Tệp không phải biên nhận hợp lệ; đề nghị Sở gửi lại.",
+        )
+    return receipt
+
+
+def _split(data: bytes) -> tuple[bytes, bytes]:
+    """(signed body up to and including the empty line, signature file)."""
     if len(data) > MAX_RECEIPT_BYTES:
         raise ReceiptFormatError("Tệp biên nhận quá lớn, không phải biên nhận của Tiến Độ.")
     data = data.replace(b"\r\n", b"\n")
     end = data.find(b"\n\n")
     if end < 0:
         raise ReceiptFormatError("Tệp không phải biên nhận của Tiến Độ (thiếu phần nội dung).")
-    body, signature = data[: end + 2], data[end + 2 :]
+    return data[: end + 2], data[end + 2 :]
+
+
+def _check_header(first: bytes) -> None:
+    if first == RECEIPT_HEADER.encode():
+        return
+    if first.startswith(RECEIPT_KIND.encode() + b" "):
+        version = first[len(RECEIPT_KIND) + 1 :][:20].decode("utf-8", "replace")
+        raise UnsupportedReceiptVersion(
+            f"Phiên bản biên nhận {version!r} không được hỗ trợ (chỉ đọc được v{RECEIPT_VERSION}).",
+            "Cập nhật ứng dụng Tiến Độ lên phiên bản mới hơn.",
+        )
+    raise ReceiptFormatError("Tệp không phải biên nhận của Tiến Độ.")
+
+
+def _parse_body(body: bytes) -> Receipt:
+    """The receipt a signed body says; ReceiptFormatError unless it is in canonical form."""
+    _check_header(body.split(b"\n", 1)[0])
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         raise ReceiptFormatError("Tệp biên nhận không phải văn bản UTF-8.") from None
-    lines = text.split("\n")[:-2]
-    if not lines or lines[0] != RECEIPT_HEADER:
-        if lines and lines[0].startswith(RECEIPT_KIND + " "):
-            raise UnsupportedReceiptVersion(
-                f"Phiên bản biên nhận {lines[0][len(RECEIPT_KIND) + 1 :][:20]!r} không được hỗ "
-                f"trợ (chỉ đọc được v{RECEIPT_VERSION}).",
-                "Cập nhật ứng dụng Tiến Độ lên phiên bản mới hơn.",
-            )
-        raise ReceiptFormatError("Tệp không phải biên nhận của Tiến Độ.")
-    values = _read_fields(lines[1:])
+    values = _read_fields(text.split("\n")[1:-2])
     try:
         received = _parse_time(values["received"])
         issued = _parse_time(values["issued"])
@@ -230,36 +275,14 @@ def parse_receipt(data: bytes) -> tuple[Receipt, bytes, bytes]:
         issued=issued,
         reason=values.get("reason", ""),
     )
-    if receipt.body() != body:
+    try:
+        canonical = receipt.body()
+    except ValueError:
+        # a field the writer could not have written: a stray TAB, CR, NUL or space
+        raise ReceiptFormatError("Biên nhận có trường chứa ký tự không hợp lệ.") from None
+    if canonical != body:
         # Not the canonical form (spacing, time format, NFC): refuse rather than guess.
         raise ReceiptFormatError("Biên nhận không đúng dạng chuẩn.")
-    return receipt, body, signature
-
-
-def verify_receipt(data: bytes, key: PublicKey) -> Receipt:
-    """Parse a receipt and check its signature with the trusted province key.
-
-    Raises ReceiptFormatError, UnsupportedReceiptVersion or ReceiptSignatureError (another
-    key, changed body, a signature made for something else), nothing else.
-    """
-    receipt, body, signature = parse_receipt(data)
-    try:
-        comment = minisign.verify(body, signature, key)
-    except minisign.WrongKey as exc:
-        raise ReceiptSignatureError(
-            f"Biên nhận không được ký bằng khóa của Sở đã tin cậy: {exc.message}",
-            "Kiểm tra khóa công khai của Sở (lệnh trust-province) hoặc đề nghị Sở gửi lại.",
-        ) from None
-    except minisign.SignatureError as exc:
-        raise ReceiptSignatureError(
-            f"Chữ ký của biên nhận không hợp lệ: {exc.message}",
-            "Biên nhận đã bị sửa sau khi ký; đề nghị Sở gửi lại.",
-        ) from None
-    if comment != receipt.trusted_comment():
-        raise ReceiptSignatureError(
-            "Chữ ký của biên nhận không khớp nội dung (chú thích tin cậy khác).",
-            "Tệp không phải biên nhận hợp lệ; đề nghị Sở gửi lại.",
-        )
     return receipt
 
 
