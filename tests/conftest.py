@@ -17,6 +17,13 @@ from pathlib import Path
 import pytest
 
 from app.services.workspace import Workspace, open_workspace
+from app.signing import keyfile
+
+# The key files the tests make in-process use a lower scrypt work factor than the app's
+# (2^17, about 0.6 s per unlock here): hundreds of keys are made and opened. The app's
+# own factor is checked by tests/test_keystore.py, and files made by the CLI in a
+# subprocess use it (an in-process file opened there is strengthened, as in the app).
+keyfile.LOG2_N = 12
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -11,11 +11,12 @@ import keyring.errors
 import pytest
 from keyring.backends import chainer, fail, null
 
-from app.signing import minisign
+from app.signing import keyfile, minisign
 from app.signing.keystore import (
     KEYRING_VALUE_LIMIT,
     SERVICE,
     KeyExists,
+    KeyFileDamaged,
     KeyMissing,
     KeyStore,
     KeyStoreError,
@@ -137,7 +138,7 @@ def test_missing_key_and_lost_keyring_entry(tmp_path: Path) -> None:
 def test_refusing_keyring_falls_back_to_the_encrypted_file(tmp_path: Path) -> None:
     store = KeyStore(tmp_path, RefusingKeyring())
     key = store.create("gl.chuse", PASSPHRASE)
-    assert list(tmp_path.rglob("*.key.pem"))
+    assert list(tmp_path.rglob("*.key"))
     assert store.load("gl.chuse", PASSPHRASE).key_id == key.key_id
 
 
@@ -181,8 +182,8 @@ def test_file_storage_needs_a_passphrase(tmp_path: Path) -> None:
 def test_file_storage_round_trip_and_wrong_passphrase(tmp_path: Path) -> None:
     store = KeyStore(tmp_path, fail.Keyring())
     key = store.create("gl.chuse", PASSPHRASE)
-    (pem,) = tmp_path.rglob("*.key.pem")
-    assert pem.read_bytes().startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----\n")
+    (sealed,) = tmp_path.rglob("*.key")
+    assert sealed.read_bytes().startswith(b"tiendo-secret-key v2\nkdf: scrypt\n")
     assert store.load("gl.chuse", PASSPHRASE).public_key == key.public_key
     with pytest.raises(WrongPassphrase) as err:
         store.load("gl.chuse", "sai mật khẩu rồi")
@@ -204,8 +205,10 @@ def test_passphrase_from_the_environment(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_short_passphrase_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(KeyStoreError, match="ít nhất 8"):
-        KeyStore(tmp_path, fail.Keyring()).create("gl.chuse", "1234")
+    for short in ("1234", "mật khẩu 11"):
+        with pytest.raises(KeyStoreError, match="ít nhất 12"):
+            KeyStore(tmp_path, fail.Keyring()).create("gl.chuse", short)
+    assert not (tmp_path / "keys" / "gl.chuse.json").exists()
 
 
 # -- rotation --------------------------------------------------------------------------
@@ -229,7 +232,7 @@ def test_rotation_is_signed_by_both_keys(tmp_path: Path, backend_kind: str) -> N
     if isinstance(backend, MemoryKeyring):
         assert len(backend.store) == 1
     else:
-        assert len(list(tmp_path.rglob("*.key.pem"))) == 1
+        assert len(list(tmp_path.rglob("*.key"))) == 1
     assert list((tmp_path / "keys" / "retired").glob("*.pub"))
     assert_no_plaintext_secret(tmp_path, old)
     assert_no_plaintext_secret(tmp_path, loaded)
@@ -264,3 +267,128 @@ def test_rotation_statement_refusals(tmp_path: Path) -> None:
         verify_rotation(data.replace(b"rotation v1", b"rotation v2", 1), old.public_key)
     with pytest.raises(RotationError):
         verify_rotation(b"garbage", old.public_key)
+
+
+# -- the key file's key derivation (SECURITY.md 21) -------------------------------------
+
+
+def legacy_pem(key: UnitKey, passphrase: str) -> bytes:
+    """The key file as the app wrote it before scrypt: PKCS#8, PBKDF2 2,048 rounds."""
+    from cryptography.hazmat.primitives import serialization
+
+    return key.private_key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
+    )
+
+
+def as_legacy(tmp_path: Path, key: UnitKey, passphrase: str) -> Path:
+    """Turn the store's key file back into the older PBKDF2 file."""
+    (new,) = (tmp_path / "keys").glob("*.key")
+    old = new.with_name(new.name + ".pem")
+    old.write_bytes(legacy_pem(key, passphrase))
+    new.unlink()
+    return old
+
+
+def test_the_app_derives_the_file_key_with_scrypt_n_2_17() -> None:
+    """The production factor (tests run with a lower one, tests/conftest.py)."""
+    assert keyfile.DEFAULT_LOG2_N >= 17
+    data = keyfile.seal(b"s" * 32, b"12345678", "một câu mật khẩu dài", log2_n=17)
+    assert b"kdf: scrypt\nlog2-n: 17\nr: 8\np: 1\n" in data
+    assert keyfile.unseal(data, b"12345678", "một câu mật khẩu dài") == b"s" * 32
+
+
+def test_an_old_pbkdf2_file_is_sealed_with_scrypt_at_the_next_unlock(tmp_path: Path) -> None:
+    store = KeyStore(tmp_path, fail.Keyring())
+    key = store.create("gl.chuse", PASSPHRASE)
+    old = as_legacy(tmp_path, key, PASSPHRASE)
+    with pytest.raises(WrongPassphrase):
+        store.load("gl.chuse", "sai mật khẩu rồi")
+    assert old.exists() and not list((tmp_path / "keys").glob("*.key"))  # nothing changed
+    assert store.load("gl.chuse", PASSPHRASE).public_key == key.public_key
+    (new,) = (tmp_path / "keys").glob("*.key")
+    assert keyfile.work_factor(new.read_bytes()) == keyfile.LOG2_N
+    assert not old.exists()
+    assert store.load("gl.chuse", PASSPHRASE).public_key == key.public_key
+    assert_no_plaintext_secret(tmp_path, key)
+
+
+def test_the_old_file_stays_until_the_new_one_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new file that does not read back to the key (a disk that lies, a full disk)
+    leaves the old one in place, and the key still signs."""
+    store = KeyStore(tmp_path, fail.Keyring())
+    key = store.create("gl.chuse", PASSPHRASE)
+    old = as_legacy(tmp_path, key, PASSPHRASE)
+    real_seal = keyfile.seal
+    monkeypatch.setattr(keyfile, "seal", lambda seed, *a, **k: real_seal(b"x" * 32, *a, **k))
+    assert store.load("gl.chuse", PASSPHRASE).public_key == key.public_key
+    assert old.exists() and sorted(p.name for p in old.parent.glob("*.key*")) == [old.name]
+    monkeypatch.setattr(keyfile, "seal", real_seal)
+
+    def full(*_: object, **__: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("app.fsio.write_atomic", full)
+    assert store.load("gl.chuse", PASSPHRASE).public_key == key.public_key
+    assert old.exists()
+
+
+def test_a_weaker_scrypt_file_is_strengthened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = KeyStore(tmp_path, fail.Keyring())
+    monkeypatch.setattr(keyfile, "LOG2_N", 10)
+    key = store.create("gl.chuse", PASSPHRASE)
+    (path,) = (tmp_path / "keys").glob("*.key")
+    assert keyfile.work_factor(path.read_bytes()) == 10
+    monkeypatch.setattr(keyfile, "LOG2_N", 11)
+    store.load("gl.chuse", PASSPHRASE)
+    assert keyfile.work_factor(path.read_bytes()) == 11
+    assert store.load("gl.chuse", PASSPHRASE).public_key == key.public_key
+
+
+def test_a_passphrase_typed_in_nfd_opens_the_key() -> None:
+    import unicodedata
+
+    data = keyfile.seal(b"k" * 32, b"abcdefgh", "mật khẩu thử nghiệm")
+    nfd = unicodedata.normalize("NFD", "mật khẩu thử nghiệm")
+    assert keyfile.unseal(data, b"abcdefgh", nfd) == b"k" * 32
+
+
+def test_any_byte_of_a_key_file_changed_gives_the_store_error(tmp_path: Path) -> None:
+    """Every offset, eight substitutes each: KeyFileDamaged or WrongPassphrase (a sealed
+    byte or a parameter changed), never another exception and never another key."""
+    store = KeyStore(tmp_path, fail.Keyring())
+    monkey = keyfile.LOG2_N
+    keyfile.LOG2_N = 10  # 9 × the file's length unlocks: the lowest factor the reader takes
+    try:
+        key = store.create("gl.chuse", PASSPHRASE)
+    finally:
+        keyfile.LOG2_N = monkey
+    (path,) = (tmp_path / "keys").glob("*.key")
+    data = path.read_bytes()
+    tried = 0
+    for offset in range(len(data)):
+        for b in b"\r\n\t \x00\xffA0":
+            if data[offset] == b:
+                continue
+            tried += 1
+            try:
+                keyfile.unseal(
+                    data[:offset] + bytes([b]) + data[offset + 1 :], key.key_id, PASSPHRASE
+                )
+            except (keyfile.KeyFileError, keyfile.WrongKeyFilePassphrase):
+                continue
+            raise AssertionError(f"offset {offset}: a changed key file opened")
+    assert tried > 1500
+    # and through the store: the user's words, never a traceback
+    path.write_bytes(data.replace(b"kdf: scrypt", b"kdf: scrypt\t"))
+    with pytest.raises(KeyFileDamaged):
+        store.load("gl.chuse", PASSPHRASE)
+    path.write_bytes(data[:-10] + b"AAAAAAAAA\n")
+    with pytest.raises(WrongPassphrase):
+        store.load("gl.chuse", PASSPHRASE)

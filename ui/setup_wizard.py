@@ -317,7 +317,7 @@ class KeyPage(QWizardPage):
 
 def min_passphrase() -> int:
     """The shortest passphrase the key store accepts (its own constant)."""
-    from app.signing.keystore import MIN_PASSPHRASE_CHARS
+    from app.signing import MIN_PASSPHRASE_CHARS
 
     return MIN_PASSPHRASE_CHARS
 

@@ -8,9 +8,14 @@ which is encrypted):
   an entry.
 - ``<unit>.json``: which key is current (key id, where the secret is, when made).
 - ``<unit>.pub``: the current public key as a minisign public key file.
-- ``<unit>-<KEYID>.key.pem``: only without a secure keyring -- the private key as
-  PKCS#8 PEM encrypted with the passphrase (`cryptography`'s BestAvailableEncryption:
-  PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC). Never a plaintext key on disk (SECURITY.md 21).
+- ``<unit>-<KEYID>.key``: only without a secure keyring -- the private key encrypted
+  with the passphrase, scrypt and AES-256-GCM (app.signing.keyfile). Never a plaintext
+  key on disk (SECURITY.md 21).
+- ``<unit>-<KEYID>.key.pem``: the same in the older form, PKCS#8 PEM with PBKDF2 (2,048
+  iterations: cheap to guess offline). Read, and at the next unlock written again as a
+  ``.key`` file; the ``.pem`` is deleted only once the new file has been read back from
+  the disk and opened with the same passphrase to the same key. A ``.key`` file made
+  with a lower scrypt work factor than the app's is written again the same way.
 - ``retired/<unit>-<KEYID>.pub``: public keys replaced by a rotation.
 - ``rotations/<unit>-<OLD>-<NEW>.txt``: key rotation statements (format below).
 
@@ -46,6 +51,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import logging
 import os
 import re
 import secrets
@@ -63,14 +69,15 @@ from keyring.backends import chainer, fail, null
 
 from app import fsio
 from app.errors import DataFolderError, KnownError
-from app.signing import minisign
+from app.signing import MIN_PASSPHRASE_CHARS, keyfile, minisign
 from app.signing.minisign import PublicKey
+
+log = logging.getLogger(__name__)
 
 SERVICE = "tiendo"
 PASSPHRASE_ENV = "TIENDO_KEY_PASSPHRASE"
 KEYRING_VALUE_PREFIX = "tdk1:"
 KEYRING_VALUE_LIMIT = 2560  # Windows Credential Manager's CRED_MAX_CREDENTIAL_BLOB_SIZE
-MIN_PASSPHRASE_CHARS = 8
 ROTATION_HEADER = "tiendo-key-rotation v1"
 _SEED_BYTES = 32
 _UNIT_ID_RE = re.compile(r"[^\x00-\x1f\x7f]{1,100}")
@@ -201,6 +208,16 @@ class KeyStore:
         self._store(key, _passphrase(passphrase), created=_now())
         return key
 
+    def check_new_key(self, unit_id: str, passphrase: str | None = None) -> None:
+        """Raise now what `create` would raise about the passphrase (PassphraseRequired,
+        KeyStoreError for a short one), so a setup can refuse before it changes anything."""
+        if self.exists(unit_id) or self.uses_keyring:
+            return
+        given = _passphrase(passphrase)
+        if given is None:
+            raise _passphrase_required()
+        check_new_passphrase(given)
+
     def load(self, unit_id: str, passphrase: str | None = None) -> UnitKey:
         """The unit's current private key.
 
@@ -265,21 +282,9 @@ class KeyStore:
                 storage = "file"
         if storage == "file":
             if passphrase is None:
-                raise PassphraseRequired(
-                    "Máy này không có kho khóa an toàn của hệ điều hành; cần mật khẩu để "
-                    "mã hóa khóa ký.",
-                    f"Nhập mật khẩu, hoặc đặt biến môi trường {PASSPHRASE_ENV}.",
-                )
-            if len(passphrase) < MIN_PASSPHRASE_CHARS:
-                raise KeyStoreError(
-                    f"Mật khẩu bảo vệ khóa ký phải có ít nhất {MIN_PASSPHRASE_CHARS} ký tự."
-                )
-            pem = key.private_key.private_bytes(
-                serialization.Encoding.PEM,
-                serialization.PrivateFormat.PKCS8,
-                serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
-            )
-            _write_atomic(self._key_file(key.unit_id, key.key_id), pem)
+                raise _passphrase_required()
+            check_new_passphrase(passphrase)
+            _write_atomic(self._key_file(key.unit_id, key.key_id), _sealed(key, passphrase))
         public = key.public_key
         # The public key file first, the record last: the record names the current key.
         _write_atomic(self.public_key_path(key.unit_id), minisign.public_key_file(public).encode())
@@ -318,31 +323,49 @@ class KeyStore:
         self, unit_id: str, key_id: bytes, passphrase: str | None
     ) -> Ed25519PrivateKey:
         path = self._key_file(unit_id, key_id)
-        try:
-            pem = path.read_bytes()
-        except FileNotFoundError:
-            raise KeyMissing(f"Không tìm thấy tệp khóa ký {path}.") from None
-        except OSError as exc:
-            raise KeyStoreError(f"Không đọc được tệp khóa ký {path}: {exc.strerror}.") from None
-        if not pem.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----"):
-            raise KeyFileDamaged(f"Tệp khóa ký {path} bị hỏng hoặc không được mã hóa.")
+        legacy = self._legacy_key_file(unit_id, key_id)
+        data = _read_key_file(path)
+        old = _read_key_file(legacy) if data is None else None
+        if data is None and old is None:
+            raise KeyMissing(f"Không tìm thấy tệp khóa ký {path}.")
         if passphrase is None:
             raise PassphraseRequired(
                 "Cần mật khẩu để mở khóa ký.",
                 f"Nhập mật khẩu, hoặc đặt biến môi trường {PASSPHRASE_ENV}.",
             )
-        try:
-            secret = serialization.load_pem_private_key(pem, passphrase.encode("utf-8"))
-        except ValueError:
-            # cryptography reports a wrong password and a damaged body alike; the file
-            # starts right, so the password is by far the likelier cause.
-            raise WrongPassphrase(
-                "Mật khẩu khóa ký không đúng.",
-                f"Kiểm tra lại mật khẩu (hoặc biến môi trường {PASSPHRASE_ENV}).",
-            ) from None
-        if not isinstance(secret, Ed25519PrivateKey):
-            raise KeyFileDamaged(f"Tệp khóa ký {path} không chứa khóa Ed25519.")
+        if data is not None:
+            secret = _open_sealed(data, key_id, passphrase, path)
+            weaker = keyfile.work_factor(data) < keyfile.LOG2_N
+            # a kill after the new file was written and before the old one was deleted
+            fsio.unlink_quietly(legacy)
+        else:
+            assert old is not None
+            secret = _open_pem(old, passphrase, legacy)
+            weaker = True
+        if weaker:
+            self._strengthen(UnitKey(unit_id, key_id, secret), passphrase)
         return secret
+
+    def _strengthen(self, key: UnitKey, passphrase: str) -> None:
+        """Write the key again with the app's scrypt work factor (SECURITY.md 21). The
+        old file goes only once the new one, read back from the disk, opens to the same
+        key; a failure (disk full, read-only folder) keeps the old file and the export
+        going, and the next unlock tries again."""
+        path = self._key_file(key.unit_id, key.key_id)
+        new = path.with_name(path.name + ".new")
+        seed = key.private_key.private_bytes_raw()
+        try:
+            fsio.write_atomic(new, _sealed(key, passphrase), mode=0o600)
+            # the proof is the file as the disk gives it back, not the bytes in memory
+            if keyfile.unseal(new.read_bytes(), key.key_id, passphrase) != seed:
+                raise keyfile.KeyFileError("the new key file does not open to the key")
+            os.replace(new, path)
+            fsio.fsync_folder(path.parent)
+        except (OSError, ValueError) as exc:
+            fsio.unlink_quietly(new)
+            log.warning("key file of %s kept as it was: %s", key.unit_id, exc)
+            return
+        fsio.unlink_quietly(self._legacy_key_file(key.unit_id, key.key_id))
 
     def _delete_secret(self, unit_id: str, key_id: bytes, storage: str) -> None:
         if storage == "keyring":
@@ -354,6 +377,7 @@ class KeyStore:
                 return
         else:
             self._key_file(unit_id, key_id).unlink(missing_ok=True)
+            self._legacy_key_file(unit_id, key_id).unlink(missing_ok=True)
 
     def _read_record(self, unit_id: str) -> dict[str, Any]:
         path = self._record_path(unit_id)
@@ -379,6 +403,9 @@ class KeyStore:
         return self.keys_dir / f"{_token(unit_id)}.json"
 
     def _key_file(self, unit_id: str, key_id: bytes) -> Path:
+        return self.keys_dir / f"{_token(unit_id)}-{minisign.key_id_hex(key_id)}{keyfile.SUFFIX}"
+
+    def _legacy_key_file(self, unit_id: str, key_id: bytes) -> Path:
         return self.keys_dir / f"{_token(unit_id)}-{minisign.key_id_hex(key_id)}.key.pem"
 
     def _username(self, unit_id: str, key_id: bytes) -> str:
@@ -509,6 +536,69 @@ def _parse_keyring_value(value: str) -> tuple[bytes, bytes] | None:
     if len(raw) != minisign.KEY_ID_BYTES + _SEED_BYTES:
         return None
     return raw[: minisign.KEY_ID_BYTES], raw[minisign.KEY_ID_BYTES :]
+
+
+def check_new_passphrase(passphrase: str | None) -> None:
+    """Refuse a passphrase too short to protect a new key file (KeyStoreError); one
+    that already opens an existing key is never refused for its length."""
+    if passphrase is not None and len(passphrase) < MIN_PASSPHRASE_CHARS:
+        raise KeyStoreError(
+            f"Mật khẩu bảo vệ khóa ký phải có ít nhất {MIN_PASSPHRASE_CHARS} ký tự.",
+            "Chọn một câu dễ nhớ gồm vài từ, ví dụ bốn từ tiếng Việt cách nhau.",
+        )
+
+
+def _passphrase_required() -> PassphraseRequired:
+    return PassphraseRequired(
+        "Máy này không có kho khóa an toàn của hệ điều hành; cần mật khẩu để mã hóa khóa ký.",
+        f"Nhập mật khẩu, hoặc đặt biến môi trường {PASSPHRASE_ENV}.",
+    )
+
+
+def _sealed(key: UnitKey, passphrase: str) -> bytes:
+    return keyfile.seal(key.private_key.private_bytes_raw(), key.key_id, passphrase)
+
+
+def _read_key_file(path: Path) -> bytes | None:
+    """A key file's bytes, None when there is none; KeyStoreError when unreadable."""
+    try:
+        with fsio.open_regular(path) as fh:
+            return fh.read(64 * 1024)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise KeyStoreError(f"Không đọc được tệp khóa ký {path}: {exc.strerror}.") from None
+
+
+def _open_sealed(data: bytes, key_id: bytes, passphrase: str, path: Path) -> Ed25519PrivateKey:
+    try:
+        seed = keyfile.unseal(data, key_id, passphrase)
+    except keyfile.WrongKeyFilePassphrase:
+        raise _wrong_passphrase() from None
+    except keyfile.KeyFileError:
+        raise KeyFileDamaged(f"Tệp khóa ký {path} bị hỏng hoặc không phải tệp khóa.") from None
+    return Ed25519PrivateKey.from_private_bytes(seed)
+
+
+def _open_pem(pem: bytes, passphrase: str, path: Path) -> Ed25519PrivateKey:
+    if not pem.startswith(b"-----BEGIN ENCRYPTED PRIVATE KEY-----"):
+        raise KeyFileDamaged(f"Tệp khóa ký {path} bị hỏng hoặc không được mã hóa.")
+    try:
+        secret = serialization.load_pem_private_key(pem, passphrase.encode("utf-8"))
+    except (ValueError, TypeError):
+        # cryptography reports a wrong password and a damaged body alike; the file
+        # starts right, so the password is by far the likelier cause.
+        raise _wrong_passphrase() from None
+    if not isinstance(secret, Ed25519PrivateKey):
+        raise KeyFileDamaged(f"Tệp khóa ký {path} không chứa khóa Ed25519.")
+    return secret
+
+
+def _wrong_passphrase() -> WrongPassphrase:
+    return WrongPassphrase(
+        "Mật khẩu khóa ký không đúng.",
+        f"Kiểm tra lại mật khẩu (hoặc biến môi trường {PASSPHRASE_ENV}).",
+    )
 
 
 def _passphrase(given: str | None) -> str | None:
