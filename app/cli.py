@@ -123,6 +123,11 @@ def cmd_setup(args: argparse.Namespace) -> int:
             if v is not None
         }
         settings = replace(settings, **overrides)
+        from app.signing.keystore import KeyStore
+
+        # the key's passphrase is checked before anything is set up: "Đã thiết lập"
+        # followed by a failure to make the key would leave a unit that cannot export
+        KeyStore(ws.layout.root).check_new_key(settings.unit_id)
         apply_setup(ws, settings)
         unit = ws.own_unit()
         print(f"Đã thiết lập: {unit.name} ({unit.id}), vai trò {settings.role}.")

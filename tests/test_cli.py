@@ -217,3 +217,23 @@ def test_a_reader_that_stops_early_is_not_an_error() -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0, err
     assert first and "Traceback" not in err
+
+
+def test_setup_checks_the_passphrase_before_it_says_set_up(tmp_path: Path) -> None:
+    """Issue #16 item 12: a short passphrase is refused before anything is set up."""
+    env = {k: v for k, v in os.environ.items() if k != "TIENDO_DATA_DIR"}
+    env.update(
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", TIENDO_KEY_PASSPHRASE="ngắn quá"
+    )
+    data = tmp_path / "data"
+    args = ["--data-dir", str(data), "setup", "--role", "district", "--unit", "gl.chuse"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 1
+    assert "Đã thiết lập" not in proc.stdout and "ít nhất 12 ký tự" in proc.stderr
+    assert "Chưa thiết lập" in tiendo("key", "show", data_dir=data, check=False).stderr
+    # the passphrase that is long enough makes the key, with scrypt at the app's factor
+    tiendo(*args[2:], data_dir=data)
+    (key_file,) = (data / "keys").glob("*.key")
+    assert b"kdf: scrypt\nlog2-n: 17\n" in key_file.read_bytes()
