@@ -14,6 +14,21 @@ from app.errors import KnownError
 REPORT_SCHEMA = "tiendo-report"
 REPORT_SCHEMA_VERSION = 1
 
+# What a unit can enter, so what the province accepts (SECURITY.md 28): counts and sums
+# of money are whole numbers from 0 to the largest the database's BigInteger columns
+# hold; a completion rate is 0–100 %.
+MAX_NUMBER = 2**63 - 1
+TASK_STATUSES = ("not_started", "in_progress", "done", "not_applicable")
+
+
+def number_problem(value: int, what: str) -> str:
+    """Why `value` cannot be a count or a sum of money, in plain words; "" when it can."""
+    if value < 0:
+        return f"{what} không được âm ({value:,})".replace(",", ".") + "."
+    if value > MAX_NUMBER:
+        return f"{what} lớn quá mức cho phép (tối đa {MAX_NUMBER:,})".replace(",", ".") + "."
+    return ""
+
 
 class ReportFormatError(KnownError):
     """data/report.json does not follow the report schema."""
@@ -158,6 +173,23 @@ class ReportData:
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ReportFormatError(f"report.json thiếu hoặc sai trường: {exc}") from None
+
+    def value_problems(self) -> list[str]:
+        """Values the unit's app could not have entered (SECURITY.md 28), in plain words."""
+        found = []
+        if not 1 <= self.revision <= MAX_NUMBER:
+            found.append(f"Lần báo cáo {self.revision} không hợp lệ.")
+        if self.budget_estimate is not None:
+            found.append(number_problem(self.budget_estimate, "Dự toán kinh phí"))
+        for e in self.entries:
+            if e.status not in TASK_STATUSES:
+                found.append(f"Nhiệm vụ {e.code}: trạng thái {e.status!r} không hợp lệ.")
+            if e.percent is not None and not 0 <= e.percent <= 100:
+                found.append(f"Nhiệm vụ {e.code}: tỷ lệ hoàn thành {e.percent}% ngoài 0–100%.")
+            found.append(number_problem(e.activity_count, f"Nhiệm vụ {e.code}: số hoạt động"))
+            for i in e.indicators:
+                found.append(number_problem(i.value, f"Nhiệm vụ {e.code}: chỉ tiêu {i.code}"))
+        return [p for p in found if p]
 
 
 def nfc(text: str) -> str:

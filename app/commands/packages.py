@@ -90,6 +90,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _directory_name(args: argparse.Namespace, unit_id: str) -> str:
+    """The unit's name in the directory this installation uses (the built-in one when
+    there is no installation), or words saying it is not there."""
+    from app.errors import KnownError
+    from app.paths import DataLayout, resolve_data_dir
+    from app.settings import glance
+    from app.units import load_builtin_units
+
+    known = glance(DataLayout(resolve_data_dir(args.data_dir)).database)
+    try:
+        units = (
+            load_builtin_units(known.settings.units_directory)
+            if known is not None and known.settings.units_directory
+            else load_builtin_units()
+        )
+    except KnownError:
+        return "(không đọc được danh mục đơn vị)"
+    return units.get(unit_id).name if unit_id in units else "(không có trong danh mục đơn vị)"
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from app.fsio import read_capped
     from app.package import PackageError, verify_package
@@ -113,7 +133,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return 1
     r = verified.report
     print(f"HỢP LỆ: {verified.folder}")
-    print(f"  Đơn vị:  {r.unit_name} ({verified.unit_id})")
+    # the name from this installation's unit directory, never the one the package gives
+    print(f"  Đơn vị:  {_directory_name(args, verified.unit_id)} ({verified.unit_id})")
     print(f"  Kỳ:      {r.period_label} — lần {verified.revision}, số thứ tự {verified.sequence}")
     print(f"  Khóa:    {verified.key.key_id_hex} ({verified.key.fingerprint()})")
     print(f"  Minh chứng: {len(verified.evidence)} tệp")

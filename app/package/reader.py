@@ -540,6 +540,12 @@ class _Verifier:
         for name, in_report, in_bag in pairs:
             if in_report != in_bag:
                 raise bad(f"{name} là {in_report!r}, khác {in_bag!r} trong bag-info.txt.")
+        # Only values the unit's app could have entered: a signed −5 or 10^30 must never
+        # reach the provincial totals (SECURITY.md 28).
+        problems = report.value_problems()
+        if problems:
+            more = f" (và {len(problems) - 2} chỗ khác)" if len(problems) > 2 else ""
+            raise bad(f"có số liệu không hợp lệ: {' '.join(problems[:2])}{more}")
         return report
 
     # -- helpers ---------------------------------------------------------------------

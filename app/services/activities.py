@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.calendar import Period
 from app.errors import ConfigError, KnownError
+from app.report_data import MAX_NUMBER, number_problem
 from app.services.workspace import Workspace
 from app.text import fold
 from db import models as m
@@ -108,6 +109,8 @@ def validate(ws: Workspace, data: ActivityInput) -> list[str]:
                 problems.append(f"Nhiệm vụ {task.code} không có chỉ tiêu {code!r}.")
             elif value < 0:
                 problems.append(f"Chỉ tiêu {code} không được âm.")
+            elif value > MAX_NUMBER:
+                problems.append(number_problem(value, f"Chỉ tiêu {code}"))
     return problems
 
 
@@ -203,6 +206,8 @@ def set_value(ws: Workspace, activity_id: int, indicator_code: str, value: int |
     """Set (or clear with None/0) one indicator value of an activity."""
     if value is not None and value < 0:
         raise ActivityError("Giá trị chỉ tiêu không được âm.")
+    if value is not None and value > MAX_NUMBER:
+        raise ActivityError(number_problem(value, "Giá trị chỉ tiêu"))
     with ws.db.transaction() as s:
         act = _get(s, activity_id)
         ind = s.scalar(

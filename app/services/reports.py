@@ -13,7 +13,15 @@ from sqlalchemy.orm import Session
 from app.calendar import Period, PeriodKind, period_of
 from app.errors import KnownError
 from app.plan import TimeframeKind
-from app.report_data import IndicatorValue, ReportData, Signer, TaskEntry
+from app.report_data import (
+    MAX_NUMBER,
+    TASK_STATUSES,
+    IndicatorValue,
+    ReportData,
+    Signer,
+    TaskEntry,
+    number_problem,
+)
 from app.report_state import INITIAL, ReportEvent, ReportState, advance, allows
 from app.services.activities import of_plan
 from app.services.workspace import Workspace
@@ -21,7 +29,7 @@ from app.text import fold
 from db import models as m
 from db.models import utcnow
 
-STATUSES = ("not_started", "in_progress", "done", "not_applicable")
+STATUSES = TASK_STATUSES
 EDITABLE_FIELDS = (
     "number",
     "document_date",
@@ -258,6 +266,8 @@ def update_report(ws: Workspace, report_id: int, name: str, value: object) -> No
         if name == "budget_estimate":
             if value is not None and (not isinstance(value, int) or value < 0):
                 raise ReportError("Dự toán kinh phí phải là số tiền không âm (đồng).")
+            if value is not None and value > MAX_NUMBER:
+                raise ReportError(number_problem(value, "Dự toán kinh phí"))
         elif name == "document_date":
             if value is not None and not isinstance(value, dt.date):
                 raise ReportError("Ngày báo cáo không hợp lệ.")
