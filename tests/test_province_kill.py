@@ -226,3 +226,15 @@ def _random_kills(setup: Setup, tmp_path: Path, kills: int) -> None:
             _finish(data, setup.large, setup.evidence_large)
         shutil.rmtree(data)
     assert sum(seen.values()) == kills
+
+
+def test_the_next_start_removes_a_killed_imports_staging_folder(
+    setup: Setup, tmp_path: Path
+) -> None:
+    """Issue #16 item 12: at start-up, not only at the next import."""
+    data = _fresh(setup, tmp_path, "staging")
+    assert _run(data, setup.small, step="staged") == 9
+    left = list((data / "staging").glob("import-*"))
+    assert left, "the kill left its staging folder (else this test proves nothing)"
+    open_workspace(data).close()
+    assert list((data / "staging").glob("import-*")) == []

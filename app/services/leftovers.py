@@ -9,6 +9,10 @@ start knows to look there too (SECURITY.md 16).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import os
+import shutil
+import time
 from pathlib import Path
 
 from sqlalchemy import select
@@ -86,3 +90,49 @@ def remove_stale_temp_files(folder: Path) -> int:
         except OSError:
             continue
     return removed
+
+
+STAGING_PREFIX = "import-"
+# A staging folder this old belongs to no running import: one that was killed left it.
+STALE_STAGING = dt.timedelta(hours=12)
+
+
+def clean_import_staging(root: Path, *, older_than: dt.timedelta = STALE_STAGING) -> int:
+    """Remove the staging folders killed imports left in `root`; returns how many.
+
+    Run at every start and before every import: only folders named "import-<pid>-…" and
+    older than ``older_than`` or whose process is gone are touched, so an import running
+    in another process keeps its own.
+    """
+    if not root.is_dir():
+        return 0
+    removed = 0
+    limit = time.time() - older_than.total_seconds()
+    for child in root.glob(f"{STAGING_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if not child.is_dir():
+                continue
+            if child.stat().st_mtime < limit or not _owner_alive(child.name):
+                shutil.rmtree(child)
+                removed += 1
+    return removed
+
+
+def _owner_alive(name: str) -> bool:
+    """Whether the process that made a staging folder ("import-<pid>-…") still runs.
+
+    Only POSIX can ask without side effects; elsewhere the folder's age decides.
+    """
+    pid_text = name[len(STAGING_PREFIX) :].split("-", 1)[0]
+    if os.name != "posix" or not pid_text.isdigit():
+        return True
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True

@@ -20,7 +20,11 @@ from app.services.catalog import (
     load_directories,
     load_plans,
 )
-from app.services.leftovers import clean_export_folders, recent_write_folders
+from app.services.leftovers import (
+    clean_export_folders,
+    clean_import_staging,
+    recent_write_folders,
+)
 from app.settings import ROLE_ALIASES, ROLES, InstallSettings, glance
 from app.units import Unit, UnitDirectory
 from db import models as m
@@ -181,6 +185,7 @@ def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
     by_id = {d.id: d.directory for d in directories}
     if not db.read_only:
         EvidenceStore(layout.evidence).clean_temp()
+        clean_import_staging(layout.staging)  # a killed import's, at start-up (issue #16)
         _settle_exports(db, layout, settings)
         clean_export_folders(db, recent_write_folders(layout))
     first = kept[0]
@@ -232,7 +237,7 @@ def _current_plan_id(
 def _settle_exports(db: Database, layout: DataLayout, settings: InstallSettings) -> None:
     """Exports a kill interrupted: their reserved sequence numbers are settled before
     anything else can export (SECURITY.md 25; app.services.reservations)."""
-    if settings.role != "district" or not settings.unit_id:
+    if settings.role == "province" or not settings.unit_id:
         return
     from app.services import reservations
 

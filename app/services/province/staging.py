@@ -8,62 +8,25 @@ be told from those of an import running in another process.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import secrets
-import shutil
-import time
 from pathlib import Path
 
 from app.fsio import fsync_folder
+from app.services.leftovers import STAGING_PREFIX, STALE_STAGING, clean_import_staging
 from app.services.province.common import ProvinceError
 from app.services.workspace import Workspace
-
-STAGING_PREFIX = "import-"
-# A staging folder this old belongs to no running import: one that was killed left it.
-STALE_STAGING = dt.timedelta(hours=12)
 
 
 def clean_staging(ws: Workspace, *, older_than: dt.timedelta = STALE_STAGING) -> int:
     """Remove staging folders that killed imports left behind; returns how many.
 
-    Only folders named by this module and older than ``older_than`` are touched, so an
-    import running in another process keeps its own.
+    Only folders named by this module and older than ``older_than``, or whose process is
+    gone, are touched, so an import running in another process keeps its own. Also run
+    at every start (app.services.leftovers.clean_import_staging).
     """
-    root = ws.layout.staging
-    if not root.is_dir():
-        return 0
-    removed = 0
-    limit = time.time() - older_than.total_seconds()
-    for child in root.glob(f"{STAGING_PREFIX}*"):
-        with contextlib.suppress(OSError):
-            if not child.is_dir():
-                continue
-            if child.stat().st_mtime < limit or not _owner_alive(child.name):
-                shutil.rmtree(child)
-                removed += 1
-    return removed
-
-
-def _owner_alive(name: str) -> bool:
-    """Whether the process that made a staging folder ("import-<pid>-…") still runs.
-
-    Only POSIX can ask without side effects; elsewhere the folder's age decides.
-    """
-    pid_text = name[len(STAGING_PREFIX) :].split("-", 1)[0]
-    if os.name != "posix" or not pid_text.isdigit():
-        return True
-    pid = int(pid_text)
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists but belongs to someone else
-    return True
+    return clean_import_staging(ws.layout.staging, older_than=older_than)
 
 
 def new_staging(ws: Workspace) -> Path:
