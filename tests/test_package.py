@@ -845,8 +845,21 @@ def test_nfc_duplicates_are_refused(tmp_path: Path) -> None:
         Raw(f"{FOLDER}/{composed}".encode(), b"a", STORED),
         Raw(f"{FOLDER}/{decomposed}".encode(), b"b", STORED),
     ]
-    with pytest.raises(DuplicateEntryError, match="NFC"):
+    with pytest.raises((DuplicateEntryError, EntryNameError), match="NFC"):
         verify_bytes(raw_zip(entries))
+
+
+def test_an_evidence_name_in_nfd_is_refused(package_bytes: bytes) -> None:
+    """Issue #16 item 13: signed and hashed right, but not a name the writer makes."""
+    files = unpack(package_bytes)
+    [photo] = [k for k in files if k.startswith("data/evidence/")][:1]
+    nfd = photo.rsplit("-", 1)[0] + "-A\u0309nh.jpg"
+    files = {(nfd if k == photo else k): v for k, v in files.items()}
+    with pytest.raises(EntryNameError, match="NFC") as err:
+        verify_bytes(pack(resign(files)))
+    assert err.value.entry is not None and "nh.jpg" in err.value.entry
+    fixed = {(fmt.nfc(k) if k == nfd else k): v for k, v in files.items()}
+    assert verify_bytes(pack(resign(fixed))).evidence
 
 
 def test_more_than_one_top_level_folder(package_bytes: bytes) -> None:

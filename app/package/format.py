@@ -117,7 +117,8 @@ def check_entry_name(name: str) -> None:
     """Refuse a name that is unsafe on any platform; raises EntryNameError naming it.
 
     Refused: empty, longer than 1024 bytes, absolute, a drive letter, a backslash or
-    one of <>:"|?*%, a control or invisible formatting character, an empty, "." or
+    one of <>:"|?*%, a control or invisible formatting character, not in Unicode NFC
+    (what the writer makes), an empty, "." or
     ".." component, a component with a leading or trailing space or a trailing dot,
     a Windows reserved device name (CON, NUL, COM1, LPT1 …) with or without extension.
     """
@@ -138,6 +139,10 @@ def check_entry_name(name: str) -> None:
     control = _control_character(name)
     if control is not None:
         raise refuse(f"có ký tự điều khiển U+{ord(control):04X}")
+    if not name.isascii() and not unicodedata.is_normalized("NFC", name):
+        # the writer names every entry in NFC; another form is not one it made, and two
+        # forms of one name would show alike (SECURITY.md 14)
+        raise refuse("không ở dạng Unicode NFC (dấu tiếng Việt viết tách rời)")
     for ch in _FORBIDDEN_CHARS.intersection(name):
         raise refuse(f"có ký tự không được phép {ch!r}")
     for part in name.split("/"):
