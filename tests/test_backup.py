@@ -494,7 +494,32 @@ def test_a_damaged_evidence_file_in_the_store_does_not_stop_a_backup(
     assert auto is not None
     for info in (manual, auto):
         assert info.missing_evidence == (victim,)
+        assert info.damaged_evidence == (victim,)  # named as damaged, not as missing
         assert victim not in {e.sha256 for e in info.evidence} and len(info.evidence) == 2
     fresh = DataLayout(tmp_path / "fresh")
     result = backup.restore_backup(fresh, manual.path)
     assert result.missing_evidence == (victim,) and result.evidence_added == 2
+
+
+def test_restore_replaces_evidence_damaged_in_place_whatever_its_size(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """SECURITY.md 27: a file of the right size but the wrong bytes is checked by its
+    hash and replaced from the backup, not kept because its size looks right."""
+    fill(workspace, tmp_path / "src", n=2)
+    before = stored_evidence(workspace.layout.root)
+    for kind in ("manual", "auto"):
+        made = (
+            backup.create_backup(workspace, tmp_path)
+            if kind == "manual"
+            else backup.auto_backup(workspace, force=True)
+        )
+        assert made is not None
+        victim = sorted(before)[0]
+        path = workspace.evidence.path_for(victim)
+        path.write_bytes(b"\0" + before[victim][1:])  # same size, one byte rotted
+        result = backup.restore_backup(workspace.layout, made.path, close_current=workspace.close)
+        assert result.evidence_replaced == 1 and result.missing_evidence == ()
+        assert stored_evidence(workspace.layout.root) == before
+        workspace = open_workspace(workspace.layout.root)
+    workspace.close()

@@ -51,8 +51,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return 1
     print(f"Đã sao lưu: {info.path}")
     print(f"  {info.summary_vi()}")
-    if info.missing_evidence:
-        print(f"  Lưu ý: thiếu {len(info.missing_evidence)} tệp minh chứng trong thư mục dữ liệu.")
+    damaged = len(info.damaged_evidence)
+    if len(info.missing_evidence) > damaged:
+        print(
+            f"  Lưu ý: thiếu {len(info.missing_evidence) - damaged} tệp minh chứng trong thư "
+            "mục dữ liệu."
+        )
+    if damaged:
+        print(
+            f"  Lưu ý: {damaged} tệp minh chứng trong thư mục dữ liệu bị hỏng (nội dung không "
+            "còn khớp mã băm), không được sao lưu."
+        )
     return 0
 
 
@@ -78,6 +87,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"Đã khôi phục từ {path.name}: {result.backup.summary_vi()}")
     if result.kept_as is not None:
         print(f"  Dữ liệu trước khi khôi phục được giữ tại {result.kept_as}")
+    if result.evidence_replaced:
+        print(
+            f"  Đã thay {result.evidence_replaced} tệp minh chứng bị hỏng trong thư mục dữ "
+            "liệu bằng bản trong bản sao lưu."
+        )
     if result.evidence_added:
         print(f"  Đã bổ sung {result.evidence_added} tệp minh chứng.")
     if result.missing_evidence:

@@ -80,8 +80,9 @@ class BackupInfo:
     database_sha256: str
     database_size: int
     evidence: tuple[EvidenceEntry, ...]
-    missing_evidence: tuple[str, ...] = ()  # referenced but absent when it was taken
+    missing_evidence: tuple[str, ...] = ()  # referenced but not in it (damaged ones too)
     audit_mark: int = 0
+    damaged_evidence: tuple[str, ...] = ()  # of those, the ones whose bytes were damaged
 
     @property
     def self_contained(self) -> bool:
@@ -107,6 +108,7 @@ class RestoreResult:
     kept_as: Path | None  # the database that was replaced, kept under backups/
     evidence_added: int
     missing_evidence: tuple[str, ...]  # could be found neither in the store nor the backup
+    evidence_replaced: int = 0  # in the store but damaged, replaced from the backup
 
 
 def tracker(progress: Progress | None, cancelled: Cancelled | None) -> Tracker:

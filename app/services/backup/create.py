@@ -10,6 +10,7 @@ import json
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -79,7 +80,9 @@ def create_backup(
         present, missing = _present_evidence(store, snap.evidence)
         job.total = snap.size + sum(size for _, size in present)
         sources = [(sha, size, store.path_for(sha)) for sha, size in present]
-        return _write_zip(target, ws, snap, sources, when, "manual", missing, job, inside=True)
+        return _write_zip(
+            target, ws, snap, sources, when, "manual", _Lacking(missing), job, inside=True
+        )
 
 
 def auto_backup(
@@ -120,10 +123,11 @@ def auto_backup(
         pool = EvidenceStore(pool_folder(layout))
         to_copy = [(sha, size) for sha, size in present if not has_file(pool, sha, size)]
         job.total = snap.size + sum(size for _, size in to_copy)
-        _fill_pool(store, pool, to_copy, missing, folder, job)
-        pooled = [(sha, size, None) for sha, size in present if sha not in missing]
+        lacking = _Lacking(missing)
+        _fill_pool(store, pool, to_copy, lacking, folder, job)
+        pooled = [(sha, size, None) for sha, size in present if sha not in lacking.missing]
         target = _unused_name(folder, f"{AUTO_PREFIX}{when:%Y%m%d-%H%M%S}")
-        info = _write_zip(target, ws, snap, pooled, when, "auto", missing, job, inside=False)
+        info = _write_zip(target, ws, snap, pooled, when, "auto", lacking, job, inside=False)
     prune_auto_backups(layout, keep)
     return info
 
@@ -163,22 +167,37 @@ def prune_auto_backups(layout: DataLayout, keep: int) -> int:
     return deleted
 
 
+@dataclass
+class _Lacking:
+    """Evidence files a backup does not hold: `missing` (every one, as the manifest's
+    missing_evidence has always listed them) and, among them, `damaged` (in the store,
+    but its bytes no longer hash to its name)."""
+
+    missing: list[str]
+    damaged: list[str] = field(default_factory=list)
+
+    def add_damaged(self, sha: str) -> None:
+        self.missing.append(sha)
+        self.damaged.append(sha)
+
+
 def _fill_pool(
     store: EvidenceStore,
     pool: EvidenceStore,
     to_copy: list[tuple[str, int]],
-    missing: list[str],
+    lacking: _Lacking,
     folder: Path,
     job: Tracker,
 ) -> None:
-    """Copy evidence files from the store into the pool; one damaged in the store joins
-    `missing` (the backup says so) rather than stopping the backup of everything else."""
+    """Copy evidence files from the store into the pool; one damaged in the store is
+    named as damaged (the backup says so) rather than stopping the backup of everything
+    else."""
     for sha, size in to_copy:
         try:
             with store.path_for(sha).open("rb") as src:
                 pool.put(sha, _chunks(src, job), max_size=size)
         except EvidenceError:
-            missing.append(sha)
+            lacking.add_damaged(sha)
         except OSError as exc:
             raise write_error(exc, folder) from None
 
@@ -214,7 +233,7 @@ def _write_zip(
     evidence: Sequence[tuple[str, int, Path | None]],
     when: dt.datetime,
     kind: str,
-    missing: list[str],
+    lacking: _Lacking,
     job: Tracker,
     *,
     inside: bool,
@@ -229,7 +248,7 @@ def _write_zip(
         with replacing(target, mode=0o644) as fh:
             with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
                 _add_file(zf, DATABASE_MEMBER, snap.path, snap.size, when, job, deflate=True)
-                entries = _add_evidence(zf, evidence, when, missing, job, inside=inside)
+                entries = _add_evidence(zf, evidence, when, lacking, job, inside=inside)
                 manifest = {
                     "format": FORMAT_NAME,
                     "version": FORMAT_VERSION,
@@ -247,7 +266,8 @@ def _write_zip(
                         "size": snap.size,
                     },
                     "evidence": entries,
-                    "missing_evidence": sorted(missing),
+                    "missing_evidence": sorted(lacking.missing),
+                    "damaged_evidence": sorted(lacking.damaged),
                 }
                 data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
                 zf.writestr(_zinfo(MANIFEST, when, deflate=True), data)
@@ -261,7 +281,7 @@ def _add_evidence(
     zf: zipfile.ZipFile,
     evidence: Sequence[tuple[str, int, Path | None]],
     when: dt.datetime,
-    missing: list[str],
+    lacking: _Lacking,
     job: Tracker,
     *,
     inside: bool,
@@ -275,8 +295,8 @@ def _add_evidence(
             if got != sha:
                 # Damaged in the store: one bad photo must not stop the backup of
                 # everything else. Its bytes stay in the ZIP unlisted (a restore reads
-                # only what the manifest lists); it is reported.
-                missing.append(sha)
+                # only what the manifest lists); it is reported as damaged.
+                lacking.add_damaged(sha)
                 continue
             entries.append({"sha256": sha, "size": size, "member": member})
         else:

@@ -173,6 +173,7 @@ def _info_from(data: dict[str, Any], path: Path) -> BackupInfo:
         evidence=evidence,
         missing_evidence=tuple(str(s) for s in data.get("missing_evidence", [])),
         audit_mark=int(data.get("audit_mark", 0)),
+        damaged_evidence=tuple(str(s) for s in data.get("damaged_evidence", [])),
     )
     if db.get("member", DATABASE_MEMBER) != DATABASE_MEMBER:
         raise ValueError("database member")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app.errors import DatabaseError
 from app.evidence import EvidenceError, EvidenceStore
-from app.fsio import fsync_folder
+from app.fsio import fsync_folder, sha256_file
 from app.paths import DataLayout
 from app.progress import Cancelled, Progress, Tracker
 from app.services.backup.common import (
@@ -70,8 +70,13 @@ def restore_backup(
     with open_zip(path) as zf:
         info = read_manifest(zf, path)
         check_version(info)
-        needed = [e for e in info.evidence if not has_file(store, e.sha256, e.size)]
-        job.total = 2 * info.database_size + 2 * sum(e.size for e in needed)
+        held = [e for e in info.evidence if has_file(store, e.sha256, e.size)]
+        job.total = 2 * info.database_size + sum(e.size for e in held)
+        # every file the restored records rely on is checked by its hash, whatever its
+        # size: one damaged in place is replaced from the backup (SECURITY.md 27)
+        damaged = {e.sha256 for e in held if not _intact(store, e.sha256, job)}
+        needed = [e for e in info.evidence if e not in held or e.sha256 in damaged]
+        job.total += 2 * sum(e.size for e in needed)
 
         # 1. verify: the database must match; evidence the store lacks is checked too
         verify_member(zf, DATABASE_MEMBER, info.database_sha256, info.database_size, job)
@@ -102,7 +107,21 @@ def restore_backup(
         kept_as=kept,
         evidence_added=added,
         missing_evidence=tuple(sorted(unusable | set(info.missing_evidence))),
+        evidence_replaced=len(damaged - unusable),
     )
+
+
+def _intact(store: EvidenceStore, sha: str, job: Tracker) -> bool:
+    """Whether the store's file still hashes to its name (read in chunks, cancellable)."""
+
+    def step(n: int) -> None:
+        job.check()
+        job.advance(n)
+
+    try:
+        return sha256_file(store.path_for(sha), step)[0] == sha
+    except OSError:
+        return False
 
 
 def _stage_database(zf: zipfile.ZipFile, info: BackupInfo, part: Path, job: Tracker) -> None:
