@@ -7,6 +7,7 @@ to make them (SECURITY.md 1-6, 10-15; STYLE.md: hostile inputs built by the test
 from __future__ import annotations
 
 import base64
+import contextlib
 import dataclasses
 import datetime as dt
 import errno
@@ -336,8 +337,8 @@ def test_layout_compression_and_utf8_flag(package_bytes: bytes) -> None:
     assert {i.filename.split("/", 1)[0] for i in infos} == {FOLDER}
     for info in infos:
         assert info.flag_bits == 0x0800, info.filename
-        stored = info.filename.endswith((".jpg", ".pdf"))
-        assert info.compress_type == (zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+        # every entry stored: deflate's unread bits could hide a change (SECURITY.md 1)
+        assert info.compress_type == zipfile.ZIP_STORED
         assert info.date_time == (2024, 12, 16, 9, 30, 12)
     files = unpack(package_bytes)
     assert files[fmt.BAGIT_TXT] == b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -356,8 +357,7 @@ def test_layout_compression_and_utf8_flag(package_bytes: bytes) -> None:
 
 
 def test_golden_listing(package_bytes: bytes) -> None:
-    """Names, methods, sizes and hashes of the small package (not the deflated bytes,
-    which depend on the zlib build)."""
+    """Names, methods, sizes and hashes of the small package."""
     with zipfile.ZipFile(io.BytesIO(package_bytes)) as zf:
         listing = "".join(
             f"{i.filename}\t{'stored' if i.compress_type == 0 else 'deflated'}\t{i.file_size}\t"
@@ -1160,3 +1160,29 @@ def test_safe_names_always_pass_the_name_rules(name: str) -> None:
     safe = fmt.safe_file_name(name)
     fmt.check_entry_name(f"{FOLDER}/{fmt.EVIDENCE_DIR}{'0' * 16}-{safe}")
     assert len(safe.encode()) <= fmt.MAX_EVIDENCE_NAME_BYTES
+
+
+def test_deflate_with_changed_padding_bits_is_refused(package_bytes: bytes) -> None:
+    """SECURITY.md 1, issue #16 item 5: the bits after a deflate stream's last code are
+    never read, so flipping one leaves the content and CRC alike; the reader accepts
+    deflate only in the exact form zlib makes, so every such flip is refused."""
+    old_style = pack(resign(unpack(package_bytes)))  # text entries deflated, as before
+    verify_bytes(old_style)  # the canonical form an older writer made is accepted
+    padding = []
+    with zipfile.ZipFile(io.BytesIO(old_style)) as zf:
+        for info in zf.infolist():
+            if info.compress_type != zipfile.ZIP_DEFLATED:
+                continue
+            start = info.header_offset + 30 + len(info.filename.encode())
+            stream = old_style[start : start + info.compress_size]
+            for bit in range(8):
+                changed = bytearray(stream)
+                changed[-1] ^= 1 << bit
+                with contextlib.suppress(zlib.error):
+                    if zlib.decompress(bytes(changed), -15) == zlib.decompress(stream, -15):
+                        at = start + info.compress_size - 1
+                        padding.append(old_style[:at] + bytes([changed[-1]]) + old_style[at + 1 :])
+    assert len(padding) >= 3  # several entries end with unused bits
+    for flipped in padding:
+        with pytest.raises(EntryDataError, match="dạng chuẩn"):
+            verify_bytes(flipped)

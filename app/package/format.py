@@ -51,7 +51,8 @@ MIB = 1024 * KIB
 GIB = 1024 * MIB
 ZIP32_MAX = 0xFFFF_FFFF  # version 1 uses no ZIP64: every size and offset fits 32 bits
 
-# Already-compressed formats gain nothing from deflate; everything else is deflated.
+# Already-compressed formats: packages written before every entry was stored kept these
+# stored and deflated the rest (compress_method_for).
 STORED_EXTENSIONS = frozenset(
     {
         *("jpg", "jpeg", "png", "gif", "webp", "heic", "heif", "avif", "jxl", "pdf"),
@@ -213,7 +214,9 @@ def safe_file_name(name: str) -> str:
 
 
 def compress_method_for(name: str) -> str:
-    """ "stored" for already-compressed formats by extension, else "deflated"."""
+    """The method packages written before every entry was stored chose by extension:
+    "stored" for already-compressed formats, else "deflated" (the tests build such
+    packages to check that the reader still takes their canonical deflate)."""
     ext = name.rpartition(".")[2].lower() if "." in name else ""
     return "stored" if ext in STORED_EXTENSIONS else "deflated"
 

@@ -3,7 +3,13 @@
 Entry order (deterministic): bagit.txt, data/report.json, data/report.pdf, the
 evidence files sorted by their safe name, manifest-sha256.txt, bag-info.txt,
 tagmanifest-sha256.txt, tagmanifest-sha256.txt.minisig. Every entry carries the
-creation time; the same inputs give the same bytes.
+creation time; the same inputs give the same bytes, on every machine.
+
+Every entry is stored, not deflated: a deflate stream has bits no reader looks at (the
+end's padding), so the reader accepts deflate only in the exact form zlib at level 6
+makes (SECURITY.md 1), and zlib builds differ in that form (zlib-ng, used by newer Python
+builds, does). Stored, a package reads the same everywhere; it costs size only on text
+evidence, which is small beside the photos.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from app.package.errors import (
     PackageWriteError,
     number,
 )
-from app.package.zipio import DEFLATED, STORED, ZipWriter
+from app.package.zipio import STORED, ZipWriter
 from app.progress import Cancelled, Progress, Tracker
 from app.report_data import ReportData
 from app.signing.keystore import UnitKey
@@ -236,10 +242,10 @@ def _write(
     manifest: list[tuple[str, str]] = []
 
     job.check()
-    zw.add(f"{top}/{fmt.BAGIT_TXT}", fmt.BAGIT_TXT_BYTES, DEFLATED)
+    zw.add(f"{top}/{fmt.BAGIT_TXT}", fmt.BAGIT_TXT_BYTES, STORED)
 
     report_json = report_json_bytes(report)
-    zw.add(f"{top}/{fmt.REPORT_JSON}", report_json, DEFLATED)
+    zw.add(f"{top}/{fmt.REPORT_JSON}", report_json, STORED)
     manifest.append((fmt.REPORT_JSON, hashlib.sha256(report_json).hexdigest()))
 
     job.check()
@@ -251,14 +257,7 @@ def _write(
     seen: set[str] = set()
     for item, size in planned:
         safe = fmt.safe_file_name(item.name)
-        method = DEFLATED if fmt.compress_method_for(safe) == "deflated" else STORED
-        sha = _pack_evidence(zw, job, top, item, size, safe, method)
-        if method == DEFLATED and _ratio_too_high(zw, limits):
-            # Rare (a huge run of one byte): the reader's bomb limit would refuse it,
-            # so it goes in again uncompressed -- the only case read twice.
-            zw.drop_last()
-            job.advance(-size)
-            sha = _pack_evidence(zw, job, top, item, size, safe, STORED)
+        sha = _pack_evidence(zw, job, top, item, size, safe, STORED)
         rel = f"{fmt.EVIDENCE_DIR}{sha[: fmt.EVIDENCE_PREFIX_HEX]}-{safe}"
         if fmt.name_key(rel) in seen:
             # Same content under the same (case-insensitive) name: keep one copy.
@@ -308,10 +307,10 @@ def _write(
         f"check: minisign -Vm {fmt.TAGMANIFEST_TXT} -p <unit key>.pub",
     )
     job.check()
-    zw.add(f"{top}/{fmt.MANIFEST_TXT}", manifest_bytes, DEFLATED)
-    zw.add(f"{top}/{fmt.BAG_INFO_TXT}", bag_info, DEFLATED)
-    zw.add(f"{top}/{fmt.TAGMANIFEST_TXT}", tagmanifest, DEFLATED)
-    zw.add(f"{top}/{fmt.SIGNATURE_FILE}", signature, DEFLATED)
+    zw.add(f"{top}/{fmt.MANIFEST_TXT}", manifest_bytes, STORED)
+    zw.add(f"{top}/{fmt.BAG_INFO_TXT}", bag_info, STORED)
+    zw.add(f"{top}/{fmt.TAGMANIFEST_TXT}", tagmanifest, STORED)
+    zw.add(f"{top}/{fmt.SIGNATURE_FILE}", signature, STORED)
     size = zw.close()
     if size > limits.max_package_bytes:
         raise PackageTooLarge(
@@ -362,14 +361,6 @@ def _pack_evidence(
     digest = sha.hexdigest()
     zw.end(f"{top}/{fmt.EVIDENCE_DIR}{digest[: fmt.EVIDENCE_PREFIX_HEX]}-{safe}")
     return digest
-
-
-def _ratio_too_high(zw: ZipWriter, limits: fmt.Limits) -> bool:
-    last = zw.entries[-1]
-    return (
-        last.size > limits.ratio_threshold_bytes
-        and last.size > limits.max_ratio * last.compressed_size
-    )
 
 
 def package_target(dest: Path, unit_id: str, period: str, revision: int) -> Path:

@@ -21,6 +21,7 @@ check the result against zipfile, bagit-python and Info-ZIP's ``unzip`` semantic
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import stat
 import struct
 import zlib
@@ -641,8 +642,14 @@ class _Compressed:
             yield self.read()
 
     def inflated(self, size: int) -> Iterator[bytes]:
-        """The deflated data inflated, refused as soon as it passes the declared `size`."""
+        """The deflated data inflated, refused as soon as it passes the declared `size`,
+        and refused at the end unless it is exactly what zlib at DEFLATE_LEVEL makes of
+        what it inflates to: the unused bits of a deflate stream (the end's padding, a
+        stored block's alignment) would otherwise let a changed byte pass unnoticed
+        (SECURITY.md 1). Memory stays flat: both streams are compared by their hashes."""
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        again = zlib.compressobj(DEFLATE_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+        given, remade = hashlib.sha256(), hashlib.sha256()
         pending = b""
         produced = 0
         while not inflater.eof:
@@ -650,6 +657,7 @@ class _Compressed:
                 if not self.remaining:
                     raise _damaged(self.name, "luồng nén kết thúc sớm")
                 pending = self.read()
+                given.update(pending)
             try:
                 # One byte over the declared size is enough to know it lied.
                 out = inflater.decompress(pending, size - produced + 1)
@@ -663,9 +671,17 @@ class _Compressed:
                     f"dữ liệu giải nén dài hơn kích thước khai báo {number(size)} byte",
                 )
             if out:
+                remade.update(again.compress(out))
                 yield out
         if pending or inflater.unused_data or self.remaining:
             raise _damaged(self.name, "có dữ liệu thừa sau luồng nén")
+        remade.update(again.flush())
+        if remade.digest() != given.digest():
+            raise _damaged(
+                self.name,
+                "dữ liệu nén không ở dạng chuẩn (khác dạng Tiến Độ ghi, dù giải nén ra "
+                "cùng nội dung)",
+            )
 
 
 def read_entry(fh: BinaryIO, entry: ZipEntry, cap: int, *, label: str | None = None) -> bytes:
