@@ -136,3 +136,45 @@ def test_a_read_only_data_folder_says_so(tmp_path: Path) -> None:
             data_dir=ro, check=False,
         )  # fmt: skip
         assert not said_plainly(proc, disk_words=("chỉ đọc", "quyền ghi"))
+
+
+def test_a_read_only_data_folder_can_still_be_backed_up(tmp_path: Path) -> None:
+    """Issue #16 item 10: the rescue copy of a write-protected stick, with the last
+    edits still in the -wal (the app that made them has not closed)."""
+    import datetime as dt
+
+    from app.paths import DataLayout
+    from app.services import activities
+    from app.services.activities import ActivityInput
+    from app.services.backup import restore_backup
+
+    data = tmp_path / "du-lieu"
+    district(data)
+    ws = open_workspace(data)
+    try:
+        photo = tmp_path / "anh.jpg"
+        photo.write_bytes(b"\xff\xd8" + bytes(range(256)) * 40)
+        activities.add_activity(
+            ws,
+            ActivityInput("II.1", dt.date(2024, 5, 2), "Hội nghị cuối cùng", values={}),
+            [photo],
+        )
+        assert (data / "tiendo.sqlite-wal").stat().st_size > 0  # not checkpointed yet
+        out = tmp_path / "usb"
+        out.mkdir()
+        with read_only_view(data, tmp_path / "chi-doc") as ro:
+            proc = tiendo("backup", "--out", str(out), data_dir=ro, check=False)
+        assert proc.returncode == 0, proc.stderr
+        assert "chỉ đọc" in proc.stdout and "Đã sao lưu" in proc.stdout
+    finally:
+        ws.close()
+    [made] = out.glob("*.zip")
+    fresh = DataLayout(tmp_path / "may-moi")
+    result = restore_backup(fresh, made)
+    assert result.missing_evidence == ()
+    restored = open_workspace(fresh.root)
+    try:
+        titles = {r.title for r in activities.list_rows(restored)}
+    finally:
+        restored.close()
+    assert "Hội nghị cuối cùng" in titles

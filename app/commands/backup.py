@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.commands.workspace import _open, _progress_printer
-from app.errors import ConfigError
+from app.errors import ConfigError, DataFolderError
 
 if TYPE_CHECKING:
     from app.services.backup import BackupInfo
@@ -32,23 +32,37 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return 0
     if not args.out and not args.auto:
         raise ConfigError("Cần --out THƯ_MỤC (hoặc --auto, --list).")
-    ws = _open(args)
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.is_dir() and out.suffix.lower() != ".zip":
+        raise ConfigError(f"Thư mục {out} không tồn tại.", "Chọn một thư mục có sẵn (ví dụ ổ USB).")
+    try:
+        ws = _open(args)
+    except DataFolderError:
+        layout = _layout(args)
+        if out is None or not layout.database.is_file():
+            raise
+        # A folder that cannot be written is when a rescue copy matters most.
+        from app.services.backup.rescue import rescue_backup
+
+        print(f"Thư mục dữ liệu {layout.root} chỉ đọc: sao lưu từ một bản chép tạm.")
+        _print_backup(rescue_backup(layout.root, out, progress=_progress_printer("Đang sao lưu")))
+        return 0
     info: BackupInfo | None
     try:
-        if args.auto:
+        if out is None:
             info = backup.auto_backup(ws, force=True, progress=_progress_printer("Đang sao lưu"))
         else:
-            out = Path(args.out)
-            if not out.is_dir() and out.suffix.lower() != ".zip":
-                raise ConfigError(
-                    f"Thư mục {out} không tồn tại.", "Chọn một thư mục có sẵn (ví dụ ổ USB)."
-                )
             info = backup.create_backup(ws, out, progress=_progress_printer("Đang sao lưu"))
     finally:
         ws.close()
     if info is None:
         print("Không sao lưu: cơ sở dữ liệu đang ở chế độ chỉ đọc.")
         return 1
+    _print_backup(info)
+    return 0
+
+
+def _print_backup(info: BackupInfo) -> None:
     print(f"Đã sao lưu: {info.path}")
     print(f"  {info.summary_vi()}")
     damaged = len(info.damaged_evidence)
@@ -62,7 +76,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
             f"  Lưu ý: {damaged} tệp minh chứng trong thư mục dữ liệu bị hỏng (nội dung không "
             "còn khớp mã băm), không được sao lưu."
         )
-    return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
