@@ -23,7 +23,6 @@ MESSAGES: dict[str, str] = {
     "Thư mục {} không tồn tại.": "The folder {0} does not exist.",
     "Chọn một thư mục có sẵn (ví dụ ổ USB).": "Choose a folder that exists (a USB drive, for example).",
     "Không ghi được {}: {}": "Could not write {0}: {1}",
-    "Không đọc được khóa công khai {}: {}": "Could not read the public key {0}: {1}",
     "Tệp kết quả {} phải có đuôi .toml.": "The output file {0} must end in .toml.",
     "Tệp {} đã có; không ghi đè để khỏi mất những gì đã sửa trong đó.": "The file {0} already exists; it is not overwritten, so that nothing edited in it is lost.",
     "Chọn tên tệp khác, hoặc thêm --force để ghi đè.": "Choose another file name, or add --force to overwrite it.",
@@ -355,6 +354,24 @@ MESSAGES: dict[str, str] = {
     "Không ghi được {} vào {}: {}.": "Could not write {0} to {1}: {2}.",
     "Không đọc được {} {}: {}.": "Could not read {0} {1}: {2}.",
     "Tệp {} quá lớn, không phải {}.": "The file {0} is too large to be {1}.",
+    # issue #16: disk failures, exports that never replace, receipts, key files, rescue
+    "Biên nhận có trường chứa ký tự không hợp lệ.": "A field of the receipt holds a character that is not allowed.",
+    "Tệp {} đã có trong thư mục {}; Tiến Độ không ghi đè lên một tệp đã có (có thể là gói đã xuất trước đó).": "The file {0} already exists in the folder {1}; Tiến Độ does not write over an existing file (it may be a package exported earlier).",
+    "Chọn tên tệp khác, hoặc xuất vào một thư mục để Tiến Độ tự đặt tên mới.": "Choose another file name, or export to a folder so that Tiến Độ picks a new name.",
+    "Thư mục {} không có dữ liệu Tiến Độ để sao lưu.": "The folder {0} holds no Tiến Độ data to back up.",
+    "Không đọc được cơ sở dữ liệu trong {}: {}.": "Could not read the database in {0}: {1}.",
+    "Chọn một câu dễ nhớ gồm vài từ, ví dụ bốn từ tiếng Việt cách nhau.": "Choose a sentence of a few words that is easy to remember, for example four words with spaces between them.",
+    "Tệp khóa ký {} bị hỏng hoặc không phải tệp khóa.": "The signing key file {0} is damaged or is not a key file.",
+    "Ổ đĩa chứa thư mục dữ liệu {} đã đầy, không ghi được vào cơ sở dữ liệu.": "The disk holding the data folder {0} is full; the database cannot be written.",
+    "Giải phóng dung lượng ổ đĩa rồi thử lại. Dữ liệu đã ghi trước đó vẫn nguyên vẹn.": "Free some disk space and try again. What was saved before is intact.",
+    "Không ghi được vào cơ sở dữ liệu trong thư mục {}: thư mục hoặc tệp chỉ đọc, hoặc tài khoản này không có quyền ghi.": "Could not write to the database in the folder {0}: the folder or the file is read-only, or this account may not write there.",
+    "Kiểm tra quyền ghi của thư mục dữ liệu (hoặc chọn thư mục khác). Dữ liệu đã ghi trước đó vẫn nguyên vẹn.": "Check that the data folder can be written (or choose another folder). What was saved before is intact.",
+    "Lỗi đọc ghi ổ đĩa khi dùng cơ sở dữ liệu trong thư mục {} ({}).": "A disk read or write error while using the database in the folder {0} ({1}).",
+    "Kiểm tra ổ đĩa (USB hoặc ổ mạng còn cắm, ổ đĩa không lỗi) rồi thử lại. Dữ liệu đã ghi trước đó vẫn nguyên vẹn.": "Check the disk (the USB or network drive still connected, the disk without errors) and try again. What was saved before is intact.",
+    "SQLite báo cơ sở dữ liệu bị hỏng ({}).": "SQLite reports the database as damaged ({0}).",
+    "Đóng rồi mở lại Tiến Độ: khi mở, Tiến Độ kiểm tra dữ liệu và đề nghị khôi phục nếu thật sự bị hỏng.": "Close and open Tiến Độ again: when it opens, Tiến Độ checks the data and offers a restore if it really is damaged.",
+    "Không mở được cơ sở dữ liệu để kiểm tra ({}).": "Could not open the database to check it ({0}).",
+    "Đóng các cửa sổ Tiến Độ khác đang mở thư mục dữ liệu này rồi thử lại.": "Close the other Tiến Độ windows that have this data folder open, then try again.",
 }
 
 # Words put into messages as values (what could not be written or read).
@@ -368,4 +385,6 @@ FRAGMENTS: dict[str, str] = {
     "bản nháp kế hoạch": "the plan draft",
     "văn bản kế hoạch": "a plan document",
     "tệp PDF {}": "the PDF file {0}",
+    "khóa công khai": "the public key",
+    "tuyên bố đổi khóa": "the key rotation statement",
 }

@@ -35,8 +35,6 @@ DAMAGED_CODES = (SQLITE_CORRUPT, SQLITE_NOTADB)
 # Below this much free space an I/O error is most likely the disk being full.
 NEARLY_FULL_BYTES = 1 << 20
 
-_KEEP = "Dữ liệu đã ghi trước đó vẫn nguyên vẹn."
-
 
 def primary_code(exc: BaseException) -> int | None:
     """The primary SQLite result code of an sqlite3 error, or None for anything else."""
@@ -58,18 +56,20 @@ def database_failure(exc: BaseException, path: Path) -> DatabaseError | None:
     if code == SQLITE_FULL or (code == SQLITE_IOERR and _nearly_full(folder)):
         return DatabaseDiskFull(
             f"Ổ đĩa chứa thư mục dữ liệu {folder} đã đầy, không ghi được vào cơ sở dữ liệu.",
-            f"Giải phóng dung lượng ổ đĩa rồi thử lại. {_KEEP}",
+            "Giải phóng dung lượng ổ đĩa rồi thử lại. Dữ liệu đã ghi trước đó vẫn nguyên vẹn.",
         )
     if code in (SQLITE_READONLY, SQLITE_PERM, SQLITE_AUTH, SQLITE_CANTOPEN):
         return DatabaseReadOnly(
             f"Không ghi được vào cơ sở dữ liệu trong thư mục {folder}: thư mục hoặc tệp chỉ "
             "đọc, hoặc tài khoản này không có quyền ghi.",
-            f"Kiểm tra quyền ghi của thư mục dữ liệu (hoặc chọn thư mục khác). {_KEEP}",
+            "Kiểm tra quyền ghi của thư mục dữ liệu (hoặc chọn thư mục khác). Dữ liệu đã ghi "
+            "trước đó vẫn nguyên vẹn.",
         )
     if code == SQLITE_IOERR:
         return DatabaseIOError(
             f"Lỗi đọc ghi ổ đĩa khi dùng cơ sở dữ liệu trong thư mục {folder} ({_name(exc)}).",
-            f"Kiểm tra ổ đĩa (USB hoặc ổ mạng còn cắm, ổ đĩa không lỗi) rồi thử lại. {_KEEP}",
+            "Kiểm tra ổ đĩa (USB hoặc ổ mạng còn cắm, ổ đĩa không lỗi) rồi thử lại. Dữ liệu đã "
+            "ghi trước đó vẫn nguyên vẹn.",
         )
     if code in DAMAGED_CODES:
         return DatabaseDamaged(
