@@ -12,6 +12,7 @@ The CI form kills 15 times; the long form is
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import re
@@ -236,19 +237,24 @@ def check_edit(data: Path, ledger: Ledger) -> None:
 
 
 def check_export(data: Path, dest: Path, keys: dict[str, list[object]], ledger: Ledger) -> None:
+    """As the next start sees it (SECURITY.md 25): every package in the folder verifies,
+    is in the outbox and has a sequence no other has; every reported export is still
+    there, byte for byte (never replaced); no temp file is left."""
     check_database(data)
-    finals = [p for p in dest.iterdir() if not p.name.startswith(".tiendo-")]
-    assert len(finals) == 1, finals  # the one package name, always complete
-    verified = verify_package(finals[0], keys)  # type: ignore[arg-type]
-    if ledger.exports:
-        assert verified.sequence >= max(ledger.exports)
     ws = start(data)
     try:
         assert not list(dest.glob(".tiendo-*")), "stray temp file left after the next start"
         in_outbox = {r.sequence for r in packages.outbox(ws)}
-        assert set(ledger.exports) <= in_outbox
     finally:
         ws.close()
+    on_disk: dict[int, str] = {}
+    for path in dest.iterdir():
+        verified = verify_package(path, keys)  # type: ignore[arg-type]
+        assert verified.sequence not in on_disk, f"two packages with {verified.sequence}"
+        on_disk[verified.sequence] = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert set(on_disk) == in_outbox
+    for sequence, digest in ledger.exports.items():
+        assert on_disk.get(sequence) == digest, f"package {sequence} missing or replaced"
 
 
 def check_backup(data: Path, dest: Path, ledger: Ledger) -> None:
