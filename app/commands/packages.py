@@ -91,23 +91,31 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _directory_name(args: argparse.Namespace, unit_id: str) -> str:
-    """The unit's name in the directory this installation uses (the built-in one when
+    """The unit's name in the directories this installation keeps (the built-in ones when
     there is no installation), or words saying it is not there."""
     from app.errors import KnownError
     from app.paths import DataLayout, resolve_data_dir
+    from app.services.catalog import builtin_catalog
     from app.settings import glance
-    from app.units import load_builtin_units
 
-    known = glance(DataLayout(resolve_data_dir(args.data_dir)).database)
-    try:
-        units = (
-            load_builtin_units(known.settings.units_directory)
-            if known is not None and known.settings.units_directory
-            else load_builtin_units()
-        )
-    except KnownError:
-        return "(không đọc được danh mục đơn vị)"
-    return units.get(unit_id).name if unit_id in units else "(không có trong danh mục đơn vị)"
+    root = resolve_data_dir(args.data_dir)
+    directories = [d.directory for d in builtin_catalog()[0]]
+    if glance(DataLayout(root).database) is not None:
+        from app.services.workspace import open_workspace
+
+        try:
+            ws = open_workspace(root)
+        except KnownError:
+            pass
+        else:
+            try:
+                directories = list(ws.directories.values())
+            finally:
+                ws.close()
+    for directory in directories:
+        if unit_id in directory:
+            return directory.get(unit_id).name
+    return "(không có trong danh mục đơn vị)"
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

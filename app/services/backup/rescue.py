@@ -20,12 +20,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.errors import ConfigError
 from app.paths import DataLayout
 from app.progress import Cancelled, Progress
 from app.services.backup.common import BackupError, BackupInfo
 from app.services.backup.create import create_backup
+from app.services.catalog import load_directories
 from app.settings import InstallSettings
-from app.units import UnitDirectory, load_builtin_units
+from app.units import Unit, UnitDirectory
 from db import models as m
 from db.session import Database, open_database
 
@@ -48,7 +50,14 @@ class _Frozen:
     layout: DataLayout
     db: Database
     settings: InstallSettings
-    units: UnitDirectory
+    directories: list[UnitDirectory]
+
+    def find_unit(self, unit_id: str) -> Unit:
+        """The unit from the directories the database keeps; ConfigError if none has it."""
+        for directory in self.directories:
+            if unit_id in directory:
+                return directory.get(unit_id)
+        raise ConfigError(f"Không có đơn vị {unit_id!r} trong danh mục.")
 
 
 def rescue_backup(
@@ -81,8 +90,8 @@ def rescue_backup(
             with db.session() as s:
                 rows = {row.key: row.value for row in s.scalars(select(m.Setting))}
             settings = InstallSettings.from_rows(rows)
-            units = load_builtin_units(settings.units_directory)
-            frozen = _Frozen(_ReadOnlyLayout(layout.root, work), db, settings, units)
+            directories = [d.directory for d in load_directories(db)]
+            frozen = _Frozen(_ReadOnlyLayout(layout.root, work), db, settings, directories)
             return create_backup(frozen, dest, progress=progress, cancelled=cancelled)
         finally:
             db.dispose()
