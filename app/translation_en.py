@@ -360,6 +360,7 @@ MESSAGES: dict[str, str] = {
     "Chọn tên tệp khác, hoặc xuất vào một thư mục để Tiến Độ tự đặt tên mới.": "Choose another file name, or export to a folder so that Tiến Độ picks a new name.",
     "Thư mục {} không có dữ liệu Tiến Độ để sao lưu.": "The folder {0} holds no Tiến Độ data to back up.",
     "Không đọc được cơ sở dữ liệu trong {}: {}.": "Could not read the database in {0}: {1}.",
+    "Không có đơn vị {} trong danh mục.": "The directory has no unit {0}.",
     "Chọn một câu dễ nhớ gồm vài từ, ví dụ bốn từ tiếng Việt cách nhau.": "Choose a sentence of a few words that is easy to remember, for example four words with spaces between them.",
     "Tệp khóa ký {} bị hỏng hoặc không phải tệp khóa.": "The signing key file {0} is damaged or is not a key file.",
     "Ổ đĩa chứa thư mục dữ liệu {} đã đầy, không ghi được vào cơ sở dữ liệu.": "The disk holding the data folder {0} is full; the database cannot be written.",
