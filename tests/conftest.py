@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["TIENDO_FORCE_BUNDLED_FONT"] = "1"
 os.environ.pop("TIENDO_DATA_DIR", None)
+# A test that runs the app without --data-dir gets the platform's data folder: make that a
+# fresh one for the session, never the user's own (nor one another test run left behind).
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="tiendo-tests-data-")
 # No desktop keyring here: signing keys go to passphrase-encrypted files, unlocked by this.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 os.environ.setdefault("TIENDO_KEY_PASSPHRASE", "mật khẩu thử nghiệm")
