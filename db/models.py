@@ -230,6 +230,9 @@ class Report(Base):
     finalized_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     received_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    # the report's PDF with official signatures (chữ ký số), in the evidence store; it goes
+    # into the package unchanged instead of a PDF printed afresh
+    signed_pdf_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
     entries: Mapped[list[ReportEntry]] = relationship(
         back_populates="report", cascade="all, delete-orphan", order_by="ReportEntry.position"
     )
@@ -347,6 +350,9 @@ class ReceivedPackage(Base):
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     state: Mapped[str] = mapped_column(String(16), default="current")  # current | superseded
     report_json: Mapped[str] = mapped_column(Text)
+    # the package's report PDF, in the evidence store (None for packages imported before
+    # schema 0003); its official signatures are checked again whenever it is shown
+    pdf_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
     evidence: Mapped[list[ReceivedEvidence]] = relationship(
         back_populates="package", cascade="all, delete-orphan"
     )

@@ -5,6 +5,13 @@ Handlers import their heavy modules inside the function so `tiendo --version` st
 
 from types import ModuleType
 
-from app.commands import backup, directory, packages, province, workspace
+from app.commands import backup, directory, official, packages, province, workspace
 
-FEATURES: tuple[ModuleType, ...] = (workspace, packages, backup, province, directory)
+FEATURES: tuple[ModuleType, ...] = (
+    workspace,
+    packages,
+    backup,
+    province,
+    directory,
+    official,
+)

@@ -355,6 +355,35 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_trust_ca(args: argparse.Namespace) -> int:
+    from app.services.official import trust_store
+
+    ws = _open(args)
+    try:
+        store = trust_store(ws)
+        added = store.add_roots(Path(args.file))
+        crls = [store.add_crl(Path(p)) for p in args.crl]
+    finally:
+        ws.close()
+    for cert in added:
+        print(f"Đã tin cậy chứng thư gốc: {cert.holder} (dấu vân tay {cert.fingerprint})")
+    for crl in crls:
+        print(f"Đã nhập danh sách thu hồi của {crl.issuer}: {crl.revoked} chứng thư bị thu hồi.")
+    return 0
+
+
+def cmd_trust_crl(args: argparse.Namespace) -> int:
+    from app.services.official import trust_store
+
+    ws = _open(args)
+    try:
+        crl = trust_store(ws).add_crl(Path(args.file))
+    finally:
+        ws.close()
+    print(f"Đã nhập danh sách thu hồi của {crl.issuer}: {crl.revoked} chứng thư bị thu hồi.")
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("trust-province", help="huyện: tin cậy khóa của Sở (để kiểm tra biên nhận)")
     p.add_argument("file", metavar="PUBKEY_FILE")
@@ -396,6 +425,14 @@ def register(sub: Any) -> None:
     i.add_argument("--receipts", metavar="DIR", help="thư mục ghi biên nhận (mặc định: cạnh gói)")
     i.add_argument("--no-receipts", action="store_true", help="không ghi biên nhận")
     i.set_defaults(handler=cmd_import)
+
+    t = psub.add_parser("trust-ca", help="tin cậy chứng thư gốc của CA (chữ ký số trên báo cáo)")
+    t.add_argument("file", metavar="FILE.pem")
+    t.add_argument("--crl", action="append", default=[], metavar="FILE.crl")
+    t.set_defaults(handler=cmd_trust_ca)
+    t = psub.add_parser("trust-crl", help="nhập danh sách chứng thư bị thu hồi (CRL)")
+    t.add_argument("file", metavar="FILE.crl")
+    t.set_defaults(handler=cmd_trust_crl)
 
     s = psub.add_parser("status", help="tình hình báo cáo của các đơn vị")
     add_plan_option(s)

@@ -137,7 +137,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         else:
             rid = summary.id
         data = reports.report_data(ws, rid)
-        build_report_pdf(data, out, progress=_progress_printer("Đang tạo PDF"))
+        signed = _official_pdf(ws, rid, sign=args.sign)
+        if signed is not None:
+            _write_pdf(out, signed)
+        else:
+            build_report_pdf(data, out, progress=_progress_printer("Đang tạo PDF"))
         state = {
             "draft": "bản nháp",
             "finalized": "đã chốt",
@@ -151,6 +155,30 @@ def cmd_report(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     return 0
+
+
+def _official_pdf(ws: Any, report_id: int, *, sign: bool) -> bytes | None:
+    """The report's PDF with official signatures (made now with --sign), or None when it
+    has none: then the PDF is printed afresh."""
+    from app.services import official
+
+    if sign:
+        from app.commands.official import sign_report_cli
+
+        return sign_report_cli(ws, report_id)
+    pdf = official.signed_pdf(ws, report_id)
+    if pdf is not None:
+        print("Báo cáo đã có chữ ký số: ghi đúng bản đã ký.")
+    return pdf
+
+
+def _write_pdf(out: Path, data: bytes) -> None:
+    from app.fsio import write_atomic, write_failure
+
+    try:
+        write_atomic(out, data, mode=0o644)
+    except OSError as exc:
+        raise ConfigError(*write_failure(exc, out.parent, "tệp báo cáo")) from None
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -217,4 +245,9 @@ def register(sub: Any) -> None:
     add_plan_option(p)
     p.add_argument("--period", required=True, metavar="P")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--sign",
+        action="store_true",
+        help="ký số bằng USB token đã cài đặt (mã PIN: TIENDO_TOKEN_PIN hoặc nhập khi hỏi)",
+    )
     p.set_defaults(handler=cmd_report)

@@ -277,6 +277,9 @@ class BagInfo:
     revision: int
     sequence: int
     created: dt.datetime
+    # how many official signatures (PAdES, chữ ký số) data/report.pdf carries; 0 writes no
+    # line, so packages without them are what they always were
+    official_signatures: int = 0
 
 
 def build_bag_info(info: BagInfo) -> bytes:
@@ -294,6 +297,8 @@ def build_bag_info(info: BagInfo) -> bytes:
         f"Tiendo-Sequence: {info.sequence}",
         f"Tiendo-Created: {info.created.isoformat()}",
     ]
+    if info.official_signatures:
+        lines.append(f"{OFFICIAL_SIGNATURES}: {info.official_signatures}")
     return ("\n".join(nfc(line) for line in lines) + "\n").encode("utf-8")
 
 
@@ -378,7 +383,20 @@ def parse_bag_info(data: bytes) -> BagInfo:
         revision=int(revision.group()),
         sequence=int(sequence.group()),
         created=created,
+        official_signatures=_official_signatures(fields.get(OFFICIAL_SIGNATURES), bad),
     )
+
+
+OFFICIAL_SIGNATURES = "Tiendo-Official-Signatures"
+
+
+def _official_signatures(value: str | None, bad: Callable[[str], PackageContentError]) -> int:
+    """The optional Tiendo-Official-Signatures count (absent: 0)."""
+    if value is None:
+        return 0
+    if not _INT_RE.fullmatch(value):
+        raise bad(f"{OFFICIAL_SIGNATURES} không phải số nguyên dương")
+    return int(value)
 
 
 # -- manifests -----------------------------------------------------------------------

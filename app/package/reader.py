@@ -111,6 +111,8 @@ class VerifiedPackage:
     pdf: PayloadFile
     evidence: tuple[PayloadFile, ...]
     _entries: Mapping[str, ZipEntry] = field(repr=False, compare=False)
+    # what bag-info claims of the PDF's official signatures; the province checks the PDF
+    official_signatures: int = 0
 
     def read_pdf(self) -> bytes:
         """The report PDF's bytes, re-checked against the manifest; raises PackageError."""
@@ -310,6 +312,7 @@ class _Verifier:
             pdf=pdf,
             evidence=evidence,
             _entries=dict(self.entries),
+            official_signatures=bag_info.official_signatures,
         )
 
     # -- 2. names --------------------------------------------------------------------

@@ -94,8 +94,12 @@ def write_package(
     cancelled: Cancelled | None = None,
     limits: fmt.Limits | None = None,
     temp_tag: str = "",
+    official_signatures: int = 0,
 ) -> PackageInfo:
     """Write the signed package of `report` to `dest` (a folder or a file path).
+
+    `pdf` goes in byte for byte; `official_signatures` says how many PAdES signatures it
+    carries (bag-info's Tiendo-Official-Signatures).
 
     A folder gets the first free name of `package_target`. The file appears complete or
     not at all, and never in place of another file (SECURITY.md 16, 25): it is written
@@ -117,7 +121,18 @@ def write_package(
     try:
         # 0644: a package is meant to be sent.
         with creating(target, renumber=False, mode=0o644, tag=temp_tag) as new:
-            written = _write(new.file, job, report, pdf, planned, sequence, key, created, limits)
+            written = _write(
+                new.file,
+                job,
+                report,
+                pdf,
+                planned,
+                sequence,
+                key,
+                created,
+                limits,
+                official_signatures,
+            )
     except FileExistsError:
         raise _taken(target) from None
     except OSError as exc:
@@ -236,6 +251,7 @@ def _write(
     key: UnitKey,
     created: dt.datetime,
     limits: fmt.Limits,
+    official_signatures: int,
 ) -> _Written:
     top = fmt.folder_name(report.unit_id, report.period, report.revision)
     zw = ZipWriter(fh, created)
@@ -282,6 +298,7 @@ def _write(
             revision=report.revision,
             sequence=sequence,
             created=created,
+            official_signatures=official_signatures,
         )
     )
     tagmanifest = fmt.build_manifest(

@@ -470,18 +470,38 @@ def _sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}{size}", parent=style, fontSize=size, leading=size * 1.15)
 
 
+class SignatureRoom(Spacer):  # type: ignore[misc]
+    """The blank between the signer's title and name. Once drawn, ``placed`` holds where:
+    (page index from 0, x0, y0, x1, y1 in points), so an official signature's appearance
+    can be put there (app.official)."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__(1, height)
+        self.placed: tuple[int, float, float, float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        page = self.canv.getPageNumber() - 1
+        self.placed = (page, x, y, x + self.width, y + self.height)
+
+
 def signature_block(
     signature: SignatureInfo,
     recipients: Sequence[str] | None,
     st: HouseStyles,
     width: float,
     *,
-    room: float = 30 * mm,
+    room: float | SignatureRoom = 30 * mm,
 ) -> Table:
     """The recipients ("Nơi nhận:") bottom left, the signature bottom right; never split.
 
     Each recipient is printed "- " + text; ``None`` leaves the left side empty (a document
-    sent nowhere). ``room`` is the blank left for the handwritten signature and the seal.
+    sent nowhere). ``room`` is the blank left for the handwritten signature and the seal
+    (a height, or a SignatureRoom that records where it lands).
     """
     left: list[Flowable] = []
     if recipients is not None:
@@ -490,7 +510,8 @@ def signature_block(
     right: list[Flowable] = [
         para(line.upper(), st.signer) for line in signature.lines if line.strip()
     ]
-    right += [Spacer(1, room), para(signature.name, st.signer_name)]
+    blank = room if isinstance(room, SignatureRoom) else Spacer(1, room)
+    right += [blank, para(signature.name, st.signer_name)]
     left_width = width * 0.45
     table = Table([[left or "", right]], colWidths=[left_width, width - left_width], hAlign="LEFT")
     table.setStyle(

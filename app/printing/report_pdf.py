@@ -60,11 +60,34 @@ def build_report_pdf(
     often and, once true, stops the work with Cancelled. A path is replaced atomically.
     Raises Cancelled, PdfWriteError or FontError; never leaves a half-written file.
     """
+    _render(report, out, None, progress, cancelled)
+
+
+def report_pdf_for_signing(
+    report: ReportData, room_height: float
+) -> tuple[bytes, tuple[int, float, float, float, float]]:
+    """The report's PDF with a blank of ``room_height`` points between the signer's title
+    and name, for official signatures, and where that blank is: (page index, x0, y0, x1,
+    y1). Raises FontError."""
+    room = doc.SignatureRoom(room_height)
+    buffer = io.BytesIO()
+    _render(report, buffer, room, None, None)
+    assert room.placed is not None, "the signature block is always drawn"
+    return buffer.getvalue(), room.placed
+
+
+def _render(
+    report: ReportData,
+    out: Output,
+    room: doc.SignatureRoom | None,
+    progress: Progress | None,
+    cancelled: IsCancelled | None,
+) -> None:
     st = doc.styles()
     page = doc.PORTRAIT
     summary = summary_line(report)
     doc.render(
-        report_story(report, st, page.width),
+        report_story(report, st, page.width, room=room),
         out,
         page=page,
         info=doc.DocumentInfo(
@@ -103,8 +126,11 @@ def status_text(status: str, percent: int | None) -> str:
     return f"{words} (đạt {percent}%)" if percent is not None else words
 
 
-def report_story(report: ReportData, st: HouseStyles, width: float) -> list[Flowable]:
-    """The report's flowables, from the header block to the signature."""
+def report_story(
+    report: ReportData, st: HouseStyles, width: float, *, room: doc.SignatureRoom | None = None
+) -> list[Flowable]:
+    """The report's flowables, from the header block to the signature (its blank is
+    ``room`` when given, else the usual 30 mm for a handwritten signature)."""
     note = f"(Bản sửa đổi lần {report.revision - 1})" if report.revision > 1 else ""
     if report.extra.get("state") == "draft":
         # a printed draft must never pass for the signed report
@@ -147,6 +173,7 @@ def report_story(report: ReportData, st: HouseStyles, width: float) -> list[Flow
         [r.strip().lstrip("-–").strip() for r in report.recipients],
         st,
         width,
+        room=room if room is not None else 30 * mm,
     )
     story.append(doc.closing(last, block))
     return story

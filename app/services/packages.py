@@ -170,7 +170,11 @@ def export_package(
     report_id, finalized_now = exportable_report(ws, code, finalize=finalize)
     key = KeyStore(ws.layout.root).load(ws.settings.unit_id, passphrase)
     data = reports.report_data(ws, report_id)
-    pdf = report_pdf_bytes(data)
+    from app.services.official import signed_pdf, signed_roles
+
+    # a PDF with official signatures goes in unchanged; printing it afresh would drop them
+    signed = signed_pdf(ws, report_id)
+    pdf = signed if signed is not None else report_pdf_bytes(data)
     evidence = [EvidenceFile(path=p, name=name) for p, name in evidence_of(ws, report_id)]
     from app.package.writer import package_target
     from app.services.leftovers import remember_write_folder
@@ -194,6 +198,7 @@ def export_package(
             progress=progress,
             cancelled=cancelled,
             temp_tag=reservations.temp_tag(unit, taken.sequence),
+            official_signatures=len(signed_roles(signed)),
         )
     except BaseException:
         reservations.release_quietly(ws.db, taken)

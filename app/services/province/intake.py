@@ -58,11 +58,15 @@ from app.services.province.common import (
     utc_naive,
 )
 from app.services.province.keys import explain_refusal, province_key, trusted_keys
+from app.services.province.signatures import check as check_signatures
+from app.services.province.signatures import keep_pdf
+from app.services.province.signatures import words as signature_words
 from app.services.province.staging import clean_staging, move_into_store, new_staging
 from app.services.workspace import Workspace
 from db import models as m
 
 if TYPE_CHECKING:
+    from app.official.verify import SignatureCheck
     from app.package import VerifiedPackage
     from app.package.receipt import Receipt
     from app.signing.keystore import UnitKey
@@ -113,6 +117,8 @@ class ImportResult:
     superseded_revision: int | None = None
     receipt: Path | None = None
     receipt_error: str = ""
+    # the official signatures of the report PDF, checked on import (empty: none)
+    signatures: tuple[SignatureCheck, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -126,6 +132,8 @@ class ImportResult:
             text += f" Biên nhận: {self.receipt.name}."
         if self.receipt_error:
             text += f" Chưa ghi được biên nhận: {self.receipt_error}"
+        if self.signatures:
+            text += " " + signature_words(self.signatures)
         return text
 
 
@@ -274,6 +282,7 @@ def import_package(
         hint=verdict.hint,
         superseded_revision=verdict.superseded,
         evidence_count=len(verified.evidence),
+        signatures=verdict.signatures,
     )
     if key is not None:
         result = _write_receipt(ws, result, verified, verdict, key, receipts_dir, now)
@@ -331,6 +340,7 @@ class _Verdict:
     hint: str = ""
     superseded: int | None = None
     received_at: dt.datetime | None = None  # UTC naive, of the row that holds the package
+    signatures: tuple[SignatureCheck, ...] = ()
 
 
 def _rules(ws: Workspace, s: Session, v: VerifiedPackage) -> _Verdict:
@@ -414,19 +424,26 @@ def _store(
         staged = v.extract_evidence(staging, progress=progress, cancelled=cancelled)
         checkpoint("staged")
         move_into_store(ws, staged)
+        pdf = v.read_pdf()
+        pdf_sha = keep_pdf(ws, pdf)
         checkpoint("stored")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     try:
-        return _commit(ws, v, path)
+        verdict = _commit(ws, v, path, pdf_sha)
     except OperationalError as exc:
         raise ProvinceError(
             f"Không ghi được vào cơ sở dữ liệu: {exc.orig or exc}.",
             "Gói chưa được nhập; đóng các cửa sổ Tiến Độ khác đang mở dữ liệu này rồi thử lại.",
         ) from None
+    if verdict.outcome is not Outcome.IMPORTED:
+        return verdict
+    # checked after the commit: a bad official signature is shown, it does not refuse
+    # the package (the unit's own signature already proved who sent it)
+    return replace(verdict, signatures=check_signatures(ws, pdf))
 
 
-def _commit(ws: Workspace, v: VerifiedPackage, path: Path) -> _Verdict:
+def _commit(ws: Workspace, v: VerifiedPackage, path: Path, pdf_sha: str) -> _Verdict:
     with ws.db.transaction() as s:
         verdict = _rules(ws, s, v)
         if verdict.outcome is not Outcome.IMPORTED:
@@ -447,6 +464,8 @@ def _commit(ws: Workspace, v: VerifiedPackage, path: Path) -> _Verdict:
                 known.add(item.sha256)
                 mime = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
                 s.add(m.Evidence(sha256=item.sha256, size=item.size, mime=mime))
+        if pdf_sha not in known and s.get(m.Evidence, pdf_sha) is None:
+            s.add(m.Evidence(sha256=pdf_sha, size=v.pdf.size, mime="application/pdf"))
         s.flush()
         row = m.ReceivedPackage(
             unit_id=v.unit_id,
@@ -460,6 +479,7 @@ def _commit(ws: Workspace, v: VerifiedPackage, path: Path) -> _Verdict:
             created=utc_naive(v.created),
             state="current",
             report_json=v.report_json.decode("utf-8"),
+            pdf_sha256=pdf_sha,
         )
         row.evidence = [m.ReceivedEvidence(sha256=e.sha256, name=e.name) for e in v.evidence]
         s.add(row)

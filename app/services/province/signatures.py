@@ -1,0 +1,71 @@
+"""The official signatures (chữ ký số) of the report PDFs the province receives: the PDF
+is kept in the evidence store on import, and its signatures are checked against the
+province's trust anchors and CRLs on import and again whenever the report is shown (a
+root or a CRL imported later changes the answer)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from app.official.verify import SignatureCheck
+from app.services.workspace import Workspace
+from db import models as m
+
+
+def keep_pdf(ws: Workspace, pdf: bytes) -> str:
+    """Store the package's PDF by its hash (before the import's rows are committed);
+    returns the hash. Raises EvidenceError or OSError when it cannot be written."""
+    sha = hashlib.sha256(pdf).hexdigest()
+    if not ws.evidence.has(sha):
+        ws.evidence.put(sha, iter([pdf]))
+    return sha
+
+
+@dataclass(frozen=True)
+class ReceivedPdf:
+    """A received package's PDF and what its official signatures' checks found."""
+
+    package_id: int
+    pdf: bytes | None  # None: imported before PDFs were kept, or the file is missing
+    checks: tuple[SignatureCheck, ...]
+
+    @property
+    def signed(self) -> bool:
+        return bool(self.checks)
+
+    @property
+    def valid(self) -> bool:
+        return bool(self.checks) and all(c.ok for c in self.checks)
+
+
+def check(ws: Workspace, pdf: bytes) -> tuple[SignatureCheck, ...]:
+    """The checks of every official signature of ``pdf`` (empty when it has none)."""
+    from app.services.official import check_pdf
+
+    return tuple(check_pdf(ws, pdf))
+
+
+def received_pdf(ws: Workspace, package_id: int) -> ReceivedPdf:
+    """The PDF of a received package, its signatures checked now."""
+    with ws.db.session() as s:
+        row = s.get(m.ReceivedPackage, package_id)
+        sha = row.pdf_sha256 if row is not None else None
+    if sha is None:
+        return ReceivedPdf(package_id, None, ())
+    try:
+        pdf = ws.evidence.path_for(sha).read_bytes()
+    except OSError:
+        return ReceivedPdf(package_id, None, ())
+    return ReceivedPdf(package_id, pdf, check(ws, pdf))
+
+
+def words(checks: tuple[SignatureCheck, ...]) -> str:
+    """One sentence on the signatures for an import line ("" when there are none)."""
+    if not checks:
+        return ""
+    if all(c.ok for c in checks):
+        return f"Chữ ký số hợp lệ: {'; '.join(c.summary() for c in checks)}."
+    bad = [c for c in checks if not c.ok]
+    reasons = "; ".join(f"{c.summary()}: {' '.join(c.problems)}" for c in bad)
+    return f"CHỮ KÝ SỐ KHÔNG HỢP LỆ — {reasons}"

@@ -1,0 +1,28 @@
+"""report PDFs with official signatures
+
+Revision ID: 0003
+Revises: 0002
+
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("reports", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("signed_pdf_sha256", sa.String(length=64), nullable=True))
+    with op.batch_alter_table("received_packages", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("pdf_sha256", sa.String(length=64), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("received_packages", schema=None) as batch_op:
+        batch_op.drop_column("pdf_sha256")
+    with op.batch_alter_table("reports", schema=None) as batch_op:
+        batch_op.drop_column("signed_pdf_sha256")
