@@ -242,7 +242,7 @@ def test_the_cli_signs_writes_and_verifies(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    ws, report_id = signers_ready
+    ws, _ = signers_ready
     data = str(ws.layout.root)
     ws.close()
     monkeypatch.setenv("TIENDO_TOKEN_PIN", USER_PIN)

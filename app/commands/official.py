@@ -12,8 +12,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.commands.workspace import _open
 from app.errors import ConfigError
+
+
+def _open(args: argparse.Namespace) -> Any:
+    # not app.commands.workspace's: `report --sign` there calls into this module
+    from app.paths import resolve_data_dir
+    from app.services.workspace import open_workspace
+
+    return open_workspace(resolve_data_dir(args.data_dir))
 
 
 def cmd_signer_setup(args: argparse.Namespace) -> int:

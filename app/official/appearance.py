@@ -76,7 +76,7 @@ class Placement:
         """The seal over the left third of the person's signature, the text under it."""
         personal = self.personal_box()
         x0 = personal.x0 + personal.width / 3 - SEAL
-        top = self.room.y1 + 1 * mm
+        top = self.room.y1 - 1 * mm
         return Box(x0, top - ROOM_HEIGHT, x0 + SEAL + SIGNATURE_W * 2 / 3, top)
 
 

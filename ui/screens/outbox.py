@@ -90,18 +90,31 @@ class OutboxModel(QAbstractTableModel):
 
 
 class OutboxScreen(LazyRefresh):
+    def _intro_text(self) -> str:
+        """What a package carries. The app's own signature is never called "chữ ký số"
+        (DESIGN.md §8): that is the certificate signature from a USB token."""
+        from app.official.config import is_set_up
+
+        text = self.tr(
+            "Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký xác thực "
+            "của phần mềm (cho cơ quan theo dõi kế hoạch biết gói do máy của đơn vị gửi). Lưu "
+            "gói vào USB hoặc đính kèm thư điện tử gửi cơ quan theo dõi kế hoạch."
+        )
+        if is_set_up(self.ctx.ws.settings):
+            return text + " " + self.tr("Báo cáo đã ký số bằng USB token được gửi đúng bản đã ký.")
+        return (
+            text
+            + " "
+            + self.tr("Chữ ký này không thay chữ ký của lãnh đạo: bản giấy vẫn cần ký và đóng dấu.")
+        )
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.job: Job | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Gửi báo cáo lên tỉnh")))
-        intro = QLabel(
-            self.tr(
-                "Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký số của "
-                "đơn vị. Lưu gói vào USB hoặc đính kèm thư điện tử gửi cơ quan theo dõi kế hoạch."
-            )
-        )
+        intro = QLabel(self._intro_text())
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()

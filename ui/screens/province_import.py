@@ -35,6 +35,7 @@ from app.services.province.intake import (
     received_packages,
 )
 from app.services.province.keys import province_key
+from app.services.province.signatures import words as signature_words
 from ui import window_state
 from ui.context import AppContext
 from ui.widgets import messages
@@ -182,7 +183,13 @@ class ImportScreen(QWidget):
         )
         _table_look(self.history, stretch=1)
         self.history.setAccessibleName(self.tr("Các gói đã nhận"))
+        self.history.cellDoubleClicked.connect(self._show_received)
         bl.addWidget(self.history, 1)
+        history_hint = QLabel(
+            self.tr("Nháy đúp vào một gói để xem báo cáo và kiểm tra chữ ký số trên báo cáo.")
+        )
+        history_hint.setWordWrap(True)
+        bl.addWidget(history_hint)
         split.addWidget(bottom)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -343,6 +350,8 @@ class ImportScreen(QWidget):
             detail = messages.core_text(r.message) + (
                 f" {messages.core_text(r.hint)}" if r.hint and not r.ok else ""
             )
+            if r.signatures:
+                detail += " " + messages.core_text(signature_words(r.signatures))
             cells = [
                 r.path.name,
                 words[r.outcome],
@@ -374,8 +383,18 @@ class ImportScreen(QWidget):
             .replace("%4", str(counts[Outcome.REFUSED] + counts[Outcome.NOT_PROCESSED]))
         )
 
+    def _show_received(self, row: int, _column: int) -> None:
+        """The received report's official signatures and its PDF."""
+        from ui.screens.province_received import ReceivedReportDialog
+
+        if 0 <= row < len(self.history_rows):
+            dialog = ReceivedReportDialog(self.ctx, self.history_rows[row], self)
+            dialog.exec()
+            dialog.deleteLater()
+
     def refresh_history(self) -> None:
         rows = received_packages(self.ctx.ws, limit=500)
+        self.history_rows = rows
         self.history.setRowCount(len(rows))
         states = {"current": self.tr("Hiện hành"), "superseded": self.tr("Đã được thay")}
         for i, r in enumerate(rows):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import KnownError
 from ui.context import AppContext
+from ui.screens.signer_panel import SignerPanel
 from ui.widgets.backup_panel import BackupPanel
 from ui.widgets.common import heading, plan_name
 from ui.widgets.messages import show_error
@@ -93,6 +94,8 @@ class SettingsScreen(QWidget):
         folder_row.addWidget(open_folder)
         of.addRow(self.tr("Thư mục dữ liệu:"), folder_row)
         layout.addWidget(other)
+        self.signer = SignerPanel(ctx, trust_only=ws.settings.role == "province")
+        layout.addWidget(self.signer)
         self.backup = BackupPanel(ctx)
         layout.addWidget(self.backup)
         layout.addStretch(1)

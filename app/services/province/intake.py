@@ -617,6 +617,7 @@ class ReceivedRow:
     created: dt.datetime  # local time
     received: dt.datetime  # local time
     evidence_count: int
+    package_id: int = 0
 
 
 def received_packages(ws: Workspace, *, limit: int | None = None) -> list[ReceivedRow]:
@@ -647,6 +648,7 @@ def received_packages(ws: Workspace, *, limit: int | None = None) -> list[Receiv
             local(r.created),
             local(r.received_at),
             int(counts.get(r.id, 0)),
+            r.id,
         )
         for r in rows
     ]

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.services.reports import Problem, ReportSummary
 from ui.screens.reports.texts import problem_text
 from ui.widgets.messages import confirm, show_error
+from ui.widgets.official import ask_pin
 from ui.widgets.pdf_preview import ask_save_path, print_pdf
 
 __all__ = [
     "ask_narratives",
+    "ask_pin",
     "ask_save_path",
     "confirm",
     "confirm_finalize",

@@ -6,6 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.fsio import write_failure
+from app.official.config import Role
+from app.printing import PdfWriteError
 from app.progress import Cancelled, Progress
 from app.services import reports
 from app.services.workspace import Workspace
@@ -65,14 +68,40 @@ def refresh_job(ws: Workspace, report_id: int, *, narratives: bool) -> Job:
     return Job(work)
 
 
+def sign_job(ws: Workspace, report_id: int, pins: dict[Role, str]) -> Job:
+    """Add the missing official signatures with ``pins`` (forgotten when the job ends);
+    finishes with ``(report_id, roles signed)``."""
+    from app.services.official import sign_report
+
+    held = dict(pins)
+
+    def work(_progress: Progress, _cancelled: Cancelled) -> object:
+        try:
+            return report_id, sign_report(ws, report_id, held).signed
+        finally:
+            held.clear()
+
+    return Job(work)
+
+
 def pdf_job(ws: Workspace, report_id: int, out: Path, purpose: str) -> Job:
     """Write the report's PDF to ``out``; finishes with ``(purpose, str(out), report_id)``;
     can be cancelled."""
 
     def work(progress: Progress, cancelled: Cancelled) -> object:
         # reportlab is imported here, off the start-up path
+        from app.fsio import write_atomic
         from app.printing.report_pdf import build_report_pdf
+        from app.services.official import signed_pdf
 
+        signed = signed_pdf(ws, report_id)
+        if signed is not None:
+            # the document with its official signatures, never a fresh print without them
+            try:
+                write_atomic(out, signed, mode=0o644)
+            except OSError as exc:
+                raise PdfWriteError(*write_failure(exc, out.parent, "tệp PDF")) from None
+            return purpose, str(out), report_id
         data = reports.report_data(ws, report_id)
         build_report_pdf(data, out, progress=progress, cancelled=cancelled)
         return purpose, str(out), report_id

@@ -34,6 +34,7 @@ from ui.screens.reports.jobs import JobTracker, draft_job, pdf_job, refresh_job
 from ui.screens.reports.panels import EmptyPage, SidePanel, StatusBanner
 from ui.screens.reports.pdf import ReportPdf
 from ui.screens.reports.periods import PeriodChooser, period_info
+from ui.screens.reports.signing import ReportSigning
 from ui.screens.reports.texts import problem_text
 from ui.widgets.common import heading
 from ui.widgets.job_bar import JobBar
@@ -67,6 +68,7 @@ class ReportsScreen(QWidget):
         self.banner = StatusBanner()
         self.banner_title, self.banner_note = self.banner.title, self.banner.note
         layout.addWidget(self.banner)
+        layout.addWidget(self.signing.status)
         self._build_pages(layout)
         self._connect()
         self._fill_periods()
@@ -118,6 +120,9 @@ class ReportsScreen(QWidget):
             self.latest_button,
         ):
             actions.addWidget(button)
+        self.signing = ReportSigning(self.ctx, self, self.tracker, self._run)
+        self.sign_button = self.signing.button
+        actions.addWidget(self.sign_button)
         actions.addStretch(1)
         for button in (self.preview_button, self.print_button, self.save_pdf_button):
             actions.addWidget(button)
@@ -168,6 +173,7 @@ class ReportsScreen(QWidget):
         self.editor.saved.connect(self._edits_saved)
         self.editor.save_failed.connect(self._reload)
         self.tracker.changed.connect(self._update_actions)
+        self.signing.signed.connect(self._signed)
         self.ctx.reports_changed.connect(self._reports_changed_elsewhere)
         self.ctx.activities_changed.connect(self._activities_changed)
 
@@ -253,6 +259,7 @@ class ReportsScreen(QWidget):
         self.refresh_button.setEnabled(not busy)
         self.finalize_button.setEnabled(not busy)
         self.side.set_checklist_visible(draft)
+        self.signing.update(shown, is_latest, busy)
 
     def _numbers_stale(self) -> bool:
         if self.period is None or self.shown is None or self.editor.report_id is None:
@@ -460,6 +467,11 @@ class ReportsScreen(QWidget):
         self._rebuild_chooser()
         self._show(new_id)
         self.editor.overall.setFocus()
+
+    @Slot(int)
+    def _signed(self, report_id: int) -> None:
+        self._announce()
+        self._show(report_id)
 
     @Slot()
     def show_latest(self) -> None:
