@@ -434,3 +434,97 @@ def test_a_package_without_the_bag_info_field_is_still_read(
         assert b"Tiendo-Official-Signatures" not in z.read(info)
     pk = KeyStore(ws.layout.root).public_key("gl.chuse")
     assert verify_package(result.path, lambda _u: [pk]).official_signatures == 0
+
+
+# --- the screens --------------------------------------------------------------------
+
+
+@pytest.mark.gui
+def test_ky_so_on_the_reports_screen_signs_with_the_pins_asked(
+    signers_ready: tuple[Workspace, int], qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pytestqt.qtbot import QtBot
+
+    from ui.context import AppContext
+    from ui.screens.reports import ReportsScreen
+    from ui.screens.reports import dialogs as screen_dialogs
+
+    assert isinstance(qtbot, QtBot)
+    ws, report_id = signers_ready
+    asked: list[tuple[Role, str]] = []
+    errors: list[str] = []
+
+    def pin(_parent: object, role: Role, holder: str, _token: str) -> str:
+        asked.append((role, holder))
+        return USER_PIN
+
+    monkeypatch.setattr(screen_dialogs, "ask_pin", pin)
+    monkeypatch.setattr(screen_dialogs, "show_error", lambda _p, e, h="": errors.append(str(e) + h))
+    screen = ReportsScreen(AppContext(ws))
+    qtbot.addWidget(screen)
+    screen.resize(1100, 800)
+    screen.show()
+    screen.select_period("2024")
+    assert screen.shown is not None and screen.shown.id == report_id
+    assert screen.sign_button.isVisible()
+    screen.sign_button.click()
+    qtbot.waitUntil(lambda: not screen.busy(), timeout=30_000)
+    assert errors == []
+    assert [r for r, _ in asked] == [Role.PERSONAL, Role.AGENCY]
+    assert official.signed_roles(official.signed_pdf(ws, report_id)) == set(Role)
+    assert not screen.sign_button.isVisible()  # nothing left to sign
+    text = screen.signing.status.text()
+    assert "Nguyễn Văn Ánh" in text and "+07:00" in text
+    if os.environ.get("TIENDO_SHOT_DIR"):  # a look at the screen while developing
+        screen.grab().save(os.path.join(os.environ["TIENDO_SHOT_DIR"], "reports-signed.png"))
+
+
+@pytest.mark.gui
+def test_a_wrong_pin_on_the_screen_is_shown_and_nothing_is_signed(
+    signers_ready: tuple[Workspace, int], qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pytestqt.qtbot import QtBot
+
+    from ui.context import AppContext
+    from ui.screens.reports import ReportsScreen
+    from ui.screens.reports import dialogs as screen_dialogs
+
+    assert isinstance(qtbot, QtBot)
+    ws, report_id = signers_ready
+    errors: list[str] = []
+    monkeypatch.setattr(screen_dialogs, "ask_pin", lambda *_a: "0000")
+    monkeypatch.setattr(screen_dialogs, "show_error", lambda _p, e, h="": errors.append(f"{e} {h}"))
+    screen = ReportsScreen(AppContext(ws))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.select_period("2024")
+    screen.sign_button.click()
+    qtbot.waitUntil(lambda: bool(errors), timeout=30_000)
+    assert "Mã PIN của token không đúng" in errors[0] and "lần thử" in errors[0]
+    assert official.signed_pdf(ws, report_id) is None
+    assert screen.sign_button.isVisible()
+
+
+@pytest.mark.gui
+def test_the_settings_panel_lists_the_token_and_sets_a_signer(
+    pki: Pki, finalized: tuple[Workspace, int], qtbot: object
+) -> None:
+    from pytestqt.qtbot import QtBot
+
+    from ui.context import AppContext
+    from ui.screens.signer_panel import SignerPanel
+
+    assert isinstance(qtbot, QtBot) and MODULE is not None
+    ws, _ = finalized
+    panel = SignerPanel(AppContext(ws))
+    qtbot.addWidget(panel)
+    panel.driver.setText(MODULE)
+    panel.read_tokens()
+    labels = [panel.token.itemData(i) for i in range(panel.token.count())]
+    assert set(labels) == {"LANH-DAO", "CO-QUAN"}
+    panel.token.setCurrentIndex(labels.index("CO-QUAN"))
+    assert panel.certs.count() == 1 and "Ủy ban nhân dân" in panel.certs.item(0).text()
+    panel.use_for(Role.AGENCY)
+    assert "Ủy ban nhân dân huyện Chư Sê" in panel.role_labels[Role.AGENCY].text()
+    ws.reload_settings()
+    assert ws.settings.extra["official.agency.token"] == "CO-QUAN"

@@ -131,6 +131,12 @@ def _main_screens(ws: Workspace, out: Path, lang: str, size: QSize) -> list[Path
         window.show_screen(i)
         _settle()
         written.append(_grab(window, out / f"{lang}-{i + 1}-{name}.png"))
+    # Cài đặt's lower half: the official-signature set-up
+    settings = window.screen_at(names.index("settings"))
+    if hasattr(settings, "show_signatures"):
+        settings.show_signatures()
+        _settle()
+        written.append(_grab(window, out / f"{lang}-6b-settings-signatures.png"))
     for name, make in _dialogs(window):
         dialog = make()
         dialog.resize(max(dialog.width(), 760), max(dialog.height(), 520))
@@ -172,6 +178,13 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
                 window.grab().save(str(path))
                 written.append(path)
                 window.status.tabs.setCurrentIndex(0)
+        settings = window.screen_at(names.index("settings"))
+        if hasattr(settings, "show_signatures"):
+            settings.show_signatures()
+            _settle()
+            path = out / f"{lang}-province-5b-settings-signatures.png"
+            window.grab().save(str(path))
+            written.append(path)
         for name, make in _dialogs(window):
             dialog = make()
             dialog.show()

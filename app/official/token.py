@@ -66,12 +66,16 @@ def library(module: str) -> Any:
 
 
 def tokens(module: str) -> list[TokenInfo]:
-    """The tokens plugged in now; raises TokenError when the driver fails."""
+    """The tokens plugged in now (a blank, never initialised one is left out); raises
+    TokenError when the driver fails."""
+    from pkcs11 import TokenFlag
+
     lib = library(module)
     try:
         found = [slot.get_token() for slot in lib.get_slots(token_present=True)]
     except Exception as exc:  # the driver's own errors: PKCS11Error and friends
         raise driver_error(exc) from None
+    found = [t for t in found if t.flags & TokenFlag.TOKEN_INITIALIZED]
     return [
         TokenInfo(t.label.strip(), t.manufacturer_id.strip(), t.model.strip(), _serial(t))
         for t in found

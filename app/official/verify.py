@@ -21,6 +21,7 @@ for _name in ("pyhanko", "pyhanko_certvalidator"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 _ROLES = {role.field_name: role for role in Role}
+NO_ROOTS = "Chưa nhập chứng thư gốc tin cậy nào, nên chưa xác định được người ký."
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class SignatureCheck:
     signer: CertFacts | None
     signed_at: dt.datetime | None  # the signing time the signature claims (Vietnam time)
     problems: tuple[str, ...] = field(default=())
+    # intact, and the only thing missing is a trusted root to check the chain against
+    awaiting_roots: bool = False
 
     @property
     def ok(self) -> bool:
@@ -104,12 +107,14 @@ def _check(sig: Any, roots: Sequence[bytes], crls: Sequence[bytes]) -> Signature
             name, _ROLES.get(name), signer, None, ("Chữ ký hỏng, không kiểm tra được.",)
         )
     when = status.signer_reported_dt
+    problems = tuple(_problems(status, signer, roots, crls, embedded))
     return SignatureCheck(
         name,
         _ROLES.get(name),
         signer,
         when.astimezone(VIETNAM) if when else None,
-        tuple(_problems(status, signer, roots, crls, embedded)),
+        problems,
+        awaiting_roots=problems == (NO_ROOTS,),
     )
 
 
@@ -150,5 +155,5 @@ def _trust_problem(signer: CertFacts, roots: Sequence[bytes]) -> str:
     if now < signer.not_before:
         return f"Chứng thư số chưa có hiệu lực (từ {vn_time(signer.not_before)})."
     if not roots:
-        return "Chưa nhập chứng thư gốc tin cậy nào, nên chưa xác định được người ký."
+        return NO_ROOTS
     return f"Chứng thư số do “{signer.issuer}” cấp không dẫn về chứng thư gốc tin cậy nào đã nhập."

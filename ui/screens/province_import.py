@@ -5,6 +5,7 @@ what happened and why; a signed receipt is written for each package."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Slot
@@ -30,6 +31,7 @@ from app.errors import ConfigError, KnownError
 from app.services.province.intake import (
     ImportResult,
     Outcome,
+    ReceivedRow,
     expand_paths,
     import_packages,
     received_packages,
@@ -170,6 +172,7 @@ class ImportScreen(QWidget):
         bl.setContentsMargins(0, 0, 0, 0)
         bl.addWidget(heading(self.tr("Các gói đã nhận"), 2))
         self.history = QTableWidget(0, self.HISTORY_COLUMNS)
+        self.history_rows: list[ReceivedRow] = []
         self.history.setHorizontalHeaderLabels(
             [
                 self.tr("Ngày nhận"),
@@ -382,6 +385,15 @@ class ImportScreen(QWidget):
             .replace("%3", str(counts[Outcome.ALREADY_IMPORTED]))
             .replace("%4", str(counts[Outcome.REFUSED] + counts[Outcome.NOT_PROCESSED]))
         )
+
+    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """A received report's signatures, for `tiendo screenshots`."""
+        from ui.screens.province_received import ReceivedReportDialog
+
+        if not self.history_rows:
+            return []
+        row = self.history_rows[0]
+        return [("province-received-report", lambda: ReceivedReportDialog(self.ctx, row, self))]
 
     def _show_received(self, row: int, _column: int) -> None:
         """The received report's official signatures and its PDF."""

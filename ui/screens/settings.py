@@ -33,7 +33,7 @@ class SettingsScreen(QWidget):
         ws = ctx.ws
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(scroll)
@@ -99,6 +99,11 @@ class SettingsScreen(QWidget):
         self.backup = BackupPanel(ctx)
         layout.addWidget(self.backup)
         layout.addStretch(1)
+
+    def show_signatures(self) -> None:
+        """Scroll to the official-signature set-up."""
+        self.scroll_area.ensureWidgetVisible(self.signer, 0, 0)
+        self.scroll_area.verticalScrollBar().setValue(self.signer.y())
 
     def save(self) -> None:
         ws = self.ctx.ws

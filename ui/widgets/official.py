@@ -90,13 +90,7 @@ def checks_html(checks: Sequence[SignatureCheck]) -> str:
             else QCoreApplication.translate("OfficialSignatures", "không rõ người ký")
         )
         when = iso_time(check.signed_at) if check.signed_at else "—"
-        mark = "✔" if check.ok else "✘"
-        colour = "#1b7f3b" if check.ok else "#b3261e"
-        word = (
-            QCoreApplication.translate("OfficialSignatures", "hợp lệ")
-            if check.ok
-            else QCoreApplication.translate("OfficialSignatures", "KHÔNG hợp lệ")
-        )
+        mark, colour, word = _verdict(check)
         line = (
             f'<span style="color:{colour}">{mark} <b>{_esc(who)}</b></span> '
             f"({_esc(role_text(check.role))}) — {_esc(word)}; "
@@ -106,10 +100,27 @@ def checks_html(checks: Sequence[SignatureCheck]) -> str:
             line += "<br>&nbsp;&nbsp;" + QCoreApplication.translate(
                 "OfficialSignatures", "Chứng thư do %1 cấp"
             ).replace("%1", _esc(check.signer.issuer))
-        for problem in check.problems:
+        for problem in () if check.awaiting_roots else check.problems:
             line += f'<br>&nbsp;&nbsp;<span style="color:{colour}">{_esc(problem)}</span>'
         lines.append(line)
     return "<br>".join(lines)
+
+
+def _verdict(check: SignatureCheck) -> tuple[str, str, str]:
+    """Mark, colour and word: valid, intact but not yet checked against a root (the unit
+    that signed may have imported none), or not valid."""
+    if check.ok:
+        return "✔", "#1b7f3b", QCoreApplication.translate("OfficialSignatures", "hợp lệ")
+    if check.awaiting_roots:
+        return (
+            "✔",
+            "#8a5a00",
+            QCoreApplication.translate(
+                "OfficialSignatures",
+                "nguyên vẹn, chưa đối chiếu chứng thư gốc (nhập trong Cài đặt)",
+            ),
+        )
+    return "✘", "#b3261e", QCoreApplication.translate("OfficialSignatures", "KHÔNG hợp lệ")
 
 
 def _esc(text: str) -> str:
