@@ -359,6 +359,31 @@ def test_the_agency_failing_keeps_the_leaders_signature_whole(
     assert pdf.startswith(kept or b"-")  # incremental: the leader's bytes unchanged
 
 
+@pytest.mark.parametrize(
+    ("who", "reason"), [("expired", "đã hết hạn"), ("encrypt_only", "không dùng để ký")]
+)
+def test_signing_itself_refuses_a_certificate_that_cannot_sign(
+    pki: Pki, who: str, reason: str
+) -> None:
+    """Even past the set-up (a certificate that expired since): refused, nothing signed."""
+    from app.official.appearance import Box, Placement
+    from app.official.sign import SignRequest, sign_pdf
+    from app.printing.report_pdf import report_pdf_bytes
+    from tests.samples import sample_report
+
+    assert MODULE is not None
+    request = SignRequest(
+        role=Role.PERSONAL,
+        module=MODULE,
+        token="LANH-DAO",
+        cert_sha256=_fp(getattr(pki, who)),
+        pin=USER_PIN,
+        placement=Placement(0, Box(300, 100, 500, 220)),
+    )
+    with pytest.raises(CertificateRefused, match=reason):
+        sign_pdf(report_pdf_bytes(sample_report()), request)
+
+
 def test_a_draft_cannot_be_signed(pki: Pki, workspace: Workspace) -> None:
     run_demo(workspace, unit_id="gl.chuse", count=5)
     summary = reports.latest(workspace, "2024")
