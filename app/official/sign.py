@@ -19,7 +19,7 @@ from app.official.appearance import Placement
 from app.official.certs import VIETNAM, CertFacts, facts, require_signing
 from app.official.config import Role
 from app.official.errors import CertificateRefused, OfficialSignatureError, PdfSignatureError
-from app.official.token import chain_on_token, driver_error, login
+from app.official.token import all_certificates, driver_error, login
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,14 @@ def sign_pdf(pdf: bytes, request: SignRequest, *, now: dt.datetime | None = None
     CertificateRefused (not on the token, expired, revoked by an imported CRL, not for
     signing) and PdfSignatureError (a PDF that cannot take a signature)."""
     when = (now or dt.datetime.now(VIETNAM)).astimezone(VIETNAM).replace(microsecond=0)
+    # the certificate is checked before the PIN goes to the token: a refused one costs no try
+    cert_der, chain = _certificate(
+        all_certificates(request.module, request.token), request.cert_sha256
+    )
+    cert = facts(cert_der)
+    require_signing(cert, when, request.crls, (*chain, *request.trusted))
     session = login(request.module, request.token, request.pin)
     try:
-        cert_obj, chain = _certificate(session, request.cert_sha256)
-        cert = facts(cert_obj)
-        require_signing(cert, when, request.crls, (*chain, *request.trusted))
         out = _sign(pdf, request, session, cert, chain, when)
     except OfficialSignatureError:
         raise
@@ -70,10 +73,10 @@ def sign_pdf(pdf: bytes, request: SignRequest, *, now: dt.datetime | None = None
     return Signed(out, cert, when)
 
 
-def _certificate(session: Any, sha256: str) -> tuple[bytes, list[bytes]]:
+def _certificate(chain: list[bytes], sha256: str) -> tuple[bytes, list[bytes]]:
+    """The certificate with fingerprint ``sha256`` among the token's, and the others."""
     import hashlib
 
-    chain = chain_on_token(session)
     for der in chain:
         if hashlib.sha256(der).hexdigest() == sha256:
             return der, [c for c in chain if c != der]

@@ -40,10 +40,16 @@ class ReceivedPdf:
 
 
 def check(ws: Workspace, pdf: bytes) -> tuple[SignatureCheck, ...]:
-    """The checks of every official signature of ``pdf`` (empty when it has none)."""
+    """The checks of every official signature of ``pdf`` (empty when it has none, or when
+    it cannot be read as a PDF at all). Never raises for the file's content: it runs after
+    the package was imported, and the package's own signature already vouched for it."""
+    from app.official.errors import PdfSignatureError
     from app.services.official import check_pdf
 
-    return tuple(check_pdf(ws, pdf))
+    try:
+        return tuple(check_pdf(ws, pdf))
+    except PdfSignatureError:
+        return ()
 
 
 def received_pdf(ws: Workspace, package_id: int) -> ReceivedPdf:
