@@ -351,7 +351,7 @@ class ReceivedPackage(Base):
     state: Mapped[str] = mapped_column(String(16), default="current")  # current | superseded
     report_json: Mapped[str] = mapped_column(Text)
     # the package's report PDF, in the evidence store (None for packages imported before
-    # schema 0003); its official signatures are checked again whenever it is shown
+    # schema 0004); its official signatures are checked again whenever it is shown
     pdf_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
     evidence: Mapped[list[ReceivedEvidence]] = relationship(
         back_populates="package", cascade="all, delete-orphan"

@@ -680,7 +680,7 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="66"/>
+        <location filename="../../ui/screens/province_import.py" line="69"/>
         <source>Kéo thả tệp gói báo cáo (.tdpkg) hoặc thư mục chứa gói vào đây</source>
         <translation>Drop report package files (.tdpkg) or a folder of packages here</translation>
     </message>
@@ -825,203 +825,208 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ImportScreen</name>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="96"/>
+        <location filename="../../ui/screens/province_import.py" line="99"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive report packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="99"/>
+        <location filename="../../ui/screens/province_import.py" line="102"/>
         <source>Mỗi gói được kiểm tra chữ ký và toàn bộ nội dung rồi mới nhập; gói không hợp lệ, lần báo cáo cũ hơn lần đã nhập hoặc ký bằng khóa chưa đăng ký đều bị từ chối kèm lý do. Sở ghi biên nhận có chữ ký cho từng gói để gửi lại đơn vị.</source>
         <translation>Each package&apos;s signature and entire contents are checked before it is imported. Invalid packages, revisions older than one already imported, and packages signed with an unregistered key are refused, with the reason. The Department writes a signed receipt for each package to send back to the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="110"/>
+        <location filename="../../ui/screens/province_import.py" line="113"/>
         <source>Chọn &amp;tệp gói…</source>
         <translation>Choose package &amp;files…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="112"/>
+        <location filename="../../ui/screens/province_import.py" line="115"/>
         <source>Chọn t&amp;hư mục…</source>
         <translation>Choose a f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="120"/>
+        <location filename="../../ui/screens/province_import.py" line="123"/>
         <source>Ghi &amp;biên nhận cạnh tệp gói</source>
         <translation>Write &amp;receipts next to the package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="124"/>
-        <location filename="../../ui/screens/province_import.py" line="125"/>
+        <location filename="../../ui/screens/province_import.py" line="127"/>
+        <location filename="../../ui/screens/province_import.py" line="128"/>
         <source>Thư mục ghi biên nhận</source>
         <translation>Folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="126"/>
+        <location filename="../../ui/screens/province_import.py" line="129"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="141"/>
-        <location filename="../../ui/screens/province_import.py" line="366"/>
+        <location filename="../../ui/screens/province_import.py" line="144"/>
+        <location filename="../../ui/screens/province_import.py" line="378"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="146"/>
+        <location filename="../../ui/screens/province_import.py" line="149"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="147"/>
+        <location filename="../../ui/screens/province_import.py" line="150"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="148"/>
-        <location filename="../../ui/screens/province_import.py" line="175"/>
+        <location filename="../../ui/screens/province_import.py" line="151"/>
+        <location filename="../../ui/screens/province_import.py" line="179"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="149"/>
-        <location filename="../../ui/screens/province_import.py" line="176"/>
+        <location filename="../../ui/screens/province_import.py" line="152"/>
+        <location filename="../../ui/screens/province_import.py" line="180"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="150"/>
-        <location filename="../../ui/screens/province_import.py" line="177"/>
+        <location filename="../../ui/screens/province_import.py" line="153"/>
+        <location filename="../../ui/screens/province_import.py" line="181"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="151"/>
+        <location filename="../../ui/screens/province_import.py" line="154"/>
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="152"/>
+        <location filename="../../ui/screens/province_import.py" line="155"/>
         <source>Biên nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="163"/>
+        <location filename="../../ui/screens/province_import.py" line="166"/>
         <source>Kết quả nhập từng tệp</source>
         <translation>Import result for each file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="170"/>
-        <location filename="../../ui/screens/province_import.py" line="184"/>
+        <location filename="../../ui/screens/province_import.py" line="173"/>
+        <location filename="../../ui/screens/province_import.py" line="188"/>
         <source>Các gói đã nhận</source>
         <translation>Packages received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="174"/>
+        <location filename="../../ui/screens/province_import.py" line="178"/>
         <source>Ngày nhận</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="178"/>
+        <location filename="../../ui/screens/province_import.py" line="182"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="179"/>
+        <location filename="../../ui/screens/province_import.py" line="183"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="180"/>
+        <location filename="../../ui/screens/province_import.py" line="184"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="200"/>
+        <location filename="../../ui/screens/province_import.py" line="192"/>
+        <source>Nháy đúp vào một gói để xem báo cáo và kiểm tra chữ ký số trên báo cáo.</source>
+        <translation>Double-click a package to read its report and check the official signatures on it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="210"/>
         <source>Chọn tệp gói báo cáo</source>
         <translation>Choose report package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="202"/>
+        <location filename="../../ui/screens/province_import.py" line="212"/>
         <source>Gói báo cáo (*.tdpkg *.zip);;Mọi tệp (*)</source>
         <translation>Report packages (*.tdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="248"/>
+        <location filename="../../ui/screens/province_import.py" line="258"/>
         <source>Không có tệp gói báo cáo (.tdpkg) nào trong những gì đã chọn.</source>
         <translation>There are no report package files (.tdpkg) in what you chose.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="249"/>
+        <location filename="../../ui/screens/province_import.py" line="259"/>
         <source>Gói báo cáo có tên dạng BaoCao_&lt;đơn vị&gt;_&lt;kỳ&gt;_r&lt;lần&gt;.tdpkg.</source>
         <translation>Report packages are named like BaoCao_&lt;unit&gt;_&lt;period&gt;_r&lt;revision&gt;.tdpkg.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="210"/>
+        <location filename="../../ui/screens/province_import.py" line="220"/>
         <source>Chọn thư mục chứa gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose a folder containing report packages (for example a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="217"/>
+        <location filename="../../ui/screens/province_import.py" line="227"/>
         <source>Chọn thư mục ghi biên nhận</source>
         <translation>Choose the folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="231"/>
+        <location filename="../../ui/screens/province_import.py" line="241"/>
         <source>Đang nhập gói khác; chờ xong rồi thử lại.</source>
         <translation>Another import is in progress; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="239"/>
+        <location filename="../../ui/screens/province_import.py" line="249"/>
         <source>Chưa chọn thư mục ghi biên nhận, hoặc thư mục không tồn tại.</source>
         <translation>No folder for receipts has been chosen, or the folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="240"/>
+        <location filename="../../ui/screens/province_import.py" line="250"/>
         <source>Chọn thư mục, hoặc đánh dấu “Ghi biên nhận cạnh tệp gói”.</source>
         <translation>Choose a folder, or tick “Write receipts next to the package files”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="282"/>
+        <location filename="../../ui/screens/province_import.py" line="292"/>
         <source>Đang kiểm tra và nhập %1 gói…</source>
         <translation>Checking and importing %1 package(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="327"/>
+        <location filename="../../ui/screens/province_import.py" line="337"/>
         <source>Đã hủy; các gói đã nhập xong vẫn được giữ, gói đang nhập dở không được ghi.</source>
         <translation>Cancelled; the packages already imported are kept, and the package that was being imported has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="336"/>
+        <location filename="../../ui/screens/province_import.py" line="346"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="337"/>
+        <location filename="../../ui/screens/province_import.py" line="347"/>
         <source>Đã nhập trước đó</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="338"/>
+        <location filename="../../ui/screens/province_import.py" line="348"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="339"/>
+        <location filename="../../ui/screens/province_import.py" line="349"/>
         <source>Chưa xử lý</source>
         <translation>Not processed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="370"/>
+        <location filename="../../ui/screens/province_import.py" line="382"/>
         <source>Kết quả nhập: %1 tệp — đã nhập %2, đã nhập trước đó %3, từ chối %4</source>
         <translation>Import results: %1 file(s) — %2 imported, %3 already imported, %4 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="380"/>
+        <location filename="../../ui/screens/province_import.py" line="411"/>
         <source>Hiện hành</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="380"/>
+        <location filename="../../ui/screens/province_import.py" line="411"/>
         <source>Đã được thay</source>
         <translation>Superseded</translation>
     </message>
@@ -1466,6 +1471,59 @@ The removal is recorded in the history of changes.</translation>
     </message>
 </context>
 <context>
+    <name>OfficialSignatures</name>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="27"/>
+        <source>người có thẩm quyền ký</source>
+        <translation>competent signatory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="29"/>
+        <source>cơ quan ban hành</source>
+        <translation>issuing agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="30"/>
+        <source>không rõ vai trò</source>
+        <translation>unknown role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="84"/>
+        <source>Tệp PDF không có chữ ký số.</source>
+        <translation>The PDF has no official signature.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="90"/>
+        <source>không rõ người ký</source>
+        <translation>unknown signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="97"/>
+        <source>ký lúc %1</source>
+        <translation>signed at %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="100"/>
+        <source>Chứng thư do %1 cấp</source>
+        <translation>Certificate issued by %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="113"/>
+        <source>hợp lệ</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="118"/>
+        <source>nguyên vẹn, chưa đối chiếu chứng thư gốc (nhập trong Cài đặt)</source>
+        <translation>intact, not yet checked against a root certificate (import one in Settings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="123"/>
+        <source>KHÔNG hợp lệ</source>
+        <translation>NOT valid</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
         <location filename="../../ui/screens/outbox.py" line="48"/>
@@ -1511,120 +1569,130 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>OutboxScreen</name>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="98"/>
+        <location filename="../../ui/screens/outbox.py" line="116"/>
         <source>Gửi báo cáo lên tỉnh</source>
         <translation>Send reports to the province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="101"/>
-        <source>Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký số của đơn vị. Lưu gói vào USB hoặc đính kèm thư điện tử gửi cơ quan theo dõi kế hoạch.</source>
-        <translation>A report package holds the finalized report, its PDF and the evidence, signed by the unit. Save it to a USB stick or attach it to an e-mail to the plan&apos;s monitoring body.</translation>
+        <location filename="../../ui/screens/outbox.py" line="99"/>
+        <source>Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký xác thực của phần mềm (cho cơ quan theo dõi kế hoạch biết gói do máy của đơn vị gửi). Lưu gói vào USB hoặc đính kèm thư điện tử gửi cơ quan theo dõi kế hoạch.</source>
+        <translation>A report package holds the finalized report, its PDF and the evidence, with the app&apos;s authentication signature (it tells the plan&apos;s monitoring body the package came from this unit&apos;s computer). Save it to a USB stick or attach it to an e-mail to the monitoring body.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="104"/>
+        <source>Báo cáo đã ký số bằng USB token được gửi đúng bản đã ký.</source>
+        <translation>A report signed with the USB tokens is sent exactly as signed.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/outbox.py" line="108"/>
+        <source>Chữ ký này không thay chữ ký của lãnh đạo: bản giấy vẫn cần ký và đóng dấu.</source>
+        <translation>This signature does not replace the leader&apos;s: the paper copy still needs the signature and the seal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="121"/>
         <source>&amp;Báo cáo:</source>
         <translation>&amp;Report:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="111"/>
+        <location filename="../../ui/screens/outbox.py" line="124"/>
         <source>Báo cáo cần gửi</source>
         <translation>Report to send</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="114"/>
+        <location filename="../../ui/screens/outbox.py" line="127"/>
         <source>&amp;Xuất gói báo cáo…</source>
         <translation>&amp;Export report package…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="120"/>
-        <location filename="../../ui/screens/outbox.py" line="128"/>
+        <location filename="../../ui/screens/outbox.py" line="133"/>
+        <location filename="../../ui/screens/outbox.py" line="141"/>
         <source>Các gói đã xuất</source>
         <translation>Packages exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="131"/>
+        <location filename="../../ui/screens/outbox.py" line="144"/>
         <source>&amp;Mở thư mục chứa gói</source>
         <translation>&amp;Open package folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="134"/>
+        <location filename="../../ui/screens/outbox.py" line="147"/>
         <source>Nhập &amp;biên nhận của tỉnh…</source>
         <translation>Import the province&apos;s &amp;receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="136"/>
+        <location filename="../../ui/screens/outbox.py" line="149"/>
         <source>Tệp biên nhận (.tdr) Sở gửi lại sau khi nhận gói báo cáo</source>
         <translation>The receipt file (.tdr) the Department sends back after receiving a package</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="158"/>
+        <location filename="../../ui/screens/outbox.py" line="171"/>
         <source>%1 — lần %2</source>
         <translation>%1 — revision %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="170"/>
+        <location filename="../../ui/screens/outbox.py" line="183"/>
         <source>Chưa có báo cáo đã chốt</source>
         <translation>No finalized reports yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="177"/>
+        <location filename="../../ui/screens/outbox.py" line="190"/>
         <source>Khóa ký của đơn vị: %1 — dấu vân tay %2</source>
         <translation>Unit signing key: %1 — fingerprint %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="182"/>
+        <location filename="../../ui/screens/outbox.py" line="195"/>
         <source>Đơn vị chưa có khóa ký.</source>
         <translation>The unit has no signing key yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="190"/>
+        <location filename="../../ui/screens/outbox.py" line="203"/>
         <source>Chọn nơi lưu gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose where to save the report package (for example a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="218"/>
+        <location filename="../../ui/screens/outbox.py" line="231"/>
         <source>Đang đóng gói và ký…</source>
         <translation>Packing and signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="236"/>
+        <location filename="../../ui/screens/outbox.py" line="249"/>
         <source>Mật khẩu không đúng. Hãy nhập lại.</source>
         <translation>The passphrase is wrong. Enter it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="249"/>
+        <location filename="../../ui/screens/outbox.py" line="262"/>
         <source>Đã xuất gói báo cáo.</source>
         <translation>Report package exported.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="252"/>
+        <location filename="../../ui/screens/outbox.py" line="265"/>
         <source>Đã xuất gói báo cáo</source>
         <translation>Report package exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="253"/>
+        <location filename="../../ui/screens/outbox.py" line="266"/>
         <source>Gói báo cáo đã được lưu:
 %1</source>
         <translation>The report package has been saved:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="271"/>
+        <location filename="../../ui/screens/outbox.py" line="284"/>
         <source>Đã hủy xuất gói; không có tệp nào được ghi.</source>
         <translation>Export cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="277"/>
+        <location filename="../../ui/screens/outbox.py" line="290"/>
         <source>Chọn tệp biên nhận</source>
         <translation>Choose receipt files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="279"/>
+        <location filename="../../ui/screens/outbox.py" line="292"/>
         <source>Biên nhận Tiến Độ (*.tdr);;Mọi tệp (*)</source>
         <translation>Tiến Độ receipts (*.tdr);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="296"/>
+        <location filename="../../ui/screens/outbox.py" line="309"/>
         <source>Tỉnh đã nhận gói số %1 (%2).</source>
         <translation>The province received package no. %1 (%2).</translation>
     </message>
@@ -1846,6 +1914,39 @@ The removal is recorded in the history of changes.</translation>
         <location filename="../../ui/setup_wizard.py" line="200"/>
         <source>Cần tên người lập và tên người ký: chúng được in trên báo cáo.</source>
         <translation>The names of the person who prepares the reports and of the signer are needed: they are printed on the reports.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="39"/>
+        <source>Mã PIN của USB token</source>
+        <translation>USB token PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="43"/>
+        <source>Cắm USB token “%1” vào máy rồi nhập mã PIN để ký số với vai trò %2 (chứng thư của %3). Nhập sai nhiều lần, token sẽ bị khóa.</source>
+        <translation>Plug in the USB token “%1” and enter its PIN to sign as %2 (certificate of %3). Too many wrong PINs lock the token.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="55"/>
+        <source>Mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="56"/>
+        <source>&amp;Mã PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="61"/>
+        <source>Ký số</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/official.py" line="62"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2168,6 +2269,44 @@ The removal is recorded in the history of changes.</translation>
     </message>
 </context>
 <context>
+    <name>ReceivedReportDialog</name>
+    <message>
+        <location filename="../../ui/screens/province_received.py" line="40"/>
+        <source>Báo cáo đã nhận</source>
+        <translation>Received report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_received.py" line="44"/>
+        <source>%1 — kỳ %2, lần %3</source>
+        <translation>%1 — period %2, revision %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_received.py" line="51"/>
+        <source>Chữ ký số trên báo cáo:</source>
+        <translation>Official signatures on the report:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_received.py" line="55"/>
+        <source>Gói này được nhập trước khi Sở lưu bản PDF, nên không kiểm tra được.</source>
+        <translation>This package was imported before the province kept report PDFs, so it cannot be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_received.py" line="60"/>
+        <source>Báo cáo không có chữ ký số; gói chỉ có chữ ký xác thực của phần mềm. Đối chiếu với bản giấy có chữ ký và con dấu.</source>
+        <translation>The report has no official signature; the package only carries the app&apos;s authentication signature. Compare it with the signed and sealed paper copy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_received.py" line="68"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_received.py" line="69"/>
+        <source>&amp;Xem báo cáo</source>
+        <translation>&amp;Read the report</translation>
+    </message>
+</context>
+<context>
     <name>ReportEditor</name>
     <message>
         <location filename="../../ui/screens/reports/editor.py" line="75"/>
@@ -2302,6 +2441,29 @@ The removal is recorded in the history of changes.</translation>
     </message>
 </context>
 <context>
+    <name>ReportSigning</name>
+    <message>
+        <location filename="../../ui/screens/reports/signing.py" line="47"/>
+        <source>&amp;Ký số…</source>
+        <translation>Si&amp;gn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/signing.py" line="49"/>
+        <source>Ký số báo cáo đã chốt bằng USB token: chữ ký của người có thẩm quyền, rồi chữ ký của cơ quan (con dấu).</source>
+        <translation>Sign the finalized report with the USB tokens: the competent signatory&apos;s signature, then the agency&apos;s (the seal).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/signing.py" line="121"/>
+        <source>Đang ký số báo cáo…</source>
+        <translation>Signing the report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/signing.py" line="128"/>
+        <source>Đã ký số báo cáo: %1.</source>
+        <translation>Report signed: %1.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsScreen</name>
     <message>
         <location filename="../../ui/screens/reports/texts.py" line="17"/>
@@ -2324,7 +2486,7 @@ The removal is recorded in the history of changes.</translation>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="77"/>
+        <location filename="../../ui/screens/reports/screen.py" line="79"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -2344,67 +2506,67 @@ The removal is recorded in the history of changes.</translation>
         <translation>Also show month, &amp;quarter and 9-month periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="94"/>
+        <location filename="../../ui/screens/reports/screen.py" line="96"/>
         <source>Cập nhật &amp;số liệu</source>
         <translation>&amp;Update figures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="96"/>
+        <location filename="../../ui/screens/reports/screen.py" line="98"/>
         <source>Tính lại số hoạt động và các chỉ tiêu từ các hoạt động đã ghi trong kỳ.</source>
         <translation>Recalculate the number of activities and the indicators from the activities recorded in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="98"/>
+        <location filename="../../ui/screens/reports/screen.py" line="100"/>
         <source>Kiểm &amp;tra</source>
         <translation>Chec&amp;k</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="99"/>
+        <location filename="../../ui/screens/reports/screen.py" line="101"/>
         <source>Xem phần nào còn thiếu trước khi chốt.</source>
         <translation>See which parts are still missing before finalizing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="100"/>
+        <location filename="../../ui/screens/reports/screen.py" line="102"/>
         <source>&amp;Chốt báo cáo</source>
         <translation>&amp;Finalize report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="102"/>
+        <location filename="../../ui/screens/reports/screen.py" line="104"/>
         <source>Khóa báo cáo để in, ký và gửi; sau khi chốt không sửa trực tiếp được nữa.</source>
         <translation>Lock the report for printing, signing and sending; once finalized, it can no longer be edited directly.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="104"/>
+        <location filename="../../ui/screens/reports/screen.py" line="106"/>
         <source>&amp;Sửa đổi</source>
         <translation>&amp;Revise</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="106"/>
+        <location filename="../../ui/screens/reports/screen.py" line="108"/>
         <source>Tạo bản sửa đổi (lần mới) từ báo cáo đã chốt; bản đã chốt được giữ nguyên.</source>
         <translation>Create a revision (a new round) from the finalized report; the finalized version is kept unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="108"/>
+        <location filename="../../ui/screens/reports/screen.py" line="110"/>
         <source>X&amp;em bản mới nhất</source>
         <translation>View la&amp;test</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="109"/>
+        <location filename="../../ui/screens/reports/screen.py" line="111"/>
         <source>&amp;Xem trước</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="110"/>
+        <location filename="../../ui/screens/reports/screen.py" line="112"/>
         <source>Xem báo cáo đúng như khi in ra giấy.</source>
         <translation>See the report exactly as it will look on paper.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="111"/>
+        <location filename="../../ui/screens/reports/screen.py" line="113"/>
         <source>&amp;In…</source>
         <translation>Pr&amp;int…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="112"/>
+        <location filename="../../ui/screens/reports/screen.py" line="114"/>
         <source>Lưu &amp;PDF…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
@@ -2664,32 +2826,32 @@ The removal is recorded in the history of changes.</translation>
         <translation>Enter the budget estimate for %1 (section III of the plan); enter 0 if no funding is requested.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="307"/>
+        <location filename="../../ui/screens/reports/screen.py" line="314"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="356"/>
+        <location filename="../../ui/screens/reports/screen.py" line="363"/>
         <source>Đang lập báo cáo từ các hoạt động…</source>
         <translation>Creating the report from the activities…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="362"/>
+        <location filename="../../ui/screens/reports/screen.py" line="369"/>
         <source>Đã lập bản nháp báo cáo %1.</source>
         <translation>Draft report for %1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="375"/>
+        <location filename="../../ui/screens/reports/screen.py" line="382"/>
         <source>Lỗi đã được ghi vào nhật ký của ứng dụng.</source>
         <translation>The error has been written to the application log.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="46"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="48"/>
         <source>Cập nhật số liệu</source>
         <translation>Update figures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="47"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="49"/>
         <source>Số hoạt động và các chỉ tiêu sẽ được tính lại từ các hoạt động đã ghi.
 
 Có soạn lại cả phần “Kết quả thực hiện” của từng nhiệm vụ không? Nếu soạn lại, phần đã viết sẽ được thay bằng danh sách hoạt động trong kỳ.</source>
@@ -2698,53 +2860,53 @@ Có soạn lại cả phần “Kết quả thực hiện” của từng nhiệ
 Rewrite the “Results” of each task as well? If you do, what has been written there will be replaced by the list of activities in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="53"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="55"/>
         <source>Soạn lại cả kết quả</source>
         <translation>Rewrite results too</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="54"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="56"/>
         <source>Chỉ cập nhật số liệu</source>
         <translation>Update figures only</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="388"/>
+        <location filename="../../ui/screens/reports/screen.py" line="395"/>
         <source>Đang tính lại số liệu…</source>
         <translation>Recalculating the figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="393"/>
+        <location filename="../../ui/screens/reports/screen.py" line="400"/>
         <source>Đã cập nhật số liệu từ các hoạt động.</source>
         <translation>Figures updated from the activities.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="405"/>
+        <location filename="../../ui/screens/reports/screen.py" line="412"/>
         <source>Còn %1 phần cần hoàn thiện.</source>
         <translation>%1 part(s) still to complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="410"/>
+        <location filename="../../ui/screens/reports/screen.py" line="417"/>
         <source>Báo cáo đã đủ nội dung, có thể chốt.</source>
         <translation>The report is complete and can be finalized.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="62"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="64"/>
         <source>Chưa chốt được báo cáo</source>
         <translation>The report cannot be finalized yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="63"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="65"/>
         <source>Cần hoàn thiện %1 phần sau rồi mới chốt được báo cáo:</source>
         <translation>Complete the following %1 part(s) before the report can be finalized:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="74"/>
-        <location filename="../../ui/screens/reports/dialogs.py" line="82"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="76"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="84"/>
         <source>Chốt báo cáo</source>
         <translation>Finalize report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="75"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="77"/>
         <source>Chốt báo cáo %1 (lần %2)?
 
 Sau khi chốt, báo cáo bị khóa để in, ký và gửi; muốn thay đổi phải tạo bản sửa đổi.</source>
@@ -2753,17 +2915,17 @@ Sau khi chốt, báo cáo bị khóa để in, ký và gửi; muốn thay đổi
 Once finalized, the report is locked for printing, signing and sending; to change it, you will have to create a revision.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="83"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="85"/>
         <source>Chưa chốt</source>
         <translation>Don&apos;t finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="433"/>
+        <location filename="../../ui/screens/reports/screen.py" line="440"/>
         <source>Đã chốt báo cáo %1 (lần %2).</source>
         <translation>Report for %1 finalized (revision %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="89"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="91"/>
         <source>Tạo bản sửa đổi lần %1 của báo cáo %2?
 
 Bản lần %3 đã chốt được giữ nguyên để đối chiếu; bản sửa đổi là bản nháp mới, sửa xong phải chốt lại.</source>
@@ -2772,27 +2934,27 @@ Bản lần %3 đã chốt được giữ nguyên để đối chiếu; bản s�
 The finalized revision %3 is kept unchanged for reference; the revision is a new draft that must be finalized again after editing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="95"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="97"/>
         <source>Bản đã gửi lên tỉnh không thay đổi; sau khi sửa phải gửi lại.</source>
         <translation>The version already sent to the province is not changed; after editing, you must send the report again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="105"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="107"/>
         <source>Sửa đổi báo cáo</source>
         <translation>Revise report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="107"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="109"/>
         <source>Tạo bản sửa đổi</source>
         <translation>Create revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="108"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="110"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="456"/>
+        <location filename="../../ui/screens/reports/screen.py" line="463"/>
         <source>Đã tạo bản sửa đổi lần %1 của báo cáo %2.</source>
         <translation>Revision %1 of the report for %2 created.</translation>
     </message>
@@ -2802,22 +2964,22 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report for %1 (revision %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="484"/>
+        <location filename="../../ui/screens/reports/screen.py" line="496"/>
         <source>Đang tạo bản xem trước…</source>
         <translation>Creating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="491"/>
+        <location filename="../../ui/screens/reports/screen.py" line="503"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="499"/>
+        <location filename="../../ui/screens/reports/screen.py" line="511"/>
         <source>Lưu báo cáo thành tệp PDF</source>
         <translation>Save report as PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="502"/>
+        <location filename="../../ui/screens/reports/screen.py" line="514"/>
         <source>Đang lưu tệp PDF…</source>
         <translation>Saving the PDF file…</translation>
     </message>
@@ -2832,7 +2994,7 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report saved to the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="523"/>
+        <location filename="../../ui/screens/reports/screen.py" line="535"/>
         <source>Đã hủy tạo tệp PDF.</source>
         <translation>PDF creation cancelled.</translation>
     </message>
@@ -2994,92 +3156,92 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="43"/>
+        <location filename="../../ui/screens/settings.py" line="44"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="45"/>
+        <location filename="../../ui/screens/settings.py" line="46"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="50"/>
+        <location filename="../../ui/screens/settings.py" line="51"/>
         <source>Đơn vị thực hiện kế hoạch</source>
         <translation>Unit carrying out the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="52"/>
+        <location filename="../../ui/screens/settings.py" line="53"/>
         <source>Cơ quan theo dõi kế hoạch</source>
         <translation>The plan&apos;s monitoring body</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="54"/>
+        <location filename="../../ui/screens/settings.py" line="55"/>
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="55"/>
+        <location filename="../../ui/screens/settings.py" line="56"/>
         <source>Mã đơn vị:</source>
         <translation>Unit code:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="56"/>
+        <location filename="../../ui/screens/settings.py" line="57"/>
         <source>Trực thuộc:</source>
         <translation>Parent unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="57"/>
+        <location filename="../../ui/screens/settings.py" line="58"/>
         <source>Vai trò:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="59"/>
+        <location filename="../../ui/screens/settings.py" line="60"/>
         <source>Kế hoạch:</source>
         <translation>Plan:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="64"/>
+        <location filename="../../ui/screens/settings.py" line="65"/>
         <source>Người lập, người ký và trình bày báo cáo</source>
         <translation>Preparer, signatory and report layout</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="69"/>
+        <location filename="../../ui/screens/settings.py" line="70"/>
         <source>Các thay đổi được lưu ngay khi rời khỏi ô nhập.</source>
         <translation>Changes are saved as soon as you leave a field.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="77"/>
+        <location filename="../../ui/screens/settings.py" line="78"/>
         <source>Ngôn ngữ và dữ liệu</source>
         <translation>Language and data</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="80"/>
+        <location filename="../../ui/screens/settings.py" line="81"/>
         <source>Tiếng Việt</source>
         <translation>Vietnamese (Tiếng Việt)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="84"/>
+        <location filename="../../ui/screens/settings.py" line="85"/>
         <source>&amp;Ngôn ngữ giao diện:</source>
         <translation>Interface &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="89"/>
+        <location filename="../../ui/screens/settings.py" line="90"/>
         <source>&amp;Mở thư mục</source>
         <translation>&amp;Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="94"/>
+        <location filename="../../ui/screens/settings.py" line="95"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="114"/>
+        <location filename="../../ui/screens/settings.py" line="122"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="120"/>
+        <location filename="../../ui/screens/settings.py" line="128"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language takes effect when you reopen the application.</translation>
     </message>
@@ -3128,6 +3290,240 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <location filename="../../ui/shell.py" line="174"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
+    </message>
+</context>
+<context>
+    <name>SignerPanel</name>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="61"/>
+        <source>Chữ ký số trên báo cáo nhận được</source>
+        <translation>Official signatures on received reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="64"/>
+        <source>Sở kiểm tra chữ ký số trên báo cáo của các đơn vị theo các chứng thư gốc và danh sách thu hồi (CRL) nhập ở đây, không cần mạng.</source>
+        <translation>The province checks the official signatures on the units&apos; reports against the root certificates and revocation lists (CRLs) imported here, with no network.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="69"/>
+        <source>Chữ ký số (USB token)</source>
+        <translation>Official signatures (USB token)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="80"/>
+        <source>Trình điều khiển (PKCS#11) là tệp do phần mềm của USB token cài vào máy. Trên Windows thường nằm trong C:\Windows\System32, ví dụ của token Ban Cơ yếu Chính phủ (VGCA), Viettel-CA, VNPT-CA, BKAV-CA; tên tệp thường có chữ “pkcs11” hoặc tên hãng token (xem tài liệu đi kèm token). Trên Linux là tệp .so.</source>
+        <translation>The driver (PKCS#11) is a file the USB token&apos;s software installs. On Windows it is usually in C:\Windows\System32, for example for the Government CA (VGCA), Viettel-CA, VNPT-CA or BKAV-CA tokens; its name usually contains “pkcs11” or the token maker&apos;s name (see the token&apos;s documentation). On Linux it is a .so file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="92"/>
+        <source>Đường dẫn tệp .dll hoặc .so của token</source>
+        <translation>Path of the token&apos;s .dll or .so file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="93"/>
+        <source>Tệp trình điều khiển token</source>
+        <translation>Token driver file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="94"/>
+        <source>&amp;Chọn tệp…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="98"/>
+        <source>Trình điều khiển:</source>
+        <translation>Driver:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="101"/>
+        <source>USB token</source>
+        <translation>USB token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="102"/>
+        <source>Đọc &amp;token</source>
+        <translation>Read &amp;token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="103"/>
+        <source>Liệt kê các token đang cắm và chứng thư trên đó.</source>
+        <translation>List the tokens plugged in and the certificates on them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="108"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="110"/>
+        <source>Chứng thư số trên token</source>
+        <translation>Certificates on the token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="112"/>
+        <source>Chứng thư số:</source>
+        <translation>Certificates:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="123"/>
+        <source>Dùng cho người ký</source>
+        <translation>Use for the signatory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="125"/>
+        <source>Dùng cho cơ quan</source>
+        <translation>Use for the agency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="127"/>
+        <source>Dùng chứng thư đang chọn ở trên cho vai trò này.</source>
+        <translation>Use the certificate selected above for this role.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="129"/>
+        <source>Bỏ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="135"/>
+        <source>Người có thẩm quyền ký:</source>
+        <translation>Competent signatory:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="137"/>
+        <source>Cơ quan (con dấu):</source>
+        <translation>Agency (seal):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="145"/>
+        <source>Ảnh chữ ký:</source>
+        <translation>Signature image:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="146"/>
+        <source>Ảnh con dấu:</source>
+        <translation>Seal image:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="151"/>
+        <source>Chọn ảnh…</source>
+        <translation>Choose image…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="158"/>
+        <source>Ảnh .png nền trong suốt (Phụ lục I Nghị định 30/2020): chữ ký màu xanh đặt giữa chức vụ và họ tên người ký; con dấu màu đỏ trùm khoảng 1/3 chữ ký về bên trái, kèm tên cơ quan và thời gian ký.</source>
+        <translation>Transparent .png images (Decree 30/2020, Annex I): the blue signature goes between the signatory&apos;s title and name; the red seal covers about the left third of the signature, with the agency&apos;s name and the signing time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="172"/>
+        <source>Nhập chứng thư &amp;gốc…</source>
+        <translation>Import &amp;root certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="174"/>
+        <source>Chứng thư gốc của tổ chức cấp chứng thư (ví dụ Ban Cơ yếu Chính phủ).</source>
+        <translation>The certificate authority&apos;s root certificate (for example the Government CA&apos;s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="177"/>
+        <source>Nhập danh sách thu hồi (CRL)…</source>
+        <translation>Import revocation list (CRL)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="192"/>
+        <source>%1 (token %2)</source>
+        <translation>%1 (token %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="194"/>
+        <location filename="../../ui/screens/signer_panel.py" line="198"/>
+        <source>chưa chọn</source>
+        <translation>not chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="201"/>
+        <source>Chứng thư gốc tin cậy: %1; danh sách thu hồi: %2.</source>
+        <translation>Trusted roots: %1; revocation lists: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="210"/>
+        <source>Báo cáo đã chốt có thể ký số trên màn hình Báo cáo (nút “Ký số”). Mã PIN được hỏi mỗi lần ký và không được lưu.</source>
+        <translation>A finalized report can be signed on the Reports screen (the “Sign” button). The PIN is asked at each signing and never stored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="217"/>
+        <source>Chưa cài đặt chữ ký số. Gói báo cáo chỉ có chữ ký xác thực của phần mềm; bản giấy vẫn cần chữ ký của lãnh đạo và đóng dấu.</source>
+        <translation>No official signature is set up. A report package only carries the app&apos;s authentication signature; the paper copy still needs the leader&apos;s signature and the seal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="228"/>
+        <source>Chọn trình điều khiển của USB token</source>
+        <translation>Choose the USB token&apos;s driver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="254"/>
+        <source>Không thấy USB token nào đang cắm vào máy.</source>
+        <translation>No USB token is plugged in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="282"/>
+        <source>Đọc token rồi chọn một chứng thư số trước.</source>
+        <translation>Read the token and choose a certificate first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="293"/>
+        <source>Đã chọn chữ ký số của %1: %2.</source>
+        <translation>Official signature of the %1 set: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="300"/>
+        <source>Đã bỏ chữ ký số của %1.</source>
+        <translation>Official signature of the %1 removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="304"/>
+        <source>Chọn ảnh</source>
+        <translation>Choose an image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="304"/>
+        <source>Ảnh (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="313"/>
+        <source>Đã lưu ảnh.</source>
+        <translation>Image saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="319"/>
+        <source>Chọn chứng thư gốc</source>
+        <translation>Choose a root certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="321"/>
+        <source>Chứng thư (*.pem *.crt *.cer *.der);;Mọi tệp (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="331"/>
+        <source>Đã tin cậy chứng thư gốc: %1.</source>
+        <translation>Root certificate trusted: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="337"/>
+        <source>Chọn danh sách thu hồi</source>
+        <translation>Choose a revocation list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="339"/>
+        <source>Danh sách thu hồi (*.crl *.pem);;Mọi tệp (*)</source>
+        <translation>Revocation lists (*.crl *.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="349"/>
+        <source>Đã nhập danh sách thu hồi của %1 (%2 chứng thư).</source>
+        <translation>Revocation list of %1 imported (%2 certificates).</translation>
     </message>
 </context>
 <context>
