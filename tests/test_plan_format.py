@@ -792,7 +792,16 @@ def _value(value: object) -> str:
 BUILTIN_DATA = tomllib.loads(PLAN_TEXT)
 KEY_PATHS = [p for p in _leaf_paths(BUILTIN_DATA) if isinstance(p[-1], str)]
 # Keys a plan may leave out; every other key is required.
-OPTIONAL = {"purpose", "basis", "lead", "guided_by", "coordinating", "indicators", "short_title"}
+OPTIONAL = {
+    "purpose",
+    "subject",
+    "basis",
+    "lead",
+    "guided_by",
+    "coordinating",
+    "indicators",
+    "short_title",
+}
 
 
 def _category(value: object) -> str:

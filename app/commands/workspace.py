@@ -120,13 +120,13 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from app.calendar import Period
-    from app.printing.report_pdf import build_report_pdf
+    from app.printing.report_pdf import build_report_docx, build_report_pdf
     from app.services import reports
 
     period = Period.parse(args.period)
     out = Path(args.out)
-    if out.suffix.lower() != ".pdf":
-        raise ConfigError("Tệp báo cáo phải có đuôi .pdf.")
+    if out.suffix.lower() not in (".pdf", ".docx"):
+        raise ConfigError("Tệp báo cáo phải có đuôi .pdf hoặc .docx.")
     ws = _open(args)
     try:
         ws.require_setup()
@@ -137,7 +137,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         else:
             rid = summary.id
         data = reports.report_data(ws, rid)
-        build_report_pdf(data, out, progress=_progress_printer("Đang tạo PDF"))
+        appendix = reports.appendix(ws, rid) if args.appendix else None
+        if out.suffix.lower() == ".docx":
+            build_report_docx(data, out, appendix=appendix)
+        else:
+            build_report_pdf(
+                data, out, appendix=appendix, progress=_progress_printer("Đang tạo PDF")
+            )
         state = {
             "draft": "bản nháp",
             "finalized": "đã chốt",
@@ -213,8 +219,13 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(handler=cmd_summary)
 
-    p = sub.add_parser("report", help="in báo cáo kỳ ra PDF")
+    p = sub.add_parser("report", help="in báo cáo kỳ ra PDF hoặc tệp Word (.docx)")
     add_plan_option(p)
     p.add_argument("--period", required=True, metavar="P")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--out", required=True, metavar="FILE.pdf|FILE.docx")
+    p.add_argument(
+        "--appendix",
+        action="store_true",
+        help="kèm Phụ lục: danh sách mọi hoạt động trong kỳ",
+    )
     p.set_defaults(handler=cmd_report)

@@ -11,11 +11,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.calendar import Period, PeriodKind, period_of
+from app.drafting import Facts, Measure, overall_draft, task_narrative, text_hash
 from app.errors import KnownError
 from app.plan import TimeframeKind
 from app.report_data import (
     MAX_NUMBER,
     TASK_STATUSES,
+    ActivityLine,
     IndicatorValue,
     ReportData,
     Signer,
@@ -25,7 +27,7 @@ from app.report_data import (
 from app.report_state import INITIAL, ReportEvent, ReportState, advance, allows
 from app.services.activities import of_plan
 from app.services.workspace import Workspace
-from app.text import fold
+from app.text import format_number
 from db import models as m
 from db.models import utcnow
 
@@ -80,17 +82,33 @@ def _activities_in(s: Session, ws: Workspace, period: Period) -> list[m.Activity
     )
 
 
-def draft_narrative(activities: list[m.Activity]) -> str:
-    """A first draft the officer edits: how many activities, then one dated line each
-    with its place (unless the title already names it)."""
-    if not activities:
-        return ""
-    lines = [f"Trong kỳ, đơn vị đã thực hiện {len(activities)} hoạt động:"]
-    for a in activities:
-        place = a.location.strip()
-        where = f" tại {place}" if place and fold(place) not in fold(a.title) else ""
-        lines.append(f"- Ngày {a.date:%d/%m/%Y}: {a.title.rstrip('.')}{where}.")
-    return "\n".join(lines)
+def _facts(s: Session, acts: list[m.Activity]) -> dict[int, Facts]:
+    """Each activity's date, title, place, values and evidence count, by activity id."""
+    values: dict[int, dict[int | str, int]] = defaultdict(dict)
+    evidence: dict[int, int] = defaultdict(int)
+    ids = [a.id for a in acts]
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        for aid, ind_id, value in s.execute(
+            select(
+                m.ActivityValue.activity_id, m.ActivityValue.indicator_id, m.ActivityValue.value
+            ).where(m.ActivityValue.activity_id.in_(part))
+        ):
+            values[aid][ind_id] = int(value)
+        for aid, n in s.execute(
+            select(m.ActivityEvidence.activity_id, func.count())
+            .where(m.ActivityEvidence.activity_id.in_(part))
+            .group_by(m.ActivityEvidence.activity_id)
+        ):
+            evidence[aid] = int(n)
+    return {
+        a.id: Facts(a.date, a.title, a.location, values.get(a.id, {}), evidence.get(a.id, 0))
+        for a in acts
+    }
+
+
+def _measures(task: m.Task) -> list[Measure]:
+    return [Measure(i.id, i.name, i.unit, i.kind) for i in task.indicators]
 
 
 def latest(ws: Workspace, period: str) -> ReportSummary | None:
@@ -171,40 +189,38 @@ def create_draft(ws: Workspace, period_code: str) -> int:
             revision=1,
             state=INITIAL,
             number=f"/{ws.settings.report_prefix}",
-            budget_note=ws.plan.budget.text if period.kind == PeriodKind.YEAR else "",
+            budget_note="",
         )
         s.add(report)
         s.flush()
-        _fill_entries(s, ws, report, period, narratives=True)
+        _fill_entries(s, ws, report, period, replace_edited=False)
         return report.id
 
 
 def _fill_entries(
-    s: Session, ws: Workspace, report: m.Report, period: Period, *, narratives: bool
-) -> None:
+    s: Session, ws: Workspace, report: m.Report, period: Period, *, replace_edited: bool
+) -> list[str]:
+    """Recount every task's activities and indicator totals, and draft again each text the
+    officer has not changed since the app last drafted it (all of them if
+    ``replace_edited``). Returns the codes of the tasks whose edited text was kept."""
     tasks = list(
         s.scalars(select(m.Task).where(m.Task.plan_id == ws.plan.id).order_by(m.Task.position))
     )
     acts = _activities_in(s, ws, period)
-    by_task: dict[int, list[m.Activity]] = defaultdict(list)
+    facts = _facts(s, acts)
+    by_task: dict[int, list[Facts]] = defaultdict(list)
     for a in acts:
-        by_task[a.task_id].append(a)
-    totals: dict[tuple[int, int], int] = defaultdict(int)
-    if acts:
-        rows = s.execute(
-            select(
-                m.Activity.task_id, m.ActivityValue.indicator_id, func.sum(m.ActivityValue.value)
-            )
-            .join(m.ActivityValue, m.ActivityValue.activity_id == m.Activity.id)
-            .where(m.Activity.id.in_([a.id for a in acts]))
-            .group_by(m.Activity.task_id, m.ActivityValue.indicator_id)
-        )
-        for task_id, ind_id, total in rows:
-            totals[(task_id, ind_id)] = int(total)
+        by_task[a.task_id].append(facts[a.id])
+    marks = {
+        d.key: d
+        for d in s.scalars(select(m.DraftedText).where(m.DraftedText.report_id == report.id))
+    }
+    words = period.label_vi
+    kept: list[str] = []
     entries = {e.task_id: e for e in report.entries}
     for task in tasks:
-        entry = entries.get(task.id)
         mine = by_task.get(task.id, [])
+        entry = entries.get(task.id)
         if entry is None:
             entry = m.ReportEntry(
                 report_id=report.id,
@@ -216,23 +232,86 @@ def _fill_entries(
             report.entries.append(entry)
             s.flush()
         entry.activity_count = len(mine)
-        if narratives or not entry.narrative.strip():
-            entry.narrative = draft_narrative(mine)
-        current = {v.indicator_id: v for v in entry.values}
-        for ind in task.indicators:
-            total = totals.get((task.id, ind.id), 0)
-            row = current.get(ind.id)
-            if row is None:
-                entry.values.append(m.ReportValue(indicator_id=ind.id, value=total))
-            elif row.value != total:
-                row.value = total
+        measures = _measures(task)
+        drafted = task_narrative(words, mine, measures)
+        key = f"narrative:{task.code}"
+        if _may_redraft(entry.narrative, marks.get(key), replace_edited):
+            entry.narrative = drafted
+            _mark(s, report, marks, key, drafted)
+        elif drafted.strip() != entry.narrative.strip():
+            kept.append(task.code)
+        _set_totals(entry, task, mine)
+    unit = ws.units.get(ws.settings.unit_id)
+    overall = overall_draft(
+        unit.name, words, len(acts), sum(1 for t in tasks if by_task.get(t.id)), len(tasks)
+    )
+    if _may_redraft(report.overall, marks.get("overall"), replace_edited):
+        report.overall = overall
+        _mark(s, report, marks, "overall", overall)
+    return kept
 
 
-def refresh_draft(ws: Workspace, report_id: int, *, narratives: bool = False) -> None:
-    """Recount the draft's indicator totals from the activities (and redo narratives if asked)."""
+def _may_redraft(current: str, mark: m.DraftedText | None, replace_edited: bool) -> bool:
+    """A text may be drafted again when blank, when it is still what the app drafted, or
+    when the officer agreed to replace it."""
+    if replace_edited or not current.strip():
+        return True
+    return mark is not None and mark.sha256 == text_hash(current)
+
+
+def _mark(
+    s: Session, report: m.Report, marks: dict[str, m.DraftedText], key: str, text: str
+) -> None:
+    if key in marks:
+        marks[key].sha256 = text_hash(text)
+    else:
+        marks[key] = m.DraftedText(report_id=report.id, key=key, sha256=text_hash(text))
+        s.add(marks[key])
+
+
+def _set_totals(entry: m.ReportEntry, task: m.Task, mine: list[Facts]) -> None:
+    current = {v.indicator_id: v for v in entry.values}
+    for ind in task.indicators:
+        total = sum(f.values.get(ind.id, 0) for f in mine)
+        row = current.get(ind.id)
+        if row is None:
+            entry.values.append(m.ReportValue(indicator_id=ind.id, value=total))
+        elif row.value != total:
+            row.value = total
+
+
+def refresh_draft(ws: Workspace, report_id: int, *, replace_edited: bool = False) -> list[str]:
+    """Recount the draft's indicator totals from the activities and draft again the texts
+    the officer has not edited (the edited ones too if ``replace_edited``).
+
+    Returns the codes of the tasks whose edited results were kept; raises ReportLocked.
+    """
     with ws.db.transaction() as s:
         report = _editable(s, report_id)
-        _fill_entries(s, ws, report, Period.parse(report.period), narratives=narratives)
+        return _fill_entries(
+            s, ws, report, Period.parse(report.period), replace_edited=replace_edited
+        )
+
+
+def edited_texts(ws: Workspace, report_id: int) -> list[str]:
+    """The task codes (and "overall") whose text the officer changed after it was drafted:
+    what drafting again would replace only if asked."""
+    with ws.db.session() as s:
+        report = s.get(m.Report, report_id)
+        if report is None:
+            raise ReportError(f"Không tìm thấy báo cáo số {report_id}.")
+        marks = {
+            d.key: d
+            for d in s.scalars(select(m.DraftedText).where(m.DraftedText.report_id == report_id))
+        }
+        out = [
+            e.task.code
+            for e in report.entries
+            if not _may_redraft(e.narrative, marks.get(f"narrative:{e.task.code}"), False)
+        ]
+        if not _may_redraft(report.overall, marks.get("overall"), False):
+            out.append("overall")
+        return out
 
 
 def _editable(s: Session, report_id: int) -> m.Report:
@@ -324,12 +403,16 @@ def problems(ws: Workspace, report_id: int) -> list[Problem]:
             return [Problem(f"Không tìm thấy báo cáo số {report_id}.", "")]
         period = Period.parse(report.period)
         if not report.overall.strip():
-            found.append(Problem("Nhập phần “Đánh giá chung”.", "overall"))
+            found.append(Problem("Nhập phần “Công tác chỉ đạo, triển khai”.", "overall"))
+        found.extend(signer_problems(ws))
         for e in report.entries:
             found.extend(_entry_problems(ws, e))
         if not report.difficulties.strip():
             found.append(
-                Problem("Nhập “Khó khăn, vướng mắc” (ghi “Không có” nếu không có).", "difficulties")
+                Problem(
+                    "Nhập “Tồn tại, hạn chế và nguyên nhân” (ghi “Không có” nếu không có).",
+                    "difficulties",
+                )
             )
         if not report.proposals.strip():
             found.append(
@@ -351,6 +434,17 @@ def problems(ws: Workspace, report_id: int) -> list[Problem]:
                 )
             )
     return found
+
+
+def signer_problems(ws: Workspace) -> list[Problem]:
+    """The signature block must say who signs, and Nơi nhận where the report goes."""
+    st = ws.settings
+    checks = (
+        ("leader_title", st.leader_title, "Chưa có chức vụ người ký: nhập ở màn hình Cài đặt."),
+        ("leader_name", st.leader_name, "Chưa có họ tên người ký: nhập ở màn hình Cài đặt."),
+        ("recipients", st.recipients, "Chưa có “Nơi nhận”: nhập ở màn hình Cài đặt."),
+    )
+    return [Problem(message, name) for name, value, message in checks if not value.strip()]
 
 
 def _entry_problems(ws: Workspace, e: m.ReportEntry) -> list[Problem]:
@@ -489,6 +583,8 @@ def revise(ws: Workspace, report_id: int) -> int:
                 m.ReportValue(indicator_id=v.indicator_id, value=v.value) for v in e.values
             ]
             new.entries.append(ne)
+        for mark in s.scalars(select(m.DraftedText).where(m.DraftedText.report_id == old.id)):
+            s.add(m.DraftedText(report_id=new.id, key=mark.key, sha256=mark.sha256))
         return new.id
 
 
@@ -515,6 +611,7 @@ def report_data(ws: Workspace, report_id: int) -> ReportData:
                         unit=v.indicator.unit,
                         kind=v.indicator.kind,
                         value=v.value,
+                        in_plan=_in_plan(ws, e.task.code, v.indicator.code),
                     )
                     for v in sorted(e.values, key=lambda v: v.indicator.position)
                 ),
@@ -552,4 +649,45 @@ def report_data(ws: Workspace, report_id: int) -> ReportData:
             recipients=tuple(line for line in st.recipients.splitlines() if line.strip()),
             prepared_by=st.officer,
             extra={"state": r.state},
+            plan_subject=ws.plan.subject,
         )
+
+
+def _in_plan(ws: Workspace, task_code: str, indicator_code: str) -> bool:
+    try:
+        task = ws.plan.task(task_code)
+    except KeyError:
+        return False
+    return any(i.code == indicator_code and i.in_plan for i in task.indicators)
+
+
+def appendix(ws: Workspace, report_id: int) -> list[ActivityLine]:
+    """Every activity of the report's period, task by task in plan order, then by date:
+    the Phụ lục a report may carry. Raises ReportError when the report does not exist."""
+    with ws.db.session() as s:
+        r = s.get(m.Report, report_id)
+        if r is None:
+            raise ReportError(f"Không tìm thấy báo cáo số {report_id}.")
+        acts = _activities_in(s, ws, Period.parse(r.period))
+        facts = _facts(s, acts)
+        names = {
+            i.id: (i.unit, i.kind)
+            for t in s.scalars(select(m.Task).where(m.Task.plan_id == ws.plan.id))
+            for i in t.indicators
+        }
+        order = {t.code: n for n, t in enumerate(ws.plan.tasks)}
+        lines = [
+            ActivityLine(
+                task_code=a.task.code,
+                date=a.date,
+                title=a.title,
+                location=a.location,
+                results="; ".join(
+                    f"{format_number(v)} {names[k][0]}"
+                    for k, v in facts[a.id].values.items()
+                    if v and isinstance(k, int) and k in names
+                ),
+            )
+            for a in acts
+        ]
+    return sorted(lines, key=lambda x: (order.get(x.task_code, len(order)), x.date))

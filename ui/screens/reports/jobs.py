@@ -54,12 +54,12 @@ def draft_job(ws: Workspace, code: str) -> Job:
     return Job(work)
 
 
-def refresh_job(ws: Workspace, report_id: int, *, narratives: bool) -> Job:
+def refresh_job(ws: Workspace, report_id: int, *, replace_edited: bool) -> Job:
     """Recount a draft from the activities (and redo its narratives if asked); finishes
     with ``report_id``."""
 
     def work(_progress: Progress, _cancelled: Cancelled) -> object:
-        reports.refresh_draft(ws, report_id, narratives=narratives)
+        reports.refresh_draft(ws, report_id, replace_edited=replace_edited)
         return report_id
 
     return Job(work)

@@ -378,12 +378,18 @@ class ReportsScreen(QWidget):
 
     @Slot()
     def refresh_numbers(self) -> None:
-        """Recount the draft from the activities; ask before redoing the narratives."""
+        """Recount the draft from the activities and draft again what the officer has not
+        edited; ask before replacing what they have."""
         shown = self.shown
         if shown is None or shown.state != "draft" or not self.editor.flush():
             return
-        narratives = dialogs.ask_narratives(self)
-        job = self.tracker.track(refresh_job(self.ctx.ws, shown.id, narratives=narratives))
+        try:
+            edited = reports.edited_texts(self.ctx.ws, shown.id)
+        except KnownError as exc:
+            dialogs.show_error(self, exc)
+            return
+        replace = bool(edited) and dialogs.ask_replace_edited(self, edited)
+        job = self.tracker.track(refresh_job(self.ctx.ws, shown.id, replace_edited=replace))
         job.signals.finished.connect(self._refreshed)
         self._run(job, self.tr("Đang tính lại số liệu…"), cancellable=False)
 
