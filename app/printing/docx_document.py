@@ -174,7 +174,8 @@ def _run(
 ) -> None:
     from docx.shared import Pt
 
-    run = paragraph.add_run(nfc(text))
+    # control characters pasted from other programs are not allowed in the file's XML
+    run = paragraph.add_run(nfc(text).translate(pdf._CONTROLS))
     run.bold = bold or None
     run.italic = italic or None
     if size is not None:
