@@ -249,11 +249,14 @@ def _header(word: DocxDocument, document: OfficialDocument) -> None:
     left_mm = width * pdf.HEADER_LEFT_SHARE
     table = _plain_table(word, 2, 2, [left_mm, width - left_mm])
     left, right = table.cell(0, 0), table.cell(0, 1)
+    # the agency's name broken where the PDF breaks it: before its administrative level
+    st = pdf.styles()
+    room = (left_mm - 2) * PT_PER_MM
     first = True
-    for line in pdf._lines(nfc(header.parent).upper()):
+    for line in pdf.agency_lines(header.parent, st.header_parent, room):
         _centred(left, line, size=13, first=first)
         first = False
-    for line in pdf._lines(nfc(header.issuer).upper()):
+    for line in pdf.agency_lines(header.issuer, st.header_issuer, room):
         _centred(left, line, bold=True, size=13, first=first)
         first = False
     _rule(left, left_mm, min(left_mm * 0.45, 30))

@@ -19,9 +19,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app.printing import document as doc
-from app.printing.blocks import Appendix, Block, Heading, Note, OfficialDocument, Para, TableBlock
+from app.printing.blocks import Appendix, Block, Heading, OfficialDocument, Para, TableBlock
 from app.printing.document import Column, HeaderInfo, SignatureInfo, short_date
-from app.printing.report_content import ADDED_MARK, STATUS_WORDS, added_note
+from app.printing.report_content import ADDED_MARK, STATUS_WORDS, noted_table
 
 if TYPE_CHECKING:
     from app.province_data import IndicatorColumn, ProvincialReport, TaskInfo
@@ -330,9 +330,8 @@ def _totals_appendix(data: ProvincialReport) -> Appendix:
         )
         for c in every
     )
-    blocks: list[Block] = [TableBlock(columns, rows, font_size=TABLE_SIZE, keep=0)]
-    if added:
-        blocks.append(Note(added_note(data.plan_number, every_one=not marked)))
+    table = TableBlock(columns, rows, font_size=TABLE_SIZE, keep=0)
+    blocks = noted_table(table, data.plan_number, bool(added), marked)
     return Appendix(
         title="PHỤ LỤC",
         subtitle=f"Tổng hợp chỉ tiêu {data.period.label_vi} của {len(data.reports)} đơn vị",

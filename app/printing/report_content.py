@@ -157,20 +157,28 @@ def _indicators(report: ReportData) -> list[Block]:
         Column("Đơn vị tính", 28 * mm, "CENTER"),
         Column("Kết quả", 30 * mm, "RIGHT", wrap=False),
     )
-    out: list[Block] = [
+    return [
         Heading("3. Kết quả các chỉ tiêu", 2),
-        TableBlock(columns, rows, font_size=12, keep=0),
+        *noted_table(
+            TableBlock(columns, rows, font_size=12, keep=0), report.plan_number, bool(added), marked
+        ),
     ]
-    if added:
-        out.append(Note(added_note(report.plan_number, every_one=not marked)))
-    return out
+
+
+def noted_table(table: TableBlock, plan_number: str, added: bool, marked: bool) -> list[Block]:
+    """The table with the note on added indicators: above it when every indicator is an
+    added one (so the note never sits alone overleaf), else as a (*) footnote under it."""
+    if not added:
+        return [table]
+    note = Note(added_note(plan_number, every_one=not marked))
+    return [table, note] if marked else [note, table]
 
 
 def added_note(plan_number: str, *, every_one: bool) -> str:
     """The footnote under a table holding indicators the plan document does not set."""
     if every_one:
         return (
-            f"Ghi chú: Kế hoạch số {plan_number} không quy định chỉ tiêu; các chỉ tiêu trên "
+            f"Kế hoạch số {plan_number} không quy định chỉ tiêu; các chỉ tiêu dưới đây "
             "được bổ sung để theo dõi kết quả thực hiện."
         )
     return (

@@ -90,7 +90,7 @@ class ReportEditor(QWidget):
         layout.addWidget(heading(self.tr("I. Kết quả thực hiện"), 2))
         self.overall = self._text_section(
             layout,
-            self.tr("1. Công tác chỉ đạo, &triển khai"),
+            self.tr("1. Côn&g tác chỉ đạo, triển khai"),
             self.tr("Công tác chỉ đạo, triển khai"),
             4,
         )
@@ -111,7 +111,7 @@ class ReportEditor(QWidget):
         self.difficulties.setPlaceholderText(self.tr("Ghi “Không có” nếu không có."))
         self.next_direction = self._text_section(
             layout,
-            self.tr("III. Phương hướng, nhiệm vụ &kỳ tới"),
+            self.tr("III. Phương hướng, nhiệm &vụ kỳ tới"),
             self.tr("Phương hướng, nhiệm vụ kỳ tới"),
             3,
         )

@@ -65,16 +65,23 @@ def refresh_job(ws: Workspace, report_id: int, *, replace_edited: bool) -> Job:
     return Job(work)
 
 
-def pdf_job(ws: Workspace, report_id: int, out: Path, purpose: str) -> Job:
-    """Write the report's PDF to ``out``; finishes with ``(purpose, str(out), report_id)``;
-    can be cancelled."""
+def pdf_job(
+    ws: Workspace, report_id: int, out: Path, purpose: str, *, appendix: bool = False
+) -> Job:
+    """Write the report's PDF to ``out`` (a Word file when it ends in .docx), with the
+    Phụ lục of activities if ``appendix``; finishes with ``(purpose, str(out), report_id)``;
+    the PDF can be cancelled."""
 
     def work(progress: Progress, cancelled: Cancelled) -> object:
-        # reportlab is imported here, off the start-up path
-        from app.printing.report_pdf import build_report_pdf
+        # reportlab and python-docx are imported here, off the start-up path
+        from app.printing.report_pdf import build_report_docx, build_report_pdf
 
         data = reports.report_data(ws, report_id)
-        build_report_pdf(data, out, progress=progress, cancelled=cancelled)
+        lines = reports.appendix(ws, report_id) if appendix else None
+        if out.suffix.lower() == ".docx":
+            build_report_docx(data, out, appendix=lines)
+        else:
+            build_report_pdf(data, out, appendix=lines, progress=progress, cancelled=cancelled)
         return purpose, str(out), report_id
 
     return Job(work)
