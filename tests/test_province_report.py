@@ -77,7 +77,7 @@ def test_the_consolidated_report_is_written_not_pasted(prov: Workspace, tmp_path
     assert where == sorted(where)
     assert "năm 2024 theo Kế hoạch số 157/KH-UBND" in words.splitlines()[1]
     # an overall assessment, and per task the totals across units and their best results
-    assert "Có 3/17 đơn vị gửi báo cáo năm 2024" in words
+    assert "Có 3/21 đơn vị gửi báo cáo năm 2024" in words
     assert "3/3 đơn vị đã thực hiện tổng cộng" in words
     assert "24 cuộc hội nghị, buổi quán triệt, tuyên truyền" in words  # 4 + 8 + 12
     assert "Một số kết quả nổi bật:" in words

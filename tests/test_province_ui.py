@@ -251,7 +251,7 @@ def test_the_clerk_edits_the_report_then_saves_it_as_word(
     editors = screen.parts.editors
     assert list(editors)[:2] == ["overall", "task:II.1"]
     overall = editors["overall"]
-    assert "1/17 đơn vị gửi báo cáo" in overall.text.text()  # the draft, to edit
+    assert "1/21 đơn vị gửi báo cáo" in overall.text.text()  # the draft, to edit
     assert not overall.reset_button.isEnabled()
     overall.text.set_text("Sở đánh giá: các đơn vị triển khai nghiêm túc.")
     word = tmp_path / "tong-hop.docx"
