@@ -1718,7 +1718,7 @@ The removal is recorded in the history of changes.</translation>
     <message>
         <location filename="../../ui/screens/province_parts.py" line="37"/>
         <source>Bỏ phần đã sửa, dùng lại bản do ứng dụng soạn từ báo cáo của các đơn vị.</source>
-        <translation>Drop the edited text and use again the draft the app writes from the units' reports.</translation>
+        <translation>Drop the edited text and use again the draft the app writes from the units&apos; reports.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_parts.py" line="51"/>
@@ -1748,7 +1748,7 @@ The removal is recorded in the history of changes.</translation>
     <message>
         <location filename="../../ui/screens/province_parts.py" line="65"/>
         <source>Đã sửa; số liệu của các đơn vị đã thay đổi sau đó</source>
-        <translation>Edited; the units' figures have changed since</translation>
+        <translation>Edited; the units&apos; figures have changed since</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_parts.py" line="67"/>
@@ -2147,7 +2147,7 @@ The removal is recorded in the history of changes.</translation>
     <message>
         <location filename="../../ui/screens/province_report.py" line="59"/>
         <source>Tổng hợp báo cáo mới nhất của từng đơn vị cho một kỳ: đánh giá chung, kết quả theo nhiệm vụ, khó khăn và đề xuất của các đơn vị, các đơn vị chưa báo cáo. Sửa nội dung bên dưới, xem trước bản in, lưu PDF để trình ký, lưu Word để hoàn thiện hoặc lưu Excel để xử lý số liệu.</source>
-        <translation>Consolidates each unit's latest report for a period: overall assessment, results by task, the units' difficulties and proposals, units that have not reported. Edit the text below, preview the print, save a PDF to sign, a Word file to finish, or an Excel workbook to work with the figures.</translation>
+        <translation>Consolidates each unit&apos;s latest report for a period: overall assessment, results by task, the units&apos; difficulties and proposals, units that have not reported. Edit the text below, preview the print, save a PDF to sign, a Word file to finish, or an Excel workbook to work with the figures.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_report.py" line="94"/>
@@ -2389,7 +2389,7 @@ The removal is recorded in the history of changes.</translation>
     <message>
         <location filename="../../ui/screens/province_parts.py" line="89"/>
         <source>Các phần dưới đây do ứng dụng soạn từ báo cáo của các đơn vị; sửa trực tiếp trước khi in. Phần đã sửa được lưu cho kỳ này và không bị thay khi có báo cáo mới, trừ khi bấm “Soạn lại”.</source>
-        <translation>The app drafts the parts below from the units' reports; edit them directly before printing. An edited part is kept for this period and is not replaced when new reports arrive, unless you click “Redraft”.</translation>
+        <translation>The app drafts the parts below from the units&apos; reports; edit them directly before printing. An edited part is kept for this period and is not replaced when new reports arrive, unless you click “Redraft”.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_parts.py" line="148"/>
@@ -2399,7 +2399,7 @@ The removal is recorded in the history of changes.</translation>
     <message>
         <location filename="../../ui/screens/province_parts.py" line="149"/>
         <source>Thay phần “%1” đã sửa bằng bản do ứng dụng soạn?</source>
-        <translation>Replace the edited “%1” with the app's draft?</translation>
+        <translation>Replace the edited “%1” with the app&apos;s draft?</translation>
     </message>
 </context>
 <context>
@@ -2637,12 +2637,12 @@ The removal is recorded in the history of changes.</translation>
     <message>
         <location filename="../../ui/screens/reports/texts.py" line="89"/>
         <source>Chưa có chức vụ người ký: nhập ở màn hình Cài đặt.</source>
-        <translation>The signer's title is missing: enter it on the Settings screen.</translation>
+        <translation>The signer&apos;s title is missing: enter it on the Settings screen.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/reports/texts.py" line="92"/>
         <source>Chưa có họ tên người ký: nhập ở màn hình Cài đặt.</source>
-        <translation>The signer's name is missing: enter it on the Settings screen.</translation>
+        <translation>The signer&apos;s name is missing: enter it on the Settings screen.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/reports/texts.py" line="95"/>
