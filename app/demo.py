@@ -12,14 +12,16 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import resources
 from app.calendar import Period, PeriodKind
 from app.errors import ConfigError
-from app.plan import Indicator, IndicatorKind
+from app.plan import Indicator, IndicatorKind, Task
 from app.services import activities, reports
 from app.services.setup import apply_setup, default_settings
 from app.services.workspace import Workspace
+from app.units import Unit
 
 DEMO_DIR = Path(resources.__file__).parent / "demo"
 DEMO_YEAR = 2024
@@ -33,7 +35,7 @@ class DemoResult:
     reports: list[str]
 
 
-def _templates(plan_id: str) -> dict[str, object]:
+def _templates(plan_id: str) -> dict[str, Any]:
     path = DEMO_DIR / f"{plan_id}.toml"
     if not path.exists():
         raise ConfigError(f"Không có dữ liệu mẫu cho kế hoạch {plan_id}.")
@@ -77,12 +79,95 @@ def png_bytes(width: int, height: int, seed: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
 
 
-def _value(ind: Indicator, rnd: random.Random) -> int:
+@dataclass(frozen=True)
+class _Kind:
+    """One kind of activity of a task, as resources/demo describes it."""
+
+    weight: int
+    where: str  # "hall" | "commune" | ""
+    titles: tuple[str, ...]
+    values: dict[str, tuple[int, int]]
+
+
+def _kinds(tdata: dict[str, Any], task_code: str) -> list[_Kind]:
+    kinds = [
+        _Kind(
+            int(k.get("weight", 1)),
+            str(k.get("where", "")),
+            tuple(str(t) for t in k["titles"]),
+            {code: (int(lo), int(hi)) for code, (lo, hi) in dict(k.get("values", {})).items()},
+        )
+        for k in tdata.get("kinds", [])
+    ]
+    return kinds or [_Kind(1, "", (f"Hoạt động thực hiện nhiệm vụ {task_code}",), {})]
+
+
+def _draw(ind: Indicator, low: int, high: int, rnd: random.Random) -> int:
+    """A value in [low, high]; money in steps of 100.000 đồng."""
     if ind.kind == IndicatorKind.MONEY:
-        return rnd.randint(5, 150) * 100_000
-    if "người" in ind.unit:
-        return rnd.randint(20, 300)
-    return rnd.randint(1, 8)
+        step = 100_000
+        return rnd.randint(low // step, high // step) * step
+    return rnd.randint(low, high)
+
+
+def _values(task: Task, kind: _Kind, rnd: random.Random) -> dict[str, int]:
+    known = {i.code: i for i in task.indicators}
+    drawn = {
+        code: _draw(known[code], low, high, rnd)
+        for code, (low, high) in kind.values.items()
+        if code in known
+    }
+    return {code: value for code, value in drawn.items() if value > 0}
+
+
+def _task_plan(ws: Workspace, tasks_data: dict[str, Any], count: int) -> list[Task]:
+    """Which task each of ``count`` activities is for: in proportion to each task's share."""
+    shares = [int(tasks_data.get(t.code, {}).get("share", 1)) for t in ws.plan.tasks]
+    total = sum(shares) or 1
+    out: list[Task] = []
+    for task, share in zip(ws.plan.tasks, shares, strict=True):
+        out += [task] * max(1, round(count * share / total))
+    return [out[i % len(out)] for i in range(count)]
+
+
+def _places(data: dict[str, Any], unit: Unit) -> dict[str, list[str]]:
+    places = dict(data.get("places", {}))
+    places.update(dict(data.get("places_by_unit", {}).get(unit.id, {})))
+    return {
+        key: [p.replace("{area}", unit.area) for p in value] or [unit.area]
+        for key, value in places.items()
+    }
+
+
+def _activity(
+    task: Task,
+    tdata: dict[str, Any],
+    unit: Unit,
+    places: dict[str, list[str]],
+    day: dt.date,
+    rnd: random.Random,
+) -> activities.ActivityInput:
+    kinds = _kinds(tdata, task.code)
+    kind = rnd.choices(kinds, weights=[k.weight for k in kinds])[0]
+    commune = rnd.choice(places.get("commune") or [unit.area])
+    title = (
+        rnd.choice(kind.titles)
+        .replace("{xa}", commune)
+        .replace("{area}", unit.area)
+        .replace("{thang}", f"{day.month:02d}/{day.year}")
+        .replace("{quy}", ["I", "II", "III", "IV"][(day.month - 1) // 3])
+    )
+    location = {"hall": rnd.choice(places.get("hall") or [""]), "commune": commune}.get(
+        kind.where, ""
+    )
+    return activities.ActivityInput(
+        task_code=task.code,
+        date=day,
+        title=title,
+        description=rnd.choice(list(tdata.get("descriptions", [""]))),
+        location=location,
+        values=_values(task, kind, rnd),
+    )
 
 
 def run_demo(
@@ -109,64 +194,36 @@ def run_demo(
     rnd = random.Random(seed)
     if not ws.settings.is_set_up:
         settings = default_settings(ws, "unit", unit_id)
-        officers = list(data.get("officers", ["Cán bộ mẫu"]))  # type: ignore[call-overload]
+        officers = list(data.get("officers", ["Cán bộ mẫu"]))
         settings = replace(settings, officer=str(officers[0]), leader_name="Nguyễn Văn Ánh")
         # the demo's records go back to the plan's first year: it follows the plan since then
         apply_setup(ws, settings, today=ws.plan.date)
     unit = ws.units.get(unit_id)
-    by_unit = data.get("locations_by_unit", {})
-    assert isinstance(by_unit, dict)
-    locations = [str(x) for x in by_unit.get(unit_id) or data.get("locations", [])]  # type: ignore[union-attr]
-    tasks_data = data["tasks"]
-    assert isinstance(tasks_data, dict)
+    places = _places(data, unit)
+    tasks_data = dict(data.get("tasks", {}))
     year = Period(PeriodKind.YEAR, DEMO_YEAR, 1).window
     span = (year.end - year.start).days
     made_evidence = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for i in range(count):
-            task = ws.plan.tasks[i % len(ws.plan.tasks)]
-            tdata = tasks_data.get(task.code, {})
-            titles = list(tdata.get("titles", [f"Hoạt động thực hiện nhiệm vụ {task.code}"]))
-            descriptions = list(tdata.get("descriptions", [""]))
+        for i, task in enumerate(_task_plan(ws, tasks_data, count)):
             day = year.start + dt.timedelta(days=rnd.randint(0, span))
-            place = rnd.choice(locations).replace("{area}", unit.area)
-            title = (
-                rnd.choice(titles)
-                .replace("{xa}", place if place.startswith(("xã", "thị trấn")) else unit.area)
-                .replace("{area}", unit.area)
-                .replace("{thang}", f"{day.month:02d}/{day.year}")
-                .replace("{quy}", ["I", "II", "III", "IV"][(day.month - 1) // 3])
-            )
-            values = {
-                ind.code: _value(ind, rnd)
-                for ind in task.indicators
-                if ind.kind != IndicatorKind.MONEY or rnd.random() < 0.5
-            }
+            item = _activity(task, tasks_data.get(task.code, {}), unit, places, day, rnd)
             evidence: list[Path] = []
             if i % 9 == 0:
                 p = Path(tmp) / f"anh-hoat-dong-{i + 1:03d}.png"
                 p.write_bytes(png_bytes(160, 120, seed + i))
                 evidence.append(p)
                 made_evidence += 1
-            activities.add_activity(
-                ws,
-                activities.ActivityInput(
-                    task_code=task.code,
-                    date=day,
-                    title=title,
-                    description=rnd.choice(descriptions),
-                    location=place,
-                    values=values,
-                ),
-                evidence,
-            )
+            activities.add_activity(ws, item, evidence)
             if progress:
                 progress(i + 1, count)
-    made = _demo_reports(ws, data.get("report", {}))  # type: ignore[arg-type]
+    texts = dict(data.get("report", {}))
+    texts.update(dict(data.get("report_by_unit", {}).get(unit_id, {})))
+    made = _demo_reports(ws, texts)
     return DemoResult(unit_id=unit_id, activities=count, evidence=made_evidence, reports=made)
 
 
-def _demo_reports(ws: Workspace, text: dict[str, object]) -> list[str]:
+def _demo_reports(ws: Workspace, text: dict[str, Any]) -> list[str]:
     """Draft the demo year's reports; the first half is finalized, the year stays a draft."""
     made = []
     for code, finalize in ((f"{DEMO_YEAR}-H1", True), (str(DEMO_YEAR), False)):
@@ -177,7 +234,7 @@ def _demo_reports(ws: Workspace, text: dict[str, object]) -> list[str]:
             reports.update_report(ws, rid, name, str(text.get(name, "")))
         period = Period.parse(code)
         if period.kind == PeriodKind.YEAR:
-            reports.update_report(ws, rid, "budget_estimate", int(text.get("budget_estimate", 0)))  # type: ignore[call-overload]
+            reports.update_report(ws, rid, "budget_estimate", int(text.get("budget_estimate", 0)))
         counts = {e.code: e.activity_count for e in reports.report_data(ws, rid).entries}
         for task in ws.plan.tasks:
             if task.timeframe.deadline is None:

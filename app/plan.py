@@ -34,6 +34,9 @@ class Indicator:
     name: str  # "Số hội nghị quán triệt, tuyên truyền"
     unit: str  # unit of measure: "cuộc", "lượt người", "đồng"
     kind: IndicatorKind = IndicatorKind.COUNT
+    # True when the plan document itself sets this target; False (the default) marks a
+    # measure added to follow the task, which printed reports say is not the plan's.
+    in_plan: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,9 @@ class Plan:
     monitoring: MonitoringSetting
     reporting: ReportingSetting
     purpose: tuple[str, ...] = field(default=())
+    # what the plan is about, as a report title names it after "Kết quả thực hiện":
+    # "công tác thông tin đối ngoại"; "" when the plan file gives none
+    subject: str = ""
 
     def task(self, code: str) -> Task:
         """The task with this code; raises KeyError if the plan has none."""

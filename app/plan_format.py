@@ -83,6 +83,7 @@ _PLAN_KEYS = (
     "signer_name",
     "signer_title",
     "purpose",
+    "subject",
     "basis",
     "tasks",
     "budget",
@@ -105,7 +106,7 @@ _TASK_KEYS = (
 )
 _SELECTOR_KEYS = ("unit", "kind")
 _TIMEFRAME_KEYS = ("kind", "text", "deadline")
-_INDICATOR_KEYS = ("code", "name", "unit", "kind")
+_INDICATOR_KEYS = ("code", "name", "unit", "kind", "in_plan")
 _BUDGET_KEYS = ("annual_estimate", "text", "due_month")
 _MONITORING_KEYS = ("monitor_unit", "text", "difficulties_via")
 _REPORTING_KEYS = ("kinds", "due_days_after_cutoff", "source")
@@ -171,6 +172,7 @@ class _PlanReader:
         signer_name = root.text("signer_name")
         signer_title = root.text("signer_title")
         purpose = root.texts("purpose", required=False) if root.has("purpose") else ()
+        subject = root.text("subject", required=False) if root.has("subject") else ""
         basis = self.basis(root, date)
         tasks = self.tasks(root, date)
         budget = self.budget(root)
@@ -188,6 +190,7 @@ class _PlanReader:
             or signer_name is None
             or signer_title is None
             or purpose is None
+            or subject is None
             or basis is None
             or tasks is None
             or budget is None
@@ -213,6 +216,7 @@ class _PlanReader:
             monitoring=monitoring,
             reporting=reporting,
             purpose=purpose,
+            subject=subject,
         )
 
     def basis(self, root: Table, plan_date: dt.date | None) -> tuple[BasisDocument, ...] | None:
@@ -345,6 +349,7 @@ class _PlanReader:
             name = item.text("name")
             unit = item.text("unit")
             kind = item.choice("kind", [k.value for k in IndicatorKind], "loại chỉ tiêu")
+            in_plan = item.boolean("in_plan") if item.has("in_plan") else False
             if code is not None:
                 if code in seen:
                     item.report(
@@ -353,8 +358,16 @@ class _PlanReader:
                     code = None
                 else:
                     seen[code] = index
-            if code is not None and name is not None and unit is not None and kind is not None:
-                out.append(Indicator(code=code, name=name, unit=unit, kind=IndicatorKind(kind)))
+            if None not in (code, name, unit, kind, in_plan):
+                out.append(
+                    Indicator(
+                        code=str(code),
+                        name=str(name),
+                        unit=str(unit),
+                        kind=IndicatorKind(str(kind)),
+                        in_plan=bool(in_plan),
+                    )
+                )
         return tuple(out) if len(out) == len(rows) else None
 
     def budget(self, root: Table) -> BudgetSetting | None:

@@ -7,7 +7,7 @@ only read it. It lives outside app.services so that printing never imports a ser
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -141,6 +141,7 @@ class IndicatorColumn:
     name: str
     unit: str  # unit of measure
     kind: str  # "count" | "money"
+    in_plan: bool = False  # set by the plan document (else a measure added to follow it)
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,13 @@ class ProvincialReport:
     tasks: tuple[TaskInfo, ...]
     reports: tuple[UnitReport, ...]  # the units that reported, directory order
     status: StatusMatrix  # this period only: every expected unit
+    # The parts the clerk may rewrite, by key ("overall", "task:II.1", "difficulties",
+    # "next_direction", "proposals"): the clerk's text where there is one, else the draft.
+    texts: dict[str, str] = field(default_factory=dict)
+    plan_subject: str = ""
+
+    def text(self, key: str) -> str:
+        return self.texts.get(key, "")
 
     @property
     def indicators(self) -> tuple[IndicatorColumn, ...]:
@@ -225,3 +233,13 @@ class ProvincialReport:
 
     def activity_total(self, task_code: str) -> int:
         return sum((r.entry_status(task_code) or ("", None, 0))[2] for r in self.reports)
+
+    @property
+    def late(self) -> tuple[UnitReport, ...]:
+        """Units whose current report arrived after the due date."""
+        return tuple(r for r in self.reports if r.state == CellState.LATE)
+
+    @property
+    def budgets(self) -> tuple[UnitReport, ...]:
+        """Units that gave a budget estimate: each belongs to that unit's own budget."""
+        return tuple(r for r in self.reports if r.report.budget_estimate is not None)

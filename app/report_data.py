@@ -41,6 +41,7 @@ class IndicatorValue:
     unit: str  # unit of measure ("cuộc", "đồng")
     kind: str  # "count" | "money"
     value: int
+    in_plan: bool = False  # the plan document sets it (else: a measure added to follow the task)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class ReportData:
     recipients: tuple[str, ...]  # "Nơi nhận" lines, last one "Lưu: VT, ..."
     prepared_by: str = ""  # officer name
     extra: dict[str, Any] = field(default_factory=dict)
+    plan_subject: str = ""  # "công tác thông tin đối ngoại"; "" when the plan names none
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict with the schema name and version; text in NFC."""
@@ -128,6 +130,7 @@ class ReportData:
                             unit=_s(i["unit"]),
                             kind=_s(i["kind"]),
                             value=_int(i["value"]),
+                            in_plan=i.get("in_plan", False) is True,
                         )
                         for i in _list(e["indicators"])
                     ),
@@ -170,6 +173,7 @@ class ReportData:
                 recipients=tuple(_s(r) for r in _list(data["recipients"])),
                 prepared_by=_s(data.get("prepared_by", "")),
                 extra=dict(data.get("extra") or {}),
+                plan_subject=_s(data.get("plan_subject", "")),
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise ReportFormatError(f"report.json thiếu hoặc sai trường: {exc}") from None
@@ -190,6 +194,17 @@ class ReportData:
             for i in e.indicators:
                 found.append(number_problem(i.value, f"Nhiệm vụ {e.code}: chỉ tiêu {i.code}"))
         return [p for p in found if p]
+
+
+@dataclass(frozen=True)
+class ActivityLine:
+    """One activity as the report's appendix (Phụ lục) lists it."""
+
+    task_code: str
+    date: dt.date
+    title: str
+    location: str
+    results: str  # "250 lượt người; 1 cuộc", "" when it carries no value
 
 
 def nfc(text: str) -> str:

@@ -270,6 +270,33 @@ class ReportValue(Base):
     indicator: Mapped[Indicator] = relationship()
 
 
+class DraftedText(Base):
+    """The SHA-256 of the text the app last drafted into a field of a report, so that
+    drafting again can tell the officer's own words (a different hash) from its own."""
+
+    __tablename__ = "drafted_texts"
+    __audit_owner__ = ("reports", "report_id")
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # "overall", "narrative:II.1"
+    sha256: Mapped[str] = mapped_column(String(64))
+
+
+class ProvinceText(Base):
+    """A part of the consolidated report the province clerk wrote or edited, for one plan
+    and period; a part with no row prints as the app drafts it."""
+
+    __tablename__ = "province_texts"
+    plan_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period: Mapped[str] = mapped_column(String(16), primary_key=True)
+    field: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    # the hash of the draft the clerk started from: a newer draft that differs is announced
+    drafted_sha256: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
 class AuditEntry(Base):
     """Who changed what, when, from what to what. Written by db.audit for every flush."""
 

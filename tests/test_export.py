@@ -72,7 +72,16 @@ def test_a_failed_export_does_not_advance_the_sequence(demo_ws: Workspace, tmp_p
 
 def test_cli_export_then_standard_tools_accept_the_package(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    tiendo("setup", "--role", "district", "--unit", "gl.chuse", data_dir=data)
+    tiendo(
+        "setup",
+        "--role",
+        "district",
+        "--unit",
+        "gl.chuse",
+        "--leader-name",
+        "Nguyễn Văn Ánh",
+        data_dir=data,
+    )
     tiendo("demo", "--activities", "20", data_dir=data)
     show = tiendo("key", "show", data_dir=data).stdout
     assert "Dấu vân tay" in show

@@ -128,6 +128,8 @@ def data_texts(ws: Workspace) -> set[str]:
         out |= {u.name, u.short_name, u.id, u.area, u.place}
     for r in activity_service.list_rows(ws, include_deleted=True):
         out |= {r.title, r.location, r.task_code}
+        # the names the officer gave the evidence files
+        out |= {e.filename for e in activity_service.get_activity(ws, r.id).evidence}
     for v in ws.settings.as_rows().values():
         out |= {v, *v.splitlines()}
     out |= {str(ws.layout.root), "Tiếng Việt", "English"}  # paths; languages name themselves

@@ -792,7 +792,16 @@ def _value(value: object) -> str:
 BUILTIN_DATA = tomllib.loads(PLAN_TEXT)
 KEY_PATHS = [p for p in _leaf_paths(BUILTIN_DATA) if isinstance(p[-1], str)]
 # Keys a plan may leave out; every other key is required.
-OPTIONAL = {"purpose", "basis", "lead", "guided_by", "coordinating", "indicators", "short_title"}
+OPTIONAL = {
+    "purpose",
+    "subject",
+    "basis",
+    "lead",
+    "guided_by",
+    "coordinating",
+    "indicators",
+    "short_title",
+}
 
 
 def _category(value: object) -> str:
@@ -909,3 +918,15 @@ def test_problem_is_a_plain_record() -> None:
 def test_selectors_of_the_builtin_plan_name_known_kinds(plan: Plan) -> None:
     kinds = {s.kind for t in plan.tasks for s in (*t.implementers, *t.coordinating) if s.kind}
     assert kinds == {"department", "district", "press"}
+
+
+def test_an_indicator_may_say_the_plan_itself_sets_it(gia_lai: UnitDirectory) -> None:
+    first = 'unit = "cuộc"\nkind = "count"\n'
+    assert first in PLAN_TEXT
+    plan = load_plan(PLAN_TEXT.replace(first, first + "in_plan = true\n", 1), units=gia_lai)
+    flags = [(t.code, i.code, i.in_plan) for t in plan.tasks for i in t.indicators]
+    assert flags[0] == ("II.1", "hoi_nghi", True)
+    assert not any(flag for _, _, flag in flags[1:])  # the default: added to follow the task
+    assert plan.subject == "công tác thông tin đối ngoại"
+    with pytest.raises(PlanFormatError, match="true hoặc false"):
+        load_plan(PLAN_TEXT.replace(first, first + 'in_plan = "có"\n', 1), units=gia_lai)

@@ -333,6 +333,7 @@ def test_a_department_sets_up_as_a_unit_and_district_is_an_alias(
         assert ws.settings.recipients.splitlines() == [
             "Sở Thông tin và Truyền thông tỉnh Gia Lai (b/c);",  # the plan's monitoring body
             "Ủy ban nhân dân tỉnh Gia Lai (b/c);",
+            "Giám đốc, các Phó Giám đốc;",  # a department's own leaders (app.recipients)
             "Lưu: VT.",
         ]
     finally:
@@ -343,7 +344,9 @@ def test_a_department_sets_up_as_a_unit_and_district_is_an_alias(
     assert code == 0, err
     ws = open_workspace(tmp_path / "h")
     try:
-        assert ws.settings.role == "unit" and "Huyện ủy" not in ws.settings.recipients
+        # a huyện's own Party committee (app.recipients, by kind of unit), not a city's
+        assert ws.settings.role == "unit" and "Thành ủy" not in ws.settings.recipients
+        assert "Thường trực Huyện ủy (b/c);" in ws.settings.recipients.splitlines()
         assert ws.settings.report_prefix == "BC-UBND"
     finally:
         ws.close()

@@ -171,29 +171,39 @@ def test_report_prints_header_tasks_signature_and_recipients(
         "BÁO CÁO",
     ):
         assert line in first
+    # DESIGN §4: the period before the plan, and the data window printed
     assert (
-        "Kết quả thực hiện Kế hoạch số 157/KH-UBND ngày 22/01/2024 của Ủy ban nhân dân tỉnh "
-        "Gia Lai năm 2024" in flat(first)
+        "Kết quả thực hiện năm 2024 theo Kế hoạch số 157/KH-UBND ngày 22/01/2024 của Ủy ban "
+        "nhân dân tỉnh Gia Lai" in flat(first)
     )
-    for entry in report.entries:
-        assert f"Nhiệm vụ {entry.code}: {entry.title}" in everything
-    for heading in (
-        "I. ĐÁNH GIÁ CHUNG",
-        "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ",
-        "III. KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN",
+    assert "(số liệu từ ngày 15/12/2023 đến ngày 14/12/2024)" in flat(first)
+    for n, entry in enumerate(report.entries, 1):
+        assert f"2.{n}. {entry.title} (nhiệm vụ {entry.code})" in everything
+    headings = (
+        "I. KẾT QUẢ THỰC HIỆN",
+        "1. Công tác chỉ đạo, triển khai thực hiện",
+        "2. Kết quả thực hiện các nhiệm vụ",
+        "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI",
         "IV. ĐỀ XUẤT, KIẾN NGHỊ",
-        "V. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI",
-        "VI. DỰ TOÁN KINH PHÍ",
-    ):
-        assert heading in everything
+        "V. DỰ TOÁN KINH PHÍ NĂM 2025",
+    )
+    where = [everything.index(h) for h in headings]
+    assert where == sorted(where)
+    closing = everything[everything.index("Trên đây là báo cáo") :]
+    closing = closing[: closing.index("./.")]
+    assert closing.count(" của ") == 1, closing
     last = pages[-1]
     for line in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Ánh"):
         assert line in last
     assert "Nơi nhận:" in last
     assert "- Lưu: VT, VHTT." in last
-    assert "Đã hoàn thành (đạt 100%)" in everything
+    assert "Tình hình thực hiện: Hoàn thành." in everything
+    assert "(đạt 100%)" not in everything
     assert "Đang thực hiện" in everything
-    assert "Tổng dự toán kinh phí: 150.000.000 đồng." in everything
+    assert "dự toán kinh phí năm 2025 thực hiện Kế hoạch số 157/KH-UBND: 150.000.000 đồng." in (
+        everything
+    )
 
 
 def test_signature_is_bottom_right_and_recipients_bottom_left(report_pdf: bytes) -> None:
@@ -302,14 +312,14 @@ def test_empty_sections_say_so_instead_of_disappearing() -> None:
     )
     text = flat("\n".join(page_texts(report_pdf_bytes(bare))))
     for heading, following in (
-        ("I. ĐÁNH GIÁ CHUNG", "II."),
-        ("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", "III."),
-        ("III. KHÓ KHĂN, VƯỚNG MẮC VÀ NGUYÊN NHÂN", "IV."),
+        ("1. Công tác chỉ đạo, triển khai thực hiện", "2."),
+        ("2. Kết quả thực hiện các nhiệm vụ", "II."),
+        ("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "III."),
+        ("III. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", "IV."),
         ("IV. ĐỀ XUẤT, KIẾN NGHỊ", "V."),
-        ("V. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI", "VI."),
     ):
         assert f"{heading} Không có. {following}" in text
-    assert "VI. DỰ TOÁN KINH PHÍ Chưa có dự toán." in text
+    assert "V. DỰ TOÁN KINH PHÍ NĂM 2025 Chưa có dự toán." in text
 
 
 def test_a_revision_says_so_under_the_summary_line() -> None:

@@ -545,8 +545,11 @@ def test_consolidated_report_sums_every_unit(prov: Workspace, tmp_path: Path) ->
     assert "45/BC-STTTT" in flat
     assert "Đã có 3/21 đơn vị gửi báo cáo" in flat
     assert "UBND thị xã Ayun Pa" in flat  # among those who have not reported
-    assert "7.500.000" in flat and "60.000.000" in flat
-    assert "Khó khăn riêng của gl.kbang." in flat
+    assert "7.500.000" in flat
+    # each estimate is its unit's own: listed by unit, never summed into one budget
+    assert all(f"{n}0.000.000" in flat for n in (1, 2, 3)) and "60.000.000" not in flat
+    # difficulties grouped by what they are about, each unit named, not pasted per unit
+    assert "khó khăn riêng của gl.kbang (UBND huyện Kbang)" in flat
     assert "Phạm Thị Giám" in flat
 
     xlsx = tmp_path / "tong-hop.xlsx"
@@ -561,19 +564,38 @@ def test_consolidated_report_sums_every_unit(prov: Workspace, tmp_path: Path) ->
         "Khó khăn - đề xuất",
     ]
     totals = wb["Tổng hợp chỉ tiêu"]
-    assert totals.freeze_panes == "A2" and totals["A1"].font.b
-    found = {(r[0], r[1]): r[4] for r in totals.iter_rows(min_row=2, values_only=True)}
-    assert found[("II.1", "kinh_phi")] == 7_500_000
-    money_cell = next(row[4] for row in totals.iter_rows(min_row=2) if row[1].value == "kinh_phi")
+    # title rows, then the header row, frozen, repeated on every printed page
+    assert "TỔNG HỢP CHỈ TIÊU" in totals["A2"].value and totals["A5"].value == "STT"
+    assert totals.freeze_panes == "C6" and totals["A5"].font.b
+    assert totals.print_title_rows == "$5:$5"
+    assert int(totals.page_setup.paperSize) == 9  # A4
+    header = [c.value for c in totals[5]]
+    assert header[:4] == ["STT", "Nhiệm vụ", "Chỉ tiêu", "Đơn vị tính"]
+    # codes only in the last column, hidden
+    assert header[-1] == "Mã chỉ tiêu"
+    assert totals.column_dimensions[openpyxl.utils.get_column_letter(len(header))].hidden
+    body = list(totals.iter_rows(min_row=6, values_only=True))
+    found = {row[-1]: row[4] for row in body if row[-1]}
+    assert found["II.1/kinh_phi"] == 7_500_000
+    assert body[0][0] == 1 and body[0][2] == hoi_nghi.name  # STT, then names
+    money_cell = next(
+        row[4] for row in totals.iter_rows(min_row=6) if row[-1].value == "II.1/kinh_phi"
+    )
     assert money_cell.number_format == "#,##0"
     units = wb["Theo đơn vị"]
-    header = [c.value for c in units[1]]
-    col = header.index(f"II.1 · {hoi_nghi.name} ({hoi_nghi.unit})")
-    body = list(units.iter_rows(min_row=2, values_only=True))
-    assert [r[col] for r in body] == [1, 3, 2, 6] and body[-1][1] == "Tổng cộng"
+    header = [c.value for c in units[5]]
+    assert header[4:7] == ["UBND huyện Chư Sê", "UBND huyện Ia Pa", "UBND huyện Kbang"]
+    row = next(r for r in units.iter_rows(min_row=6, values_only=True) if r[2] == hoi_nghi.name)
+    assert row[4:8] == (1, 3, 2, 6)
     status = wb["Tình hình báo cáo"]
-    assert status.max_row == 22  # a header and the 21 units plan 157 names
-    assert isinstance(status["D2"].value, dt.datetime)  # a date, not text
+    assert status.max_row == 5 + 21  # title rows, header, the 21 units plan 157 names
+    assert isinstance(status["C6"].value, dt.datetime)  # a date, not text
+    texts = wb["Khó khăn - đề xuất"]
+    assert [r[4] for r in texts.iter_rows(min_row=6, max_row=8, values_only=True)] == [
+        10_000_000,
+        30_000_000,
+        20_000_000,
+    ]
 
 
 def test_report_pdf_pages_look_right(prov: Workspace, tmp_path: Path) -> None:
@@ -600,10 +622,10 @@ def test_report_pdf_pages_look_right(prov: Workspace, tmp_path: Path) -> None:
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
     assert reader.pages[1].extract_text().lstrip().startswith("2")
     from app.printing import document as doc
-    from app.printing.province_pdf import _fit_indicators, _unit_width
+    from app.printing.province_content import fit_indicators, unit_column_width
 
     width = doc.PORTRAIT.width
-    chunks = _fit_indicators(wide.indicators, data, width, _unit_width(data))
+    chunks = fit_indicators(wide.indicators, data, width, unit_column_width(data))
     assert len(chunks) >= 2 and sum(len(c) for c in chunks) == 9
     fixed = width - sum(w for _, w in chunks[0])
     assert all(abs(width - fixed - sum(w for _, w in c)) < 1 for c in chunks[:-1])
@@ -701,7 +723,7 @@ def test_cli_handlers(prov: Workspace, capsys: pytest.CaptureFixture[str], tmp_p
         )
         assert code == 0 and "1/21 đơn vị đã báo cáo" in out
     code, out = run_cli(capsys, data, "province", "report", "--period", "2024", "--out", "x.doc")
-    assert code == 1 and ".pdf hoặc .xlsx" in out
+    assert code == 1 and ".pdf, .docx hoặc .xlsx" in out
 
     statement = store.rotate("gl.chuse")
     code, out = run_cli(capsys, data, "province", "rotate", str(statement.path))
@@ -773,5 +795,5 @@ def test_workbook_opens_in_libreoffice(prov: Workspace, tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     csv = (tmp_path / "th.csv").read_text(encoding="utf-8", errors="replace")
-    assert csv.splitlines()[0].startswith("Nhiệm vụ,Mã chỉ tiêu,Chỉ tiêu")
+    assert "STT,Nhiệm vụ,Chỉ tiêu,Đơn vị tính" in csv
     assert SHEETS[0] == "Tổng hợp chỉ tiêu"

@@ -232,3 +232,37 @@ def test_opening_files_from_the_desktop(
         window.open_file(pkg)
     assert window.stack.currentWidget() is window.inbox
     assert [r.outcome for r in window.inbox.results] == [Outcome.IMPORTED]
+
+
+def test_the_clerk_edits_the_report_then_saves_it_as_word(
+    qtbot: QtBot, prov: Workspace, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    from ui.screens.province_report import ProvincialReportScreen
+
+    chuse = unit_key("gl.chuse")
+    enroll_key(prov, chuse)
+    assert import_packages(prov, [make_package(tmp_path, chuse)], receipts=False)[0].ok
+    screen = ProvincialReportScreen(AppContext(prov), today=dt.date(2024, 12, 20))
+    qtbot.addWidget(screen)
+    screen.year.setValue(2024)
+    screen.period.setCurrentIndex(screen.period.findData("2024"))
+    editors = screen.parts.editors
+    assert list(editors)[:2] == ["overall", "task:II.1"]
+    overall = editors["overall"]
+    assert "1/21 đơn vị gửi báo cáo" in overall.text.text()  # the draft, to edit
+    assert not overall.reset_button.isEnabled()
+    overall.text.set_text("Sở đánh giá: các đơn vị triển khai nghiêm túc.")
+    word = tmp_path / "tong-hop.docx"
+    assert screen.write(word) is not None  # saves the edit first
+    qtbot.waitUntil(lambda: screen.job is None, timeout=30_000)
+    text = "\n".join(p.text for p in Document(str(word)).paragraphs)
+    assert "Sở đánh giá: các đơn vị triển khai nghiêm túc." in text
+    assert overall.reset_button.isEnabled() and overall.note.text() == "Đã sửa"
+    # kept for the period: a new screen shows the clerk's text, not the draft
+    again = ProvincialReportScreen(AppContext(prov), today=dt.date(2024, 12, 20))
+    qtbot.addWidget(again)
+    again.year.setValue(2024)
+    again.period.setCurrentIndex(again.period.findData("2024"))
+    assert again.parts.editors["overall"].text.text().startswith("Sở đánh giá")

@@ -107,7 +107,9 @@ def test_validation_names_what_to_fix_then_finalize_locks(workspace: Workspace) 
     rid = reports.create_draft(workspace, "2024")
     problems = reports.validate(workspace, rid)
     joined = "\n".join(problems)
-    assert "Đánh giá chung" in joined
+    # the drafted "Công tác chỉ đạo" paragraph is there to edit, not missing
+    assert "Công tác chỉ đạo" not in joined
+    assert "1/7 nhiệm vụ" in reports.report_data(workspace, rid).overall
     assert "II.1" in joined and "tỷ lệ hoàn thành" in joined
     assert "dự toán kinh phí năm 2025" in joined
     with pytest.raises(ReportError):

@@ -34,7 +34,16 @@ def test_summary_holds_the_range_and_every_task(workspace: Workspace) -> None:
 
 def test_cli_summary_prints_a_landscape_pdf(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    tiendo("setup", "--role", "district", "--unit", "gl.chuse", data_dir=data)
+    tiendo(
+        "setup",
+        "--role",
+        "district",
+        "--unit",
+        "gl.chuse",
+        "--leader-name",
+        "Nguyễn Văn Ánh",
+        data_dir=data,
+    )
     tiendo("demo", "--activities", "20", data_dir=data)
     out = tmp_path / "tong-hop.pdf"
     said = tiendo("summary", "--period", "2024", "--out", str(out), data_dir=data).stdout

@@ -235,13 +235,13 @@ def test_finalize_with_a_missing_field_names_it_and_keeps_the_draft(
 
     assert len(boxes.informed) == 1
     _title, _text, details = boxes.informed[0]
-    assert "Đánh giá chung" in details
+    assert "Công tác chỉ đạo, triển khai" in details
     assert boxes.confirmed == []  # nothing to confirm while something is missing
     assert reports.latest(ws, "2024").state == "draft"  # type: ignore[union-attr]
     assert not screen.editor.read_only
     # The checklist names it and leads to the field.
     items = [screen.problems_list.item(i) for i in range(screen.problems_list.count())]
-    overall_item = next(i for i in items if "Đánh giá chung" in i.text())
+    overall_item = next(i for i in items if "Công tác chỉ đạo" in i.text())
     screen.editor.next_direction.setFocus()
     screen._jump_to_item(overall_item)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.editor.overall, timeout=2000)
@@ -393,6 +393,25 @@ def test_save_pdf_and_print_from_the_screen(
         qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
     assert printed and printed[0] >= 1
 
+    # "Lưu Word", beside the PDF actions, with the Phụ lục of activities
+    word = tmp_path / "bao-cao.docx"
+    asked: list[bool] = []
+
+    def ask(*_args: object, word: bool = False) -> Path:
+        asked.append(word)
+        return tmp_path / "bao-cao.docx"
+
+    monkeypatch.setattr(screen_module, "ask_save_path", ask)
+    screen.appendix_box.setChecked(True)
+    qtbot.waitUntil(lambda: screen.save_word_button.isEnabled(), timeout=3000)
+    with qtbot.waitSignal(screen.pdf_ready, timeout=20000):
+        qtbot.mouseClick(screen.save_word_button, Qt.MouseButton.LeftButton)
+    assert asked == [True]
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(word)).paragraphs)
+    assert "BÁO CÁO" in text and "PHỤ LỤC" in text
+
 
 def test_cancelling_the_preview_writes_nothing(
     qtbot: QtBot, ws: Workspace, monkeypatch: pytest.MonkeyPatch
@@ -403,6 +422,7 @@ def test_cancelling_the_preview_writes_nothing(
         _report: object,
         out: Path,
         *,
+        appendix: object,
         progress: Callable[[int, int], None],
         cancelled: Callable[[], bool],
     ) -> None:
@@ -500,7 +520,7 @@ def test_the_keyboard_reaches_every_field_in_reading_order(qtbot: QtBot, ws: Wor
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.overall, timeout=2000)
 
 
-def test_cap_nhat_so_lieu_recounts_and_asks_before_redoing_narratives(
+def test_cap_nhat_so_lieu_recounts_and_asks_before_replacing_edited_text(
     qtbot: QtBot, ws: Workspace, boxes: Boxes
 ) -> None:
     from app.services import activities
@@ -522,7 +542,7 @@ def test_cap_nhat_so_lieu_recounts_and_asks_before_redoing_narratives(
     ctx.activities_changed.emit()
     assert "Cập nhật số liệu" in screen.banner_note.text()
 
-    boxes.answer = False  # only the numbers
+    boxes.answer = False  # keep what the officer wrote
     with qtbot.waitSignal(screen.report_shown, timeout=10000):
         qtbot.mouseClick(screen.refresh_button, Qt.MouseButton.LeftButton)
     after = entry(ws, "II.1")
@@ -533,12 +553,14 @@ def test_cap_nhat_so_lieu_recounts_and_asks_before_redoing_narratives(
     assert f"{after.activity_count} hoạt động" in screen.editor.sections["II.1"].meta.text()
     assert screen.banner_note.isHidden()
 
-    boxes.answer = True  # numbers and narratives
+    assert boxes.confirmed  # asked, since the officer's text would be replaced
+    boxes.answer = True  # replace it with a new draft
     qtbot.waitUntil(lambda: screen.refresh_button.isEnabled(), timeout=3000)
     with qtbot.waitSignal(screen.report_shown, timeout=10000):
         qtbot.mouseClick(screen.refresh_button, Qt.MouseButton.LeftButton)
-    assert "Hội nghị quán triệt bổ sung" in entry(ws, "II.1").narrative
-    assert "Hội nghị quán triệt bổ sung" in screen.editor.sections["II.1"].narrative.text()
+    counted = f"đã thực hiện {after.activity_count} hoạt động"
+    assert counted in entry(ws, "II.1").narrative
+    assert counted in screen.editor.sections["II.1"].narrative.text()
 
 
 def test_every_problem_is_worded_as_the_core_words_it(qtbot: QtBot, ws: Workspace) -> None:

@@ -59,8 +59,11 @@ def _export_once(ws: Workspace, folder: Path) -> None:
     export_package(ws, "2024-H1", folder)
 
 
-def province(root: Path) -> tuple[Workspace, list[ImportResult]]:
-    """A demo province with the districts' keys enrolled and their packages imported.
+def province(
+    root: Path, activities: int = 10, units: tuple[str, ...] = DISTRICTS
+) -> tuple[Workspace, list[ImportResult]]:
+    """A demo province with the units' keys enrolled and their packages imported, each
+    unit with ``activities`` activities.
 
     Returns the open workspace (the caller closes it) and the import's results."""
     from app.services.province.intake import import_packages
@@ -69,7 +72,7 @@ def province(root: Path) -> tuple[Workspace, list[ImportResult]]:
 
     inbox = root / "inbox"
     inbox.mkdir()
-    keys = [_district_packages(root / unit_id, unit_id, inbox) for unit_id in DISTRICTS]
+    keys = [_district_packages(root / unit_id, unit_id, inbox, activities) for unit_id in units]
     ws = open_workspace(root / "province")
     try:
         settings = default_settings(ws, "province", ws.plan.monitoring.monitor_unit)
@@ -83,7 +86,7 @@ def province(root: Path) -> tuple[Workspace, list[ImportResult]]:
     return ws, results
 
 
-def _district_packages(folder: Path, unit_id: str, inbox: Path) -> str:
+def _district_packages(folder: Path, unit_id: str, inbox: Path, activities: int) -> str:
     """A district's demo reports, finalized and packed into inbox, signed with a key held
     in memory; returns the key's public key file for the province to enroll."""
     from app.package import EvidenceFile, write_package
@@ -94,7 +97,7 @@ def _district_packages(folder: Path, unit_id: str, inbox: Path) -> str:
 
     ws = open_workspace(folder)
     try:
-        run_demo(ws, unit_id=unit_id, count=10)
+        run_demo(ws, unit_id=unit_id, count=activities)
         secret, key_id = minisign.generate_key()
         key = UnitKey(unit_id, key_id, secret)
         for sequence, period in enumerate(_MADE, 1):

@@ -60,7 +60,13 @@ def plan_json(plan: Plan) -> dict[str, Any]:
                     "deadline": t.timeframe.deadline.isoformat() if t.timeframe.deadline else None,
                 },
                 "indicators": [
-                    {"code": i.code, "name": i.name, "unit": i.unit, "kind": i.kind.value}
+                    {
+                        "code": i.code,
+                        "name": i.name,
+                        "unit": i.unit,
+                        "kind": i.kind.value,
+                        "in_plan": i.in_plan,
+                    }
                     for i in t.indicators
                 ],
             }
@@ -115,7 +121,8 @@ def cmd_plan_show(args: argparse.Namespace) -> int:
         kind = "hạn hoàn thành" if t.timeframe.kind.value == "deadline" else "thường xuyên"
         print(f"   Thời gian thực hiện: {t.timeframe.text} ({kind})")
         for i in t.indicators:
-            print(f"   - Chỉ tiêu {i.code}: {i.name} ({i.unit})")
+            added = "" if i.in_plan else " — bổ sung, không có trong văn bản kế hoạch"
+            print(f"   - Chỉ tiêu {i.code}: {i.name} ({i.unit}){added}")
     return 0
 
 

@@ -333,8 +333,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     kind = out.suffix.lower()
-    if kind not in (".pdf", ".xlsx"):
-        raise ConfigError("Tệp báo cáo tổng hợp phải có đuôi .pdf hoặc .xlsx.")
+    if kind not in (".pdf", ".xlsx", ".docx"):
+        raise ConfigError("Tệp báo cáo tổng hợp phải có đuôi .pdf, .docx hoặc .xlsx.")
     ws = _open(args)
     try:
         data = compile_report(ws, args.period, today=args.today, number=args.number)
@@ -344,6 +344,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         from app.printing.province_pdf import build_province_pdf
 
         build_province_pdf(data, out, progress=_progress_printer("Đang tạo PDF"))
+    elif kind == ".docx":
+        from app.printing.province_pdf import build_province_docx
+
+        build_province_docx(data, out)
     else:
         from app.printing.province_xlsx import build_province_xlsx
 
@@ -445,7 +449,7 @@ def register(sub: Any) -> None:
     o = psub.add_parser("report", help="báo cáo tổng hợp (PDF hoặc XLSX)")
     add_plan_option(o)
     o.add_argument("--period", required=True, metavar="P")
-    o.add_argument("--out", required=True, metavar="FILE.pdf|FILE.xlsx")
+    o.add_argument("--out", required=True, metavar="FILE.pdf|FILE.docx|FILE.xlsx")
     o.add_argument("--number", metavar="SỐ", help="số văn bản, ví dụ 45/BC-UBND")
     o.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="ngày ghi trên văn bản")
     o.set_defaults(handler=cmd_report)

@@ -120,13 +120,15 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from app.calendar import Period
-    from app.printing.report_pdf import build_report_pdf
+    from app.printing.report_pdf import build_report_docx, build_report_pdf
     from app.services import reports
 
     period = Period.parse(args.period)
     out = Path(args.out)
-    if out.suffix.lower() != ".pdf":
-        raise ConfigError("Tệp báo cáo phải có đuôi .pdf.")
+    if out.suffix.lower() not in (".pdf", ".docx"):
+        raise ConfigError("Tệp báo cáo phải có đuôi .pdf hoặc .docx.")
+    if args.sign and out.suffix.lower() != ".pdf":
+        raise ConfigError("Chỉ bản PDF mới ký số được: hãy ghi ra tệp .pdf.")
     ws = _open(args)
     try:
         ws.require_setup()
@@ -137,11 +139,17 @@ def cmd_report(args: argparse.Namespace) -> int:
         else:
             rid = summary.id
         data = reports.report_data(ws, rid)
-        signed = _official_pdf(ws, rid, sign=args.sign)
-        if signed is not None:
-            _write_pdf(out, signed)
+        appendix = reports.appendix(ws, rid) if args.appendix else None
+        if out.suffix.lower() == ".docx":
+            build_report_docx(data, out, appendix=appendix)
         else:
-            build_report_pdf(data, out, progress=_progress_printer("Đang tạo PDF"))
+            signed = _official_pdf(ws, rid, sign=args.sign)
+            if signed is not None:
+                _write_pdf(out, signed)
+            else:
+                build_report_pdf(
+                    data, out, appendix=appendix, progress=_progress_printer("Đang tạo PDF")
+                )
         state = {
             "draft": "bản nháp",
             "finalized": "đã chốt",
@@ -241,10 +249,15 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(handler=cmd_summary)
 
-    p = sub.add_parser("report", help="in báo cáo kỳ ra PDF")
+    p = sub.add_parser("report", help="in báo cáo kỳ ra PDF hoặc tệp Word (.docx)")
     add_plan_option(p)
     p.add_argument("--period", required=True, metavar="P")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--out", required=True, metavar="FILE.pdf|FILE.docx")
+    p.add_argument(
+        "--appendix",
+        action="store_true",
+        help="kèm Phụ lục: danh sách mọi hoạt động trong kỳ",
+    )
     p.add_argument(
         "--sign",
         action="store_true",

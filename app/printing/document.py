@@ -212,8 +212,15 @@ def _styles_for(family: SerifFamily) -> HouseStyles:
         kind=style("Kind", fontName=bold, alignment=TA_CENTER, spaceBefore=18),
         summary=style("Summary", fontName=bold, alignment=TA_CENTER),
         note=style("Note", fontName=family.italic, fontSize=13, alignment=TA_CENTER),
+        # A column title breaks between words only ("cổng/trang" stays whole): callers
+        # make a column at least as wide as its longest word.
         table_head=style(
-            "TableHead", fontName=bold, fontSize=TABLE_SIZE, spacing=1.15, alignment=TA_CENTER
+            "TableHead",
+            fontName=bold,
+            fontSize=TABLE_SIZE,
+            spacing=1.15,
+            alignment=TA_CENTER,
+            splitLongWords=0,
         ),
         table_left=style("TableLeft", fontSize=TABLE_SIZE, spacing=1.15, alignment=TA_LEFT),
         table_center=style("TableCenter", fontSize=TABLE_SIZE, spacing=1.15, alignment=TA_CENTER),

@@ -4,7 +4,6 @@ officer, validated, finalized (locked), revised as a new revision."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -16,6 +15,7 @@ from app.plan import TimeframeKind
 from app.report_data import (
     MAX_NUMBER,
     TASK_STATUSES,
+    ActivityLine,
     IndicatorValue,
     ReportData,
     Signer,
@@ -24,8 +24,9 @@ from app.report_data import (
 )
 from app.report_state import INITIAL, ReportEvent, ReportState, advance, allows
 from app.services.activities import of_plan
+from app.services.report_drafting import activities_in, facts_of, fill_entries, may_redraft
 from app.services.workspace import Workspace
-from app.text import fold
+from app.text import format_number
 from db import models as m
 from db.models import utcnow
 
@@ -61,36 +62,6 @@ class ReportSummary:
     finalized_at: dt.datetime | None
     exported_at: dt.datetime | None
     received_at: dt.datetime | None
-
-
-def _activities_in(s: Session, ws: Workspace, period: Period) -> list[m.Activity]:
-    w = period.window
-    return list(
-        s.scalars(
-            select(m.Activity)
-            .where(
-                m.Activity.unit_id == ws.settings.unit_id,
-                of_plan(ws),
-                m.Activity.deleted_at.is_(None),
-                m.Activity.date >= w.start,
-                m.Activity.date <= w.end,
-            )
-            .order_by(m.Activity.date, m.Activity.id)
-        )
-    )
-
-
-def draft_narrative(activities: list[m.Activity]) -> str:
-    """A first draft the officer edits: how many activities, then one dated line each
-    with its place (unless the title already names it)."""
-    if not activities:
-        return ""
-    lines = [f"Trong kỳ, đơn vị đã thực hiện {len(activities)} hoạt động:"]
-    for a in activities:
-        place = a.location.strip()
-        where = f" tại {place}" if place and fold(place) not in fold(a.title) else ""
-        lines.append(f"- Ngày {a.date:%d/%m/%Y}: {a.title.rstrip('.')}{where}.")
-    return "\n".join(lines)
 
 
 def latest(ws: Workspace, period: str) -> ReportSummary | None:
@@ -171,68 +142,46 @@ def create_draft(ws: Workspace, period_code: str) -> int:
             revision=1,
             state=INITIAL,
             number=f"/{ws.settings.report_prefix}",
-            budget_note=ws.plan.budget.text if period.kind == PeriodKind.YEAR else "",
+            budget_note="",
         )
         s.add(report)
         s.flush()
-        _fill_entries(s, ws, report, period, narratives=True)
+        fill_entries(s, ws, report, period, replace_edited=False)
         return report.id
 
 
-def _fill_entries(
-    s: Session, ws: Workspace, report: m.Report, period: Period, *, narratives: bool
-) -> None:
-    tasks = list(
-        s.scalars(select(m.Task).where(m.Task.plan_id == ws.plan.id).order_by(m.Task.position))
-    )
-    acts = _activities_in(s, ws, period)
-    by_task: dict[int, list[m.Activity]] = defaultdict(list)
-    for a in acts:
-        by_task[a.task_id].append(a)
-    totals: dict[tuple[int, int], int] = defaultdict(int)
-    if acts:
-        rows = s.execute(
-            select(
-                m.Activity.task_id, m.ActivityValue.indicator_id, func.sum(m.ActivityValue.value)
-            )
-            .join(m.ActivityValue, m.ActivityValue.activity_id == m.Activity.id)
-            .where(m.Activity.id.in_([a.id for a in acts]))
-            .group_by(m.Activity.task_id, m.ActivityValue.indicator_id)
-        )
-        for task_id, ind_id, total in rows:
-            totals[(task_id, ind_id)] = int(total)
-    entries = {e.task_id: e for e in report.entries}
-    for task in tasks:
-        entry = entries.get(task.id)
-        mine = by_task.get(task.id, [])
-        if entry is None:
-            entry = m.ReportEntry(
-                report_id=report.id,
-                task_id=task.id,
-                position=task.position,
-                status="in_progress" if mine else "not_started",
-            )
-            s.add(entry)
-            report.entries.append(entry)
-            s.flush()
-        entry.activity_count = len(mine)
-        if narratives or not entry.narrative.strip():
-            entry.narrative = draft_narrative(mine)
-        current = {v.indicator_id: v for v in entry.values}
-        for ind in task.indicators:
-            total = totals.get((task.id, ind.id), 0)
-            row = current.get(ind.id)
-            if row is None:
-                entry.values.append(m.ReportValue(indicator_id=ind.id, value=total))
-            elif row.value != total:
-                row.value = total
+def refresh_draft(ws: Workspace, report_id: int, *, replace_edited: bool = False) -> list[str]:
+    """Recount the draft's indicator totals from the activities and draft again the texts
+    the officer has not edited (the edited ones too if ``replace_edited``).
 
-
-def refresh_draft(ws: Workspace, report_id: int, *, narratives: bool = False) -> None:
-    """Recount the draft's indicator totals from the activities (and redo narratives if asked)."""
+    Returns the codes of the tasks whose edited results were kept; raises ReportLocked.
+    """
     with ws.db.transaction() as s:
         report = _editable(s, report_id)
-        _fill_entries(s, ws, report, Period.parse(report.period), narratives=narratives)
+        return fill_entries(
+            s, ws, report, Period.parse(report.period), replace_edited=replace_edited
+        )
+
+
+def edited_texts(ws: Workspace, report_id: int) -> list[str]:
+    """The task codes (and "overall") whose text the officer changed after it was drafted:
+    what drafting again would replace only if asked."""
+    with ws.db.session() as s:
+        report = s.get(m.Report, report_id)
+        if report is None:
+            raise ReportError(f"Không tìm thấy báo cáo số {report_id}.")
+        marks = {
+            d.key: d
+            for d in s.scalars(select(m.DraftedText).where(m.DraftedText.report_id == report_id))
+        }
+        out = [
+            e.task.code
+            for e in report.entries
+            if not may_redraft(e.narrative, marks.get(f"narrative:{e.task.code}"), False)
+        ]
+        if not may_redraft(report.overall, marks.get("overall"), False):
+            out.append("overall")
+        return out
 
 
 def _editable(s: Session, report_id: int) -> m.Report:
@@ -324,12 +273,16 @@ def problems(ws: Workspace, report_id: int) -> list[Problem]:
             return [Problem(f"Không tìm thấy báo cáo số {report_id}.", "")]
         period = Period.parse(report.period)
         if not report.overall.strip():
-            found.append(Problem("Nhập phần “Đánh giá chung”.", "overall"))
+            found.append(Problem("Nhập phần “Công tác chỉ đạo, triển khai”.", "overall"))
+        found.extend(signer_problems(ws))
         for e in report.entries:
             found.extend(_entry_problems(ws, e))
         if not report.difficulties.strip():
             found.append(
-                Problem("Nhập “Khó khăn, vướng mắc” (ghi “Không có” nếu không có).", "difficulties")
+                Problem(
+                    "Nhập “Tồn tại, hạn chế và nguyên nhân” (ghi “Không có” nếu không có).",
+                    "difficulties",
+                )
             )
         if not report.proposals.strip():
             found.append(
@@ -351,6 +304,17 @@ def problems(ws: Workspace, report_id: int) -> list[Problem]:
                 )
             )
     return found
+
+
+def signer_problems(ws: Workspace) -> list[Problem]:
+    """The signature block must say who signs, and Nơi nhận where the report goes."""
+    st = ws.settings
+    checks = (
+        ("leader_title", st.leader_title, "Chưa có chức vụ người ký: nhập ở màn hình Cài đặt."),
+        ("leader_name", st.leader_name, "Chưa có họ tên người ký: nhập ở màn hình Cài đặt."),
+        ("recipients", st.recipients, "Chưa có “Nơi nhận”: nhập ở màn hình Cài đặt."),
+    )
+    return [Problem(message, name) for name, value, message in checks if not value.strip()]
 
 
 def _entry_problems(ws: Workspace, e: m.ReportEntry) -> list[Problem]:
@@ -489,6 +453,8 @@ def revise(ws: Workspace, report_id: int) -> int:
                 m.ReportValue(indicator_id=v.indicator_id, value=v.value) for v in e.values
             ]
             new.entries.append(ne)
+        for mark in s.scalars(select(m.DraftedText).where(m.DraftedText.report_id == old.id)):
+            s.add(m.DraftedText(report_id=new.id, key=mark.key, sha256=mark.sha256))
         return new.id
 
 
@@ -515,6 +481,7 @@ def report_data(ws: Workspace, report_id: int) -> ReportData:
                         unit=v.indicator.unit,
                         kind=v.indicator.kind,
                         value=v.value,
+                        in_plan=_in_plan(ws, e.task.code, v.indicator.code),
                     )
                     for v in sorted(e.values, key=lambda v: v.indicator.position)
                 ),
@@ -552,4 +519,45 @@ def report_data(ws: Workspace, report_id: int) -> ReportData:
             recipients=tuple(line for line in st.recipients.splitlines() if line.strip()),
             prepared_by=st.officer,
             extra={"state": r.state},
+            plan_subject=ws.plan.subject,
         )
+
+
+def _in_plan(ws: Workspace, task_code: str, indicator_code: str) -> bool:
+    try:
+        task = ws.plan.task(task_code)
+    except KeyError:
+        return False
+    return any(i.code == indicator_code and i.in_plan for i in task.indicators)
+
+
+def appendix(ws: Workspace, report_id: int) -> list[ActivityLine]:
+    """Every activity of the report's period, task by task in plan order, then by date:
+    the Phụ lục a report may carry. Raises ReportError when the report does not exist."""
+    with ws.db.session() as s:
+        r = s.get(m.Report, report_id)
+        if r is None:
+            raise ReportError(f"Không tìm thấy báo cáo số {report_id}.")
+        acts = activities_in(s, ws, Period.parse(r.period))
+        facts = facts_of(s, acts)
+        names = {
+            i.id: (i.unit, i.kind)
+            for t in s.scalars(select(m.Task).where(m.Task.plan_id == ws.plan.id))
+            for i in t.indicators
+        }
+        order = {t.code: n for n, t in enumerate(ws.plan.tasks)}
+        lines = [
+            ActivityLine(
+                task_code=a.task.code,
+                date=a.date,
+                title=a.title,
+                location=a.location,
+                results="; ".join(
+                    f"{format_number(v)} {names[k][0]}"
+                    for k, v in facts[a.id].values.items()
+                    if v and isinstance(k, int) and k in names
+                ),
+            )
+            for a in acts
+        ]
+    return sorted(lines, key=lambda x: (order.get(x.task_code, len(order)), x.date))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from app.errors import ConfigError
 from app.plan import Plan
 from app.plan_units import implementing_units, names_unit
+from app.recipients import default_recipients
 from app.services.catalog import follow
 from app.services.workspace import Workspace, check_role
 from app.settings import InstallSettings
@@ -67,19 +68,15 @@ def initials(name: str) -> str:
 
 def recipients_for(role: str, unit: Unit, plan: Plan, units: UnitDirectory) -> str:
     """The default "Nơi nhận" lines: a unit reports to the plan's monitoring body (and its
-    own parent, when that is another body); the monitoring body reports to the plan's
-    issuer. "Lưu: VT." ends every list."""
-    lines: list[str] = []
-    if role == "unit":
-        monitor = units.get(plan.monitoring.monitor_unit)
-        lines.append(f"{monitor.name} (b/c);")
-        if unit.parent and unit.parent != monitor.id and unit.parent in units:
-            lines.append(f"{units.get(unit.parent).name} (b/c);")
-        if unit.kind in _COMMITTEES:
-            lines.append("Chủ tịch, các PCT UBND;")
-    else:
-        lines.append(f"{plan.issuer_name} (b/c);")
-    lines.append("Lưu: VT.")
+    own parent, when that is another body), with the lines its kind of unit adds
+    (app.recipients: a city's Thành ủy, a commune's Đảng ủy, a department's leaders); the
+    monitoring body reports to the plan's issuer. "Lưu: VT…" ends every list."""
+    if role != "unit":
+        return "\n".join([f"{plan.issuer_name} (b/c);", "Lưu: VT."])
+    monitor = units.get(plan.monitoring.monitor_unit)
+    lines = default_recipients(unit.kind, unit.name, monitor.name)
+    if unit.parent and unit.parent != monitor.id and unit.parent in units:
+        lines.insert(1, f"{units.get(unit.parent).name} (b/c);")
     return "\n".join(lines)
 
 

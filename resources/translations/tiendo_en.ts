@@ -1777,6 +1777,59 @@ The removal is recorded in the history of changes.</translation>
     </message>
 </context>
 <context>
+    <name>PartEditor</name>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="35"/>
+        <source>Soạn lại</source>
+        <translation>Redraft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="37"/>
+        <source>Bỏ phần đã sửa, dùng lại bản do ứng dụng soạn từ báo cáo của các đơn vị.</source>
+        <translation>Drop the edited text and use again the draft the app writes from the units&apos; reports.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="51"/>
+        <source>Đánh giá chung</source>
+        <translation>Overall assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="52"/>
+        <source>Tồn tại, hạn chế và nguyên nhân</source>
+        <translation>Shortcomings and their causes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="53"/>
+        <source>Phương hướng, nhiệm vụ kỳ tới</source>
+        <translation>Directions and tasks for the next period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="54"/>
+        <source>Đề xuất, kiến nghị</source>
+        <translation>Proposals and recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="60"/>
+        <source>Nhiệm vụ %1: %2</source>
+        <translation>Task %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="65"/>
+        <source>Đã sửa; số liệu của các đơn vị đã thay đổi sau đó</source>
+        <translation>Edited; the units&apos; figures have changed since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="67"/>
+        <source>Đã sửa</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="69"/>
+        <source>Bản soạn tự động</source>
+        <translation>Drafted by the app</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../ui/widgets/passphrase.py" line="28"/>
@@ -1833,69 +1886,74 @@ The removal is recorded in the history of changes.</translation>
         <translation>Print %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="131"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="138"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="169"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="177"/>
         <source>Xem trước — %1</source>
         <translation>Preview — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="178"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="186"/>
         <source>Các trang của văn bản</source>
         <translation>Document pages</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="181"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="189"/>
         <source>Vừa &amp;chiều rộng</source>
         <translation>Fit &amp;width</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="182"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="190"/>
         <source>Cả &amp;trang</source>
         <translation>Fit pa&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="183"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="191"/>
         <source>Thu &amp;nhỏ</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="184"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="192"/>
         <source>&amp;Phóng to</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="190"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="198"/>
         <source>Trang đang xem</source>
         <translation>Current page</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="194"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="202"/>
         <source>&amp;In…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="195"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="203"/>
         <source>&amp;Lưu thành…</source>
         <translation>&amp;Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="196"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="204"/>
         <source>Đó&amp;ng</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="234"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="242"/>
         <source>Trang %1 / %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/pdf_preview.py" line="272"/>
+        <location filename="../../ui/widgets/pdf_preview.py" line="280"/>
         <source>Lưu thành tệp PDF</source>
         <translation>Save as PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/pdf_preview.py" line="136"/>
+        <source>Tệp Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
     </message>
 </context>
 <context>
@@ -2132,140 +2190,160 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ProvincialReportScreen</name>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="52"/>
+        <location filename="../../ui/screens/province_report.py" line="56"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="55"/>
-        <source>Tổng hợp báo cáo mới nhất của từng đơn vị cho một kỳ: kết quả theo nhiệm vụ, chỉ tiêu của từng đơn vị và toàn tỉnh, khó khăn và đề xuất, các đơn vị chưa báo cáo. Xem trước bản in, lưu PDF để trình ký hoặc lưu Excel để xử lý số liệu.</source>
-        <translation>Brings together the latest report of each unit for one period: results by task, indicators for each unit and for the whole province, difficulties and proposals, and the units that have not reported. Preview the printout, save a PDF for signing, or save an Excel file to work with the figures.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_report.py" line="67"/>
+        <location filename="../../ui/screens/province_report.py" line="72"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="70"/>
+        <location filename="../../ui/screens/province_report.py" line="75"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="73"/>
+        <location filename="../../ui/screens/province_report.py" line="78"/>
         <source>&amp;Kỳ báo cáo:</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="78"/>
+        <location filename="../../ui/screens/province_report.py" line="83"/>
         <source>Số văn bản</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="80"/>
+        <location filename="../../ui/screens/province_report.py" line="85"/>
         <source>&amp;Số văn bản:</source>
         <translation>Document &amp;number:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="85"/>
+        <location filename="../../ui/screens/province_report.py" line="90"/>
         <source>&amp;Xem trước bản in…</source>
         <translation>Print pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="87"/>
+        <location filename="../../ui/screens/province_report.py" line="92"/>
         <source>Lưu &amp;PDF…</source>
         <translation>Save PD&amp;F…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="89"/>
+        <location filename="../../ui/screens/province_report.py" line="96"/>
         <source>Lưu &amp;Excel (XLSX)…</source>
         <translation>Save &amp;Excel (XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="100"/>
-        <location filename="../../ui/screens/province_report.py" line="114"/>
+        <location filename="../../ui/screens/province_report.py" line="126"/>
+        <location filename="../../ui/screens/province_report.py" line="130"/>
         <source>Tổng hợp chỉ tiêu toàn tỉnh</source>
         <translation>Indicator totals for the province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="104"/>
+        <location filename="../../ui/screens/province_report.py" line="116"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="105"/>
+        <location filename="../../ui/screens/province_report.py" line="117"/>
         <source>Chỉ tiêu</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="106"/>
+        <location filename="../../ui/screens/province_report.py" line="118"/>
         <source>Đơn vị tính</source>
         <translation>Unit of measure</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="107"/>
+        <location filename="../../ui/screens/province_report.py" line="119"/>
         <source>Tổng cộng</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="108"/>
+        <location filename="../../ui/screens/province_report.py" line="120"/>
         <source>Số đơn vị có kết quả</source>
         <translation>Units with results</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="151"/>
+        <location filename="../../ui/screens/province_report.py" line="169"/>
         <source>Kế hoạch không có kỳ báo cáo nào trong năm này.</source>
         <translation>The plan has no reporting periods in this year.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="162"/>
+        <location filename="../../ui/screens/province_report.py" line="180"/>
         <source>Đã có %1/%2 đơn vị gửi báo cáo %3 (hạn %4).</source>
         <translation>%1 of %2 units have sent the report for %3 (due %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="169"/>
+        <location filename="../../ui/screens/province_report.py" line="187"/>
         <source>Chưa báo cáo: %1.</source>
         <translation>Not yet reported: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="217"/>
+        <location filename="../../ui/screens/province_report.py" line="235"/>
         <source>Lưu báo cáo tổng hợp (PDF)</source>
         <translation>Save consolidated report (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="217"/>
+        <location filename="../../ui/screens/province_report.py" line="235"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="225"/>
+        <location filename="../../ui/screens/province_report.py" line="251"/>
         <source>Lưu báo cáo tổng hợp (Excel)</source>
         <translation>Save consolidated report (Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="225"/>
+        <location filename="../../ui/screens/province_report.py" line="251"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel spreadsheets (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="265"/>
+        <location filename="../../ui/screens/province_report.py" line="296"/>
         <source>Đang lập báo cáo tổng hợp…</source>
         <translation>Preparing the consolidated report…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="281"/>
+        <location filename="../../ui/screens/province_report.py" line="312"/>
         <source>Đã lưu %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="293"/>
+        <location filename="../../ui/screens/province_report.py" line="324"/>
         <source>Đã hủy; không có tệp nào được ghi.</source>
         <translation>Cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_report.py" line="301"/>
+        <location filename="../../ui/screens/province_report.py" line="332"/>
         <source>Báo cáo tổng hợp %1</source>
         <translation>Consolidated report for %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="59"/>
+        <source>Tổng hợp báo cáo mới nhất của từng đơn vị cho một kỳ: đánh giá chung, kết quả theo nhiệm vụ, khó khăn và đề xuất của các đơn vị, các đơn vị chưa báo cáo. Sửa nội dung bên dưới, xem trước bản in, lưu PDF để trình ký, lưu Word để hoàn thiện hoặc lưu Excel để xử lý số liệu.</source>
+        <translation>Consolidates each unit&apos;s latest report for a period: overall assessment, results by task, the units&apos; difficulties and proposals, units that have not reported. Edit the text below, preview the print, save a PDF to sign, a Word file to finish, or an Excel workbook to work with the figures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="94"/>
+        <source>Lưu &amp;Word…</source>
+        <translation>Save &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="112"/>
+        <source>Nội dung báo cáo</source>
+        <translation>Report text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="243"/>
+        <source>Lưu báo cáo tổng hợp (Word)</source>
+        <translation>Save the consolidated report (Word)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_report.py" line="243"/>
+        <source>Tệp Word (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
     </message>
 </context>
 <context>
@@ -2344,100 +2422,123 @@ The removal is recorded in the history of changes.</translation>
         <translation>Report &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/editor.py" line="91"/>
-        <source>I. Đánh &amp;giá chung</source>
-        <translation>I. Overall &amp;assessment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/editor.py" line="91"/>
-        <source>Đánh giá chung</source>
-        <translation>Overall assessment</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/editor.py" line="94"/>
-        <source>Tình hình chung, kết quả nổi bật trong kỳ, những mặt còn hạn chế.</source>
-        <translation>The general situation, the main results in the period, and the shortcomings.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/editor.py" line="96"/>
-        <source>II. Kết quả thực hiện các nhiệm vụ</source>
-        <translation>II. Results by task</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/editor.py" line="102"/>
-        <source>III. Khó khăn, &amp;vướng mắc</source>
-        <translation>III. Difficulti&amp;es</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/editor.py" line="102"/>
-        <source>Khó khăn, vướng mắc</source>
-        <translation>Difficulties</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/editor.py" line="104"/>
-        <location filename="../../ui/screens/reports/editor.py" line="108"/>
+        <location filename="../../ui/screens/reports/editor.py" line="111"/>
+        <location filename="../../ui/screens/reports/editor.py" line="121"/>
         <source>Ghi “Không có” nếu không có.</source>
         <translation>Write “None” if there are none.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/editor.py" line="106"/>
+        <location filename="../../ui/screens/reports/editor.py" line="119"/>
         <source>IV. Đề x&amp;uất, kiến nghị</source>
         <translation>IV. Pr&amp;oposals</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/editor.py" line="106"/>
+        <location filename="../../ui/screens/reports/editor.py" line="119"/>
         <source>Đề xuất, kiến nghị</source>
         <translation>Proposals</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/editor.py" line="111"/>
-        <source>V. Phương hướng, &amp;nhiệm vụ kỳ tới</source>
-        <translation>V. Direction and tasks for the ne&amp;xt period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/editor.py" line="112"/>
+        <location filename="../../ui/screens/reports/editor.py" line="115"/>
         <source>Phương hướng, nhiệm vụ kỳ tới</source>
         <translation>Direction and tasks for the next period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/editor.py" line="130"/>
+        <location filename="../../ui/screens/reports/editor.py" line="137"/>
         <source>chưa nhập</source>
         <translation>not entered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/editor.py" line="132"/>
+        <location filename="../../ui/screens/reports/editor.py" line="139"/>
         <source>Dự toán kinh phí năm sau (đồng)</source>
         <translation>Budget estimate for next year (VND)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/editor.py" line="136"/>
+        <location filename="../../ui/screens/reports/editor.py" line="143"/>
         <source>đồng</source>
         <translation>VND</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/editor.py" line="139"/>
+        <location filename="../../ui/screens/reports/editor.py" line="146"/>
         <source>Thuyết &amp;minh dự toán:</source>
         <translation>Budget &amp;justification:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/editor.py" line="141"/>
+        <location filename="../../ui/screens/reports/editor.py" line="148"/>
         <source>Thuyết minh dự toán</source>
         <translation>Budget justification</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/editor.py" line="289"/>
-        <source>VI. Dự toán kinh phí năm %1</source>
-        <translation>VI. Budget estimate for %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/editor.py" line="292"/>
+        <location filename="../../ui/screens/reports/editor.py" line="299"/>
         <source>&amp;Dự toán kinh phí năm %1:</source>
         <translation>&amp;Budget estimate for %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/editor.py" line="294"/>
+        <location filename="../../ui/screens/reports/editor.py" line="301"/>
         <source>Kế hoạch, mục III: %1</source>
         <translation>Plan, section III: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/editor.py" line="90"/>
+        <source>I. Kết quả thực hiện</source>
+        <translation>I. Results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/editor.py" line="93"/>
+        <source>1. Côn&amp;g tác chỉ đạo, triển khai</source>
+        <translation>1. Direction and or&amp;ganisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/editor.py" line="94"/>
+        <source>Công tác chỉ đạo, triển khai</source>
+        <translation>Direction and organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/editor.py" line="98"/>
+        <source>Văn bản chỉ đạo, cách tổ chức thực hiện, kết quả chung trong kỳ.</source>
+        <translation>Directives issued, how the work was organised, overall results in the period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/editor.py" line="100"/>
+        <source>2. Kết quả thực hiện các nhiệm vụ</source>
+        <translation>2. Results task by task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/editor.py" line="107"/>
+        <source>II. Tồn tại, hạn chế và &amp;nguyên nhân</source>
+        <translation>II. Shortcomings a&amp;nd their causes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/editor.py" line="108"/>
+        <source>Tồn tại, hạn chế và nguyên nhân</source>
+        <translation>Shortcomings and their causes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/editor.py" line="296"/>
+        <source>V. Dự toán kinh phí năm %1</source>
+        <translation>V. Budget estimate for %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/editor.py" line="114"/>
+        <source>III. Phương hướng, nhiệm &amp;vụ kỳ tới</source>
+        <translation>III. Directions and tasks for the next pe&amp;riod</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPartsEditor</name>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="89"/>
+        <source>Các phần dưới đây do ứng dụng soạn từ báo cáo của các đơn vị; sửa trực tiếp trước khi in. Phần đã sửa được lưu cho kỳ này và không bị thay khi có báo cáo mới, trừ khi bấm “Soạn lại”.</source>
+        <translation>The app drafts the parts below from the units&apos; reports; edit them directly before printing. An edited part is kept for this period and is not replaced when new reports arrive, unless you click “Redraft”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="148"/>
+        <source>Soạn lại</source>
+        <translation>Redraft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_parts.py" line="149"/>
+        <source>Thay phần “%1” đã sửa bằng bản do ứng dụng soạn?</source>
+        <translation>Replace the edited “%1” with the app&apos;s draft?</translation>
     </message>
 </context>
 <context>
@@ -2486,7 +2587,7 @@ The removal is recorded in the history of changes.</translation>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="79"/>
+        <location filename="../../ui/screens/reports/screen.py" line="80"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -2506,67 +2607,67 @@ The removal is recorded in the history of changes.</translation>
         <translation>Also show month, &amp;quarter and 9-month periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="96"/>
+        <location filename="../../ui/screens/reports/screen.py" line="97"/>
         <source>Cập nhật &amp;số liệu</source>
         <translation>&amp;Update figures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="98"/>
+        <location filename="../../ui/screens/reports/screen.py" line="99"/>
         <source>Tính lại số hoạt động và các chỉ tiêu từ các hoạt động đã ghi trong kỳ.</source>
         <translation>Recalculate the number of activities and the indicators from the activities recorded in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="100"/>
+        <location filename="../../ui/screens/reports/screen.py" line="101"/>
         <source>Kiểm &amp;tra</source>
         <translation>Chec&amp;k</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="101"/>
+        <location filename="../../ui/screens/reports/screen.py" line="102"/>
         <source>Xem phần nào còn thiếu trước khi chốt.</source>
         <translation>See which parts are still missing before finalizing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="102"/>
+        <location filename="../../ui/screens/reports/screen.py" line="103"/>
         <source>&amp;Chốt báo cáo</source>
         <translation>&amp;Finalize report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="104"/>
+        <location filename="../../ui/screens/reports/screen.py" line="105"/>
         <source>Khóa báo cáo để in, ký và gửi; sau khi chốt không sửa trực tiếp được nữa.</source>
         <translation>Lock the report for printing, signing and sending; once finalized, it can no longer be edited directly.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="106"/>
+        <location filename="../../ui/screens/reports/screen.py" line="107"/>
         <source>&amp;Sửa đổi</source>
         <translation>&amp;Revise</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="108"/>
+        <location filename="../../ui/screens/reports/screen.py" line="109"/>
         <source>Tạo bản sửa đổi (lần mới) từ báo cáo đã chốt; bản đã chốt được giữ nguyên.</source>
         <translation>Create a revision (a new round) from the finalized report; the finalized version is kept unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="110"/>
+        <location filename="../../ui/screens/reports/screen.py" line="111"/>
         <source>X&amp;em bản mới nhất</source>
         <translation>View la&amp;test</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="111"/>
+        <location filename="../../ui/screens/reports/screen.py" line="112"/>
         <source>&amp;Xem trước</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="112"/>
+        <location filename="../../ui/screens/reports/screen.py" line="113"/>
         <source>Xem báo cáo đúng như khi in ra giấy.</source>
         <translation>See the report exactly as it will look on paper.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="113"/>
+        <location filename="../../ui/screens/reports/screen.py" line="114"/>
         <source>&amp;In…</source>
         <translation>Pr&amp;int…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="114"/>
+        <location filename="../../ui/screens/reports/screen.py" line="115"/>
         <source>Lưu &amp;PDF…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
@@ -2781,132 +2882,103 @@ The removal is recorded in the history of changes.</translation>
         <translation>All parts are complete. The report can be finalized.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/texts.py" line="86"/>
-        <source>Nhập phần “Đánh giá chung”.</source>
-        <translation>Fill in “Overall assessment”.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/texts.py" line="89"/>
+        <location filename="../../ui/screens/reports/texts.py" line="98"/>
         <source>Nhiệm vụ %1: nhập kết quả thực hiện (đã chọn “có thực hiện”).</source>
         <translation>Task %1: enter the results (its status says it was carried out).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/texts.py" line="92"/>
+        <location filename="../../ui/screens/reports/texts.py" line="101"/>
         <source>Nhiệm vụ %1: có %2 hoạt động trong kỳ nhưng trạng thái là “chưa triển khai”; chọn lại trạng thái.</source>
         <translation>Task %1: there are %2 activities in the period but the status is “Not started”; choose the status again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/texts.py" line="97"/>
+        <location filename="../../ui/screens/reports/texts.py" line="106"/>
         <source>Nhiệm vụ %1: nhập tỷ lệ hoàn thành (%) vì nhiệm vụ có thời hạn.</source>
         <translation>Task %1: enter the completion rate (%), as the task has a deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/texts.py" line="100"/>
+        <location filename="../../ui/screens/reports/texts.py" line="109"/>
         <source>Nhiệm vụ %1: đã hoàn thành thì tỷ lệ phải là 100%.</source>
         <translation>Task %1: a completed task must have a completion rate of 100%.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/texts.py" line="103"/>
-        <source>Nhập “Khó khăn, vướng mắc” (ghi “Không có” nếu không có).</source>
-        <translation>Fill in “Difficulties” (write “None” if there are none).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/texts.py" line="106"/>
+        <location filename="../../ui/screens/reports/texts.py" line="115"/>
         <source>Nhập “Đề xuất, kiến nghị” (ghi “Không có” nếu không có).</source>
         <translation>Fill in “Proposals” (write “None” if there are none).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/texts.py" line="109"/>
+        <location filename="../../ui/screens/reports/texts.py" line="118"/>
         <source>Nhập “Phương hướng, nhiệm vụ kỳ tới”.</source>
         <translation>Fill in “Direction and tasks for the next period”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/texts.py" line="112"/>
+        <location filename="../../ui/screens/reports/texts.py" line="121"/>
         <source>Nhập dự toán kinh phí năm %1 (mục III của kế hoạch); ghi 0 nếu không đề nghị kinh phí.</source>
         <translation>Enter the budget estimate for %1 (section III of the plan); enter 0 if no funding is requested.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="314"/>
+        <location filename="../../ui/screens/reports/screen.py" line="329"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="363"/>
+        <location filename="../../ui/screens/reports/screen.py" line="378"/>
         <source>Đang lập báo cáo từ các hoạt động…</source>
         <translation>Creating the report from the activities…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="369"/>
+        <location filename="../../ui/screens/reports/screen.py" line="384"/>
         <source>Đã lập bản nháp báo cáo %1.</source>
         <translation>Draft report for %1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="382"/>
+        <location filename="../../ui/screens/reports/screen.py" line="397"/>
         <source>Lỗi đã được ghi vào nhật ký của ứng dụng.</source>
         <translation>The error has been written to the application log.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="48"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="55"/>
         <source>Cập nhật số liệu</source>
         <translation>Update figures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="49"/>
-        <source>Số hoạt động và các chỉ tiêu sẽ được tính lại từ các hoạt động đã ghi.
-
-Có soạn lại cả phần “Kết quả thực hiện” của từng nhiệm vụ không? Nếu soạn lại, phần đã viết sẽ được thay bằng danh sách hoạt động trong kỳ.</source>
-        <translation>The number of activities and the indicators will be recalculated from the recorded activities.
-
-Rewrite the “Results” of each task as well? If you do, what has been written there will be replaced by the list of activities in the period.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="55"/>
-        <source>Soạn lại cả kết quả</source>
-        <translation>Rewrite results too</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="56"/>
-        <source>Chỉ cập nhật số liệu</source>
-        <translation>Update figures only</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/reports/screen.py" line="395"/>
+        <location filename="../../ui/screens/reports/screen.py" line="416"/>
         <source>Đang tính lại số liệu…</source>
         <translation>Recalculating the figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="400"/>
+        <location filename="../../ui/screens/reports/screen.py" line="421"/>
         <source>Đã cập nhật số liệu từ các hoạt động.</source>
         <translation>Figures updated from the activities.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="412"/>
+        <location filename="../../ui/screens/reports/screen.py" line="433"/>
         <source>Còn %1 phần cần hoàn thiện.</source>
         <translation>%1 part(s) still to complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="417"/>
+        <location filename="../../ui/screens/reports/screen.py" line="438"/>
         <source>Báo cáo đã đủ nội dung, có thể chốt.</source>
         <translation>The report is complete and can be finalized.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="64"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="71"/>
         <source>Chưa chốt được báo cáo</source>
         <translation>The report cannot be finalized yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="65"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="72"/>
         <source>Cần hoàn thiện %1 phần sau rồi mới chốt được báo cáo:</source>
         <translation>Complete the following %1 part(s) before the report can be finalized:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="76"/>
-        <location filename="../../ui/screens/reports/dialogs.py" line="84"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="83"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="91"/>
         <source>Chốt báo cáo</source>
         <translation>Finalize report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="77"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="84"/>
         <source>Chốt báo cáo %1 (lần %2)?
 
 Sau khi chốt, báo cáo bị khóa để in, ký và gửi; muốn thay đổi phải tạo bản sửa đổi.</source>
@@ -2915,17 +2987,17 @@ Sau khi chốt, báo cáo bị khóa để in, ký và gửi; muốn thay đổi
 Once finalized, the report is locked for printing, signing and sending; to change it, you will have to create a revision.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="85"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="92"/>
         <source>Chưa chốt</source>
         <translation>Don&apos;t finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="440"/>
+        <location filename="../../ui/screens/reports/screen.py" line="461"/>
         <source>Đã chốt báo cáo %1 (lần %2).</source>
         <translation>Report for %1 finalized (revision %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="91"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="98"/>
         <source>Tạo bản sửa đổi lần %1 của báo cáo %2?
 
 Bản lần %3 đã chốt được giữ nguyên để đối chiếu; bản sửa đổi là bản nháp mới, sửa xong phải chốt lại.</source>
@@ -2934,27 +3006,27 @@ Bản lần %3 đã chốt được giữ nguyên để đối chiếu; bản s�
 The finalized revision %3 is kept unchanged for reference; the revision is a new draft that must be finalized again after editing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="97"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="104"/>
         <source>Bản đã gửi lên tỉnh không thay đổi; sau khi sửa phải gửi lại.</source>
         <translation>The version already sent to the province is not changed; after editing, you must send the report again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="107"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="114"/>
         <source>Sửa đổi báo cáo</source>
         <translation>Revise report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="109"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="116"/>
         <source>Tạo bản sửa đổi</source>
         <translation>Create revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="110"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="117"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="463"/>
+        <location filename="../../ui/screens/reports/screen.py" line="484"/>
         <source>Đã tạo bản sửa đổi lần %1 của báo cáo %2.</source>
         <translation>Revision %1 of the report for %2 created.</translation>
     </message>
@@ -2964,22 +3036,22 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report for %1 (revision %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="496"/>
+        <location filename="../../ui/screens/reports/screen.py" line="517"/>
         <source>Đang tạo bản xem trước…</source>
         <translation>Creating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="503"/>
+        <location filename="../../ui/screens/reports/screen.py" line="524"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="511"/>
+        <location filename="../../ui/screens/reports/screen.py" line="532"/>
         <source>Lưu báo cáo thành tệp PDF</source>
         <translation>Save report as PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="514"/>
+        <location filename="../../ui/screens/reports/screen.py" line="535"/>
         <source>Đang lưu tệp PDF…</source>
         <translation>Saving the PDF file…</translation>
     </message>
@@ -2994,9 +3066,93 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report saved to the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="535"/>
+        <location filename="../../ui/screens/reports/screen.py" line="568"/>
         <source>Đã hủy tạo tệp PDF.</source>
         <translation>PDF creation cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="116"/>
+        <source>Lưu &amp;Word…</source>
+        <translation>Save &amp;Word…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="118"/>
+        <source>Lưu báo cáo thành tệp Word (.docx) để hoàn thiện trong Word.</source>
+        <translation>Save the report as a Word file (.docx) to finish it in Word.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="120"/>
+        <source>Kèm p&amp;hụ lục</source>
+        <translation>With appe&amp;ndix</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="122"/>
+        <source>In kèm Phụ lục: danh sách mọi hoạt động trong kỳ, theo từng nhiệm vụ.</source>
+        <translation>Add an appendix: every activity of the period, task by task.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="543"/>
+        <source>Lưu báo cáo thành tệp Word</source>
+        <translation>Save the report as a Word file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="546"/>
+        <source>Đang lưu tệp Word…</source>
+        <translation>Saving the Word file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/texts.py" line="86"/>
+        <source>Nhập phần “Công tác chỉ đạo, triển khai”.</source>
+        <translation>Fill in “Direction and organisation”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/texts.py" line="89"/>
+        <source>Chưa có chức vụ người ký: nhập ở màn hình Cài đặt.</source>
+        <translation>The signer&apos;s title is missing: enter it on the Settings screen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/texts.py" line="92"/>
+        <source>Chưa có họ tên người ký: nhập ở màn hình Cài đặt.</source>
+        <translation>The signer&apos;s name is missing: enter it on the Settings screen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/texts.py" line="95"/>
+        <source>Chưa có “Nơi nhận”: nhập ở màn hình Cài đặt.</source>
+        <translation>“Recipients” is empty: enter them on the Settings screen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/texts.py" line="112"/>
+        <source>Nhập “Tồn tại, hạn chế và nguyên nhân” (ghi “Không có” nếu không có).</source>
+        <translation>Fill in “Shortcomings and their causes” (write “None” if there are none).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="48"/>
+        <source>công tác chỉ đạo, triển khai</source>
+        <translation>direction and organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="50"/>
+        <source>nhiệm vụ %1</source>
+        <translation>task %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="56"/>
+        <source>Số hoạt động và các chỉ tiêu sẽ được tính lại từ các hoạt động đã ghi; phần chưa sửa được soạn lại.
+
+Các phần sau đã được sửa sau khi soạn: %1. Có thay cả các phần này bằng bản soạn mới không?</source>
+        <translation>The number of activities and the indicators will be recounted from the recorded activities; parts not edited are drafted again.
+
+These parts were edited after they were drafted: %1. Replace them too with a new draft?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="62"/>
+        <source>Thay cả phần đã sửa</source>
+        <translation>Replace the edited parts too</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="63"/>
+        <source>Giữ phần đã sửa</source>
+        <translation>Keep the edited parts</translation>
     </message>
 </context>
 <context>
@@ -3875,39 +4031,44 @@ due %2</translation>
         <translation>Indicators tracked:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="147"/>
+        <location filename="../../ui/screens/tasks.py" line="151"/>
         <source>&lt;b&gt;Tình hình của đơn vị:&lt;/b&gt; %1 — %2 hoạt động</source>
         <translation>&lt;b&gt;Where this unit stands:&lt;/b&gt; %1 — %2 activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="138"/>
+        <location filename="../../ui/screens/tasks.py" line="142"/>
         <source>Đã hoàn thành</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="139"/>
+        <location filename="../../ui/screens/tasks.py" line="143"/>
         <source>Đúng tiến độ</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="140"/>
+        <location filename="../../ui/screens/tasks.py" line="144"/>
         <source>Có nguy cơ chậm</source>
         <translation>At risk of delay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="141"/>
+        <location filename="../../ui/screens/tasks.py" line="145"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="142"/>
+        <location filename="../../ui/screens/tasks.py" line="146"/>
         <source>Đang thực hiện thường xuyên</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/tasks.py" line="143"/>
+        <location filename="../../ui/screens/tasks.py" line="147"/>
         <source>Chưa có hoạt động</source>
         <translation>No activities yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/tasks.py" line="135"/>
+        <source>bổ sung, không có trong văn bản kế hoạch</source>
+        <translation>added, not in the plan document</translation>
     </message>
 </context>
 <context>

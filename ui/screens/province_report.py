@@ -1,5 +1,6 @@
 """Báo cáo tổng hợp: the provincial report of a period, compiled from every unit's current
-report — previewed as the PDF that will be printed, saved as PDF or as an Excel workbook."""
+report — its written parts edited by the clerk, previewed as the PDF that will be printed,
+saved as PDF, as a Word file or as an Excel workbook."""
 
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +34,7 @@ from app.services.province.compile import compile_report
 from app.services.province.status import default_year, reporting_periods
 from app.text import format_number
 from ui.context import AppContext
+from ui.screens.province_parts import ReportPartsEditor
 from ui.widgets import messages
 from ui.widgets.common import heading
 from ui.widgets.job_bar import JobBar
@@ -52,9 +56,10 @@ class ProvincialReportScreen(QWidget):
         layout.addWidget(heading(self.tr("Báo cáo tổng hợp")))
         intro = QLabel(
             self.tr(
-                "Tổng hợp báo cáo mới nhất của từng đơn vị cho một kỳ: kết quả theo nhiệm vụ, "
-                "chỉ tiêu của từng đơn vị và toàn tỉnh, khó khăn và đề xuất, các đơn vị chưa "
-                "báo cáo. Xem trước bản in, lưu PDF để trình ký hoặc lưu Excel để xử lý số liệu."
+                "Tổng hợp báo cáo mới nhất của từng đơn vị cho một kỳ: đánh giá chung, kết quả "
+                "theo nhiệm vụ, khó khăn và đề xuất của các đơn vị, các đơn vị chưa báo cáo. "
+                "Sửa nội dung bên dưới, xem trước bản in, lưu PDF để trình ký, lưu Word để "
+                "hoàn thiện hoặc lưu Excel để xử lý số liệu."
             )
         )
         intro.setWordWrap(True)
@@ -86,9 +91,11 @@ class ProvincialReportScreen(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.pdf_button = QPushButton(self.tr("Lưu &PDF…"))
         self.pdf_button.clicked.connect(self.save_pdf)
+        self.word_button = QPushButton(self.tr("Lưu &Word…"))
+        self.word_button.clicked.connect(self.save_word)
         self.xlsx_button = QPushButton(self.tr("Lưu &Excel (XLSX)…"))
         self.xlsx_button.clicked.connect(self.save_xlsx)
-        for b in (self.preview_button, self.pdf_button, self.xlsx_button):
+        for b in self._buttons():
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -97,7 +104,12 @@ class ProvincialReportScreen(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        layout.addWidget(heading(self.tr("Tổng hợp chỉ tiêu toàn tỉnh"), 2))
+        self.tabs = QTabWidget()
+        self.parts = ReportPartsEditor(ctx)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.parts)
+        self.tabs.addTab(scroll, self.tr("Nội dung báo cáo"))
         self.totals = QTableWidget(0, 5)
         self.totals.setHorizontalHeaderLabels(
             [
@@ -115,12 +127,16 @@ class ProvincialReportScreen(QWidget):
         header = self.totals.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.totals, 1)
+        self.tabs.addTab(self.totals, self.tr("Tổng hợp chỉ tiêu toàn tỉnh"))
+        layout.addWidget(self.tabs, 1)
         self._fill_periods()
         self.year.valueChanged.connect(self._year_changed)
         self.period.currentIndexChanged.connect(self.refresh)
         ctx.reports_changed.connect(self.refresh)
         self.refresh()
+
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.preview_button, self.pdf_button, self.word_button, self.xlsx_button)
 
     def _today(self) -> dt.date:
         return self.today or dt.date.today()
@@ -146,6 +162,8 @@ class ProvincialReportScreen(QWidget):
 
     def refresh(self) -> None:
         code = self.period_code()
+        if code != self.parts.period:
+            self.parts.load(code, self._today())
         if not code:
             self.data = None
             self.summary.setText(self.tr("Kế hoạch không có kỳ báo cáo nào trong năm này."))
@@ -190,7 +208,7 @@ class ProvincialReportScreen(QWidget):
                     )
                 self.totals.setItem(r, col, item)
         has = bool(data.reports)
-        for b in (self.preview_button, self.pdf_button, self.xlsx_button):
+        for b in self._buttons():
             b.setEnabled(has and self.job is None)
 
     def _compile(self) -> ProvincialReport:
@@ -220,6 +238,14 @@ class ProvincialReportScreen(QWidget):
             self.write(target)
 
     @Slot()
+    def save_word(self) -> None:
+        target = self._ask(
+            self.tr("Lưu báo cáo tổng hợp (Word)"), ".docx", self.tr("Tệp Word (*.docx)")
+        )
+        if target is not None:
+            self.write(target)
+
+    @Slot()
     def save_xlsx(self) -> None:
         target = self._ask(
             self.tr("Lưu báo cáo tổng hợp (Excel)"), ".xlsx", self.tr("Bảng tính Excel (*.xlsx)")
@@ -235,8 +261,9 @@ class ProvincialReportScreen(QWidget):
         self.write(target, then=self._show_preview)
 
     def write(self, target: Path, then: Callable[[Path], None] | None = None) -> Job | None:
-        """Compile and write ``target`` (.pdf or .xlsx) in the background."""
-        if self.job is not None:
+        """Compile and write ``target`` (.pdf, .docx or .xlsx) in the background, with the
+        clerk's latest text."""
+        if self.job is not None or not self.parts.flush():
             return None
         try:
             data = self._compile()
@@ -249,6 +276,10 @@ class ProvincialReportScreen(QWidget):
                 from app.printing.province_xlsx import build_province_xlsx
 
                 build_province_xlsx(data, target)
+            elif target.suffix.lower() == ".docx":
+                from app.printing.province_pdf import build_province_docx
+
+                build_province_docx(data, target)
             else:
                 from app.printing.province_pdf import build_province_pdf
 
@@ -267,7 +298,7 @@ class ProvincialReportScreen(QWidget):
         return job
 
     def _enable(self, on: bool) -> None:
-        for b in (self.preview_button, self.pdf_button, self.xlsx_button):
+        for b in self._buttons():
             b.setEnabled(on)
 
     @Slot(object)

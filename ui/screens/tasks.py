@@ -132,7 +132,11 @@ class TasksScreen(LazyRefresh):
         parts.append(line(when, task.timeframe.text))
         if task.indicators:
             parts.append("<p><b>" + e(self.tr("Chỉ tiêu theo dõi:")) + "</b></p><ul>")
-            parts += [f"<li>{e(i.name)} ({e(i.unit)})</li>" for i in task.indicators]
+            added = " — <i>" + e(self.tr("bổ sung, không có trong văn bản kế hoạch")) + "</i>"
+            parts += [
+                f"<li>{e(i.name)} ({e(i.unit)}){'' if i.in_plan else added}</li>"
+                for i in task.indicators
+            ]
             parts.append("</ul>")
         status = {
             "done": self.tr("Đã hoàn thành"),

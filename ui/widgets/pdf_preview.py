@@ -123,17 +123,25 @@ def print_pdf(document: QPdfDocument, title: str, parent: QWidget | None) -> boo
     return True
 
 
-def ask_save_path(parent: QWidget | None, title: str, suggested_name: str) -> Path | None:
-    """The system "Save as" dialog for a PDF, starting in Documents; None if cancelled."""
+def ask_save_path(
+    parent: QWidget | None, title: str, suggested_name: str, *, word: bool = False
+) -> Path | None:
+    """The system "Save as" dialog for a PDF (a Word file if ``word``), starting in
+    Documents; None if cancelled. The name always ends with the right suffix."""
+    suffix = ".docx" if word else ".pdf"
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = str(Path(folder) / suggested_name) if folder else suggested_name
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, title, start, QCoreApplication.translate("PdfPreviewDialog", "Tệp PDF (*.pdf)")
+    name = str(Path(suggested_name).with_suffix(suffix))
+    start = str(Path(folder) / name) if folder else name
+    kinds = (
+        QCoreApplication.translate("PdfPreviewDialog", "Tệp Word (*.docx)")
+        if word
+        else QCoreApplication.translate("PdfPreviewDialog", "Tệp PDF (*.pdf)")
     )
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, start, kinds)
     if not chosen:
         return None
     path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
 def copy_pdf(source: Path, target: Path) -> None:

@@ -1,18 +1,20 @@
 """The consolidated provincial report: every unit's current report for one period, the
-plan's indicators summed over them, and who has not reported. Built here as plain data;
-app/printing/province_pdf.py and province_xlsx.py only read it."""
+plan's indicators summed over them, who has not reported, and the parts the clerk writes
+(drafted by synthesis.py, kept per plan and period once the clerk edits them). Built here
+as plain data; app/printing only reads it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from app.calendar import Period
+from app.drafting import text_hash
 from app.plan_units import monitoring_unit
 from app.province_data import (
     CellState,
@@ -24,6 +26,7 @@ from app.province_data import (
 )
 from app.services.province.common import local, require_province
 from app.services.province.status import status_matrix
+from app.services.province.synthesis import PARTS, draft_texts, labels
 from app.services.setup import recipients_for, signing_defaults
 from app.services.workspace import Workspace
 from app.settings import InstallSettings
@@ -54,7 +57,7 @@ def compile_report(
         for line in settings.recipients.splitlines()
         if line.strip()
     )
-    return ProvincialReport(
+    data = ProvincialReport(
         period=p,
         due=matrix.due[0],
         today=today,
@@ -76,7 +79,89 @@ def compile_report(
         tasks=tasks,
         reports=tuple(reports),
         status=matrix,
+        plan_subject=ws.plan.subject,
     )
+    drafts = draft_texts(data)
+    stored = _stored(ws, p.code)
+    texts = {key: stored[key].text if key in stored else text for key, text in drafts.items()}
+    return replace(data, texts=texts)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the consolidated report the clerk may rewrite."""
+
+    key: str  # "overall", "task:II.1", ...
+    label: str
+    text: str  # what prints: the clerk's text, else the draft
+    draft: str  # what the app drafts from the reports received now
+    edited: bool  # the clerk's own text
+    stale: bool  # edited, and the reports changed since: the draft now says otherwise
+
+
+def report_parts(ws: Workspace, period: str, *, today: dt.date | None = None) -> list[Part]:
+    """Every rewritable part of the period's consolidated report, in reading order."""
+    data = compile_report(ws, period, today=today)
+    drafts = draft_texts(data)
+    stored = _stored(ws, data.period.code)
+    names = labels(data.tasks)
+    keys = ["overall", *(f"task:{t.code}" for t in data.tasks), *PARTS[1:]]
+    out = []
+    for key in keys:
+        row = stored.get(key)
+        draft = drafts[key]
+        out.append(
+            Part(
+                key=key,
+                label=names[key],
+                text=row.text if row else draft,
+                draft=draft,
+                edited=row is not None,
+                stale=row is not None and row.drafted_sha256 != text_hash(draft),
+            )
+        )
+    return out
+
+
+def save_part(ws: Workspace, period: str, key: str, text: str, draft: str) -> None:
+    """Keep the clerk's text of one part (``draft``: the draft it was written over). Text
+    equal to the draft is not kept, so the part follows the reports again."""
+    require_province(ws)
+    code = Period.parse(period).code
+    with ws.db.transaction() as s:
+        row = s.get(m.ProvinceText, (ws.plan.id, code, key))
+        if text.strip() == draft.strip():
+            if row is not None:
+                s.delete(row)
+            return
+        if row is None:
+            row = m.ProvinceText(plan_id=ws.plan.id, period=code, field=key, text=text)
+            s.add(row)
+        row.text = text
+        row.drafted_sha256 = text_hash(draft)
+
+
+def reset_part(ws: Workspace, period: str, key: str) -> None:
+    """Drop the clerk's text of one part: it prints as drafted from the reports again."""
+    require_province(ws)
+    code = Period.parse(period).code
+    with ws.db.transaction() as s:
+        row = s.get(m.ProvinceText, (ws.plan.id, code, key))
+        if row is not None:
+            s.delete(row)
+
+
+def _stored(ws: Workspace, period: str) -> dict[str, m.ProvinceText]:
+    with ws.db.session() as s:
+        rows = s.scalars(
+            select(m.ProvinceText).where(
+                m.ProvinceText.plan_id == ws.plan.id, m.ProvinceText.period == period
+            )
+        )
+        out = {r.field: r for r in rows}
+        for row in out.values():
+            s.expunge(row)
+        return out
 
 
 def _issuer(ws: Workspace) -> tuple[Unit, InstallSettings]:
@@ -144,7 +229,7 @@ def _task_columns(ws: Workspace, reports: Sequence[ReportData]) -> tuple[TaskInf
     out = []
     for task in ws.plan.tasks:
         columns = [
-            IndicatorColumn(task.code, i.code, i.name, i.unit, i.kind.value)
+            IndicatorColumn(task.code, i.code, i.name, i.unit, i.kind.value, i.in_plan)
             for i in task.indicators
         ]
         known = {c.code for c in columns}

@@ -18,8 +18,8 @@ from ui.widgets.official import ask_pin
 from ui.widgets.pdf_preview import ask_save_path, print_pdf
 
 __all__ = [
-    "ask_narratives",
     "ask_pin",
+    "ask_replace_edited",
     "ask_save_path",
     "confirm",
     "confirm_finalize",
@@ -41,19 +41,26 @@ def inform(parent: QWidget, title: str, text: str, details: str = "") -> None:
     box.exec()
 
 
-def ask_narratives(parent: QWidget) -> bool:
-    """Before recounting a draft: whether to redo each task's narrative too."""
+def ask_replace_edited(parent: QWidget, edited: list[str]) -> bool:
+    """Before drafting a report again: whether the parts the officer edited are replaced
+    too (``edited``: task codes, and "overall"). No means they are kept as typed."""
+    names = [
+        QCoreApplication.translate("ReportsScreen", "công tác chỉ đạo, triển khai")
+        if code == "overall"
+        else QCoreApplication.translate("ReportsScreen", "nhiệm vụ %1").replace("%1", code)
+        for code in edited
+    ]
     return confirm(
         parent,
         QCoreApplication.translate("ReportsScreen", "Cập nhật số liệu"),
         QCoreApplication.translate(
             "ReportsScreen",
-            "Số hoạt động và các chỉ tiêu sẽ được tính lại từ các hoạt động đã ghi.\n\n"
-            "Có soạn lại cả phần “Kết quả thực hiện” của từng nhiệm vụ không? "
-            "Nếu soạn lại, phần đã viết sẽ được thay bằng danh sách hoạt động trong kỳ.",
-        ),
-        QCoreApplication.translate("ReportsScreen", "Soạn lại cả kết quả"),
-        QCoreApplication.translate("ReportsScreen", "Chỉ cập nhật số liệu"),
+            "Số hoạt động và các chỉ tiêu sẽ được tính lại từ các hoạt động đã ghi; phần "
+            "chưa sửa được soạn lại.\n\nCác phần sau đã được sửa sau khi soạn: %1. "
+            "Có thay cả các phần này bằng bản soạn mới không?",
+        ).replace("%1", ", ".join(names)),
+        QCoreApplication.translate("ReportsScreen", "Thay cả phần đã sửa"),
+        QCoreApplication.translate("ReportsScreen", "Giữ phần đã sửa"),
     )
 
 

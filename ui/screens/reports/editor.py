@@ -86,35 +86,42 @@ class ReportEditor(QWidget):
         return doc_box
 
     def _build_sections(self, layout: QVBoxLayout) -> None:
-        """Sections I to V of the report; the task sections of II come with each report."""
+        """Sections I to IV of the report; the task sections of I.2 come with each report."""
+        layout.addWidget(heading(self.tr("I. Kết quả thực hiện"), 2))
         self.overall = self._text_section(
-            layout, self.tr("I. Đánh &giá chung"), self.tr("Đánh giá chung"), 4
+            layout,
+            self.tr("1. Côn&g tác chỉ đạo, triển khai"),
+            self.tr("Công tác chỉ đạo, triển khai"),
+            4,
         )
         self.overall.setPlaceholderText(
-            self.tr("Tình hình chung, kết quả nổi bật trong kỳ, những mặt còn hạn chế.")
+            self.tr("Văn bản chỉ đạo, cách tổ chức thực hiện, kết quả chung trong kỳ.")
         )
-        layout.addWidget(heading(self.tr("II. Kết quả thực hiện các nhiệm vụ"), 2))
+        layout.addWidget(heading(self.tr("2. Kết quả thực hiện các nhiệm vụ"), 2))
         self.sections_layout = QVBoxLayout()
         self.sections_layout.setSpacing(10)
         layout.addLayout(self.sections_layout)
         self.sections: dict[str, TaskSection] = {}
         self.difficulties = self._text_section(
-            layout, self.tr("III. Khó khăn, &vướng mắc"), self.tr("Khó khăn, vướng mắc"), 3
+            layout,
+            self.tr("II. Tồn tại, hạn chế và &nguyên nhân"),
+            self.tr("Tồn tại, hạn chế và nguyên nhân"),
+            3,
         )
         self.difficulties.setPlaceholderText(self.tr("Ghi “Không có” nếu không có."))
+        self.next_direction = self._text_section(
+            layout,
+            self.tr("III. Phương hướng, nhiệm &vụ kỳ tới"),
+            self.tr("Phương hướng, nhiệm vụ kỳ tới"),
+            3,
+        )
         self.proposals = self._text_section(
             layout, self.tr("IV. Đề x&uất, kiến nghị"), self.tr("Đề xuất, kiến nghị"), 3
         )
         self.proposals.setPlaceholderText(self.tr("Ghi “Không có” nếu không có."))
-        self.next_direction = self._text_section(
-            layout,
-            self.tr("V. Phương hướng, &nhiệm vụ kỳ tới"),
-            self.tr("Phương hướng, nhiệm vụ kỳ tới"),
-            3,
-        )
 
     def _build_budget(self) -> QWidget:
-        """Section VI, next year's budget estimate: shown for a year's report only."""
+        """Section V, next year's budget estimate: shown for a year's report only."""
         self.budget_box = QWidget()
         bl = QVBoxLayout(self.budget_box)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -286,7 +293,7 @@ class ReportEditor(QWidget):
         plan_budget = self.ctx.ws.plan.budget.text
         self.budget_box.setVisible(period.kind == PeriodKind.YEAR)
         self.budget_heading.setText(
-            self.tr("VI. Dự toán kinh phí năm %1").replace("%1", str(period.year + 1))
+            self.tr("V. Dự toán kinh phí năm %1").replace("%1", str(period.year + 1))
         )
         self.budget_caption.setText(
             self.tr("&Dự toán kinh phí năm %1:").replace("%1", str(period.year + 1))

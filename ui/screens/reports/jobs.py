@@ -57,12 +57,12 @@ def draft_job(ws: Workspace, code: str) -> Job:
     return Job(work)
 
 
-def refresh_job(ws: Workspace, report_id: int, *, narratives: bool) -> Job:
+def refresh_job(ws: Workspace, report_id: int, *, replace_edited: bool) -> Job:
     """Recount a draft from the activities (and redo its narratives if asked); finishes
     with ``report_id``."""
 
     def work(_progress: Progress, _cancelled: Cancelled) -> object:
-        reports.refresh_draft(ws, report_id, narratives=narratives)
+        reports.refresh_draft(ws, report_id, replace_edited=replace_edited)
         return report_id
 
     return Job(work)
@@ -84,17 +84,20 @@ def sign_job(ws: Workspace, report_id: int, pins: dict[Role, str]) -> Job:
     return Job(work)
 
 
-def pdf_job(ws: Workspace, report_id: int, out: Path, purpose: str) -> Job:
-    """Write the report's PDF to ``out``; finishes with ``(purpose, str(out), report_id)``;
-    can be cancelled."""
+def pdf_job(
+    ws: Workspace, report_id: int, out: Path, purpose: str, *, appendix: bool = False
+) -> Job:
+    """Write the report's PDF to ``out`` (a Word file when it ends in .docx), with the
+    Phụ lục of activities if ``appendix``; finishes with ``(purpose, str(out), report_id)``;
+    the PDF can be cancelled. A PDF with official signatures is written as signed."""
 
     def work(progress: Progress, cancelled: Cancelled) -> object:
-        # reportlab is imported here, off the start-up path
+        # reportlab and python-docx are imported here, off the start-up path
         from app.fsio import write_atomic
-        from app.printing.report_pdf import build_report_pdf
+        from app.printing.report_pdf import build_report_docx, build_report_pdf
         from app.services.official import signed_pdf
 
-        signed = signed_pdf(ws, report_id)
+        signed = signed_pdf(ws, report_id) if out.suffix.lower() == ".pdf" else None
         if signed is not None:
             # the document with its official signatures, never a fresh print without them
             try:
@@ -103,7 +106,11 @@ def pdf_job(ws: Workspace, report_id: int, out: Path, purpose: str) -> Job:
                 raise PdfWriteError(*write_failure(exc, out.parent, "tệp PDF")) from None
             return purpose, str(out), report_id
         data = reports.report_data(ws, report_id)
-        build_report_pdf(data, out, progress=progress, cancelled=cancelled)
+        lines = reports.appendix(ws, report_id) if appendix else None
+        if out.suffix.lower() == ".docx":
+            build_report_docx(data, out, appendix=lines)
+        else:
+            build_report_pdf(data, out, appendix=lines, progress=progress, cancelled=cancelled)
         return purpose, str(out), report_id
 
     return Job(work)

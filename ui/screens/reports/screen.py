@@ -10,6 +10,7 @@ from typing import cast
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
@@ -112,6 +113,14 @@ class ReportsScreen(QWidget):
         self.preview_button.setToolTip(self.tr("Xem báo cáo đúng như khi in ra giấy."))
         self.print_button = QPushButton(self.tr("&In…"))
         self.save_pdf_button = QPushButton(self.tr("Lưu &PDF…"))
+        self.save_word_button = QPushButton(self.tr("Lưu &Word…"))
+        self.save_word_button.setToolTip(
+            self.tr("Lưu báo cáo thành tệp Word (.docx) để hoàn thiện trong Word.")
+        )
+        self.appendix_box = QCheckBox(self.tr("Kèm p&hụ lục"))
+        self.appendix_box.setToolTip(
+            self.tr("In kèm Phụ lục: danh sách mọi hoạt động trong kỳ, theo từng nhiệm vụ.")
+        )
         for button in (
             self.refresh_button,
             self.check_button,
@@ -124,9 +133,13 @@ class ReportsScreen(QWidget):
         self.sign_button = self.signing.button
         actions.addWidget(self.sign_button)
         actions.addStretch(1)
-        for button in (self.preview_button, self.print_button, self.save_pdf_button):
+        actions.addWidget(self.appendix_box)
+        for button in self._print_buttons():
             actions.addWidget(button)
         layout.addLayout(actions)
+
+    def _print_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.preview_button, self.print_button, self.save_pdf_button, self.save_word_button)
 
     def _build_pages(self, layout: QVBoxLayout) -> None:
         """The page for a period without a report, and the editor beside its side panel."""
@@ -167,6 +180,7 @@ class ReportsScreen(QWidget):
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_report)
         self.save_pdf_button.clicked.connect(self.save_pdf)
+        self.save_word_button.clicked.connect(self.save_word)
         self.problems_list.itemActivated.connect(self._jump_to_item)
         self.problems_list.itemClicked.connect(self._jump_to_item)
         self.history.currentItemChanged.connect(self._revision_chosen)
@@ -253,9 +267,10 @@ class ReportsScreen(QWidget):
         self.finalize_button.setVisible(draft)
         self.revise_button.setVisible(is_latest and not draft)
         self.latest_button.setVisible(shown is not None and not is_latest)
-        for button in (self.preview_button, self.print_button, self.save_pdf_button):
+        for button in self._print_buttons():
             button.setVisible(shown is not None)
             button.setEnabled(not busy)
+        self.appendix_box.setVisible(shown is not None)
         self.refresh_button.setEnabled(not busy)
         self.finalize_button.setEnabled(not busy)
         self.side.set_checklist_visible(draft)
@@ -385,12 +400,18 @@ class ReportsScreen(QWidget):
 
     @Slot()
     def refresh_numbers(self) -> None:
-        """Recount the draft from the activities; ask before redoing the narratives."""
+        """Recount the draft from the activities and draft again what the officer has not
+        edited; ask before replacing what they have."""
         shown = self.shown
         if shown is None or shown.state != "draft" or not self.editor.flush():
             return
-        narratives = dialogs.ask_narratives(self)
-        job = self.tracker.track(refresh_job(self.ctx.ws, shown.id, narratives=narratives))
+        try:
+            edited = reports.edited_texts(self.ctx.ws, shown.id)
+        except KnownError as exc:
+            dialogs.show_error(self, exc)
+            return
+        replace = bool(edited) and dialogs.ask_replace_edited(self, edited)
+        job = self.tracker.track(refresh_job(self.ctx.ws, shown.id, replace_edited=replace))
         job.signals.finished.connect(self._refreshed)
         self._run(job, self.tr("Đang tính lại số liệu…"), cancellable=False)
 
@@ -513,11 +534,23 @@ class ReportsScreen(QWidget):
         if target is not None:
             self._start_pdf("save", target, self.tr("Đang lưu tệp PDF…"))
 
+    @Slot()
+    def save_word(self) -> None:
+        """Ask where, then write the report as a Word file there."""
+        if self.shown is None:
+            return
+        target = dialogs.ask_save_path(
+            self, self.tr("Lưu báo cáo thành tệp Word"), self.pdf.file_name(self.shown), word=True
+        )
+        if target is not None:
+            self._start_pdf("save", target, self.tr("Đang lưu tệp Word…"))
+
     def _start_pdf(self, purpose: str, out: Path, text: str) -> None:
         shown = self.shown
         if shown is None or not self.editor.flush():
             return
-        job = self.tracker.track(pdf_job(self.ctx.ws, shown.id, out, purpose))
+        appendix = self.appendix_box.isChecked()
+        job = self.tracker.track(pdf_job(self.ctx.ws, shown.id, out, purpose, appendix=appendix))
         job.signals.finished.connect(self._pdf_built)
         job.signals.cancelled.connect(self._pdf_cancelled)
         self._run(job, text)

@@ -84,7 +84,16 @@ def problem_text(problem: Problem) -> str:
     number = str(problem.number or 0)
     texts = {
         ("overall", "missing"): QCoreApplication.translate(
-            "ReportsScreen", "Nhập phần “Đánh giá chung”."
+            "ReportsScreen", "Nhập phần “Công tác chỉ đạo, triển khai”."
+        ),
+        ("leader_title", "missing"): QCoreApplication.translate(
+            "ReportsScreen", "Chưa có chức vụ người ký: nhập ở màn hình Cài đặt."
+        ),
+        ("leader_name", "missing"): QCoreApplication.translate(
+            "ReportsScreen", "Chưa có họ tên người ký: nhập ở màn hình Cài đặt."
+        ),
+        ("recipients", "missing"): QCoreApplication.translate(
+            "ReportsScreen", "Chưa có “Nơi nhận”: nhập ở màn hình Cài đặt."
         ),
         ("narrative", "missing"): QCoreApplication.translate(
             "ReportsScreen", "Nhiệm vụ %1: nhập kết quả thực hiện (đã chọn “có thực hiện”)."
@@ -101,7 +110,7 @@ def problem_text(problem: Problem) -> str:
             "ReportsScreen", "Nhiệm vụ %1: đã hoàn thành thì tỷ lệ phải là 100%."
         ),
         ("difficulties", "missing"): QCoreApplication.translate(
-            "ReportsScreen", "Nhập “Khó khăn, vướng mắc” (ghi “Không có” nếu không có)."
+            "ReportsScreen", "Nhập “Tồn tại, hạn chế và nguyên nhân” (ghi “Không có” nếu không có)."
         ),
         ("proposals", "missing"): QCoreApplication.translate(
             "ReportsScreen", "Nhập “Đề xuất, kiến nghị” (ghi “Không có” nếu không có)."
