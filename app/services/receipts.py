@@ -166,7 +166,7 @@ def trust_province(ws: Workspace, key: ProvinceKey, *, replace: bool = False) ->
         raise ReceiptImportError(
             f"Đã tin cậy khóa {current.key_id} của Sở; khóa mới {key.key_id} khác khóa này.",
             "Chỉ thay khi Sở báo đã đổi khóa, sau khi đối chiếu dấu vân tay qua điện thoại "
-            "(Cài đặt › Khóa của Sở › Thay khóa của Sở…).",
+            "(Cài đặt › Khóa của Sở; dòng lệnh: trust-province --replace).",
         )
     ws.settings.extra[SETTING_KEY] = key.key.to_base64()
     ws.settings.extra[SETTING_KEY_ID] = key.key_id

@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 
 from app.calendar import Period
 from app.errors import ConfigError, KnownError
-from app.fsio import sha256_file, write_new
+from app.fsio import replacing, sha256_file, write_new
 from app.package.format import PACKAGE_SUFFIXES
 from app.plan_units import names_unit
 from app.progress import Cancelled, Progress, Tracker
@@ -412,6 +412,7 @@ def _store(
     staging = new_staging(ws)
     try:
         staged = v.extract_evidence(staging, progress=progress, cancelled=cancelled)
+        staged[v.pdf.sha256] = _stage_pdf(v, staging)
         checkpoint("staged")
         move_into_store(ws, staged)
         checkpoint("stored")
@@ -424,6 +425,23 @@ def _store(
             f"Không ghi được vào cơ sở dữ liệu: {exc.orig or exc}.",
             "Gói chưa được nhập; đóng các cửa sổ Tiến Độ khác đang mở dữ liệu này rồi thử lại.",
         ) from None
+
+
+def _stage_pdf(v: VerifiedPackage, staging: Path) -> Path:
+    """The report PDF into the staging folder under its hash, re-checked as it is read
+    (the province shows it as it arrived). Raises PackageError, PackageWriteError."""
+    from app.package import PackageWriteError
+
+    target = staging / v.pdf.sha256
+    try:
+        with replacing(target, mode=0o644) as fh:
+            for chunk in v.iter_payload(v.pdf.path):
+                fh.write(chunk)
+    except OSError as exc:
+        raise PackageWriteError(
+            f"Không ghi được bản PDF của báo cáo vào thư mục tạm: {exc.strerror or exc}."
+        ) from None
+    return target
 
 
 def _commit(ws: Workspace, v: VerifiedPackage, path: Path) -> _Verdict:
@@ -440,9 +458,9 @@ def _commit(ws: Workspace, v: VerifiedPackage, path: Path) -> _Verdict:
             )
         ):
             older.state = "superseded"
-        shas = sorted({e.sha256 for e in v.evidence})
+        shas = sorted({e.sha256 for e in (*v.evidence, v.pdf)})
         known = set(s.scalars(select(m.Evidence.sha256).where(m.Evidence.sha256.in_(shas))))
-        for item in v.evidence:
+        for item in (*v.evidence, v.pdf):
             if item.sha256 not in known:
                 known.add(item.sha256)
                 mime = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
@@ -460,6 +478,7 @@ def _commit(ws: Workspace, v: VerifiedPackage, path: Path) -> _Verdict:
             created=utc_naive(v.created),
             state="current",
             report_json=v.report_json.decode("utf-8"),
+            pdf_sha256=v.pdf.sha256,
         )
         row.evidence = [m.ReceivedEvidence(sha256=e.sha256, name=e.name) for e in v.evidence]
         s.add(row)
@@ -585,6 +604,7 @@ def _size(path: Path) -> int:
 class ReceivedRow:
     """A package the province holds, for lists."""
 
+    id: int
     unit_id: str
     unit_name: str
     plan_id: str
@@ -615,6 +635,7 @@ def received_packages(ws: Workspace, *, limit: int | None = None) -> list[Receiv
         rows = list(s.scalars(query))
     return [
         ReceivedRow(
+            r.id,
             r.unit_id,
             unit_name(ws, r.unit_id),
             r.plan_id,
