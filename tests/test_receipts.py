@@ -288,7 +288,9 @@ def test_the_province_rotation_statement_replaces_the_trusted_key(
     stranger = KeyStore(tmp_path / "khac")
     stranger.create("gl.stttt", "mật khẩu khác nữa")
     with pytest.raises(WrongKey):
-        receipts.read_province_rotation(district, stranger.rotate("gl.stttt", "mật khẩu khác nữa").data)
+        receipts.read_province_rotation(
+            district, stranger.rotate("gl.stttt", "mật khẩu khác nữa").data
+        )
     with pytest.raises(RotationError):
         receipts.read_province_rotation(district, statement.data[:-20])
 

@@ -108,7 +108,7 @@ def test_bad_key_files_change_nothing(unit: Workspace, tmp_path: Path) -> None:
     other = unit_key("gl.kbang")
     foreign = tmp_path / "kbang.tdsecret"
     foreign.write_bytes(key_export.write_secret_key(other, FILE_PASS))
-    with pytest.raises(signing_key.SigningKeyError, match="gl.kbang"):
+    with pytest.raises(signing_key.SigningKeyError, match=r"gl\.kbang"):
         signing_key.read_secret(unit, foreign, FILE_PASS)
     # a changed header (the unit swapped in): the authenticated data no longer matches
     mine = signing_key.export_secret(unit, tmp_path / "mine.tdsecret", FILE_PASS)

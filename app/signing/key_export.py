@@ -123,7 +123,7 @@ def write_secret_key(
         f"nonce: {_b64(nonce)}\n"
         f"created: {when.isoformat()}\n"
         "\n"
-    ).encode("utf-8")
+    ).encode()
     seed = key.private_key.private_bytes_raw()
     sealed = AESGCM(scrypt_derive(passphrase, salt, n)).encrypt(nonce, seed, header)
     return header + (_b64(sealed) + "\n").encode("ascii")
@@ -183,7 +183,9 @@ def open_secret_key(parsed: SecretKeyFile, passphrase: str) -> UnitKey:
     secret = Ed25519PrivateKey.from_private_bytes(seed)
     key = UnitKey(parsed.unit_id, parsed.public_key.key_id, secret)
     if key.public_key != parsed.public_key:
-        raise SecretKeyFileError("Tệp khóa bị hỏng: khóa bí mật không khớp khóa công khai ghi trong tệp.")
+        raise SecretKeyFileError(
+            "Tệp khóa bị hỏng: khóa bí mật không khớp khóa công khai ghi trong tệp."
+        )
     return key
 
 

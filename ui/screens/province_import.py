@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from app.errors import ConfigError, KnownError
 from app.services.province.intake import (
     ImportResult,
     Outcome,
+    ReceivedRow,
     expand_paths,
     import_packages,
     received_packages,
@@ -167,7 +169,15 @@ class ImportScreen(QWidget):
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        bl.addWidget(heading(self.tr("Các gói đã nhận"), 2))
+        history_head = QHBoxLayout()
+        history_head.addWidget(heading(self.tr("Các gói đã nhận"), 2), 1)
+        self.read_button = QPushButton(self.tr("&Xem báo cáo và minh chứng…"))
+        self.read_button.setToolTip(
+            self.tr("Đọc báo cáo, bản PDF và các tệp minh chứng của gói đã chọn (hoặc nhấp đúp).")
+        )
+        self.read_button.clicked.connect(self.read_selected)
+        history_head.addWidget(self.read_button)
+        bl.addLayout(history_head)
         self.history = QTableWidget(0, self.HISTORY_COLUMNS)
         self.history.setHorizontalHeaderLabels(
             [
@@ -182,6 +192,11 @@ class ImportScreen(QWidget):
         )
         _table_look(self.history, stretch=1)
         self.history.setAccessibleName(self.tr("Các gói đã nhận"))
+        self.history.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.history.cellDoubleClicked.connect(lambda row, _col: self.read_package(row))
+        self.history.itemSelectionChanged.connect(self._history_selected)
+        self.history_rows: list[ReceivedRow] = []
+        self.reader: QDialog | None = None
         bl.addWidget(self.history, 1)
         split.addWidget(bottom)
         split.setStretchFactor(0, 1)
@@ -376,6 +391,7 @@ class ImportScreen(QWidget):
 
     def refresh_history(self) -> None:
         rows = received_packages(self.ctx.ws, limit=500)
+        self.history_rows = rows
         self.history.setRowCount(len(rows))
         states = {"current": self.tr("Hiện hành"), "superseded": self.tr("Đã được thay")}
         for i, r in enumerate(rows):
@@ -393,6 +409,34 @@ class ImportScreen(QWidget):
                 if col == 0:
                     item.setToolTip(r.filename)
                 self.history.setItem(i, col, item)
+
+        self._history_selected()
+
+    @Slot()
+    def _history_selected(self) -> None:
+        self.read_button.setEnabled(bool(self.history.selectionModel().selectedRows()))
+
+    @Slot()
+    def read_selected(self) -> None:
+        rows = self.history.selectionModel().selectedRows()
+        if rows:
+            self.read_package(rows[0].row())
+
+    def read_package(self, row: int) -> QDialog | None:
+        """Open the package on that row of "Các gói đã nhận" to read."""
+        if not 0 <= row < len(self.history_rows):
+            return None
+        from ui.screens.received_report import ReceivedReportDialog
+
+        try:
+            dialog = ReceivedReportDialog(self.ctx, self.history_rows[row].id, self)
+        except KnownError as exc:
+            show_error(self, exc)
+            return None
+        dialog.setModal(False)
+        dialog.show()
+        self.reader = dialog
+        return dialog
 
     def _unit(self, unit_id: str) -> str:
         units = self.ctx.ws.units

@@ -1,5 +1,6 @@
-"""Cài đặt: unit details, people and signature block (saved as typed), language, the
-data folder, and backups (ui/widgets/backup_panel.py)."""
+"""Cài đặt: unit details, people and signature block (saved as typed), the signing key
+and the province key (ui/screens/settings_keys.py), language, the data folder, and
+backups (ui/widgets/backup_panel.py)."""
 
 from __future__ import annotations
 
@@ -73,6 +74,15 @@ class SettingsScreen(QWidget):
         for edit in self.form.line_edits().values():
             edit.editingFinished.connect(self.save)
         self.form.recipients.textChanged.connect(self.save)
+
+        from ui.screens.settings_keys import ProvinceKeyPanel, SigningKeyPanel
+
+        self.keys = SigningKeyPanel(ctx)
+        layout.addWidget(self.keys)
+        self.province_key: ProvinceKeyPanel | None = None
+        if ws.settings.role != "province":
+            self.province_key = ProvinceKeyPanel(ctx)
+            layout.addWidget(self.province_key)
 
         other = QGroupBox(self.tr("Ngôn ngữ và dữ liệu"))
         of = QFormLayout(other)
