@@ -37,7 +37,7 @@ class ExportDoneDialog(QDialog):
         )
         self.what.setWordWrap(True)
         layout.addWidget(self.what)
-        file_label = QLabel(
+        self.file_label = file_label = QLabel(
             self.tr("<b>%1</b> (%2 KB)<br>trong thư mục %3")
             .replace("%1", _html(result.path.name))
             .replace("%2", size)

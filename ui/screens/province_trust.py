@@ -190,9 +190,9 @@ class TrustProvinceDialog(QDialog):
                 "Chưa có khóa của %1: chưa kiểm tra được biên nhận. Chọn tệp khóa công khai "
                 "Sở đã gửi và đối chiếu dấu vân tay qua điện thoại."
             ).replace("%1", body)
-        label = QLabel(text)
-        label.setWordWrap(True)
-        layout.addWidget(label)
+        self.intro = QLabel(text)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.chooser = ProvinceKeyChooser(self, ws)
         layout.addWidget(self.chooser)
         self.buttons = QDialogButtonBox(
