@@ -373,3 +373,17 @@ def _env_passphrase() -> bool:
     import os
 
     return bool(os.environ.get("TIENDO_KEY_PASSPHRASE"))
+
+    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """The guidance after an export, for the newest package in the outbox."""
+        from ui.screens.outbox_dialogs import ExportDoneDialog
+
+        def done() -> QWidget:
+            row = packages.outbox(self.ctx.ws)[0]
+            result = packages.ExportResult(
+                Path(row.path), row.size, row.sequence, row.period, row.revision, False
+            )
+            label = self.ctx.period_label(Period.parse(row.period))
+            return ExportDoneDialog(result, label, self.body, self)
+
+        return [("outbox-exported", done)]

@@ -5,6 +5,7 @@ what happened and why; a signed receipt is written for each package."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Slot
@@ -455,6 +456,21 @@ class ImportScreen(QWidget):
         receipt = self.results[row].receipt if row < len(self.results) else None
         if receipt is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(receipt.parent)))
+
+    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """A received report as the province reads it: its content, then its evidence."""
+        from ui.screens.received_report import ReceivedReportDialog
+
+        def reader(tab: int) -> Callable[[], QWidget]:
+            def make() -> QWidget:
+                self.refresh_history()
+                dialog = ReceivedReportDialog(self.ctx, self.history_rows[0].id, self)
+                dialog.tabs.setCurrentIndex(tab)
+                return dialog
+
+            return make
+
+        return [("province-read-report", reader(0)), ("province-read-evidence", reader(1))]
 
 
 class _NoPassphrase(Exception):

@@ -455,7 +455,22 @@ class KeysScreen(QWidget):
             )
             return self.enroll_dialog(candidate)
 
-        return [("province-enroll-fingerprint", make)]
+        def reenroll() -> QWidget:
+            secret, key_id = minisign.generate_key()
+            key = minisign.public_key_of(secret, key_id)
+            unit = self.ctx.ws.units.get("gl.chuse") if "gl.chuse" in self.ctx.ws.units else None
+            return self.enroll_dialog(
+                KeyCandidate(
+                    unit.id if unit else "gl.chuse",
+                    unit.name if unit else "Ủy ban nhân dân huyện Chư Sê",
+                    key,
+                    "",
+                    False,
+                    minisign.key_id_hex(minisign.generate_key()[1]),
+                )
+            )
+
+        return [("province-enroll-fingerprint", make), ("province-reenroll", reenroll)]
 
 
 def _exec(dialog: QDialog) -> bool:

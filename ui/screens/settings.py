@@ -4,6 +4,8 @@ backups (ui/widgets/backup_panel.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -131,3 +133,9 @@ class SettingsScreen(QWidget):
 
     def flush_edits(self) -> None:
         self.save()
+
+    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """The key panels on their own (the screen scrolls), and the key dialogs."""
+        from ui.screens.settings_keys import screenshot_dialogs
+
+        return screenshot_dialogs(self)

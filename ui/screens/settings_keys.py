@@ -309,9 +309,9 @@ class SigningKeyPanel(QGroupBox):
 
     # -- the encrypted copy ------------------------------------------------------------
 
-    @Slot()
-    def ask_export_secret(self) -> None:
-        passphrase = self._ask_passphrase(
+    def new_passphrase_dialog(self) -> PassphraseDialog:
+        """Asks the passphrase of a new encrypted copy, twice."""
+        return PassphraseDialog(
             self.tr("Mật khẩu cho bản sao khóa ký"),
             self.tr(
                 "Đặt mật khẩu bảo vệ bản sao khóa ký (ít nhất 8 ký tự). Ghi mật khẩu vào "
@@ -319,9 +319,15 @@ class SigningKeyPanel(QGroupBox):
                 "cả chính đơn vị."
             ),
             twice=True,
+            parent=self,
         )
-        if passphrase is None:
+
+    @Slot()
+    def ask_export_secret(self) -> None:
+        dialog = self.new_passphrase_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        passphrase = dialog.value()
         folder = self._ask_folder(self.tr("Chọn nơi lưu bản sao khóa ký (ví dụ ổ USB)"))
         if folder is not None:
             self.export_secret_to(folder, passphrase, self._key_passphrase())
@@ -540,3 +546,56 @@ class ProvinceKeyPanel(QGroupBox):
         if path is not None:
             dialog.chooser.load(path)
         return dialog
+
+
+def screenshot_dialogs(screen: QWidget) -> list[tuple[str, Callable[[], QWidget]]]:
+    """For ``tiendo screenshots``: the key panels, a public key exported, a passphrase
+    asked, the province key being trusted. Files go to the throw-away data folder."""
+    keys: SigningKeyPanel = screen.keys  # type: ignore[attr-defined]
+    ctx = keys.ctx
+    role = "province" if keys.province else "unit"
+    shots_dir = ctx.ws.layout.root / "screenshots"
+
+    def panels() -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addWidget(SigningKeyPanel(ctx))
+        if not keys.province:
+            layout.addWidget(ProvinceKeyPanel(ctx))
+        layout.addStretch(1)
+        box.resize(900, 760)
+        return box
+
+    def exported() -> QWidget:
+        shots_dir.mkdir(exist_ok=True)
+        keys.export_public_to(shots_dir)
+        assert keys.last_dialog is not None
+        return keys.last_dialog
+
+    def passphrase() -> QWidget:
+        return keys.new_passphrase_dialog()
+
+    shots: list[tuple[str, Callable[[], QWidget]]] = [
+        (f"{role}-settings-keys", panels),
+        (f"{role}-key-exported", exported),
+        (f"{role}-key-passphrase", passphrase),
+    ]
+    if not keys.province:
+
+        def trust() -> QWidget:
+            from app.signing import minisign
+            from ui.screens.province_trust import TrustProvinceDialog
+
+            shots_dir.mkdir(exist_ok=True)
+            secret, key_id = minisign.generate_key()
+            pub = shots_dir / "Khoa_so.tdkey"
+            comment = f"tiendo unit={ctx.ws.plan.monitoring.monitor_unit}"
+            pub.write_text(
+                minisign.public_key_file(minisign.public_key_of(secret, key_id), comment)
+            )
+            dialog = TrustProvinceDialog(ctx.ws, keys, reason=TrustProvinceDialog.FOR_RECEIPT)
+            dialog.chooser.load(pub)
+            return dialog
+
+        shots.append(("unit-trust-province-key", trust))
+    return shots
