@@ -368,12 +368,6 @@ class OutboxScreen(LazyRefresh):
         row = rows[idx.row()] if idx.isValid() else rows[0]
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(row.path).parent)))
 
-
-def _env_passphrase() -> bool:
-    import os
-
-    return bool(os.environ.get("TIENDO_KEY_PASSPHRASE"))
-
     def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
         """The guidance after an export, for the newest package in the outbox."""
         from ui.screens.outbox_dialogs import ExportDoneDialog
@@ -387,3 +381,9 @@ def _env_passphrase() -> bool:
             return ExportDoneDialog(result, label, self.body, self)
 
         return [("outbox-exported", done)]
+
+
+def _env_passphrase() -> bool:
+    import os
+
+    return bool(os.environ.get("TIENDO_KEY_PASSPHRASE"))

@@ -195,6 +195,7 @@ class TrustProvinceDialog(QDialog):
         layout.addWidget(self.intro)
         self.chooser = ProvinceKeyChooser(self, ws)
         layout.addWidget(self.chooser)
+        layout.addStretch(1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

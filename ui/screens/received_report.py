@@ -100,6 +100,7 @@ class ReceivedReportDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(close)
         layout.addLayout(bottom)
+        self.setMinimumSize(760, 560)
         self.resize(900, 680)
 
     def _period(self, code: str) -> str:

@@ -69,6 +69,7 @@ class PassphraseDialog(QDialog):
         self.problem = QLabel()
         self.problem.setStyleSheet("color:#b00020")
         layout.addWidget(self.problem)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -105,6 +106,7 @@ class ResultDialog(QDialog):
         layout.addWidget(self.text)
         if fingerprint:
             layout.addWidget(fingerprint_label(fingerprint, 1.6))
+        layout.addStretch(1)
         buttons = QDialogButtonBox()
         if path is not None:
             folder = buttons.addButton(
