@@ -60,6 +60,7 @@ class ExportDoneDialog(QDialog):
         self.steps.setTextFormat(Qt.TextFormat.RichText)
         self.steps.setWordWrap(True)
         layout.addWidget(self.steps)
+        layout.addStretch(1)
         buttons = QDialogButtonBox()
         self.open_folder = buttons.addButton(
             self.tr("&Mở thư mục"), QDialogButtonBox.ButtonRole.ActionRole

@@ -577,11 +577,9 @@ def screenshot_dialogs(screen: QWidget) -> list[tuple[str, Callable[[], QWidget]
     def passphrase() -> QWidget:
         return keys.new_passphrase_dialog()
 
-    shots: list[tuple[str, Callable[[], QWidget]]] = [
-        (f"{role}-settings-keys", panels),
-        (f"{role}-key-exported", exported),
-        (f"{role}-key-passphrase", passphrase),
-    ]
+    shots: list[tuple[str, Callable[[], QWidget]]] = [(f"{role}-settings-keys", panels)]
+    if signing_key.own_key(ctx.ws) is not None:  # never a blocking error box in a shot
+        shots += [(f"{role}-key-exported", exported), (f"{role}-key-passphrase", passphrase)]
     if not keys.province:
 
         def trust() -> QWidget:
