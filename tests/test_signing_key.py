@@ -149,6 +149,7 @@ def test_lost_key_becomes_a_reenrollment_request(
     assert old is not None
     with pytest.raises(signing_key.SigningKeyError, match="vẫn dùng được"):
         signing_key.replace_lost_key(unit, tmp_path)
+    assert signing_key.own_key(unit) == old  # refused: nothing changed
 
     new_pc = _new_pc(unit, tmp_path / "new-pc")
     try:
@@ -197,3 +198,12 @@ def test_a_request_naming_another_key_is_refused(prov: Workspace, tmp_path: Path
 def test_the_monitoring_body_comes_from_the_plan_and_directory(unit: Workspace) -> None:
     monitor = unit.plan.monitoring.monitor_unit
     assert signing_key.monitoring_body(unit) == unit.units.get(monitor).name
+
+
+def test_a_forgotten_passphrase_makes_a_new_key(unit: Workspace, tmp_path: Path) -> None:
+    old = signing_key.own_key(unit)
+    assert old is not None and old.usable
+    made = signing_key.replace_lost_key(unit, tmp_path, forgotten=True)
+    assert made.replaced == old.key_id != made.key_id
+    assert not list((unit.layout.root / "keys").glob(f"*{old.key_id}.key.pem"))  # old secret gone
+    assert KeyStore(unit.layout.root).load("gl.chuse").public_key.key_id_hex == made.key_id

@@ -222,19 +222,22 @@ class NewKey:
     request: Path  # the key file (a re-enrollment request when `replaced`) for the province
 
 
-def replace_lost_key(ws: Workspace, dest: Path, passphrase: str | None = None) -> NewKey:
+def replace_lost_key(
+    ws: Workspace, dest: Path, passphrase: str | None = None, *, forgotten: bool = False
+) -> NewKey:
     """A new key in place of a lost one, and the file the other side needs: for a unit, a
     re-enrollment request naming the lost key (the province revokes it and enrolls the
     new one after the fingerprint); for the province, its new public key for the units.
 
-    Refuses (SigningKeyError) while the current key still works: then :func:`rotate`
-    is the way, since the old key can vouch for the new one.
+    Refuses (SigningKeyError) while the current key's secret is here, unless the officer
+    says its passphrase is `forgotten`: while it can be opened, :func:`rotate` is the way,
+    since the old key can vouch for the new one.
     """
     from app.signing import minisign
     from app.signing.keystore import KeyStore, UnitKey
 
     current = own_key(ws)
-    if current is not None and current.usable:
+    if current is not None and current.usable and not forgotten:
         raise SigningKeyError(
             "Khóa ký hiện tại vẫn dùng được trên máy này.",
             "Dùng “Đổi khóa”: khóa cũ ký xác nhận cho khóa mới, bên kia không phải gọi điện đối chiếu.",

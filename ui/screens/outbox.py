@@ -380,7 +380,7 @@ class OutboxScreen(LazyRefresh):
             label = self.ctx.period_label(Period.parse(row.period))
             return ExportDoneDialog(result, label, self.body, self)
 
-        return [("outbox-exported", done)]
+        return [("outbox-exported", done)] if packages.outbox(self.ctx.ws) else []
 
 
 def _env_passphrase() -> bool:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -47,8 +46,8 @@ def fingerprint_label(text: str, scale: float = 1.4) -> QLabel:
     return label
 
 
-class PassphraseDialog(QDialog):
-    """A passphrase for a key file: typed twice when it is being set."""
+class KeyFilePassphraseDialog(QDialog):
+    """The passphrase of an encrypted copy of the key: typed twice when it is being set."""
 
     def __init__(self, title: str, text: str, *, twice: bool, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -131,6 +130,7 @@ class SigningKeyPanel(QGroupBox):
         self.province = ctx.ws.settings.role == "province"
         self.setTitle(self.tr("Khóa ký"))
         self.last_dialog: QDialog | None = None
+        self.usable = False
         layout = QVBoxLayout(self)
         self.purpose = QLabel(
             self.tr(
@@ -219,7 +219,7 @@ class SigningKeyPanel(QGroupBox):
         self.export_button.setEnabled(key is not None)
         self.rotate_button.setEnabled(usable)
         self.secret_button.setEnabled(usable)
-        self.lost_button.setEnabled(not usable)
+        self.usable = usable
 
     # -- public key --------------------------------------------------------------------
 
@@ -311,9 +311,9 @@ class SigningKeyPanel(QGroupBox):
 
     # -- the encrypted copy ------------------------------------------------------------
 
-    def new_passphrase_dialog(self) -> PassphraseDialog:
+    def new_passphrase_dialog(self) -> KeyFilePassphraseDialog:
         """Asks the passphrase of a new encrypted copy, twice."""
-        return PassphraseDialog(
+        return KeyFilePassphraseDialog(
             self.tr("Mật khẩu cho bản sao khóa ký"),
             self.tr(
                 "Đặt mật khẩu bảo vệ bản sao khóa ký (ít nhất 8 ký tự). Ghi mật khẩu vào "
@@ -417,25 +417,36 @@ class SigningKeyPanel(QGroupBox):
     @Slot()
     def ask_replace_lost(self) -> None:
         other = self.tr("các đơn vị") if self.province else self.tr("Sở")
+        text = self.tr(
+            "Nếu còn bản sao khóa có mật khẩu, hãy nhập bản sao đó thay vì tạo khóa mới. "
+            "Tạo khóa mới thì %1 phải đăng ký lại sau khi đối chiếu dấu vân tay qua điện "
+            "thoại. Tạo khóa mới?"
+        ).replace("%1", other)
+        if self.usable:
+            text = (
+                self.tr(
+                    "Khóa ký vẫn còn trên máy này. Nếu còn mở được (nhớ mật khẩu), hãy dùng “Đổi "
+                    "khóa…”: khóa cũ xác nhận cho khóa mới, không phải đăng ký lại. Chỉ tạo khóa "
+                    "mới khi đã quên mật khẩu của khóa."
+                )
+                + "\n\n"
+                + text
+            )
         if not confirm(
-            self,
-            self.tr("Tạo khóa ký mới"),
-            self.tr(
-                "Nếu còn bản sao khóa có mật khẩu, hãy nhập bản sao đó thay vì tạo khóa mới. "
-                "Tạo khóa mới thì %1 phải đăng ký lại sau khi đối chiếu dấu vân tay qua điện "
-                "thoại. Tạo khóa mới?"
-            ).replace("%1", other),
-            self.tr("&Tạo khóa mới"),
-            self.tr("&Không"),
+            self, self.tr("Tạo khóa ký mới"), text, self.tr("&Tạo khóa mới"), self.tr("&Không")
         ):
             return
         folder = self._ask_folder(self.tr("Chọn nơi lưu tệp yêu cầu đăng ký lại"))
         if folder is not None:
-            self.replace_lost_to(folder, self._key_passphrase(new=True))
+            self.replace_lost_to(folder, self._new_key_passphrase(), forgotten=self.usable)
 
-    def replace_lost_to(self, folder: Path, passphrase: str | None = None) -> Path | None:
+    def replace_lost_to(
+        self, folder: Path, passphrase: str | None = None, *, forgotten: bool = False
+    ) -> Path | None:
         try:
-            made = signing_key.replace_lost_key(self.ctx.ws, folder, passphrase)
+            made = signing_key.replace_lost_key(
+                self.ctx.ws, folder, passphrase, forgotten=forgotten
+            )
         except KnownError as exc:
             show_error(self, exc)
             return None
@@ -468,26 +479,36 @@ class SigningKeyPanel(QGroupBox):
         return Path(folder) if folder else None
 
     def _ask_passphrase(self, title: str, text: str, *, twice: bool) -> str | None:
-        dialog = PassphraseDialog(title, text, twice=twice, parent=self)
+        dialog = KeyFilePassphraseDialog(title, text, twice=twice, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.value()
 
-    def _key_passphrase(self, *, new: bool = False) -> str | None:
-        """The passphrase of the key file in the data folder, when there is no keyring."""
+    def _needs_passphrase(self) -> bool:
         from app.signing.keystore import PASSPHRASE_ENV, KeyStore
 
-        if KeyStore(self.ctx.ws.layout.root).uses_keyring or os.environ.get(PASSPHRASE_ENV):
+        store = KeyStore(self.ctx.ws.layout.root)
+        return not store.uses_keyring and not os.environ.get(PASSPHRASE_ENV)
+
+    def _key_passphrase(self) -> str | None:
+        """The passphrase of the key file in the data folder, when there is no keyring."""
+        from ui.widgets.passphrase import ask_passphrase
+
+        if not self._needs_passphrase():
             return None
-        text, ok = QInputDialog.getText(
-            self,
+        return ask_passphrase(self, province=self.province)
+
+    def _new_key_passphrase(self) -> str | None:
+        """A passphrase for the new key's file in the data folder, when there is no keyring."""
+        if not self._needs_passphrase():
+            return None
+        dialog = KeyFilePassphraseDialog(
             self.tr("Mật khẩu khóa ký"),
-            self.tr("Đặt mật khẩu bảo vệ khóa ký trên máy này:")
-            if new
-            else self.tr("Nhập mật khẩu khóa ký của máy này:"),
-            QLineEdit.EchoMode.Password,
+            self.tr("Đặt mật khẩu bảo vệ khóa ký trên máy này:"),
+            twice=True,
+            parent=self,
         )
-        return text if ok else None
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class ProvinceKeyPanel(QGroupBox):
