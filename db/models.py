@@ -348,7 +348,7 @@ class ReceivedPackage(Base):
     state: Mapped[str] = mapped_column(String(16), default="current")  # current | superseded
     report_json: Mapped[str] = mapped_column(Text)
     # The report PDF as it arrived, kept in the evidence store by its hash; None for
-    # packages imported before 0003 (the reader renders those from report_json).
+    # packages imported before 0004 (the reader renders those from report_json).
     pdf_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
     evidence: Mapped[list[ReceivedEvidence]] = relationship(
         back_populates="package", cascade="all, delete-orphan"

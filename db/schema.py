@@ -1,5 +1,5 @@
 """The schema revisions this app knows, oldest first. A test keeps it equal to the
 Alembic scripts; it lets start-up check the schema without importing Alembic."""
 
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 HEAD = REVISIONS[-1]

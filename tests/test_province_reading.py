@@ -105,3 +105,26 @@ def test_a_package_imported_before_the_pdf_was_kept_is_rendered(
     pdf = tmp_path / "rendered.pdf"
     assert write_report_pdf(prov, got, pdf) is False
     assert pdf.read_bytes().startswith(b"%PDF-") and pdf.stat().st_size > 2000
+
+
+def test_a_package_in_a_province_database_of_schema_0003_reads_back(tmp_path: Path) -> None:
+    """The released province database upgrades, and its package (imported before the PDF
+    was kept) still shows its content and a PDF rendered from it."""
+    import shutil
+
+    from app.services.workspace import open_workspace
+
+    fixture = Path(__file__).parent / "fixtures" / "db" / "schema-0003-province.sqlite"
+    (tmp_path / "data").mkdir()
+    shutil.copy(fixture, tmp_path / "data" / "tiendo.sqlite")
+    ws = open_workspace(tmp_path / "data")
+    try:
+        [row] = received_packages(ws)
+        got = read_received(ws, row.id)
+        assert got.pdf_sha256 is None and got.unit_name == ws.units.get("gl.chuse").name
+        assert got.report.entries
+        pdf = tmp_path / "old.pdf"
+        assert write_report_pdf(ws, got, pdf) is False
+        assert pdf.read_bytes().startswith(b"%PDF-")
+    finally:
+        ws.close()
