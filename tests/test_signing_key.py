@@ -71,10 +71,10 @@ def test_encrypted_key_moves_to_a_new_pc(unit: Workspace, tmp_path: Path) -> Non
     assert own is not None
     path = signing_key.export_secret(unit, tmp_path, FILE_PASS)
     data = path.read_bytes()
-    assert path.suffix == ".tdsecret" and data.startswith(b"tiendo-secret-key v1\n")
+    assert path.suffix == ".tdsecret" and data.startswith(b"tiendo-key-export v1\n")
     seed = KeyStore(unit.layout.root).load("gl.chuse").private_key.private_bytes_raw()
     assert seed not in data and seed.hex().encode() not in data  # never in clear
-    assert b"n=131072 r=8 p=1" in data  # scrypt, N = 2^17 (SECURITY.md 21)
+    assert b"kdf: scrypt log2-n=17 r=8 p=1" in data  # N = 2^17 (SECURITY.md 21), always
 
     new_pc = _new_pc(unit, tmp_path / "new-pc")
     try:
@@ -127,10 +127,10 @@ def test_secret_key_reader_refuses_costly_or_odd_parameters() -> None:
     key = unit_key("gl.chuse")
     good = key_export.write_secret_key(key, FILE_PASS)
     for old, new in (
-        (b"n=131072", b"n=1024"),  # too cheap to guess
-        (b"n=131072", b"n=2147483648"),  # memory the reader will not spend
+        (b"log2-n=17", b"log2-n=10"),  # too cheap to guess
+        (b"log2-n=17", b"log2-n=31"),  # memory the reader will not spend
         (b"r=8", b"r=1"),
-        (b"tiendo-secret-key v1", b"tiendo-secret-key v9"),
+        (b"tiendo-key-export v1", b"tiendo-key-export v9"),
     ):
         with pytest.raises(key_export.SecretKeyFileError):
             key_export.read_secret_key_file(good.replace(old, new))
@@ -155,7 +155,9 @@ def test_lost_key_becomes_a_reenrollment_request(
     try:
         # the keys folder came along but the secret did not (another Windows account)
         shutil.copytree(unit.layout.root / "keys", new_pc.layout.root / "keys")
-        for f in (new_pc.layout.root / "keys").glob("*.key.pem"):
+        secrets = list((new_pc.layout.root / "keys").glob("*.key*"))
+        assert secrets  # the encrypted key file, as the keys folder holds it
+        for f in secrets:
             f.unlink()
         state = signing_key.own_key(new_pc)
         assert state is not None and not state.usable and state.key_id == old.key_id
@@ -203,7 +205,9 @@ def test_the_monitoring_body_comes_from_the_plan_and_directory(unit: Workspace) 
 def test_a_forgotten_passphrase_makes_a_new_key(unit: Workspace, tmp_path: Path) -> None:
     old = signing_key.own_key(unit)
     assert old is not None and old.usable
+    keys = unit.layout.root / "keys"
+    assert list(keys.glob(f"*{old.key_id}.key*"))
     made = signing_key.replace_lost_key(unit, tmp_path, forgotten=True)
     assert made.replaced == old.key_id != made.key_id
-    assert not list((unit.layout.root / "keys").glob(f"*{old.key_id}.key.pem"))  # old secret gone
+    assert not list(keys.glob(f"*{old.key_id}.key*"))  # the old secret is gone
     assert KeyStore(unit.layout.root).load("gl.chuse").public_key.key_id_hex == made.key_id

@@ -5,28 +5,31 @@ Backups never hold the signing key (automatic backups are taken without anyone t
 type a passphrase, and SECURITY.md 21 forbids a plaintext key on disk), so this file is
 how a unit's key moves to a new computer.
 
-Format ``tiendo-secret-key v1``, UTF-8 text, ``\\n`` line ends, at most 4 KiB::
+Format ``tiendo-key-export v1``, UTF-8 text, ``\\n`` line ends, at most 4 KiB::
 
-    tiendo-secret-key v1
+    tiendo-key-export v1
     unit: gl.chuse
     public-key: RWQ...            (minisign one-line public key: "Ed" || key id || key)
-    kdf: scrypt n=131072 r=8 p=1
+    kdf: scrypt log2-n=17 r=8 p=1
     salt: <base64, 16 bytes>
     nonce: <base64, 12 bytes>
     created: 2025-01-02T03:04:05+07:00
     <empty line>
     <base64 of AES-256-GCM(key, nonce, 32-byte Ed25519 seed, aad = every byte above)>
 
-The AES key is scrypt(NFC(passphrase), salt) with the parameters the file names. scrypt
-is memory-hard (n=2^17, r=8 takes 128 MiB per guess), which is what SECURITY.md 21 asks
-of a key file; only n from 2^17 to 2^20 with r=8, p=1 is read, so a crafted file cannot
-make the reader use gigabytes or skip the work. Every header line is authenticated data:
-changing the unit or the public key makes decryption fail, and the decrypted seed must
-give the public key the file names. The passphrase is normalised to NFC because
+The AES key is scrypt(NFC(passphrase), salt) with the parameters the file names, by the
+same helper as the key file in the data folder (app.signing.keyfile.derive_key). scrypt
+is memory-hard (N = 2^17, r = 8 takes 128 MiB per guess), which is what SECURITY.md 21
+asks of a key file; only log2-n 17 or 18 with r = 8, p = 1 is read, so a crafted file
+cannot make the reader use gigabytes or skip the work. Every header line is
+authenticated data: changing the unit or the public key makes decryption fail, and the
+decrypted seed must give the public key the file names. The passphrase is normalised to NFC because
 Vietnamese input methods type the same letters composed or decomposed.
 
 Why scrypt from `cryptography` and not argon2: `cryptography` is already here (OpenSSL's
-scrypt), argon2 would be a new native dependency for the same property.
+scrypt), argon2 would be a new native dependency for the same property. Why not the data
+folder's key file format for the copy too: it carries no unit, and a copy must say whose
+key it is before the passphrase is tried.
 """
 
 from __future__ import annotations
@@ -35,26 +38,24 @@ import base64
 import binascii
 import datetime as dt
 import os
-import unicodedata
 from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from app.errors import KnownError
-from app.signing import minisign
-from app.signing.keystore import MIN_PASSPHRASE_CHARS, UnitKey
+from app.signing import MIN_PASSPHRASE_CHARS, minisign
+from app.signing.keyfile import MAX_LOG2_N, derive_key
+from app.signing.keystore import UnitKey
 from app.signing.minisign import PublicKey
 
-HEADER = "tiendo-secret-key v1"
+HEADER = "tiendo-key-export v1"
 SUFFIX = ".tdsecret"
 MAX_FILE_BYTES = 4096
-SCRYPT_N = 1 << 17
+LOG2_N = 17  # always: a copy for the safe is never weaker than the app's key file
 SCRYPT_R = 8
 SCRYPT_P = 1
-_MAX_N = 1 << 20
 _SALT_BYTES = 16
 _NONCE_BYTES = 12
 _SEED_BYTES = 32
@@ -76,7 +77,7 @@ class SecretKeyFile:
     unit_id: str
     public_key: PublicKey
     created: dt.datetime
-    n: int
+    log2_n: int
     salt: bytes = field(repr=False)
     nonce: bytes = field(repr=False)
     header: bytes = field(repr=False)
@@ -91,12 +92,6 @@ class SecretKeyFile:
         return self.public_key.fingerprint()
 
 
-def scrypt_derive(passphrase: str, salt: bytes, n: int = SCRYPT_N, length: int = 32) -> bytes:
-    """A key from a passphrase: scrypt (r=8, p=1) over its NFC UTF-8 bytes."""
-    kdf = Scrypt(salt=salt, length=length, n=n, r=SCRYPT_R, p=SCRYPT_P)
-    return kdf.derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
-
-
 def check_passphrase(passphrase: str) -> None:
     """Raises SecretKeyFileError when the passphrase is too short to protect a key file."""
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
@@ -106,9 +101,7 @@ def check_passphrase(passphrase: str) -> None:
         )
 
 
-def write_secret_key(
-    key: UnitKey, passphrase: str, *, now: dt.datetime | None = None, n: int = SCRYPT_N
-) -> bytes:
+def write_secret_key(key: UnitKey, passphrase: str, *, now: dt.datetime | None = None) -> bytes:
     """The bytes of an encrypted key file for `key`; raises SecretKeyFileError for a
     passphrase that is too short. Deterministic apart from the salt and nonce."""
     check_passphrase(passphrase)
@@ -118,14 +111,14 @@ def write_secret_key(
         f"{HEADER}\n"
         f"unit: {key.unit_id}\n"
         f"public-key: {key.public_key.to_base64()}\n"
-        f"kdf: scrypt n={n} r={SCRYPT_R} p={SCRYPT_P}\n"
+        f"kdf: scrypt log2-n={LOG2_N} r={SCRYPT_R} p={SCRYPT_P}\n"
         f"salt: {_b64(salt)}\n"
         f"nonce: {_b64(nonce)}\n"
         f"created: {when.isoformat()}\n"
         "\n"
     ).encode()
     seed = key.private_key.private_bytes_raw()
-    sealed = AESGCM(scrypt_derive(passphrase, salt, n)).encrypt(nonce, seed, header)
+    sealed = AESGCM(derive_key(passphrase, salt, LOG2_N)).encrypt(nonce, seed, header)
     return header + (_b64(sealed) + "\n").encode("ascii")
 
 
@@ -143,7 +136,7 @@ def read_secret_key_file(data: bytes) -> SecretKeyFile:
     except UnicodeDecodeError:
         raise _not_ours() from None
     if not lines or lines[0] != HEADER:
-        if lines and lines[0].startswith("tiendo-secret-key "):
+        if lines and lines[0].startswith("tiendo-key-export "):
             raise SecretKeyFileError(
                 f"Phiên bản tệp khóa '{lines[0]}' không được hỗ trợ.",
                 "Dùng phiên bản Tiến Độ mới hơn để mở tệp này.",
@@ -151,7 +144,7 @@ def read_secret_key_file(data: bytes) -> SecretKeyFile:
         raise _not_ours()
     values = _fields(lines)
     public = _public_key(values["public-key"])
-    n = _kdf_n(values["kdf"])
+    log2_n = _kdf_log2_n(values["kdf"])
     salt = _b64decode(values["salt"], _SALT_BYTES)
     nonce = _b64decode(values["nonce"], _NONCE_BYTES)
     if not text.endswith("\n") or "\n" in text[:-1] or "\r" in text:
@@ -164,13 +157,13 @@ def read_secret_key_file(data: bytes) -> SecretKeyFile:
     unit_id = values["unit"]
     if not unit_id or any(ord(c) < 0x20 or ord(c) == 0x7F for c in unit_id):
         raise _not_ours()
-    return SecretKeyFile(unit_id, public, created, n, salt, nonce, header, ciphertext)
+    return SecretKeyFile(unit_id, public, created, log2_n, salt, nonce, header, ciphertext)
 
 
 def open_secret_key(parsed: SecretKeyFile, passphrase: str) -> UnitKey:
     """The private key in a parsed file; raises WrongFilePassphrase, or
     SecretKeyFileError when the file decrypts to a key other than the one it names."""
-    secret_key = scrypt_derive(passphrase, parsed.salt, parsed.n)
+    secret_key = derive_key(passphrase, parsed.salt, parsed.log2_n)
     try:
         seed = AESGCM(secret_key).decrypt(parsed.nonce, parsed.ciphertext, parsed.header)
     except InvalidTag:
@@ -208,17 +201,17 @@ def _public_key(text: str) -> PublicKey:
         raise _not_ours() from None
 
 
-def _kdf_n(text: str) -> int:
+def _kdf_log2_n(text: str) -> int:
     parts = text.split(" ")
     if len(parts) != 4 or parts[0] != "scrypt" or parts[2:] != [f"r={SCRYPT_R}", f"p={SCRYPT_P}"]:
         raise SecretKeyFileError("Tệp khóa dùng cách mã hóa không được hỗ trợ.")
-    value = parts[1].removeprefix("n=")
-    if not value.isdigit() or len(value) > 8:
+    value = parts[1].removeprefix("log2-n=")
+    if not value.isdigit() or len(value) > 2:
         raise _not_ours()
-    n = int(value)
-    if n < SCRYPT_N or n > _MAX_N or n & (n - 1):
+    log2_n = int(value)
+    if not LOG2_N <= log2_n <= MAX_LOG2_N:
         raise SecretKeyFileError("Tệp khóa dùng tham số mã hóa không được hỗ trợ.")
-    return n
+    return log2_n
 
 
 def _b64(raw: bytes) -> str:

@@ -279,7 +279,10 @@ class KeyStore:
             return False
         key_id = bytes.fromhex(record["key_id"])
         if record["storage"] == "file":
-            return self._key_file(unit_id, key_id).is_file()
+            return any(
+                p.is_file()
+                for p in (self._key_file(unit_id, key_id), self._legacy_key_file(unit_id, key_id))
+            )
         try:
             value = self._backend.get_password(SERVICE, self._username(unit_id, key_id))
         except keyring.errors.KeyringError:
