@@ -139,6 +139,7 @@ def make_package(
     report: ReportData | None = None,
     evidence: Sequence[tuple[str, bytes]] = (("anh.jpg", b"photo-bytes"),),
     name: str | None = None,
+    pdf: bytes = b"%PDF-1.4\n% test\n",
 ) -> Path:
     """A signed package written by the real writer; returns its path."""
     report = report or unit_report(key.unit_id, period, revision)
@@ -154,7 +155,7 @@ def make_package(
     info = write_package(
         dest,
         report=report,
-        pdf=b"%PDF-1.4\n% test\n",
+        pdf=pdf,
         evidence=files,
         sequence=sequence,
         key=key,

@@ -278,7 +278,7 @@ def test_receipts_mark_each_outbox_received(world: World) -> None:
             trust = tiendo("trust-province", str(province_pub), data_dir=Path(d.data_dir))
             assert "Dấu vân tay" in trust.stdout
             out = tiendo("receipt", "import", str(receipt), data_dir=Path(d.data_dir)).stdout
-            assert "Sở đã nhận gói số thứ tự 1" in out
+            assert "đã nhận gói số thứ tự 1 (kỳ 2024, lần 1)" in out
         else:
             ws = open_workspace(Path(d.data_dir))
             try:

@@ -266,3 +266,84 @@ def test_the_clerk_edits_the_report_then_saves_it_as_word(
     again.year.setValue(2024)
     again.period.setCurrentIndex(again.period.findData("2024"))
     assert again.parts.editors["overall"].text.text().startswith("Sở đánh giá")
+
+
+def _double_click(qtbot: QtBot, table: QTableWidget, row: int, column: int) -> None:
+    """As a user does it: a press, then the double-click (item views need both)."""
+    rect = table.visualItemRect(_item(table, row, column))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_reading_a_received_report_and_its_evidence(
+    qtbot: QtBot,
+    window: ProvinceWindow,
+    prov: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dataclasses import replace
+
+    from PySide6.QtGui import QDesktopServices
+
+    from app.printing.report_pdf import report_pdf_bytes
+    from tests.test_province import unit_report
+
+    opened: list[Path] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())) or True
+    )
+    chuse = unit_key("gl.chuse")
+    enroll_key(prov, chuse)
+    report = replace(unit_report("gl.chuse", values={("II.1", "hoi_nghi"): 12}), unit_name="GIẢ")
+    photo = b"\xff\xd8\xff anh hoi nghi" * 100
+    pkg = make_package(
+        tmp_path / "usb",
+        chuse,
+        report=report,
+        evidence=(("Ảnh hội nghị.jpg", photo), ("Danh sách.xlsx", b"PK\x03\x04 bang")),
+        pdf=report_pdf_bytes(report),
+    )
+    import_packages(prov, [pkg], receipts=False)
+    window.show()
+    window.show_screen(1)
+    inbox = window.inbox
+    inbox.refresh_history()
+    assert inbox.history.rowCount() == 1 and not inbox.read_button.isEnabled()
+    _double_click(qtbot, inbox.history, 0, 1)
+    dialog = inbox.reader
+    assert dialog is not None and dialog.isVisible()
+    name = prov.units.get("gl.chuse").name
+    assert dialog.windowTitle().startswith(name) and "GIẢ" not in dialog.windowTitle()
+    content = dialog.content.toPlainText()  # type: ignore[attr-defined]
+    assert "II.1" in content and "12" in content and "Kinh phí còn hạn chế." in content
+    files = dialog.files  # type: ignore[attr-defined]
+    assert sorted(files.item(r, 0).text() for r in range(files.rowCount())) == [
+        "Danh sách.xlsx",
+        "Ảnh hội nghị.jpg",
+    ]
+    row = next(r for r in range(2) if files.item(r, 0).text() == "Ảnh hội nghị.jpg")
+    _double_click(qtbot, files, row, 0)
+    assert len(opened) == 1 and opened[0].read_bytes() == photo
+    assert opened[0].name == "Ảnh hội nghị.jpg"
+    saved = dialog.save_to(row, tmp_path)  # type: ignore[attr-defined]
+    assert saved is not None and saved.read_bytes() == photo
+    preview = dialog.show_pdf()  # type: ignore[attr-defined]
+    assert preview is not None and preview.page_count() >= 1  # type: ignore[attr-defined]
+    assert "dựng lại" not in preview.windowTitle()  # the PDF as it arrived
+    preview.close()
+    dialog.close()
+
+    # the status matrix: double-click the unit's cell
+    status = window.status
+    window.show_screen(2)
+    status.year.setValue(2024)
+    matrix = status.matrix
+    assert matrix is not None
+    r = [u.unit_id for u in matrix.units].index("gl.chuse")
+    c = [p.code for p in matrix.periods].index("2024")
+    _double_click(qtbot, status.table, r, c)
+    assert status.reader is not None and status.reader.windowTitle().startswith(name)
+    status.reader.close()
+    other = [u.unit_id for u in matrix.units].index("gl.kbang")  # nothing arrived
+    assert status.read_cell(other, c) is None

@@ -234,10 +234,10 @@ def test_trust_province_then_import_receipt(
     assert workspace.settings.extra["province_key_id"] == candidate.key_id
     assert receipts.trusted_province_key(workspace) == candidate
 
-    row = receipts.import_receipt(workspace, path)
+    row = receipts.import_receipt(workspace, path).row
     assert row.sequence == exported.sequence and row.state == "received"
     assert packages.outbox(workspace)[0].received_at is not None
-    assert receipts.import_receipt(workspace, path).received_at == row.received_at  # idempotent
+    assert receipts.import_receipt(workspace, path).row.received_at == row.received_at  # idempotent
 
     other = receipts.read_province_key(province_pub(unit_key("gl.stttt")))
     with pytest.raises(receipts.ReceiptImportError, match="Đã tin cậy khóa"):
@@ -245,6 +245,54 @@ def test_trust_province_then_import_receipt(
     assert receipts.trust_province(workspace, other, replace=True)
     with pytest.raises(ReceiptSignatureError):
         receipts.import_receipt(workspace, path)
+
+
+def test_a_key_trusted_elsewhere_counts_at_the_next_import(
+    district: Workspace, exported: packages.ExportResult, key: object, tmp_path: Path
+) -> None:
+    """`tiendo trust-province` in a terminal while the app runs: no restart needed."""
+    from app.services.workspace import open_workspace
+
+    path = tmp_path / "r.tdr"
+    path.write_bytes(sign_receipt(receipt_for(exported), key))  # type: ignore[arg-type]
+    with pytest.raises(receipts.NoProvinceKey):
+        receipts.import_receipt(district, path)
+    other = open_workspace(district.layout.root)  # the terminal's own open
+    try:
+        receipts.trust_province(other, receipts.read_province_key(province_pub(key)))
+    finally:
+        other.close()
+    done = receipts.import_receipt(district, path)
+    assert done.row.sequence == exported.sequence
+    assert done.issuer_name == district.units.get("gl.stttt").name  # from the directory
+    assert done.receipt.period == exported.period and done.receipt.revision == exported.revision
+
+
+def test_the_province_rotation_statement_replaces_the_trusted_key(
+    district: Workspace, key: object, tmp_path: Path
+) -> None:
+    from app.signing.keystore import KeyStore, RotationError
+    from app.signing.minisign import WrongKey
+
+    province_dir = tmp_path / "so"
+    store = KeyStore(province_dir)
+    old = store.create("gl.stttt", "mật khẩu của Sở")
+    receipts.trust_province(
+        district, receipts.read_province_key(minisign.public_key_file(old.public_key))
+    )
+    statement = store.rotate("gl.stttt", "mật khẩu của Sở")
+    new = receipts.read_province_rotation(district, statement.data)
+    assert new.key == statement.new_key
+    assert receipts.trusted_province_key(district).key == old.public_key  # type: ignore[union-attr]
+    # a statement from a key this unit never trusted is refused
+    stranger = KeyStore(tmp_path / "khac")
+    stranger.create("gl.stttt", "mật khẩu khác nữa")
+    with pytest.raises(WrongKey):
+        receipts.read_province_rotation(
+            district, stranger.rotate("gl.stttt", "mật khẩu khác nữa").data
+        )
+    with pytest.raises(RotationError):
+        receipts.read_province_rotation(district, statement.data[:-20])
 
 
 def test_receipts_that_do_not_mark_anything(
@@ -271,7 +319,7 @@ def test_receipts_that_do_not_mark_anything(
     # a file hash changed on the way (an unsigned zip comment): found by its signed numbers
     moved = tmp_path / "moved.tdr"
     moved.write_bytes(sign_receipt(receipt_for(exported, package_sha256="d" * 64), key))  # type: ignore[arg-type]
-    assert receipts.import_receipt(workspace, moved).received_at is not None
+    assert receipts.import_receipt(workspace, moved).row.received_at is not None
 
 
 def test_a_unit_key_is_not_the_province_key(workspace: Workspace) -> None:

@@ -18,6 +18,8 @@ class AppContext(QObject):
     reports_changed = Signal()
     settings_changed = Signal()
     status_message = Signal(str)
+    # A screen asks the window to open Gửi báo cáo on a period's report (its code).
+    send_report = Signal(str)
 
     def __init__(self, ws: Workspace, lang: str = "vi") -> None:
         super().__init__()

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ui.screens.activities import ActivitiesScreen
     from ui.screens.outbox import OutboxScreen
     from ui.screens.reports import ReportsScreen
+    from ui.screens.settings import SettingsScreen
 
 
 class MainWindow(ShellWindow):
@@ -48,6 +49,15 @@ class MainWindow(ShellWindow):
     def reports(self) -> ReportsScreen:
         return cast("ReportsScreen", self.screen_at(REPORTS))
 
+    def attach(self, ctx: AppContext) -> None:
+        super().attach(ctx)
+        ctx.send_report.connect(self.send_report)
+
+    def send_report(self, period: str) -> None:
+        """Gửi báo cáo, with the period's report chosen."""
+        self.show_screen(OUTBOX)
+        cast("OutboxScreen", self.screen_at(OUTBOX)).choose_period(period)
+
     def new_activity(self) -> None:
         self.show_screen(ACTIVITIES)
         self.activities.new_activity()
@@ -58,12 +68,20 @@ class MainWindow(ShellWindow):
 
     def open_file(self, path: Path) -> None:
         """A file the desktop handed over (double-click): a receipt is imported into the
-        outbox; a report package belongs at the province."""
+        outbox, the province's key file trusted after its fingerprint; a report package
+        belongs at the province."""
         from ui.widgets.messages import show_error
 
         if path.suffix.lower() == ".tdr":
             self.show_screen(OUTBOX)
             cast("OutboxScreen", self.screen_at(OUTBOX)).import_receipt(path)
+        elif path.suffix.lower() == ".tdkey":
+            # The province's public key or its rotation statement: trust it after the
+            # fingerprint (or the old key's signature).
+            self.show_screen(SETTINGS)
+            panel = cast("SettingsScreen", self.screen_at(SETTINGS)).province_key
+            if panel is not None:
+                panel.open_trust(path)
         else:
             show_error(
                 self,
@@ -74,7 +92,7 @@ class MainWindow(ShellWindow):
             )
 
 
-ACTIVITIES, REPORTS, OUTBOX = 2, 3, 4
+ACTIVITIES, REPORTS, OUTBOX, SETTINGS = 2, 3, 4, 5
 
 
 def _overview(ctx: AppContext) -> QWidget:

@@ -73,12 +73,13 @@ class ProvinceWindow(ShellWindow):
         if suffix in (".tdpkg", ".zip") or path.is_dir():
             self.show_screen(INBOX)
             self.inbox.start_import([path])
-        elif suffix == ".pub":
-            self.show_screen(KEYS)
-            self.keys.enroll_file(path)
-        elif suffix == ".txt" and _starts_with(path, b"tiendo-key-rotation "):
+        elif suffix in (".txt", ".tdkey") and _starts_with(path, b"tiendo-key-rotation "):
             self.show_screen(KEYS)
             self.keys.rotate_file(path)
+        elif suffix in (".pub", ".tdkey"):
+            # A unit's public key, or its re-enrollment request after a lost key.
+            self.show_screen(KEYS)
+            self.keys.enroll_file(path)
         elif suffix == ".tdr":
             show_error(
                 self,
@@ -91,7 +92,8 @@ class ProvinceWindow(ShellWindow):
                 self,
                 self.tr("Không biết mở tệp %1 ở máy của Sở.").replace("%1", path.name),
                 self.tr(
-                    "Mở gói báo cáo (.tdpkg), tệp khóa công khai (.pub) hoặc tuyên bố đổi khóa."
+                    "Mở gói báo cáo (.tdpkg), tệp khóa của đơn vị (.tdkey, .pub) hoặc tuyên bố "
+                    "đổi khóa."
                 ),
             )
 

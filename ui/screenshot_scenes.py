@@ -46,17 +46,23 @@ def district(root: Path, activities: int) -> Workspace:
 
 def _export_once(ws: Workspace, folder: Path) -> None:
     """A key and one exported package, so the outbox shows what a user will see."""
-    import os
 
     from app.services.packages import ensure_key, export_package
+
+    _throwaway_passphrase(ws)
+    ensure_key(ws)
+    folder.mkdir(parents=True, exist_ok=True)
+    export_package(ws, "2024-H1", folder)
+
+
+def _throwaway_passphrase(ws: Workspace) -> None:
+    import os
+
     from app.signing.keystore import KeyStore
 
     if not KeyStore(ws.layout.root).uses_keyring:
         # a throwaway key in a throwaway folder: any passphrase will do
         os.environ.setdefault("TIENDO_KEY_PASSPHRASE", "anh-chup-man-hinh")
-    ensure_key(ws)
-    folder.mkdir(parents=True, exist_ok=True)
-    export_package(ws, "2024-H1", folder)
 
 
 def province(
@@ -77,6 +83,10 @@ def province(
     try:
         settings = default_settings(ws, "province", ws.plan.monitoring.monitor_unit)
         apply_setup(ws, replace(settings, officer="Lê Thị Hoa", leader_name="Trần Văn Bình"))
+        _throwaway_passphrase(ws)
+        from app.services.packages import ensure_key
+
+        ensure_key(ws)  # the province's receipt key, as setup makes it
         for text in keys:
             enroll(ws, read_unit_key(ws, text))
         results = import_packages(ws, [inbox], receipts=False)

@@ -29,20 +29,15 @@ def cmd_key_show(args: argparse.Namespace) -> int:
 
 
 def cmd_key_export(args: argparse.Namespace) -> int:
-    from app.services.packages import public_key_text
+    from app.services.signing_key import export_public
 
     ws = _open(args)
     try:
         ws.require_setup()
-        text = public_key_text(ws)
+        out = export_public(ws, Path(args.file))
         province = ws.settings.role == "province"
     finally:
         ws.close()
-    out = Path(args.file)
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"Không ghi được {out}: {exc.strerror or exc}") from None
     if province:
         print(f"Đã ghi khóa công khai vào {out}. Gửi tệp này cho các đơn vị để kiểm tra biên nhận.")
     else:

@@ -69,16 +69,18 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
     try:
         for name in args.files:
             try:
-                row = receipts.import_receipt(ws, Path(name))
+                done = receipts.import_receipt(ws, Path(name))
             except KnownError as exc:
                 failed += 1
                 print(f"{name}: {exc.message}", file=sys.stderr)
                 if exc.hint:
                     print(f"  {exc.hint}", file=sys.stderr)
                 continue
+            row, receipt = done.row, done.receipt
             print(
-                f"{name}: Sở đã nhận gói số thứ tự {row.sequence} (kỳ {row.period}, lần "
-                f"{row.revision}) — ghi nhận ngày {_local(row.received_at)}."
+                f"{name}: {done.issuer_name} đã nhận gói số thứ tự {row.sequence} (kỳ "
+                f"{row.period}, lần {row.revision}) lúc {receipt.received:%d/%m/%Y %H:%M}; "
+                f"đã ghi nhận ngày {_local(row.received_at)}."
             )
     finally:
         ws.close()

@@ -28,8 +28,8 @@ __all__ = [
     "STATUS_WORDS",
     "build_report_docx",
     "build_report_pdf",
-    "report_pdf_for_signing",
     "report_pdf_bytes",
+    "report_pdf_for_signing",
     "status_text",
     "summary_line",
 ]

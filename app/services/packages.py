@@ -59,13 +59,9 @@ def key_info(ws: Workspace) -> KeyInfo:
 
 def public_key_text(ws: Workspace) -> str:
     """The minisign public key file, with the unit named in its comment (for enrollment)."""
-    from app.signing import minisign
-    from app.signing.keystore import KeyStore
+    from app.services import signing_key
 
-    unit = ws.own_unit()
-    pk = KeyStore(ws.layout.root).public_key(unit.id)
-    comment = f"tiendo unit={unit.id} name={unit.name} key={pk.key_id_hex}"
-    return minisign.public_key_file(pk, comment)
+    return signing_key.public_key_text(ws)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,10 @@ class ReceiptImportError(KnownError):
     unknown package)."""
 
 
+class NoProvinceKey(ReceiptImportError):
+    """No province key is trusted yet: the GUI offers to trust one right there."""
+
+
 class ReceiptRefused(ReceiptImportError):
     """A valid receipt that says the province refused the package; nothing is marked."""
 
@@ -77,14 +81,47 @@ def read_province_key_file(path: Path) -> ProvinceKey:
     return read_province_key(_read(path, "tệp khóa công khai của Sở", 64 * 1024))
 
 
+def read_province_rotation(ws: Workspace, data: bytes) -> ProvinceKey:
+    """The province's new key from its rotation statement, checked with the key trusted
+    now (both signatures, SECURITY.md 8); changes nothing. Raises NoProvinceKey,
+    RotationError or a SignatureError (WrongKey: not a rotation of the trusted key)."""
+    from app.signing.keystore import parse_rotation, verify_rotation
+
+    trusted = trusted_province_key(ws)
+    if trusted is None:
+        raise NoProvinceKey(
+            "Chưa tin cậy khóa nào của Sở, nên không kiểm tra được tệp đổi khóa này.",
+            "Nhận tệp khóa công khai mới của Sở và đối chiếu dấu vân tay qua điện thoại.",
+        )
+    told = parse_rotation(data)
+    new_key = verify_rotation(data, trusted.key, unit_id=told.unit_id)
+    return ProvinceKey(new_key, trusted.unit_id or told.unit_id)
+
+
 def trusted_province_key(ws: Workspace) -> ProvinceKey | None:
-    """The province key this installation trusts, or None before trust-province."""
+    """The province key this installation trusts, or None before one is trusted.
+
+    Read from the database each time, so a key trusted in another window or with
+    ``tiendo trust-province`` while the app runs counts at the next import.
+    """
+    from sqlalchemy import select
+
     from app.signing.minisign import parse_public_key
 
-    text = ws.settings.extra.get(SETTING_KEY, "")
+    names = (SETTING_KEY, SETTING_KEY_ID, SETTING_UNIT)
+    with ws.db.session() as s:
+        rows = dict(
+            s.execute(select(m.Setting.key, m.Setting.value).where(m.Setting.key.in_(names))).all()
+        )
+    for name in names:  # keep the settings in memory equal to the stored ones
+        if name in rows:
+            ws.settings.extra[name] = rows[name]
+        else:
+            ws.settings.extra.pop(name, None)
+    text = rows.get(SETTING_KEY, "")
     if not text:
         return None
-    return ProvinceKey(parse_public_key(text), ws.settings.extra.get(SETTING_UNIT, ""))
+    return ProvinceKey(parse_public_key(text), rows.get(SETTING_UNIT, ""))
 
 
 def _monitors_text(ws: Workspace) -> str:
@@ -129,7 +166,7 @@ def trust_province(ws: Workspace, key: ProvinceKey, *, replace: bool = False) ->
         raise ReceiptImportError(
             f"Đã tin cậy khóa {current.key_id} của Sở; khóa mới {key.key_id} khác khóa này.",
             "Chỉ thay khi Sở báo đã đổi khóa, sau khi đối chiếu dấu vân tay qua điện thoại "
-            "(lệnh trust-province --replace).",
+            "(Cài đặt › Khóa của Sở; dòng lệnh: trust-province --replace).",
         )
     ws.settings.extra[SETTING_KEY] = key.key.to_base64()
     ws.settings.extra[SETTING_KEY_ID] = key.key_id
@@ -153,9 +190,10 @@ def _verified(ws: Workspace, data: bytes) -> Receipt:
     ws.require_setup()
     trusted = trusted_province_key(ws)
     if trusted is None:
-        raise ReceiptImportError(
+        raise NoProvinceKey(
             "Chưa có khóa công khai của Sở để kiểm tra biên nhận.",
-            "Nhận tệp khóa công khai của Sở rồi chạy: tiendo trust-province TỆP_KHÓA.",
+            f"Nhận tệp khóa công khai của {_monitors_text(ws)}, đối chiếu dấu vân tay qua "
+            "điện thoại rồi tin cậy khóa đó; biên nhận sẽ được kiểm tra ngay sau đó.",
         )
     receipt = verify_receipt(data, trusted.key)
     if receipt.unit_id != ws.settings.unit_id:
@@ -167,8 +205,17 @@ def _verified(ws: Workspace, data: bytes) -> Receipt:
     return receipt
 
 
-def import_receipt(ws: Workspace, path: Path) -> OutboxRow:
-    """Verify a receipt and mark the package it acknowledges as received; the outbox row.
+@dataclass(frozen=True)
+class ImportedReceipt:
+    """What a receipt confirmed: the outbox row it marked and the receipt itself."""
+
+    row: OutboxRow
+    receipt: Receipt
+    issuer_name: str  # from this installation's directory, never from the receipt
+
+
+def import_receipt(ws: Workspace, path: Path) -> ImportedReceipt:
+    """Verify a receipt and mark the package it acknowledges as received.
 
     The package is found by the tag manifest hash the receipt names (the outbox's
     identity of a package), or the file hash (packages exported before that), else by
@@ -184,7 +231,12 @@ def import_receipt(ws: Workspace, path: Path) -> OutboxRow:
             f"{receipt.sequence}): {receipt.reason}",
             "Xem lý do; nếu cần, lập lần sửa đổi mới của báo cáo rồi gửi lại.",
         )
-    return mark_received(ws, _outbox_sha(ws, receipt), hashlib.sha256(data).hexdigest())
+    row = mark_received(ws, _outbox_sha(ws, receipt), hashlib.sha256(data).hexdigest())
+    try:
+        issuer = ws.find_unit(receipt.issuer).name
+    except ConfigError:
+        issuer = receipt.issuer
+    return ImportedReceipt(row, receipt, issuer)
 
 
 def _outbox_sha(ws: Workspace, receipt: Receipt) -> str:

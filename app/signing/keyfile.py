@@ -81,7 +81,7 @@ def seal(seed: bytes, key_id: bytes, passphrase: str, *, log2_n: int | None = No
         f"salt: {_b64(salt)}\ncipher: aes-256-gcm\nnonce: {_b64(nonce)}\n"
         f"key-id: {key_id_hex(key_id)}\n"
     ).encode("ascii")
-    sealed = AESGCM(_derive(passphrase, salt, n)).encrypt(nonce, seed, head)
+    sealed = AESGCM(derive_key(passphrase, salt, n)).encrypt(nonce, seed, head)
     return head + f"sealed: {_b64(sealed)}\n".encode("ascii")
 
 
@@ -98,7 +98,7 @@ def unseal(data: bytes, key_id: bytes, passphrase: str) -> bytes:
     if parsed.key_id != key_id_hex(key_id):
         raise KeyFileError("the key file is for another key id")
     try:
-        seed = AESGCM(_derive(passphrase, parsed.salt, parsed.log2_n)).decrypt(
+        seed = AESGCM(derive_key(passphrase, parsed.salt, parsed.log2_n)).decrypt(
             parsed.nonce, parsed.sealed, parsed.associated
         )
     except InvalidTag:
@@ -113,7 +113,9 @@ def work_factor(data: bytes) -> int:
     return _parse(data).log2_n
 
 
-def _derive(passphrase: str, salt: bytes, log2_n: int) -> bytes:
+def derive_key(passphrase: str, salt: bytes, log2_n: int) -> bytes:
+    """A 32-byte key from a passphrase: scrypt (N = 2^log2_n, r 8, p 1) over its NFC UTF-8
+    bytes. The one KDF of the app's key files (this one and app.signing.key_export)."""
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     # NFC: the same words typed with another Vietnamese input method give the same key

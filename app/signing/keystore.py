@@ -265,6 +265,61 @@ class KeyStore:
         self._delete_secret(unit_id, old.key_id, old_storage)
         return RotationStatement(unit_id, old.public_key, new.public_key, when, data, path)
 
+    def record(self, unit_id: str) -> dict[str, Any]:
+        """The current key's record (key_id, public_key, storage, created); raises
+        KeyMissing or KeyFileDamaged."""
+        return self._read_record(unit_id)
+
+    def has_secret(self, unit_id: str) -> bool:
+        """Whether the current key's secret half is here (no passphrase asked): False when
+        the record names a key whose keyring entry or key file is gone (a new PC)."""
+        try:
+            record = self._read_record(unit_id)
+        except KeyStoreError:
+            return False
+        key_id = bytes.fromhex(record["key_id"])
+        if record["storage"] == "file":
+            return any(
+                p.is_file()
+                for p in (self._key_file(unit_id, key_id), self._legacy_key_file(unit_id, key_id))
+            )
+        try:
+            value = self._backend.get_password(SERVICE, self._username(unit_id, key_id))
+        except keyring.errors.KeyringError:
+            return False
+        return value is not None
+
+    def install(
+        self, key: UnitKey, passphrase: str | None = None, *, now: dt.datetime | None = None
+    ) -> PublicKey | None:
+        """Make `key` the unit's current key (one brought from another PC, or a new one
+        after the old was lost); returns the key it replaced, if another.
+
+        The replaced public key goes to ``retired/`` first and its secret, if still here,
+        is deleted only after the new record is written. No rotation statement: use
+        :meth:`rotate` when the old key can still sign.
+        """
+        unit_id = key.unit_id
+        _check_unit_id(unit_id)
+        old: PublicKey | None = None
+        old_storage = ""
+        if self.exists(unit_id):
+            record = self._read_record(unit_id)
+            old = PublicKey(bytes.fromhex(record["key_id"]), bytes.fromhex(record["public_key"]))
+            old_storage = record["storage"]
+            if old == key.public_key:
+                old = None
+            else:
+                retired = _mkdir(self.keys_dir / "retired")
+                _write_atomic(
+                    retired / f"{_token(unit_id)}-{old.key_id_hex}.pub",
+                    minisign.public_key_file(old).encode(),
+                )
+        self._store(key, _passphrase(passphrase), created=now or _now())
+        if old is not None:
+            self._delete_secret(unit_id, old.key_id, old_storage)
+        return old
+
     # -- storage -------------------------------------------------------------------
 
     def _store(self, key: UnitKey, passphrase: str | None, created: dt.datetime) -> None:

@@ -64,6 +64,8 @@ vi.PackageType=Gói báo cáo Tiến Độ
 en.PackageType=Tiến Độ report package
 vi.ReceiptType=Biên nhận Tiến Độ
 en.ReceiptType=Tiến Độ receipt
+vi.KeyType=Tệp khóa Tiến Độ
+en.KeyType=Tiến Độ key file
 vi.AppComment=Theo dõi, báo cáo kết quả thực hiện kế hoạch
 en.AppComment=Track and report how a plan is carried out
 
@@ -83,7 +85,8 @@ Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "{cm:Ap
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "{cm:AppComment}"; Tasks: desktopicon
 
 [Registry]
-; Report packages (.tdpkg) and receipts (.tdr) open in Tiến Độ: TienDo.exe "FILE".
+; Report packages (.tdpkg), receipts (.tdr) and key files (.tdkey: a public key, a rotation
+; statement, a re-enrollment request) open in Tiến Độ: TienDo.exe "FILE".
 ; With PrivilegesRequired=lowest, HKA is HKEY_CURRENT_USER.
 Root: HKA; Subkey: "Software\Classes\.tdpkg"; ValueType: string; ValueName: ""; ValueData: "TienDo.Package"; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\.tdpkg\OpenWithProgids"; ValueType: string; ValueName: "TienDo.Package"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
@@ -95,9 +98,15 @@ Root: HKA; Subkey: "Software\Classes\.tdr\OpenWithProgids"; ValueType: string; V
 Root: HKA; Subkey: "Software\Classes\TienDo.Receipt"; ValueType: string; ValueName: ""; ValueData: "{cm:ReceiptType}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\TienDo.Receipt\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKA; Subkey: "Software\Classes\TienDo.Receipt\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+Root: HKA; Subkey: "Software\Classes\.tdkey"; ValueType: string; ValueName: ""; ValueData: "TienDo.Key"; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\.tdkey\OpenWithProgids"; ValueType: string; ValueName: "TienDo.Key"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\TienDo.Key"; ValueType: string; ValueName: ""; ValueData: "{cm:KeyType}"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\TienDo.Key\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKA; Subkey: "Software\Classes\TienDo.Key\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tdpkg"; ValueData: ""
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tdr"; ValueData: ""
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tdkey"; ValueData: ""
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

@@ -574,61 +574,70 @@ The removal is recorded in the history of changes.</translation>
         <translation>Tiến Độ backs itself up to the data folder every day and when it closes. Also back up to a USB drive in case the computer breaks down.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_panel.py" line="64"/>
+        <location filename="../../ui/widgets/backup_panel.py" line="75"/>
         <source>&amp;Sao lưu ngay…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_panel.py" line="66"/>
+        <location filename="../../ui/widgets/backup_panel.py" line="77"/>
         <source>&amp;Khôi phục…</source>
         <translation>R&amp;estore…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_panel.py" line="81"/>
+        <location filename="../../ui/widgets/backup_panel.py" line="92"/>
         <source>gần nhất lúc %1 (%2 bản)</source>
         <translation>latest at %1 (%2 kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_panel.py" line="86"/>
+        <location filename="../../ui/widgets/backup_panel.py" line="97"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_panel.py" line="100"/>
+        <location filename="../../ui/widgets/backup_panel.py" line="111"/>
         <source>Chọn nơi lưu bản sao lưu (ví dụ ổ USB)</source>
         <translation>Choose where to save the backup (for example a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_panel.py" line="120"/>
+        <location filename="../../ui/widgets/backup_panel.py" line="131"/>
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_panel.py" line="127"/>
+        <location filename="../../ui/widgets/backup_panel.py" line="138"/>
         <source>Đã sao lưu.</source>
         <translation>Backup complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_panel.py" line="130"/>
+        <location filename="../../ui/widgets/backup_panel.py" line="141"/>
         <source>Đã sao lưu</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_panel.py" line="131"/>
-        <source>Bản sao lưu đã được lưu:
-%1</source>
-        <translation>The backup has been saved:
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/backup_panel.py" line="169"/>
+        <location filename="../../ui/widgets/backup_panel.py" line="183"/>
         <source>Đã khôi phục</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/backup_panel.py" line="170"/>
+        <location filename="../../ui/widgets/backup_panel.py" line="184"/>
         <source>Đã khôi phục dữ liệu. Tiến Độ sẽ đóng lại; hãy mở lại để tiếp tục làm việc.</source>
         <translation>The data has been restored. Tiến Độ will now close; open it again to carry on working.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="66"/>
+        <source>&lt;b&gt;Bản sao lưu không chứa khóa ký.&lt;/b&gt; Khôi phục sang máy mới thì dữ liệu đầy đủ nhưng chưa ký được gói báo cáo hay biên nhận: cần nhập bản sao khóa ký có mật khẩu (Cài đặt › Khóa ký › Xuất bản sao có mật khẩu…), hoặc tạo khóa mới rồi đăng ký lại.</source>
+        <translation>&lt;b&gt;Backups do not hold the signing key.&lt;/b&gt; Restored on a new PC, the data is complete but cannot sign report packages or receipts: import the passphrase-protected copy of the signing key (Settings › Signing key › Export a passphrase-protected copy…), or make a new key and enroll it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/backup_panel.py" line="143"/>
+        <source>Bản sao lưu đã được lưu:
+%1
+
+Bản sao lưu không chứa khóa ký; khóa ký được cất riêng bằng “Xuất bản sao có mật khẩu…” trong phần Khóa ký.</source>
+        <translation>The backup was saved:
+%1
+
+Backups do not hold the signing key; keep the key apart with “Export a passphrase-protected copy…” under Signing key.</translation>
     </message>
 </context>
 <context>
@@ -680,9 +689,42 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="69"/>
+        <location filename="../../ui/screens/province_import.py" line="70"/>
         <source>Kéo thả tệp gói báo cáo (.tdpkg) hoặc thư mục chứa gói vào đây</source>
         <translation>Drop report package files (.tdpkg) or a folder of packages here</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoneDialog</name>
+    <message>
+        <location filename="../../ui/screens/outbox_dialogs.py" line="29"/>
+        <source>Đã xuất gói báo cáo</source>
+        <translation>Report package exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox_dialogs.py" line="33"/>
+        <source>Gói báo cáo %1, lần %2 (số thứ tự %3) đã được lưu:</source>
+        <translation>The report package for %1, revision %2 (sequence number %3) was saved:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox_dialogs.py" line="41"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 KB)&lt;br&gt;trong thư mục %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2 KB)&lt;br&gt;in the folder %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox_dialogs.py" line="52"/>
+        <source>&lt;b&gt;Bước tiếp theo&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Gửi đúng tệp này cho %1: đính kèm vào thư điện tử, hoặc chép vào USB mang đến. Không cần nén hay đổi tên tệp.&lt;/li&gt;&lt;li&gt;Sở kiểm tra chữ ký, nhập gói và gửi lại một &lt;b&gt;tệp biên nhận&lt;/b&gt; (.tdr).&lt;/li&gt;&lt;li&gt;Khi nhận được biên nhận, nhấp đúp vào tệp đó hoặc bấm “Nhập biên nhận của tỉnh…” trên màn hình này: báo cáo chuyển sang “Tỉnh đã nhận”.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;b&gt;Next steps&lt;/b&gt;&lt;ol&gt;&lt;li&gt;Send exactly this file to %1: attach it to an e-mail, or copy it to a USB stick and take it there. No need to zip or rename it.&lt;/li&gt;&lt;li&gt;The department checks the signature, imports the package and sends back a &lt;b&gt;receipt file&lt;/b&gt; (.tdr).&lt;/li&gt;&lt;li&gt;When the receipt arrives, double-click it or press “Import the province’s receipt…” on this screen: the report becomes “Received by the province”.&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox_dialogs.py" line="66"/>
+        <source>&amp;Mở thư mục</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox_dialogs.py" line="69"/>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
@@ -708,14 +750,14 @@ The removal is recorded in the history of changes.</translation>
         <translation>Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="95"/>
-        <source>Gọi điện cho cán bộ của đơn vị, đề nghị họ đọc dấu vân tay hiện trên máy của họ (màn hình Gửi báo cáo hoặc lệnh tiendo key show). Chỉ xác nhận khi mọi chữ số trùng khớp.</source>
-        <translation>Phone an officer of the unit and ask them to read out the fingerprint shown on their computer (the Send reports screen, or the command tiendo key show). Only confirm if every digit matches.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_keys.py" line="104"/>
+        <location filename="../../ui/screens/province_keys.py" line="103"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="95"/>
+        <source>Gọi điện cho cán bộ của đơn vị, đề nghị họ đọc dấu vân tay hiện trên máy của họ (Cài đặt › Khóa ký). Chỉ xác nhận khi mọi chữ số trùng khớp.</source>
+        <translation>Call the unit&apos;s officer and ask them to read the fingerprint shown on their computer (Settings › Signing key). Confirm only when every digit matches.</translation>
     </message>
 </context>
 <context>
@@ -825,210 +867,220 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ImportScreen</name>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="99"/>
+        <location filename="../../ui/screens/province_import.py" line="100"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive report packages</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="102"/>
+        <location filename="../../ui/screens/province_import.py" line="103"/>
         <source>Mỗi gói được kiểm tra chữ ký và toàn bộ nội dung rồi mới nhập; gói không hợp lệ, lần báo cáo cũ hơn lần đã nhập hoặc ký bằng khóa chưa đăng ký đều bị từ chối kèm lý do. Sở ghi biên nhận có chữ ký cho từng gói để gửi lại đơn vị.</source>
         <translation>Each package&apos;s signature and entire contents are checked before it is imported. Invalid packages, revisions older than one already imported, and packages signed with an unregistered key are refused, with the reason. The Department writes a signed receipt for each package to send back to the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="113"/>
+        <location filename="../../ui/screens/province_import.py" line="114"/>
         <source>Chọn &amp;tệp gói…</source>
         <translation>Choose package &amp;files…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="115"/>
+        <location filename="../../ui/screens/province_import.py" line="116"/>
         <source>Chọn t&amp;hư mục…</source>
         <translation>Choose a f&amp;older…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="123"/>
+        <location filename="../../ui/screens/province_import.py" line="124"/>
         <source>Ghi &amp;biên nhận cạnh tệp gói</source>
         <translation>Write &amp;receipts next to the package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="127"/>
         <location filename="../../ui/screens/province_import.py" line="128"/>
+        <location filename="../../ui/screens/province_import.py" line="129"/>
         <source>Thư mục ghi biên nhận</source>
         <translation>Folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="129"/>
+        <location filename="../../ui/screens/province_import.py" line="130"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="144"/>
-        <location filename="../../ui/screens/province_import.py" line="378"/>
+        <location filename="../../ui/screens/province_import.py" line="145"/>
+        <location filename="../../ui/screens/province_import.py" line="391"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="149"/>
+        <location filename="../../ui/screens/province_import.py" line="150"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="150"/>
+        <location filename="../../ui/screens/province_import.py" line="151"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="151"/>
-        <location filename="../../ui/screens/province_import.py" line="179"/>
+        <location filename="../../ui/screens/province_import.py" line="152"/>
+        <location filename="../../ui/screens/province_import.py" line="188"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="152"/>
-        <location filename="../../ui/screens/province_import.py" line="180"/>
+        <location filename="../../ui/screens/province_import.py" line="153"/>
+        <location filename="../../ui/screens/province_import.py" line="189"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="153"/>
-        <location filename="../../ui/screens/province_import.py" line="181"/>
+        <location filename="../../ui/screens/province_import.py" line="154"/>
+        <location filename="../../ui/screens/province_import.py" line="190"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="154"/>
+        <location filename="../../ui/screens/province_import.py" line="155"/>
         <source>Chi tiết</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="155"/>
+        <location filename="../../ui/screens/province_import.py" line="156"/>
         <source>Biên nhận</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="166"/>
+        <location filename="../../ui/screens/province_import.py" line="167"/>
         <source>Kết quả nhập từng tệp</source>
         <translation>Import result for each file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="173"/>
-        <location filename="../../ui/screens/province_import.py" line="188"/>
+        <location filename="../../ui/screens/province_import.py" line="175"/>
+        <location filename="../../ui/screens/province_import.py" line="197"/>
         <source>Các gói đã nhận</source>
         <translation>Packages received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="178"/>
+        <location filename="../../ui/screens/province_import.py" line="187"/>
         <source>Ngày nhận</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="182"/>
+        <location filename="../../ui/screens/province_import.py" line="191"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="183"/>
+        <location filename="../../ui/screens/province_import.py" line="192"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="184"/>
+        <location filename="../../ui/screens/province_import.py" line="193"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="192"/>
-        <source>Nháy đúp vào một gói để xem báo cáo và kiểm tra chữ ký số trên báo cáo.</source>
-        <translation>Double-click a package to read its report and check the official signatures on it.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_import.py" line="210"/>
+        <location filename="../../ui/screens/province_import.py" line="223"/>
         <source>Chọn tệp gói báo cáo</source>
         <translation>Choose report package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="212"/>
+        <location filename="../../ui/screens/province_import.py" line="225"/>
         <source>Gói báo cáo (*.tdpkg *.zip);;Mọi tệp (*)</source>
         <translation>Report packages (*.tdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="258"/>
+        <location filename="../../ui/screens/province_import.py" line="271"/>
         <source>Không có tệp gói báo cáo (.tdpkg) nào trong những gì đã chọn.</source>
         <translation>There are no report package files (.tdpkg) in what you chose.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="259"/>
+        <location filename="../../ui/screens/province_import.py" line="272"/>
         <source>Gói báo cáo có tên dạng BaoCao_&lt;đơn vị&gt;_&lt;kỳ&gt;_r&lt;lần&gt;.tdpkg.</source>
         <translation>Report packages are named like BaoCao_&lt;unit&gt;_&lt;period&gt;_r&lt;revision&gt;.tdpkg.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="220"/>
+        <location filename="../../ui/screens/province_import.py" line="233"/>
         <source>Chọn thư mục chứa gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose a folder containing report packages (for example a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="227"/>
+        <location filename="../../ui/screens/province_import.py" line="205"/>
+        <source>Nháy đúp vào một gói để đọc báo cáo, minh chứng và kiểm tra chữ ký số trên báo cáo.</source>
+        <translation>Double-click a package to read its report and evidence and to check the report&apos;s official signatures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="240"/>
         <source>Chọn thư mục ghi biên nhận</source>
         <translation>Choose the folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="241"/>
+        <location filename="../../ui/screens/province_import.py" line="254"/>
         <source>Đang nhập gói khác; chờ xong rồi thử lại.</source>
         <translation>Another import is in progress; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="249"/>
+        <location filename="../../ui/screens/province_import.py" line="262"/>
         <source>Chưa chọn thư mục ghi biên nhận, hoặc thư mục không tồn tại.</source>
         <translation>No folder for receipts has been chosen, or the folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="250"/>
+        <location filename="../../ui/screens/province_import.py" line="263"/>
         <source>Chọn thư mục, hoặc đánh dấu “Ghi biên nhận cạnh tệp gói”.</source>
         <translation>Choose a folder, or tick “Write receipts next to the package files”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="292"/>
+        <location filename="../../ui/screens/province_import.py" line="305"/>
         <source>Đang kiểm tra và nhập %1 gói…</source>
         <translation>Checking and importing %1 package(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="337"/>
+        <location filename="../../ui/screens/province_import.py" line="350"/>
         <source>Đã hủy; các gói đã nhập xong vẫn được giữ, gói đang nhập dở không được ghi.</source>
         <translation>Cancelled; the packages already imported are kept, and the package that was being imported has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="346"/>
+        <location filename="../../ui/screens/province_import.py" line="359"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="347"/>
+        <location filename="../../ui/screens/province_import.py" line="360"/>
         <source>Đã nhập trước đó</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="348"/>
+        <location filename="../../ui/screens/province_import.py" line="361"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="349"/>
+        <location filename="../../ui/screens/province_import.py" line="362"/>
         <source>Chưa xử lý</source>
         <translation>Not processed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="382"/>
+        <location filename="../../ui/screens/province_import.py" line="395"/>
         <source>Kết quả nhập: %1 tệp — đã nhập %2, đã nhập trước đó %3, từ chối %4</source>
         <translation>Import results: %1 file(s) — %2 imported, %3 already imported, %4 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="411"/>
+        <location filename="../../ui/screens/province_import.py" line="406"/>
         <source>Hiện hành</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="411"/>
+        <location filename="../../ui/screens/province_import.py" line="406"/>
         <source>Đã được thay</source>
         <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="176"/>
+        <source>&amp;Xem báo cáo và minh chứng…</source>
+        <translation>&amp;Read the report and evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_import.py" line="178"/>
+        <source>Đọc báo cáo, bản PDF và các tệp minh chứng của gói đã chọn (hoặc nhấp đúp).</source>
+        <translation>Read the selected package&apos;s report, PDF and evidence files (or double-click it).</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1127,24 @@ The removal is recorded in the history of changes.</translation>
         <location filename="../../ui/screens/activities/model.py" line="105"/>
         <source>%1 tệp</source>
         <translation>%1 file(s)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFilePassphraseDialog</name>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="62"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="66"/>
+        <source>&amp;Nhập lại:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="83"/>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passphrases differ.</translation>
     </message>
 </context>
 <context>
@@ -1138,184 +1208,204 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>KeysScreen</name>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="148"/>
+        <location filename="../../ui/screens/province_keys.py" line="147"/>
         <source>Đơn vị và khóa</source>
         <translation>Units and keys</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="151"/>
+        <location filename="../../ui/screens/province_keys.py" line="150"/>
         <source>Sở chỉ nhận gói báo cáo có chữ ký bằng khóa đã đăng ký của đúng đơn vị. Mỗi đơn vị gửi tệp khóa công khai một lần; trước khi đăng ký, hai bên đọc dấu vân tay của khóa cho nhau qua điện thoại.</source>
         <translation>The Department only accepts report packages signed with the registered key of the right unit. Each unit sends its public key file once; before the key is registered, both sides read its fingerprint to each other over the phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="159"/>
+        <location filename="../../ui/screens/province_keys.py" line="158"/>
         <source>Đăng &amp;ký khóa từ tệp…</source>
         <translation>&amp;Register key from file…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="161"/>
+        <location filename="../../ui/screens/province_keys.py" line="160"/>
         <source>Nhập tuyên bố đổi &amp;khóa…</source>
         <translation>Import &amp;key change statement…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="163"/>
+        <location filename="../../ui/screens/province_keys.py" line="162"/>
         <source>&amp;Thu hồi khóa đã chọn…</source>
         <translation>Re&amp;voke selected key…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="172"/>
+        <location filename="../../ui/screens/province_keys.py" line="171"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="173"/>
+        <location filename="../../ui/screens/province_keys.py" line="172"/>
         <source>Mã khóa</source>
         <translation>Key ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="174"/>
+        <location filename="../../ui/screens/province_keys.py" line="173"/>
         <source>Dấu vân tay</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="175"/>
+        <location filename="../../ui/screens/province_keys.py" line="174"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="176"/>
+        <location filename="../../ui/screens/province_keys.py" line="175"/>
         <source>Ngày đăng ký</source>
         <translation>Date registered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="183"/>
+        <location filename="../../ui/screens/province_keys.py" line="182"/>
         <source>Các khóa đã đăng ký</source>
         <translation>Registered keys</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="219"/>
+        <location filename="../../ui/screens/province_keys.py" line="218"/>
         <source>Chưa có khóa đang dùng (%1 đơn vị): %2</source>
         <translation>No key in use (%1 units): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="224"/>
+        <location filename="../../ui/screens/province_keys.py" line="223"/>
         <source>Mọi đơn vị đều đã có khóa đang dùng.</source>
         <translation>Every unit has a key in use.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="229"/>
+        <location filename="../../ui/screens/province_keys.py" line="228"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="233"/>
+        <location filename="../../ui/screens/province_keys.py" line="232"/>
         <source>Đã thay bằng %1</source>
         <translation>Replaced by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="234"/>
+        <location filename="../../ui/screens/province_keys.py" line="233"/>
         <source>Đang dùng</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="253"/>
+        <location filename="../../ui/screens/province_keys.py" line="252"/>
         <source>Chọn tệp khóa công khai của đơn vị</source>
         <translation>Choose the unit&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="255"/>
-        <source>Khóa công khai (*.pub);;Mọi tệp (*)</source>
-        <translation>Public keys (*.pub);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_keys.py" line="284"/>
+        <location filename="../../ui/screens/province_keys.py" line="283"/>
         <source>Khóa này đã được đăng ký cho %1.</source>
         <translation>This key is already registered for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="297"/>
+        <location filename="../../ui/screens/province_keys.py" line="304"/>
         <source>Đã đăng ký khóa %1 cho %2.</source>
         <translation>Key %1 registered for %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="305"/>
+        <location filename="../../ui/screens/province_keys.py" line="327"/>
         <source>Đăng ký khóa của đơn vị</source>
         <translation>Register a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="310"/>
+        <location filename="../../ui/screens/province_keys.py" line="332"/>
         <source>Đăng ký khóa công khai dưới đây cho đơn vị. Từ nay gói báo cáo ký bằng khóa này sẽ được nhận.</source>
         <translation>Register the public key below for the unit. From now on, report packages signed with this key will be accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="312"/>
+        <location filename="../../ui/screens/province_keys.py" line="334"/>
         <source>Trùng khớp — &amp;đăng ký</source>
         <translation>It matches — &amp;register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="331"/>
+        <location filename="../../ui/screens/province_keys.py" line="353"/>
         <source>Thu hồi khóa %1 của %2? Từ nay mọi gói báo cáo ký bằng khóa này sẽ bị từ chối; các gói đã nhập vẫn giữ nguyên. Không thể hoàn tác.</source>
         <translation>Revoke key %1 of %2? From now on, every report package signed with this key will be refused; packages already imported are kept as they are. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="338"/>
+        <location filename="../../ui/screens/province_keys.py" line="360"/>
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="338"/>
+        <location filename="../../ui/screens/province_keys.py" line="360"/>
         <source>&amp;Thu hồi</source>
         <translation>Re&amp;voke</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="338"/>
+        <location filename="../../ui/screens/province_keys.py" line="360"/>
         <source>&amp;Không</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="351"/>
+        <location filename="../../ui/screens/province_keys.py" line="373"/>
         <source>Đã thu hồi khóa %1 của %2.</source>
         <translation>Key %1 of %2 revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="362"/>
+        <location filename="../../ui/screens/province_keys.py" line="384"/>
         <source>Chọn tệp tuyên bố đổi khóa của đơn vị</source>
         <translation>Choose the unit&apos;s key change statement file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="364"/>
-        <source>Tuyên bố đổi khóa (*.txt);;Mọi tệp (*)</source>
-        <translation>Key change statements (*.txt);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_keys.py" line="376"/>
+        <location filename="../../ui/screens/province_keys.py" line="398"/>
         <source>Không đọc được tệp %1.</source>
         <translation>Could not read the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="384"/>
+        <location filename="../../ui/screens/province_keys.py" line="406"/>
         <source>Đổi khóa này đã được ghi nhận trước đó.</source>
         <translation>This key change has already been recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="396"/>
+        <location filename="../../ui/screens/province_keys.py" line="418"/>
         <source>Đã đổi khóa của %1: %2 → %3.</source>
         <translation>Key of %1 changed: %2 → %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="405"/>
+        <location filename="../../ui/screens/province_keys.py" line="427"/>
         <source>Tuyên bố đổi khóa có chữ ký hợp lệ của cả khóa cũ %1 và khóa mới. Sau khi ghi nhận, gói ký bằng khóa cũ sẽ không được nhận nữa. Khóa mới:</source>
         <translation>The key change statement carries valid signatures from both the old key %1 and the new key. Once it is recorded, packages signed with the old key will no longer be accepted. New key:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="409"/>
+        <location filename="../../ui/screens/province_keys.py" line="431"/>
         <source>Đổi khóa của đơn vị</source>
         <translation>Change a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="414"/>
+        <location filename="../../ui/screens/province_keys.py" line="436"/>
         <source>Trùng khớp — &amp;ghi nhận đổi khóa</source>
         <translation>It matches — &amp;record the key change</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="254"/>
+        <source>Tệp khóa Tiến Độ (*.tdkey *.pub);;Mọi tệp (*)</source>
+        <translation>Tien Do key files (*.tdkey *.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="386"/>
+        <source>Tuyên bố đổi khóa (*.tdkey *.txt);;Mọi tệp (*)</source>
+        <translation>Key rotation statements (*.tdkey *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="297"/>
+        <source>Đã thu hồi khóa %1 và đăng ký khóa mới %2 cho %3.</source>
+        <translation>Revoked key %1 and enrolled the new key %2 for %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="313"/>
+        <source>Đăng ký lại khóa của đơn vị</source>
+        <translation>Re-enroll the unit&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="318"/>
+        <source>Yêu cầu đăng ký lại: đơn vị báo đã mất khóa %1 và tạo khóa mới dưới đây. Khi xác nhận, khóa %1 bị thu hồi (gói ký bằng khóa đó sẽ bị từ chối) và khóa mới được đăng ký. Khóa cũ không ký được gì, nên cuộc gọi đối chiếu là bằng chứng duy nhất: gọi theo số điện thoại Sở đã có của đơn vị.</source>
+        <translation>Re-enrollment request: the unit reports it lost key %1 and made the new key below. On confirming, key %1 is revoked (packages signed with it will be refused) and the new key is enrolled. The lost key cannot sign anything, so the phone call is the only proof: call the number the department already has for the unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="323"/>
+        <source>Trùng khớp — thu hồi khóa cũ và đăng &amp;ký</source>
+        <translation>They match — revoke the old key and en&amp;roll</translation>
     </message>
 </context>
 <context>
@@ -1344,52 +1434,52 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="29"/>
+        <location filename="../../ui/main_window.py" line="30"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="31"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>Hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>Gửi báo cáo</source>
         <translation>Send reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Tệp %1 là gói báo cáo; gói chỉ được nhập ở máy của Sở.</source>
         <translation>%1 is a report package; packages are imported at the Department.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Để gửi báo cáo của đơn vị, dùng màn hình Gửi báo cáo.</source>
         <translation>To send this unit&apos;s report, use the Send reports screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Thêm hoạt động</source>
         <translation>Add activity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Tìm hoạt động</source>
         <translation>Search activities</translation>
     </message>
@@ -1526,42 +1616,42 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="48"/>
+        <location filename="../../ui/screens/outbox.py" line="49"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="49"/>
+        <location filename="../../ui/screens/outbox.py" line="50"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="50"/>
+        <location filename="../../ui/screens/outbox.py" line="51"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="51"/>
+        <location filename="../../ui/screens/outbox.py" line="52"/>
         <source>Ngày xuất</source>
         <translation>Date exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="52"/>
+        <location filename="../../ui/screens/outbox.py" line="53"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="53"/>
+        <location filename="../../ui/screens/outbox.py" line="54"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="83"/>
+        <location filename="../../ui/screens/outbox.py" line="84"/>
         <source>Tỉnh đã nhận %1</source>
         <translation>Received by the province %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="85"/>
+        <location filename="../../ui/screens/outbox.py" line="86"/>
         <source>Đã xuất, chờ biên nhận</source>
         <translation>Exported, awaiting receipt</translation>
     </message>
@@ -1569,132 +1659,145 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>OutboxScreen</name>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="116"/>
+        <location filename="../../ui/screens/outbox.py" line="120"/>
         <source>Gửi báo cáo lên tỉnh</source>
         <translation>Send reports to the province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="99"/>
-        <source>Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký xác thực của phần mềm (cho cơ quan theo dõi kế hoạch biết gói do máy của đơn vị gửi). Lưu gói vào USB hoặc đính kèm thư điện tử gửi cơ quan theo dõi kế hoạch.</source>
-        <translation>A report package holds the finalized report, its PDF and the evidence, with the app&apos;s authentication signature (it tells the plan&apos;s monitoring body the package came from this unit&apos;s computer). Save it to a USB stick or attach it to an e-mail to the monitoring body.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/outbox.py" line="104"/>
+        <location filename="../../ui/screens/outbox.py" line="105"/>
         <source>Báo cáo đã ký số bằng USB token được gửi đúng bản đã ký.</source>
         <translation>A report signed with the USB tokens is sent exactly as signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="108"/>
+        <location filename="../../ui/screens/outbox.py" line="109"/>
         <source>Chữ ký này không thay chữ ký của lãnh đạo: bản giấy vẫn cần ký và đóng dấu.</source>
         <translation>This signature does not replace the leader&apos;s: the paper copy still needs the signature and the seal.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="121"/>
+        <location filename="../../ui/screens/outbox.py" line="141"/>
         <source>&amp;Báo cáo:</source>
         <translation>&amp;Report:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="124"/>
+        <location filename="../../ui/screens/outbox.py" line="144"/>
         <source>Báo cáo cần gửi</source>
         <translation>Report to send</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="127"/>
+        <location filename="../../ui/screens/outbox.py" line="147"/>
         <source>&amp;Xuất gói báo cáo…</source>
         <translation>&amp;Export report package…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="133"/>
-        <location filename="../../ui/screens/outbox.py" line="141"/>
+        <location filename="../../ui/screens/outbox.py" line="153"/>
+        <location filename="../../ui/screens/outbox.py" line="163"/>
         <source>Các gói đã xuất</source>
         <translation>Packages exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="144"/>
+        <location filename="../../ui/screens/outbox.py" line="166"/>
         <source>&amp;Mở thư mục chứa gói</source>
         <translation>&amp;Open package folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="147"/>
+        <location filename="../../ui/screens/outbox.py" line="169"/>
         <source>Nhập &amp;biên nhận của tỉnh…</source>
         <translation>Import the province&apos;s &amp;receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="149"/>
+        <location filename="../../ui/screens/outbox.py" line="171"/>
         <source>Tệp biên nhận (.tdr) Sở gửi lại sau khi nhận gói báo cáo</source>
         <translation>The receipt file (.tdr) the Department sends back after receiving a package</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="171"/>
+        <location filename="../../ui/screens/outbox.py" line="220"/>
         <source>%1 — lần %2</source>
         <translation>%1 — revision %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="183"/>
+        <location filename="../../ui/screens/outbox.py" line="205"/>
         <source>Chưa có báo cáo đã chốt</source>
         <translation>No finalized reports yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="190"/>
+        <location filename="../../ui/screens/outbox.py" line="100"/>
+        <source>Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký xác thực của phần mềm (cho cơ quan theo dõi kế hoạch biết gói do máy của đơn vị gửi). Lưu gói vào USB hoặc đính kèm thư điện tử gửi %1.</source>
+        <translation>A report package holds the finalized report, its PDF and the evidence, with the software&apos;s authentication signature (so the monitoring body knows the package came from the unit&apos;s computer). Save the package to a USB stick or attach it to an e-mail to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="209"/>
         <source>Khóa ký của đơn vị: %1 — dấu vân tay %2</source>
         <translation>Unit signing key: %1 — fingerprint %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="195"/>
-        <source>Đơn vị chưa có khóa ký.</source>
-        <translation>The unit has no signing key yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/outbox.py" line="203"/>
+        <location filename="../../ui/screens/outbox.py" line="244"/>
         <source>Chọn nơi lưu gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose where to save the report package (for example a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="231"/>
+        <location filename="../../ui/screens/outbox.py" line="272"/>
         <source>Đang đóng gói và ký…</source>
         <translation>Packing and signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="249"/>
+        <location filename="../../ui/screens/outbox.py" line="290"/>
         <source>Mật khẩu không đúng. Hãy nhập lại.</source>
         <translation>The passphrase is wrong. Enter it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="262"/>
+        <location filename="../../ui/screens/outbox.py" line="303"/>
         <source>Đã xuất gói báo cáo.</source>
         <translation>Report package exported.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="265"/>
-        <source>Đã xuất gói báo cáo</source>
-        <translation>Report package exported</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/outbox.py" line="266"/>
-        <source>Gói báo cáo đã được lưu:
-%1</source>
-        <translation>The report package has been saved:
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/outbox.py" line="284"/>
+        <location filename="../../ui/screens/outbox.py" line="322"/>
         <source>Đã hủy xuất gói; không có tệp nào được ghi.</source>
         <translation>Export cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="290"/>
+        <location filename="../../ui/screens/outbox.py" line="328"/>
         <source>Chọn tệp biên nhận</source>
         <translation>Choose receipt files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="292"/>
+        <location filename="../../ui/screens/outbox.py" line="330"/>
         <source>Biên nhận Tiến Độ (*.tdr);;Mọi tệp (*)</source>
         <translation>Tiến Độ receipts (*.tdr);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="309"/>
-        <source>Tỉnh đã nhận gói số %1 (%2).</source>
-        <translation>The province received package no. %1 (%2).</translation>
+        <location filename="../../ui/screens/outbox.py" line="154"/>
+        <source>Chưa xuất gói báo cáo nào.</source>
+        <translation>No report package exported yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="215"/>
+        <source>Đơn vị chưa có khóa ký: tạo hoặc nhập khóa trong Cài đặt › Khóa ký.</source>
+        <translation>The unit has no signing key: make or import one in Settings › Signing key.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="225"/>
+        <source> (đã xuất, chờ biên nhận)</source>
+        <translation> (exported, awaiting receipt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="227"/>
+        <source> (tỉnh đã nhận)</source>
+        <translation> (received by the province)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="358"/>
+        <source>Đã ghi nhận biên nhận</source>
+        <translation>Receipt recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox.py" line="129"/>
+        <source>Chưa có báo cáo nào đã chốt để gửi. Lập báo cáo ở màn hình Báo cáo, kiểm tra rồi bấm “Chốt báo cáo”; báo cáo đã chốt hiện ở đây để xuất gói.</source>
+        <translation>No finalized report to send yet. Draft a report on the Reports screen, check it and press “Finalize report”; finalized reports appear here to be exported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/outbox_dialogs.py" line="83"/>
+        <source>%1 đã nhận báo cáo %2, lần %3 (gói số thứ tự %4) lúc %5.</source>
+        <translation>%1 received the report for %2, revision %3 (package sequence number %4) at %5.</translation>
     </message>
 </context>
 <context>
@@ -1869,13 +1972,13 @@ The removal is recorded in the history of changes.</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/passphrase.py" line="72"/>
-        <source>Mật khẩu chỉ có ở người đã đặt nó: không ai, kể cả phần mềm, lấy lại được. Nếu quên, Sở cần một khóa mới: thiết lập lại Tiến Độ của Sở với khóa mới, rồi gửi khóa công khai mới cho các đơn vị kèm dấu vân tay, để đơn vị đối chiếu qua điện thoại và tin cậy khóa mới. Các gói đã nhận vẫn giữ nguyên.</source>
-        <translation>Only the person who set the passphrase knows it: nobody, not even the software, can recover it. If it is forgotten, the province needs a new key: set up the province&apos;s Tiến Độ again with a new key, then send the new public key to the units with its fingerprint, so that they compare it by phone and trust the new key. The packages already received stay as they are.</translation>
+        <source>Mật khẩu chỉ có ở người đã đặt nó: không ai, kể cả phần mềm, lấy lại được. Nếu quên, nhập bản sao khóa có mật khẩu đã cất, hoặc tạo khóa mới (Cài đặt › Khóa ký › Mất khóa? Tạo khóa mới…), rồi gửi khóa công khai mới cho các đơn vị kèm dấu vân tay, để đơn vị đối chiếu qua điện thoại và tin cậy khóa mới. Các gói đã nhận vẫn giữ nguyên.</source>
+        <translation>Only the person who set the passphrase knows it: no one, not even the software, can recover it. If it is forgotten, import the passphrase-protected copy of the key, or make a new key (Settings › Signing key › Key lost? Make a new key…), then send the new public key to the units with its fingerprint, so that they compare it by phone and trust the new key. Packages already received stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/passphrase.py" line="78"/>
-        <source>Mật khẩu chỉ có ở người đã đặt nó: không ai, kể cả phần mềm, lấy lại được. Nếu quên, đơn vị cần một khóa mới: tạo khóa mới, gửi khóa công khai mới lên Sở và gọi điện đọc dấu vân tay, đề nghị Sở thu hồi khóa cũ và đăng ký khóa mới (khi còn mở được khóa cũ thì dùng tuyên bố đổi khóa thay cho việc này). Các gói đã gửi trước đó vẫn có giá trị.</source>
-        <translation>Only the person who set the passphrase knows it: nobody, not even the software, can recover it. If it is forgotten, the unit needs a new key: make a new key, send the new public key to the province and read its fingerprint out by phone, and ask the province to revoke the old key and enroll the new one (while the old key can still be unlocked, a key rotation statement does this instead). Packages sent before remain valid.</translation>
+        <location filename="../../ui/widgets/passphrase.py" line="79"/>
+        <source>Mật khẩu chỉ có ở người đã đặt nó: không ai, kể cả phần mềm, lấy lại được. Nếu quên, nhập bản sao khóa có mật khẩu đã cất (Cài đặt › Khóa ký › Nhập khóa từ tệp…), hoặc tạo khóa mới (Cài đặt › Khóa ký › Mất khóa? Tạo khóa mới…): gửi tệp yêu cầu đăng ký lại lên Sở và gọi điện đọc dấu vân tay, Sở thu hồi khóa cũ và đăng ký khóa mới. Các gói đã gửi trước đó vẫn có giá trị.</source>
+        <translation>Only the person who set the passphrase knows it: no one, not even the software, can recover it. If it is forgotten, import the passphrase-protected copy of the key you kept (Settings › Signing key › Import the key from a file…), or make a new key (Settings › Signing key › Key lost? Make a new key…): send the re-enrollment request to the department and call to read out the fingerprint; the department revokes the old key and enrolls the new one. Packages sent before remain valid.</translation>
     </message>
 </context>
 <context>
@@ -2101,47 +2204,90 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ProvinceKeyChooser</name>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="39"/>
+        <location filename="../../ui/screens/province_trust.py" line="46"/>
         <source>Chọn tệp &amp;khóa của Sở…</source>
         <translation>Choose the Department&apos;s &amp;key file…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="53"/>
+        <location filename="../../ui/screens/province_trust.py" line="65"/>
         <source>Dấu vân tay khóa của Sở</source>
         <translation>Fingerprint of the Department&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="57"/>
+        <location filename="../../ui/screens/province_trust.py" line="69"/>
         <source>Tôi đã đọc dấu vân tay này với cán bộ của Sở qua điện thoại và thấy trùng khớp</source>
         <translation>I have checked this fingerprint with an officer of the Department over the phone and it matches</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="66"/>
+        <location filename="../../ui/screens/province_trust.py" line="78"/>
         <source>Chọn tệp khóa công khai của Sở</source>
         <translation>Choose the Department&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="68"/>
-        <source>Khóa công khai (*.pub);;Mọi tệp (*)</source>
-        <translation>Public keys (*.pub);;All files (*)</translation>
+        <location filename="../../ui/screens/province_trust.py" line="80"/>
+        <source>Tệp khóa Tiến Độ (*.tdkey *.pub);;Mọi tệp (*)</source>
+        <translation>Tien Do key files (*.tdkey *.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="105"/>
+        <source>Tệp đổi khóa của Sở, có chữ ký của cả khóa đang tin cậy và khóa mới dưới đây: không cần đối chiếu qua điện thoại.</source>
+        <translation>The department&apos;s key rotation, signed by both the trusted key and the new key below: no phone comparison needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="109"/>
+        <source>Khóa mới của Sở trong tệp %1:</source>
+        <translation>The department&apos;s key in the file %1:</translation>
     </message>
 </context>
 <context>
     <name>ProvinceKeyPage</name>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="96"/>
+        <location filename="../../ui/screens/province_trust.py" line="129"/>
         <source>Khóa công khai của Sở</source>
         <translation>The Department&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="98"/>
+        <location filename="../../ui/screens/province_trust.py" line="131"/>
         <source>Để kiểm tra biên nhận Sở gửi lại. Có thể bỏ qua và làm sau.</source>
         <translation>To check the receipts the Department sends back. This can be skipped and done later.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="102"/>
-        <source>Sở gửi lại biên nhận có chữ ký cho mỗi gói báo cáo nhận được. Để biết chắc biên nhận do Sở gửi, máy này cần khóa công khai của Sở: chọn tệp khóa Sở gửi, rồi đọc dấu vân tay với cán bộ của Sở qua điện thoại.</source>
-        <translation>The Department sends back a signed receipt for each report package it receives. To be sure a receipt comes from the Department, this computer needs the Department&apos;s public key: choose the key file the Department sent, then read its fingerprint out with the Department&apos;s officer by phone.</translation>
+        <location filename="../../ui/screens/province_trust.py" line="135"/>
+        <source>Sở gửi lại biên nhận có chữ ký cho mỗi gói báo cáo nhận được. Để biết chắc biên nhận do Sở gửi, máy này cần khóa công khai của Sở: chọn tệp khóa Sở gửi, rồi đọc dấu vân tay với cán bộ của Sở qua điện thoại. Làm sau: Cài đặt › Khóa của Sở.</source>
+        <translation>The department sends back a signed receipt for every report package it receives. To be sure a receipt comes from the department, this computer needs the department&apos;s public key: choose the key file the department sent, then read the fingerprint with a department officer by phone. To do it later: Settings › Department key.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceKeyPanel</name>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="520"/>
+        <source>Khóa của Sở</source>
+        <translation>Department key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="526"/>
+        <source>Dấu vân tay khóa của Sở</source>
+        <translation>Fingerprint of the department&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="542"/>
+        <source>Chưa có khóa công khai của %1: chưa kiểm tra được biên nhận. Chọn tệp khóa Sở gửi và đối chiếu dấu vân tay qua điện thoại.</source>
+        <translation>No public key of %1 yet: receipts cannot be checked. Choose the key file the department sent and compare the fingerprint by phone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="547"/>
+        <source>Nhập khóa của &amp;Sở…</source>
+        <translation>Import the &amp;department key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="550"/>
+        <source>Biên nhận được kiểm tra bằng khóa %1 của %2.</source>
+        <translation>Receipts are checked with key %1 of %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="556"/>
+        <source>Thay khóa của &amp;Sở…</source>
+        <translation>Replace the &amp;department key…</translation>
     </message>
 </context>
 <context>
@@ -2172,19 +2318,19 @@ The removal is recorded in the history of changes.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="86"/>
+        <location filename="../../ui/province_window.py" line="87"/>
         <source>Tệp %1 là biên nhận của Sở; biên nhận được nhập ở máy của đơn vị.</source>
         <translation>%1 is a receipt from the Department; receipts are imported at the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="92"/>
+        <location filename="../../ui/province_window.py" line="93"/>
         <source>Không biết mở tệp %1 ở máy của Sở.</source>
         <translation>The Department&apos;s computer cannot open %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="94"/>
-        <source>Mở gói báo cáo (.tdpkg), tệp khóa công khai (.pub) hoặc tuyên bố đổi khóa.</source>
-        <translation>Open a report package (.tdpkg), a public key file (.pub) or a key rotation statement.</translation>
+        <location filename="../../ui/province_window.py" line="95"/>
+        <source>Mở gói báo cáo (.tdpkg), tệp khóa của đơn vị (.tdkey, .pub) hoặc tuyên bố đổi khóa.</source>
+        <translation>Open a report package (.tdpkg), a unit&apos;s key file (.tdkey, .pub) or a key rotation statement.</translation>
     </message>
 </context>
 <context>
@@ -2349,39 +2495,154 @@ The removal is recorded in the history of changes.</translation>
 <context>
     <name>ReceivedReportDialog</name>
     <message>
-        <location filename="../../ui/screens/province_received.py" line="40"/>
-        <source>Báo cáo đã nhận</source>
-        <translation>Received report</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_received.py" line="44"/>
-        <source>%1 — kỳ %2, lần %3</source>
-        <translation>%1 — period %2, revision %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_received.py" line="51"/>
-        <source>Chữ ký số trên báo cáo:</source>
-        <translation>Official signatures on the report:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_received.py" line="55"/>
+        <location filename="../../ui/screens/received_report.py" line="116"/>
         <source>Gói này được nhập trước khi Sở lưu bản PDF, nên không kiểm tra được.</source>
         <translation>This package was imported before the province kept report PDFs, so it cannot be checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_received.py" line="60"/>
+        <location filename="../../ui/screens/received_report.py" line="121"/>
         <source>Báo cáo không có chữ ký số; gói chỉ có chữ ký xác thực của phần mềm. Đối chiếu với bản giấy có chữ ký và con dấu.</source>
         <translation>The report has no official signature; the package only carries the app&apos;s authentication signature. Compare it with the signed and sealed paper copy.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_received.py" line="68"/>
-        <source>Đóng</source>
-        <translation>Close</translation>
+        <location filename="../../ui/screens/received_report.py" line="73"/>
+        <source>%1 — báo cáo %2, lần %3</source>
+        <translation>%1 — report for %2, revision %3</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_received.py" line="69"/>
-        <source>&amp;Xem báo cáo</source>
-        <translation>&amp;Read the report</translation>
+        <location filename="../../ui/screens/received_report.py" line="85"/>
+        <source>Xem bản &amp;PDF của báo cáo</source>
+        <translation>View the report&apos;s &amp;PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="93"/>
+        <source>Nội dung báo cáo</source>
+        <translation>Report content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="95"/>
+        <source>&amp;Nội dung báo cáo</source>
+        <translation>Report &amp;content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="97"/>
+        <source>&amp;Minh chứng (%1)</source>
+        <translation>&amp;Evidence (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="100"/>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="138"/>
+        <source>Báo cáo %1, lần %2 — gói số thứ tự %3. Đơn vị lập gói lúc %4; Sở nhận lúc %5.</source>
+        <translation>Report for %1, revision %2 — package sequence number %3. Made by the unit at %4; received by the department at %5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="146"/>
+        <source>Đã có lần báo cáo mới hơn thay cho lần này.</source>
+        <translation>A newer revision has replaced this one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="168"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="169"/>
+        <source>Nhiệm vụ</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="170"/>
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="171"/>
+        <source>Hoạt động</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="172"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="187"/>
+        <source>Tồn tại, hạn chế, khó khăn</source>
+        <translation>Shortcomings and difficulties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="188"/>
+        <source>Phương hướng, nhiệm vụ kỳ tới</source>
+        <translation>Direction and tasks for the next period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="189"/>
+        <source>Đề xuất, kiến nghị</source>
+        <translation>Proposals and recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="206"/>
+        <source>Tệp minh chứng</source>
+        <translation>Evidence file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="206"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="210"/>
+        <source>Các tệp minh chứng</source>
+        <translation>Evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="216"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="218"/>
+        <source>thiếu trong kho</source>
+        <translation>missing from the store</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="225"/>
+        <source>Gói báo cáo này không kèm tệp minh chứng nào.</source>
+        <translation>This report package carries no evidence files.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="227"/>
+        <source>&amp;Mở</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="229"/>
+        <source>&amp;Lưu thành…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="263"/>
+        <source>Chọn thư mục lưu minh chứng</source>
+        <translation>Choose a folder for the evidence file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="276"/>
+        <source>Đã lưu %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="290"/>
+        <source>Báo cáo %1 của %2</source>
+        <translation>Report for %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/received_report.py" line="293"/>
+        <source> (dựng lại từ nội dung đã nhận)</source>
+        <translation> (rebuilt from the received content)</translation>
     </message>
 </context>
 <context>
@@ -2652,22 +2913,22 @@ The removal is recorded in the history of changes.</translation>
         <translation>View la&amp;test</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="112"/>
+        <location filename="../../ui/screens/reports/screen.py" line="116"/>
         <source>&amp;Xem trước</source>
         <translation>Pre&amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="113"/>
+        <location filename="../../ui/screens/reports/screen.py" line="117"/>
         <source>Xem báo cáo đúng như khi in ra giấy.</source>
         <translation>See the report exactly as it will look on paper.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="114"/>
+        <location filename="../../ui/screens/reports/screen.py" line="118"/>
         <source>&amp;In…</source>
         <translation>Pr&amp;int…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="115"/>
+        <location filename="../../ui/screens/reports/screen.py" line="119"/>
         <source>Lưu &amp;PDF…</source>
         <translation>&amp;Save PDF…</translation>
     </message>
@@ -2677,57 +2938,57 @@ The removal is recorded in the history of changes.</translation>
         <translation>Report status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="138"/>
+        <location filename="../../ui/screens/reports/panels.py" line="144"/>
         <source>&amp;Lập báo cáo</source>
         <translation>Cr&amp;eate report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="142"/>
+        <location filename="../../ui/screens/reports/panels.py" line="148"/>
         <source>Soạn bản nháp báo cáo từ các hoạt động đã ghi trong kỳ.</source>
         <translation>Draft the report from the activities recorded in the period.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="196"/>
+        <location filename="../../ui/screens/reports/panels.py" line="202"/>
         <source>Cần hoàn thiện trước khi chốt</source>
         <translation>To complete before finalizing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="201"/>
+        <location filename="../../ui/screens/reports/panels.py" line="207"/>
         <source>Những phần cần hoàn thiện</source>
         <translation>Parts to complete</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="204"/>
+        <location filename="../../ui/screens/reports/panels.py" line="210"/>
         <source>Bấm vào một dòng để đến phần cần sửa.</source>
         <translation>Click a line to go to the part that needs attention.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="208"/>
+        <location filename="../../ui/screens/reports/panels.py" line="214"/>
         <source>Các &amp;lần báo cáo</source>
         <translation>Revision &amp;history</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="223"/>
+        <location filename="../../ui/screens/reports/panels.py" line="229"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="224"/>
+        <location filename="../../ui/screens/reports/panels.py" line="230"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="225"/>
+        <location filename="../../ui/screens/reports/panels.py" line="231"/>
         <source>Ngày tạo</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="226"/>
+        <location filename="../../ui/screens/reports/panels.py" line="232"/>
         <source>Ngày chốt</source>
         <translation>Finalized</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="229"/>
+        <location filename="../../ui/screens/reports/panels.py" line="235"/>
         <source>Các lần báo cáo</source>
         <translation>Revision history</translation>
     </message>
@@ -2802,22 +3063,22 @@ The removal is recorded in the history of changes.</translation>
         <translation>Figures from %1 to %2 · %3 activities in the period · %4</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="158"/>
+        <location filename="../../ui/screens/reports/panels.py" line="164"/>
         <source>Chưa có kỳ báo cáo</source>
         <translation>No reporting period yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="166"/>
+        <location filename="../../ui/screens/reports/panels.py" line="172"/>
         <source>Chưa lập báo cáo %1</source>
         <translation>No report for %1 yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="170"/>
+        <location filename="../../ui/screens/reports/panels.py" line="176"/>
         <source>Bấm “Lập báo cáo”: ứng dụng soạn sẵn bản nháp từ %1 hoạt động đã ghi trong kỳ; sau đó xem lại, sửa và bổ sung trước khi chốt.</source>
         <translation>Click “Create report”: the application drafts the report from the %1 activities recorded in the period; then review, edit and complete it before finalizing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="178"/>
+        <location filename="../../ui/screens/reports/panels.py" line="184"/>
         <source>Kỳ này chưa hết (số liệu đến ngày %1): hoạt động ghi thêm sau này được tính khi bấm “Cập nhật số liệu”.</source>
         <translation>This period has not ended yet (figures up to %1): activities recorded later are counted when you click “Update figures”.</translation>
     </message>
@@ -2877,7 +3138,7 @@ The removal is recorded in the history of changes.</translation>
         <translation>Revision %1 finalized on %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/panels.py" line="252"/>
+        <location filename="../../ui/screens/reports/panels.py" line="258"/>
         <source>Đã đủ nội dung. Có thể chốt báo cáo.</source>
         <translation>All parts are complete. The report can be finalized.</translation>
     </message>
@@ -2917,22 +3178,22 @@ The removal is recorded in the history of changes.</translation>
         <translation>Enter the budget estimate for %1 (section III of the plan); enter 0 if no funding is requested.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="329"/>
+        <location filename="../../ui/screens/reports/screen.py" line="337"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="378"/>
+        <location filename="../../ui/screens/reports/screen.py" line="386"/>
         <source>Đang lập báo cáo từ các hoạt động…</source>
         <translation>Creating the report from the activities…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="384"/>
+        <location filename="../../ui/screens/reports/screen.py" line="392"/>
         <source>Đã lập bản nháp báo cáo %1.</source>
         <translation>Draft report for %1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="397"/>
+        <location filename="../../ui/screens/reports/screen.py" line="405"/>
         <source>Lỗi đã được ghi vào nhật ký của ứng dụng.</source>
         <translation>The error has been written to the application log.</translation>
     </message>
@@ -2942,22 +3203,22 @@ The removal is recorded in the history of changes.</translation>
         <translation>Update figures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="416"/>
+        <location filename="../../ui/screens/reports/screen.py" line="424"/>
         <source>Đang tính lại số liệu…</source>
         <translation>Recalculating the figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="421"/>
+        <location filename="../../ui/screens/reports/screen.py" line="429"/>
         <source>Đã cập nhật số liệu từ các hoạt động.</source>
         <translation>Figures updated from the activities.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="433"/>
+        <location filename="../../ui/screens/reports/screen.py" line="441"/>
         <source>Còn %1 phần cần hoàn thiện.</source>
         <translation>%1 part(s) still to complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="438"/>
+        <location filename="../../ui/screens/reports/screen.py" line="446"/>
         <source>Báo cáo đã đủ nội dung, có thể chốt.</source>
         <translation>The report is complete and can be finalized.</translation>
     </message>
@@ -2992,7 +3253,7 @@ Once finalized, the report is locked for printing, signing and sending; to chang
         <translation>Don&apos;t finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="461"/>
+        <location filename="../../ui/screens/reports/screen.py" line="469"/>
         <source>Đã chốt báo cáo %1 (lần %2).</source>
         <translation>Report for %1 finalized (revision %2).</translation>
     </message>
@@ -3026,7 +3287,7 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="484"/>
+        <location filename="../../ui/screens/reports/screen.py" line="498"/>
         <source>Đã tạo bản sửa đổi lần %1 của báo cáo %2.</source>
         <translation>Revision %1 of the report for %2 created.</translation>
     </message>
@@ -3036,22 +3297,22 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report for %1 (revision %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="517"/>
+        <location filename="../../ui/screens/reports/screen.py" line="531"/>
         <source>Đang tạo bản xem trước…</source>
         <translation>Creating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="524"/>
+        <location filename="../../ui/screens/reports/screen.py" line="538"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="532"/>
+        <location filename="../../ui/screens/reports/screen.py" line="546"/>
         <source>Lưu báo cáo thành tệp PDF</source>
         <translation>Save report as PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="535"/>
+        <location filename="../../ui/screens/reports/screen.py" line="549"/>
         <source>Đang lưu tệp PDF…</source>
         <translation>Saving the PDF file…</translation>
     </message>
@@ -3066,37 +3327,37 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report saved to the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="568"/>
+        <location filename="../../ui/screens/reports/screen.py" line="582"/>
         <source>Đã hủy tạo tệp PDF.</source>
         <translation>PDF creation cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="116"/>
+        <location filename="../../ui/screens/reports/screen.py" line="120"/>
         <source>Lưu &amp;Word…</source>
         <translation>Save &amp;Word…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="118"/>
+        <location filename="../../ui/screens/reports/screen.py" line="122"/>
         <source>Lưu báo cáo thành tệp Word (.docx) để hoàn thiện trong Word.</source>
         <translation>Save the report as a Word file (.docx) to finish it in Word.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="120"/>
+        <location filename="../../ui/screens/reports/screen.py" line="124"/>
         <source>Kèm p&amp;hụ lục</source>
         <translation>With appe&amp;ndix</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="122"/>
+        <location filename="../../ui/screens/reports/screen.py" line="126"/>
         <source>In kèm Phụ lục: danh sách mọi hoạt động trong kỳ, theo từng nhiệm vụ.</source>
         <translation>Add an appendix: every activity of the period, task by task.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="543"/>
+        <location filename="../../ui/screens/reports/screen.py" line="557"/>
         <source>Lưu báo cáo thành tệp Word</source>
         <translation>Save the report as a Word file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="546"/>
+        <location filename="../../ui/screens/reports/screen.py" line="560"/>
         <source>Đang lưu tệp Word…</source>
         <translation>Saving the Word file…</translation>
     </message>
@@ -3153,6 +3414,21 @@ These parts were edited after they were drafted: %1. Replace them too with a new
         <location filename="../../ui/screens/reports/dialogs.py" line="63"/>
         <source>Giữ phần đã sửa</source>
         <translation>Keep the edited parts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="112"/>
+        <source>&amp;Gửi báo cáo…</source>
+        <translation>&amp;Send the report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="114"/>
+        <source>Báo cáo đã chốt: xuất gói báo cáo có chữ ký để gửi lên tỉnh.</source>
+        <translation>The report is finalized: export the signed report package to send to the province.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/panels.py" line="109"/>
+        <source>Bước tiếp theo: in để lãnh đạo ký, rồi bấm “Gửi báo cáo…” để xuất gói báo cáo gửi lên tỉnh.</source>
+        <translation>Next: print it for the leader to sign, then press “Send the report…” to export the report package for the province.</translation>
     </message>
 </context>
 <context>
@@ -3226,6 +3502,19 @@ These parts were edited after they were drafted: %1. Replace them too with a new
         <location filename="../../ui/widgets/restore_dialog.py" line="173"/>
         <source>Đang kiểm tra và khôi phục…</source>
         <translation>Checking and restoring…</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="112"/>
+        <source>&amp;Mở thư mục</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="117"/>
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
     </message>
 </context>
 <context>
@@ -3312,92 +3601,92 @@ These parts were edited after they were drafted: %1. Replace them too with a new
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="44"/>
+        <location filename="../../ui/screens/settings.py" line="47"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="46"/>
+        <location filename="../../ui/screens/settings.py" line="49"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="51"/>
+        <location filename="../../ui/screens/settings.py" line="54"/>
         <source>Đơn vị thực hiện kế hoạch</source>
         <translation>Unit carrying out the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="53"/>
+        <location filename="../../ui/screens/settings.py" line="56"/>
         <source>Cơ quan theo dõi kế hoạch</source>
         <translation>The plan&apos;s monitoring body</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="55"/>
+        <location filename="../../ui/screens/settings.py" line="58"/>
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="56"/>
+        <location filename="../../ui/screens/settings.py" line="59"/>
         <source>Mã đơn vị:</source>
         <translation>Unit code:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="57"/>
+        <location filename="../../ui/screens/settings.py" line="60"/>
         <source>Trực thuộc:</source>
         <translation>Parent unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="58"/>
+        <location filename="../../ui/screens/settings.py" line="61"/>
         <source>Vai trò:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="60"/>
+        <location filename="../../ui/screens/settings.py" line="63"/>
         <source>Kế hoạch:</source>
         <translation>Plan:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="65"/>
+        <location filename="../../ui/screens/settings.py" line="68"/>
         <source>Người lập, người ký và trình bày báo cáo</source>
         <translation>Preparer, signatory and report layout</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="70"/>
+        <location filename="../../ui/screens/settings.py" line="73"/>
         <source>Các thay đổi được lưu ngay khi rời khỏi ô nhập.</source>
         <translation>Changes are saved as soon as you leave a field.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="78"/>
+        <location filename="../../ui/screens/settings.py" line="90"/>
         <source>Ngôn ngữ và dữ liệu</source>
         <translation>Language and data</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="81"/>
+        <location filename="../../ui/screens/settings.py" line="93"/>
         <source>Tiếng Việt</source>
         <translation>Vietnamese (Tiếng Việt)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="85"/>
+        <location filename="../../ui/screens/settings.py" line="97"/>
         <source>&amp;Ngôn ngữ giao diện:</source>
         <translation>Interface &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="90"/>
+        <location filename="../../ui/screens/settings.py" line="102"/>
         <source>&amp;Mở thư mục</source>
         <translation>&amp;Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="95"/>
+        <location filename="../../ui/screens/settings.py" line="107"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="122"/>
+        <location filename="../../ui/screens/settings.py" line="134"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="128"/>
+        <location filename="../../ui/screens/settings.py" line="140"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language takes effect when you reopen the application.</translation>
     </message>
@@ -3683,158 +3972,445 @@ These parts were edited after they were drafted: %1. Replace them too with a new
     </message>
 </context>
 <context>
+    <name>SigningKeyPanel</name>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="131"/>
+        <source>Khóa ký</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="137"/>
+        <source>Sở ký biên nhận gửi lại các đơn vị bằng khóa này; các đơn vị cần khóa công khai của Sở để kiểm tra biên nhận.</source>
+        <translation>The department signs the receipts it sends back to units with this key; units need the department&apos;s public key to check them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="142"/>
+        <source>Đơn vị ký gói báo cáo bằng khóa này (chữ ký xác thực của phần mềm); Sở chỉ nhận gói ký bằng khóa đã đăng ký của đơn vị.</source>
+        <translation>The unit signs its report packages with this key (the software&apos;s authentication signature); the department accepts only packages signed with the unit&apos;s enrolled key.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="151"/>
+        <source>Mã khóa:</source>
+        <translation>Key id:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="153"/>
+        <source>Dấu vân tay khóa ký</source>
+        <translation>Fingerprint of the signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="154"/>
+        <source>Dấu vân tay:</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="157"/>
+        <source>Nơi cất:</source>
+        <translation>Kept in:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="167"/>
+        <source>&amp;Xuất khóa công khai…</source>
+        <translation>E&amp;xport the public key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="169"/>
+        <source>Đổi &amp;khóa…</source>
+        <translation>Rotate the &amp;key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="171"/>
+        <source>Xuất bản sao có &amp;mật khẩu…</source>
+        <translation>Export a &amp;passphrase-protected copy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="173"/>
+        <source>Bản sao khóa ký được mã hóa, để cất vào tủ hồ sơ và chuyển sang máy mới.</source>
+        <translation>An encrypted copy of the signing key, for the office safe and for moving to a new PC.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="176"/>
+        <source>&amp;Nhập khóa từ tệp…</source>
+        <translation>&amp;Import the key from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="178"/>
+        <source>Mất khóa? &amp;Tạo khóa mới…</source>
+        <translation>Key lost? &amp;Make a new key…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="201"/>
+        <source>Máy này chưa có khóa ký. Nhập khóa đã xuất từ máy cũ, hoặc tạo khóa mới.</source>
+        <translation>This computer has no signing key. Import the key exported from the old PC, or make a new key.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="207"/>
+        <source>kho khóa của hệ điều hành</source>
+        <translation>the operating system&apos;s keyring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="209"/>
+        <source>tệp mã hóa bằng mật khẩu trong thư mục dữ liệu</source>
+        <translation>a passphrase-encrypted file in the data folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="212"/>
+        <source>Không có trong bản sao lưu: cất bản sao có mật khẩu ở nơi an toàn.</source>
+        <translation>Not in backups: keep a passphrase-protected copy somewhere safe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="215"/>
+        <source>Khóa bí mật không có trên máy này (máy mới, hoặc khóa bị mất): nhập bản sao có mật khẩu, hoặc tạo khóa mới và gửi yêu cầu đăng ký lại.</source>
+        <translation>The secret key is not on this computer (a new PC, or the key was lost): import the passphrase-protected copy, or make a new key and send a re-enrollment request.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="228"/>
+        <source>Chọn nơi lưu tệp khóa công khai</source>
+        <translation>Choose where to save the public key file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="242"/>
+        <source>Đã xuất khóa công khai</source>
+        <translation>Public key exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="252"/>
+        <source>Đã lưu &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho các đơn vị (kèm văn bản hoặc thư điện tử). Khi đơn vị gọi điện đối chiếu, đọc cho họ dấu vân tay dưới đây:</source>
+        <translation>Saved &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Send this file to the units (with the covering letter or by e-mail). When a unit calls to compare, read them the fingerprint below:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="257"/>
+        <source>Đã lưu &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho %2 (thư điện tử hoặc USB), rồi gọi điện đọc dấu vân tay dưới đây để Sở đối chiếu trước khi đăng ký:</source>
+        <translation>Saved &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Send this file to %2 (e-mail or USB stick), then call and read out the fingerprint below so the department can compare it before enrolling:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="268"/>
+        <location filename="../../ui/screens/settings_keys.py" line="419"/>
+        <source>các đơn vị</source>
+        <translation>the units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="268"/>
+        <location filename="../../ui/screens/settings_keys.py" line="419"/>
+        <source>Sở</source>
+        <translation>the department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="271"/>
+        <source>Đổi khóa ký</source>
+        <translation>Rotate the signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="273"/>
+        <source>Tạo khóa ký mới thay khóa hiện tại? Khóa cũ ký xác nhận cho khóa mới; tệp đổi khóa phải được gửi cho %1 trước khi dùng khóa mới.</source>
+        <translation>Make a new signing key in place of the current one? The old key signs for the new one; the rotation file must reach %1 before the new key is used.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="276"/>
+        <source>&amp;Đổi khóa</source>
+        <translation>&amp;Rotate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="277"/>
+        <location filename="../../ui/screens/settings_keys.py" line="412"/>
+        <location filename="../../ui/screens/settings_keys.py" line="436"/>
+        <source>&amp;Không</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="280"/>
+        <source>Chọn nơi lưu tệp đổi khóa</source>
+        <translation>Choose where to save the rotation file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="293"/>
+        <source>Đã đổi khóa %1 → %2 và lưu tệp đổi khóa &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho các đơn vị: Tiến Độ của đơn vị kiểm tra được tệp bằng khóa cũ, không cần gọi điện. Biên nhận từ nay được ký bằng khóa mới:</source>
+        <translation>Rotated key %1 → %2 and saved the rotation file &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;Send this file to the units: their Tien Do checks it with the old key, no phone call needed. Receipts are signed with the new key from now on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="299"/>
+        <source>Đã đổi khóa %1 → %2 và lưu tệp đổi khóa &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho Sở trước khi gửi gói báo cáo tiếp theo: Sở nhập tệp ở màn hình Đơn vị và khóa. Khóa mới:</source>
+        <translation>Rotated key %1 → %2 and saved the rotation file &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;Send this file to the department before the next report package: the department imports it on its Units and keys screen. The new key:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="309"/>
+        <source>Đã đổi khóa ký</source>
+        <translation>Signing key rotated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="317"/>
+        <source>Mật khẩu cho bản sao khóa ký</source>
+        <translation>Passphrase for the key copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="319"/>
+        <source>Đặt mật khẩu bảo vệ bản sao khóa ký (ít nhất 8 ký tự). Ghi mật khẩu vào giấy, niêm phong và cất riêng với tệp: thiếu mật khẩu thì không ai mở được, kể cả chính đơn vị.</source>
+        <translation>Set a passphrase to protect the copy of the signing key (at least 8 characters). Write it on paper, seal it and keep it apart from the file: without it no one can open the copy, not even the unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="333"/>
+        <source>Chọn nơi lưu bản sao khóa ký (ví dụ ổ USB)</source>
+        <translation>Choose where to save the key copy (for example a USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="346"/>
+        <source>Đã xuất bản sao khóa ký</source>
+        <translation>Key copy exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="348"/>
+        <source>Đã lưu bản sao khóa ký đã mã hóa &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Cất USB vào tủ hồ sơ của cơ quan. Trên máy mới: Cài đặt › Khóa ký › Nhập khóa từ tệp…, rồi nhập mật khẩu.</source>
+        <translation>Saved the encrypted key copy &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Keep the USB stick in the office safe. On a new PC: Settings › Signing key › Import the key from a file…, then type the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="360"/>
+        <source>Chọn bản sao khóa ký</source>
+        <translation>Choose the key copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="362"/>
+        <source>Bản sao khóa ký (*.tdsecret);;Mọi tệp (*)</source>
+        <translation>Signing key copies (*.tdsecret);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="367"/>
+        <source>Mật khẩu của bản sao khóa ký</source>
+        <translation>Passphrase of the key copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="368"/>
+        <source>Nhập mật khẩu đã đặt khi xuất bản sao khóa ký:</source>
+        <translation>Type the passphrase set when the key copy was exported:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="397"/>
+        <source>Đã nhập khóa ký %1; máy này ký được gói như trước.</source>
+        <translation>Imported signing key %1; this computer signs packages as before.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="404"/>
+        <source>Thay khóa ký</source>
+        <translation>Replace the signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="406"/>
+        <source>Máy này đang có khóa %1; tệp chứa khóa %2. Dùng khóa trong tệp thay khóa hiện tại? Chỉ làm vậy khi khóa %2 là khóa Sở đang đăng ký cho đơn vị.</source>
+        <translation>This computer has key %1; the file holds key %2. Use the key in the file instead? Only do so when key %2 is the one the department has enrolled for the unit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="411"/>
+        <source>&amp;Thay khóa</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="421"/>
+        <source>Nếu còn bản sao khóa có mật khẩu, hãy nhập bản sao đó thay vì tạo khóa mới. Tạo khóa mới thì %1 phải đăng ký lại sau khi đối chiếu dấu vân tay qua điện thoại. Tạo khóa mới?</source>
+        <translation>If a passphrase-protected copy of the key exists, import it instead of making a new key. With a new key, %1 must enroll it again after comparing the fingerprint by phone. Make a new key?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="428"/>
+        <source>Khóa ký vẫn còn trên máy này. Nếu còn mở được (nhớ mật khẩu), hãy dùng “Đổi khóa…”: khóa cũ xác nhận cho khóa mới, không phải đăng ký lại. Chỉ tạo khóa mới khi đã quên mật khẩu của khóa.</source>
+        <translation>The signing key is still on this computer. If it can still be opened (the passphrase is remembered), use “Rotate the key…”: the old key vouches for the new one, no re-enrollment needed. Make a new key only when the key&apos;s passphrase is forgotten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="436"/>
+        <source>Tạo khóa ký mới</source>
+        <translation>Make a new signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="436"/>
+        <source>&amp;Tạo khóa mới</source>
+        <translation>&amp;Make a new key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="439"/>
+        <source>Chọn nơi lưu tệp yêu cầu đăng ký lại</source>
+        <translation>Choose where to save the re-enrollment request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="456"/>
+        <source>Đã tạo khóa mới %1 và lưu khóa công khai &lt;b&gt;%2&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho các đơn vị; mỗi đơn vị chọn “Thay khóa của Sở…” và gọi điện đối chiếu dấu vân tay:</source>
+        <translation>Made the new key %1 and saved its public key &lt;b&gt;%2&lt;/b&gt;.&lt;br&gt;Send this file to the units; each chooses “Replace the department key…” and calls to compare the fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="461"/>
+        <source>Đã tạo khóa mới %1 và lưu yêu cầu đăng ký lại &lt;b&gt;%2&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho %3, rồi gọi điện đọc dấu vân tay dưới đây. Sở thu hồi khóa cũ và đăng ký khóa mới; sau đó mới gửi gói báo cáo:</source>
+        <translation>Made the new key %1 and saved the re-enrollment request &lt;b&gt;%2&lt;/b&gt;.&lt;br&gt;Send this file to %3, then call and read out the fingerprint below. The department revokes the old key and enrolls the new one; send report packages only after that:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="466"/>
+        <source>Đã tạo khóa ký mới</source>
+        <translation>New signing key made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="506"/>
+        <source>Mật khẩu khóa ký</source>
+        <translation>Signing key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_keys.py" line="507"/>
+        <source>Đặt mật khẩu bảo vệ khóa ký trên máy này:</source>
+        <translation>Set a passphrase to protect the signing key on this computer:</translation>
+    </message>
+</context>
+<context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="50"/>
+        <location filename="../../ui/screens/province_status.py" line="51"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="52"/>
+        <location filename="../../ui/screens/province_status.py" line="53"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="56"/>
+        <location filename="../../ui/screens/province_status.py" line="57"/>
         <source>Năm báo cáo</source>
         <translation>Reporting year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="58"/>
+        <location filename="../../ui/screens/province_status.py" line="59"/>
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="60"/>
+        <location filename="../../ui/screens/province_status.py" line="61"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="76"/>
+        <location filename="../../ui/screens/province_status.py" line="77"/>
         <source>Tình hình báo cáo của các đơn vị theo kỳ</source>
         <translation>Reporting status of the units by period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="80"/>
+        <location filename="../../ui/screens/province_status.py" line="81"/>
         <source>&amp;Bảng theo đơn vị</source>
         <translation>&amp;Table by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="84"/>
+        <location filename="../../ui/screens/province_status.py" line="85"/>
         <source>Biểu đồ &amp;tổng hợp</source>
         <translation>&amp;Summary charts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="116"/>
+        <location filename="../../ui/screens/province_status.py" line="122"/>
         <source>Mọi kỳ báo cáo của kế hoạch trong năm</source>
         <translation>All reporting periods of the plan in the year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="137"/>
+        <location filename="../../ui/screens/province_status.py" line="143"/>
         <source>%1
 hạn %2</source>
         <translation>%1
 due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="144"/>
+        <location filename="../../ui/screens/province_status.py" line="150"/>
         <source>Số thứ tự còn thiếu</source>
         <translation>Missing sequence numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="155"/>
+        <location filename="../../ui/screens/province_status.py" line="161"/>
         <source>Đơn vị đã xuất các gói số thứ tự %1 nhưng Sở chưa nhận được. Đề nghị đơn vị kiểm tra và gửi lại.</source>
         <translation>The unit has exported packages with sequence numbers %1, but the Department has not received them. Ask the unit to check and send them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="167"/>
+        <location filename="../../ui/screens/province_status.py" line="173"/>
         <source>Hạn báo cáo: %1 ngày sau ngày chốt số liệu của kỳ (theo kế hoạch). Tình hình tính đến ngày %2; “đúng hạn” tính theo ngày đơn vị lập gói báo cáo đầu tiên.</source>
         <translation>Reports are due %1 days after the period&apos;s cut-off date (as set by the plan). Status as of %2; “on time” is judged by the date on which the unit created its first report package.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="177"/>
+        <location filename="../../ui/screens/province_status.py" line="183"/>
         <source>%1: đúng hạn %2, trễ hạn %3, chưa báo cáo %4, chưa đến hạn %5</source>
         <translation>%1: on time %2, late %3, not reported %4, not yet due %5</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="185"/>
+        <location filename="../../ui/screens/province_status.py" line="191"/>
         <source>%1 đơn vị. </source>
         <translation>%1 units. </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="215"/>
+        <location filename="../../ui/screens/province_status.py" line="221"/>
         <source>Cấp huyện</source>
         <translation>Districts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="216"/>
+        <location filename="../../ui/screens/province_status.py" line="222"/>
         <source>Cấp xã</source>
         <translation>Communes and wards</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="217"/>
+        <location filename="../../ui/screens/province_status.py" line="223"/>
         <source>Sở, ban, ngành</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="218"/>
+        <location filename="../../ui/screens/province_status.py" line="224"/>
         <source>Cơ quan báo chí</source>
         <translation>Press bodies</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="219"/>
+        <location filename="../../ui/screens/province_status.py" line="225"/>
         <source>Cơ quan Đảng</source>
         <translation>Party bodies</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="220"/>
+        <location filename="../../ui/screens/province_status.py" line="226"/>
         <source>Cấp tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="225"/>
+        <location filename="../../ui/screens/province_status.py" line="258"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="226"/>
+        <location filename="../../ui/screens/province_status.py" line="259"/>
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="227"/>
+        <location filename="../../ui/screens/province_status.py" line="260"/>
         <source>Chưa báo cáo</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="228"/>
+        <location filename="../../ui/screens/province_status.py" line="261"/>
         <source>Chưa đến hạn</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="234"/>
+        <location filename="../../ui/screens/province_status.py" line="267"/>
         <source> · lần %1</source>
         <translation> · revision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="236"/>
+        <location filename="../../ui/screens/province_status.py" line="269"/>
         <source> (thay lần %1)</source>
         <translation> (replaces revision %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="244"/>
+        <location filename="../../ui/screens/province_status.py" line="277"/>
         <source>Hạn: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="247"/>
+        <location filename="../../ui/screens/province_status.py" line="280"/>
         <source>Đơn vị lập gói: %1</source>
         <translation>Package created by the unit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="251"/>
+        <location filename="../../ui/screens/province_status.py" line="284"/>
         <source>Sở nhận lần %1: %2 (số thứ tự %3)</source>
         <translation>Revision %1 received by the Department: %2 (sequence no. %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="88"/>
+        <source>Nhấp đúp vào một ô đã có báo cáo để đọc báo cáo và minh chứng.</source>
+        <translation>Double-click a cell with a report to read the report and its evidence.</translation>
     </message>
 </context>
 <context>
@@ -4074,40 +4650,45 @@ due %2</translation>
 <context>
     <name>TrustProvinceDialog</name>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="128"/>
+        <location filename="../../ui/screens/province_trust.py" line="169"/>
         <source>Khóa công khai của Sở</source>
         <translation>The Department&apos;s public key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_trust.py" line="132"/>
-        <source>Đang tin cậy khóa %1 của Sở. Chỉ thay khi Sở báo đã đổi khóa.</source>
-        <translation>The Department&apos;s key %1 is trusted. Only replace it when the Department says it has changed its key.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_trust.py" line="136"/>
-        <source>Chưa có khóa của Sở: chưa kiểm tra được biên nhận.</source>
-        <translation>No Department key yet: receipts cannot be checked.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_trust.py" line="149"/>
+        <location filename="../../ui/screens/province_trust.py" line="205"/>
         <source>&amp;Tin cậy khóa này</source>
         <translation>&amp;Trust this key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="175"/>
+        <source>Chưa có khóa công khai của %1 nên chưa kiểm tra được biên nhận. Chọn tệp khóa Sở đã gửi (thường là Khoa_….tdkey), gọi điện đối chiếu dấu vân tay, rồi tin cậy khóa: biên nhận được kiểm tra ngay sau đó.</source>
+        <translation>There is no public key of %1 yet, so the receipt cannot be checked. Choose the key file the department sent (usually Khoa_….tdkey), call to compare the fingerprint, then trust the key: the receipt is checked right after.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="182"/>
+        <source>Đang tin cậy khóa %1 của Sở (dấu vân tay %2). Chỉ thay khi Sở báo đã đổi khóa: chọn tệp đổi khóa của Sở, hoặc tệp khóa mới rồi đối chiếu dấu vân tay.</source>
+        <translation>Trusting the department&apos;s key %1 (fingerprint %2). Replace it only when the department says it changed its key: choose its rotation file, or the new key file and compare the fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_trust.py" line="190"/>
+        <source>Chưa có khóa của %1: chưa kiểm tra được biên nhận. Chọn tệp khóa công khai Sở đã gửi và đối chiếu dấu vân tay qua điện thoại.</source>
+        <translation>No key of %1 yet: receipts cannot be checked. Choose the public key file the department sent and compare the fingerprint by phone.</translation>
     </message>
 </context>
 <context>
     <name>UnitChoiceDialog</name>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="118"/>
+        <location filename="../../ui/screens/province_keys.py" line="117"/>
         <source>Chọn đơn vị của khóa</source>
         <translation>Choose the key&apos;s unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="120"/>
+        <location filename="../../ui/screens/province_keys.py" line="119"/>
         <source>Tệp khóa không ghi tên đơn vị. Khóa này là của đơn vị nào?</source>
         <translation>The key file does not name a unit. Which unit does this key belong to?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="124"/>
+        <location filename="../../ui/screens/province_keys.py" line="123"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>

@@ -4,6 +4,7 @@ has acknowledged."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,8 +99,8 @@ class OutboxScreen(LazyRefresh):
         text = self.tr(
             "Gói báo cáo gồm báo cáo đã chốt, bản PDF và các minh chứng, có chữ ký xác thực "
             "của phần mềm (cho cơ quan theo dõi kế hoạch biết gói do máy của đơn vị gửi). Lưu "
-            "gói vào USB hoặc đính kèm thư điện tử gửi cơ quan theo dõi kế hoạch."
-        )
+            "gói vào USB hoặc đính kèm thư điện tử gửi %1."
+        ).replace("%1", self.body)
         if is_set_up(self.ctx.ws.settings):
             return text + " " + self.tr("Báo cáo đã ký số bằng USB token được gửi đúng bản đã ký.")
         return (
@@ -112,11 +113,30 @@ class OutboxScreen(LazyRefresh):
         super().__init__()
         self.ctx = ctx
         self.job: Job | None = None
+        self.done_dialog: QWidget | None = None
+        self.receipt_box: QMessageBox | None = None
+        self.last_receipt = ""
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Gửi báo cáo lên tỉnh")))
+        from app.services.signing_key import monitoring_body
+
+        self.body = monitoring_body(ctx.ws)
         intro = QLabel(self._intro_text())
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.empty_label = QLabel(
+            self.tr(
+                "Chưa có báo cáo nào đã chốt để gửi. Lập báo cáo ở màn hình Báo cáo, kiểm tra "
+                "rồi bấm “Chốt báo cáo”; báo cáo đã chốt hiện ở đây để xuất gói."
+            )
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setStyleSheet(
+            "#emptyState { background:#fff8e1; border:1px solid #ffb74d; border-radius:3px; "
+            "padding:8px; color:#4e342e; }"
+        )
+        layout.addWidget(self.empty_label)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("&Báo cáo:")))
         self.report_combo = QComboBox()
@@ -131,6 +151,8 @@ class OutboxScreen(LazyRefresh):
         self.job_bar = JobBar()
         layout.addWidget(self.job_bar)
         layout.addWidget(heading(self.tr("Các gói đã xuất"), 2))
+        self.no_packages = QLabel(self.tr("Chưa xuất gói báo cáo nào."))
+        layout.addWidget(self.no_packages)
         self.model = OutboxModel(ctx, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -160,30 +182,27 @@ class OutboxScreen(LazyRefresh):
 
     def refresh(self) -> None:
         self.model.reload()
+        self.no_packages.setVisible(not self.model.rows)
         current = self.report_combo.currentData()
         self.report_combo.clear()
-        sendable = [r for r in reports.all_reports(self.ctx.ws) if r.state != "draft"]
         newest: dict[str, reports.ReportSummary] = {}
-        for r in sendable:
+        for r in reports.all_reports(self.ctx.ws):
             newest[r.period] = r  # all_reports is ordered by revision: the last one wins
-        for r in sorted(newest.values(), key=lambda r: Period.parse(r.period), reverse=True):
-            label = (
-                self.tr("%1 — lần %2")
-                .replace("%1", self.ctx.period_label(Period.parse(r.period)))
-                .replace("%2", str(r.revision))
-            )
-            self.report_combo.addItem(label, r.period)
-        if current is not None:
-            i = self.report_combo.findData(current)
-            if i >= 0:
-                self.report_combo.setCurrentIndex(i)
-        has = self.report_combo.count() > 0
+        sendable = [r for r in newest.values() if r.state != "draft"]
+        sendable.sort(key=lambda r: Period.parse(r.period), reverse=True)
+        for r in sendable:
+            self.report_combo.addItem(self._report_label(r), r.period)
+        # The newest report not sent yet, unless the officer chose one: never an old,
+        # already received report one click from being sent again.
+        unsent = [i for i, r in enumerate(sendable) if r.state == "finalized"]
+        i = self.report_combo.findData(current) if current is not None else -1
+        self.report_combo.setCurrentIndex(i if i >= 0 else (unsent[0] if unsent else 0))
+        has = bool(sendable)
+        self.empty_label.setVisible(not has)
         self.export_button.setEnabled(has and self.job is None)
+        self.report_combo.setEnabled(has)
         if not has:
             self.report_combo.addItem(self.tr("Chưa có báo cáo đã chốt"))
-            self.report_combo.setEnabled(False)
-        else:
-            self.report_combo.setEnabled(True)
         try:
             info = packages.key_info(self.ctx.ws)
             self.key_label.setText(
@@ -191,8 +210,30 @@ class OutboxScreen(LazyRefresh):
                 .replace("%1", info.key_id)
                 .replace("%2", info.fingerprint)
             )
-        except Exception:
-            self.key_label.setText(self.tr("Đơn vị chưa có khóa ký."))
+        except KnownError:
+            self.key_label.setText(
+                self.tr("Đơn vị chưa có khóa ký: tạo hoặc nhập khóa trong Cài đặt › Khóa ký.")
+            )
+
+    def _report_label(self, r: reports.ReportSummary) -> str:
+        label = (
+            self.tr("%1 — lần %2")
+            .replace("%1", self.ctx.period_label(Period.parse(r.period)))
+            .replace("%2", str(r.revision))
+        )
+        if r.state == "exported":
+            label += self.tr(" (đã xuất, chờ biên nhận)")
+        elif r.state == "received":
+            label += self.tr(" (tỉnh đã nhận)")
+        return label
+
+    def choose_period(self, period: str) -> None:
+        """Show the period's report as the one to send (from the Báo cáo screen)."""
+        self.refresh()
+        i = self.report_combo.findData(period)
+        if i >= 0:
+            self.report_combo.setCurrentIndex(i)
+            self.export_button.setFocus()
 
     @Slot()
     def export(self) -> None:
@@ -260,15 +301,12 @@ class OutboxScreen(LazyRefresh):
         self.job = None
         self.ctx.reports_changed.emit()
         self.ctx.status_message.emit(self.tr("Đã xuất gói báo cáo."))
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Đã xuất gói báo cáo"),
-            self.tr("Gói báo cáo đã được lưu:\n%1").replace("%1", str(result.path)),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setModal(False)
-        box.show()
+        from ui.screens.outbox_dialogs import ExportDoneDialog
+
+        label = self.ctx.period_label(Period.parse(result.period))
+        self.done_dialog = ExportDoneDialog(result, label, self.body, self)
+        self.done_dialog.setModal(False)
+        self.done_dialog.show()
         self.refresh()
 
     @Slot(str, str)
@@ -294,23 +332,45 @@ class OutboxScreen(LazyRefresh):
         for name in files:
             self.import_receipt(Path(name))
 
-    def import_receipt(self, path: Path) -> bool:
-        """Check a receipt with the province key and mark its package received."""
-        from app.services.receipts import import_receipt
+    def import_receipt(self, path: Path, *, trust: Callable[[], bool] | None = None) -> bool:
+        """Check a receipt with the province key and mark its package received; without a
+        trusted key, offer to trust one right there (`trust`: tests stand in for it)."""
+        from app.services.receipts import NoProvinceKey, import_receipt
+        from ui.screens.outbox_dialogs import receipt_text
 
         try:
-            row = import_receipt(self.ctx.ws, path)
+            done = import_receipt(self.ctx.ws, path)
+        except NoProvinceKey as exc:
+            if not (trust or self._offer_trust)():
+                show_error(self, exc)
+                return False
+            return self.import_receipt(path, trust=lambda: False)
         except KnownError as exc:
             show_error(self, exc)
             return False
         self.ctx.reports_changed.emit()
         self.refresh()
-        self.ctx.status_message.emit(
-            self.tr("Tỉnh đã nhận gói số %1 (%2).")
-            .replace("%1", str(row.sequence))
-            .replace("%2", self.ctx.period_label(Period.parse(row.period)))
+        text = receipt_text(done, self.ctx.period_label(Period.parse(done.row.period)))
+        self.last_receipt = text
+        self.ctx.status_message.emit(text)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Đã ghi nhận biên nhận"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        box.setModal(False)
+        box.show()
+        self.receipt_box = box
         return True
+
+    def _offer_trust(self) -> bool:
+        """No province key yet: choose its file and compare the fingerprint now."""
+        from ui.screens.province_trust import TrustProvinceDialog
+
+        dialog = TrustProvinceDialog(self.ctx.ws, self, reason=TrustProvinceDialog.FOR_RECEIPT)
+        return dialog.exec() == TrustProvinceDialog.DialogCode.Accepted
 
     @Slot()
     def show_in_folder(self) -> None:
@@ -320,6 +380,20 @@ class OutboxScreen(LazyRefresh):
             return
         row = rows[idx.row()] if idx.isValid() else rows[0]
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(row.path).parent)))
+
+    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """The guidance after an export, for the newest package in the outbox."""
+        from ui.screens.outbox_dialogs import ExportDoneDialog
+
+        def done() -> QWidget:
+            row = packages.outbox(self.ctx.ws)[0]
+            result = packages.ExportResult(
+                Path(row.path), row.size, row.sequence, row.period, row.revision, False
+            )
+            label = self.ctx.period_label(Period.parse(row.period))
+            return ExportDoneDialog(result, label, self.body, self)
+
+        return [("outbox-exported", done)] if packages.outbox(self.ctx.ws) else []
 
 
 def _env_passphrase() -> bool:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -170,9 +171,16 @@ class ImportScreen(QWidget):
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        bl.addWidget(heading(self.tr("Các gói đã nhận"), 2))
+        history_head = QHBoxLayout()
+        history_head.addWidget(heading(self.tr("Các gói đã nhận"), 2), 1)
+        self.read_button = QPushButton(self.tr("&Xem báo cáo và minh chứng…"))
+        self.read_button.setToolTip(
+            self.tr("Đọc báo cáo, bản PDF và các tệp minh chứng của gói đã chọn (hoặc nhấp đúp).")
+        )
+        self.read_button.clicked.connect(self.read_selected)
+        history_head.addWidget(self.read_button)
+        bl.addLayout(history_head)
         self.history = QTableWidget(0, self.HISTORY_COLUMNS)
-        self.history_rows: list[ReceivedRow] = []
         self.history.setHorizontalHeaderLabels(
             [
                 self.tr("Ngày nhận"),
@@ -186,10 +194,16 @@ class ImportScreen(QWidget):
         )
         _table_look(self.history, stretch=1)
         self.history.setAccessibleName(self.tr("Các gói đã nhận"))
-        self.history.cellDoubleClicked.connect(self._show_received)
+        self.history.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.history.cellDoubleClicked.connect(lambda row, _col: self.read_package(row))
+        self.history.itemSelectionChanged.connect(self._history_selected)
+        self.history_rows: list[ReceivedRow] = []
+        self.reader: QDialog | None = None
         bl.addWidget(self.history, 1)
         history_hint = QLabel(
-            self.tr("Nháy đúp vào một gói để xem báo cáo và kiểm tra chữ ký số trên báo cáo.")
+            self.tr(
+                "Nháy đúp vào một gói để đọc báo cáo, minh chứng và kiểm tra chữ ký số trên báo cáo."
+            )
         )
         history_hint.setWordWrap(True)
         bl.addWidget(history_hint)
@@ -386,24 +400,6 @@ class ImportScreen(QWidget):
             .replace("%4", str(counts[Outcome.REFUSED] + counts[Outcome.NOT_PROCESSED]))
         )
 
-    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
-        """A received report's signatures, for `tiendo screenshots`."""
-        from ui.screens.province_received import ReceivedReportDialog
-
-        if not self.history_rows:
-            return []
-        row = self.history_rows[0]
-        return [("province-received-report", lambda: ReceivedReportDialog(self.ctx, row, self))]
-
-    def _show_received(self, row: int, _column: int) -> None:
-        """The received report's official signatures and its PDF."""
-        from ui.screens.province_received import ReceivedReportDialog
-
-        if 0 <= row < len(self.history_rows):
-            dialog = ReceivedReportDialog(self.ctx, self.history_rows[row], self)
-            dialog.exec()
-            dialog.deleteLater()
-
     def refresh_history(self) -> None:
         rows = received_packages(self.ctx.ws, limit=500)
         self.history_rows = rows
@@ -425,6 +421,34 @@ class ImportScreen(QWidget):
                     item.setToolTip(r.filename)
                 self.history.setItem(i, col, item)
 
+        self._history_selected()
+
+    @Slot()
+    def _history_selected(self) -> None:
+        self.read_button.setEnabled(bool(self.history.selectionModel().selectedRows()))
+
+    @Slot()
+    def read_selected(self) -> None:
+        rows = self.history.selectionModel().selectedRows()
+        if rows:
+            self.read_package(rows[0].row())
+
+    def read_package(self, row: int) -> QDialog | None:
+        """Open the package on that row of "Các gói đã nhận" to read."""
+        if not 0 <= row < len(self.history_rows):
+            return None
+        from ui.screens.received_report import ReceivedReportDialog
+
+        try:
+            dialog = ReceivedReportDialog(self.ctx, self.history_rows[row].id, self)
+        except KnownError as exc:
+            show_error(self, exc)
+            return None
+        dialog.setModal(False)
+        dialog.show()
+        self.reader = dialog
+        return dialog
+
     def _unit(self, unit_id: str) -> str:
         units = self.ctx.ws.units
         return units.get(unit_id).short_name if unit_id in units else unit_id or "—"
@@ -442,6 +466,21 @@ class ImportScreen(QWidget):
         receipt = self.results[row].receipt if row < len(self.results) else None
         if receipt is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(receipt.parent)))
+
+    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """A received report as the province reads it: its content, then its evidence."""
+        from ui.screens.received_report import ReceivedReportDialog
+
+        def reader(tab: int) -> Callable[[], QWidget]:
+            def make() -> QWidget:
+                self.refresh_history()
+                dialog = ReceivedReportDialog(self.ctx, self.history_rows[0].id, self)
+                dialog.tabs.setCurrentIndex(tab)
+                return dialog
+
+            return make
+
+        return [("province-read-report", reader(0)), ("province-read-evidence", reader(1))]
 
 
 class _NoPassphrase(Exception):

@@ -93,8 +93,7 @@ class FingerprintDialog(QDialog):
         ask = QLabel(
             self.tr(
                 "Gọi điện cho cán bộ của đơn vị, đề nghị họ đọc dấu vân tay hiện trên máy của "
-                "họ (màn hình Gửi báo cáo hoặc lệnh tiendo key show). Chỉ xác nhận khi mọi "
-                "chữ số trùng khớp."
+                "họ (Cài đặt › Khóa ký). Chỉ xác nhận khi mọi chữ số trùng khớp."
             )
         )
         ask.setWordWrap(True)
@@ -252,7 +251,7 @@ class KeysScreen(QWidget):
             self,
             self.tr("Chọn tệp khóa công khai của đơn vị"),
             "",
-            self.tr("Khóa công khai (*.pub);;Mọi tệp (*)"),
+            self.tr("Tệp khóa Tiến Độ (*.tdkey *.pub);;Mọi tệp (*)"),
         )
         if name:
             self.enroll_file(Path(name))
@@ -293,6 +292,14 @@ class KeysScreen(QWidget):
             show_error(self, exc)
             return None
         self.ctx.reports_changed.emit()
+        if candidate.replaces:
+            self.ctx.status_message.emit(
+                self.tr("Đã thu hồi khóa %1 và đăng ký khóa mới %2 cho %3.")
+                .replace("%1", candidate.replaces)
+                .replace("%2", key.key_id)
+                .replace("%3", key.unit_name)
+            )
+            return key
         self.ctx.status_message.emit(
             self.tr("Đã đăng ký khóa %1 cho %2.")
             .replace("%1", key.key_id)
@@ -301,6 +308,21 @@ class KeysScreen(QWidget):
         return key
 
     def enroll_dialog(self, candidate: KeyCandidate) -> FingerprintDialog:
+        if candidate.replaces:
+            return FingerprintDialog(
+                self.tr("Đăng ký lại khóa của đơn vị"),
+                candidate.unit_name,
+                candidate.key_id,
+                candidate.fingerprint,
+                self.tr(
+                    "Yêu cầu đăng ký lại: đơn vị báo đã mất khóa %1 và tạo khóa mới dưới đây. "
+                    "Khi xác nhận, khóa %1 bị thu hồi (gói ký bằng khóa đó sẽ bị từ chối) và "
+                    "khóa mới được đăng ký. Khóa cũ không ký được gì, nên cuộc gọi đối chiếu "
+                    "là bằng chứng duy nhất: gọi theo số điện thoại Sở đã có của đơn vị."
+                ).replace("%1", candidate.replaces),
+                self.tr("Trùng khớp — thu hồi khóa cũ và đăng &ký"),
+                self,
+            )
         return FingerprintDialog(
             self.tr("Đăng ký khóa của đơn vị"),
             candidate.unit_name,
@@ -361,7 +383,7 @@ class KeysScreen(QWidget):
             self,
             self.tr("Chọn tệp tuyên bố đổi khóa của đơn vị"),
             "",
-            self.tr("Tuyên bố đổi khóa (*.txt);;Mọi tệp (*)"),
+            self.tr("Tuyên bố đổi khóa (*.tdkey *.txt);;Mọi tệp (*)"),
         )
         if name:
             self.rotate_file(Path(name))
@@ -433,7 +455,22 @@ class KeysScreen(QWidget):
             )
             return self.enroll_dialog(candidate)
 
-        return [("province-enroll-fingerprint", make)]
+        def reenroll() -> QWidget:
+            secret, key_id = minisign.generate_key()
+            key = minisign.public_key_of(secret, key_id)
+            unit = self.ctx.ws.units.get("gl.chuse") if "gl.chuse" in self.ctx.ws.units else None
+            return self.enroll_dialog(
+                KeyCandidate(
+                    unit.id if unit else "gl.chuse",
+                    unit.name if unit else "Ủy ban nhân dân huyện Chư Sê",
+                    key,
+                    "",
+                    False,
+                    minisign.key_id_hex(minisign.generate_key()[1]),
+                )
+            )
+
+        return [("province-enroll-fingerprint", make), ("province-reenroll", reenroll)]
 
 
 def _exec(dialog: QDialog) -> bool:

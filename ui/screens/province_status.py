@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -83,6 +84,11 @@ class StatusScreen(QWidget):
         self.charts: CompletenessCharts | None = None
         self.tabs.addTab(self.chart_page, self.tr("Biểu đồ &tổng hợp"))
         self.tabs.currentChanged.connect(lambda _i: self._draw_charts())
+        self.table.setToolTip(
+            self.tr("Nhấp đúp vào một ô đã có báo cáo để đọc báo cáo và minh chứng.")
+        )
+        self.table.cellDoubleClicked.connect(self.read_cell)
+        self.reader: QDialog | None = None
         layout.addWidget(self.tabs, 1)
         legend = QHBoxLayout()
         for state in CellState:
@@ -219,6 +225,33 @@ class StatusScreen(QWidget):
             "party": self.tr("Cơ quan Đảng"),
             "province": self.tr("Cấp tỉnh"),
         }.get(kind, kind)
+
+    @Slot(int, int)
+    def read_cell(self, row: int, column: int) -> QDialog | None:
+        """Open the unit's current report for that period, if one arrived."""
+        matrix = self.matrix
+        if matrix is None or not 0 <= row < len(matrix.units):
+            return None
+        unit = matrix.units[row]
+        if not 0 <= column < len(unit.cells) or not unit.cells[column].has_report:
+            return None
+        from app.errors import KnownError
+        from app.services.province.reading import current_package
+        from ui.screens.received_report import ReceivedReportDialog
+        from ui.widgets.messages import show_error
+
+        package_id = current_package(self.ctx.ws, unit.unit_id, unit.cells[column].period)
+        if package_id is None:
+            return None
+        try:
+            dialog = ReceivedReportDialog(self.ctx, package_id, self)
+        except KnownError as exc:
+            show_error(self, exc)
+            return None
+        dialog.setModal(False)
+        dialog.show()
+        self.reader = dialog
+        return dialog
 
     def _state_word(self, state: CellState) -> str:
         return {

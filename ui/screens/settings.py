@@ -1,7 +1,10 @@
-"""Cài đặt: unit details, people and signature block (saved as typed), language, the
-data folder, and backups (ui/widgets/backup_panel.py)."""
+"""Cài đặt: unit details, people and signature block (saved as typed), the signing key
+and the province key (ui/screens/settings_keys.py), language, the data folder, and
+backups (ui/widgets/backup_panel.py)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -75,6 +78,15 @@ class SettingsScreen(QWidget):
             edit.editingFinished.connect(self.save)
         self.form.recipients.textChanged.connect(self.save)
 
+        from ui.screens.settings_keys import ProvinceKeyPanel, SigningKeyPanel
+
+        self.keys = SigningKeyPanel(ctx)
+        layout.addWidget(self.keys)
+        self.province_key: ProvinceKeyPanel | None = None
+        if ws.settings.role != "province":
+            self.province_key = ProvinceKeyPanel(ctx)
+            layout.addWidget(self.province_key)
+
         other = QGroupBox(self.tr("Ngôn ngữ và dữ liệu"))
         of = QFormLayout(other)
         self.language = QComboBox()
@@ -129,3 +141,9 @@ class SettingsScreen(QWidget):
 
     def flush_edits(self) -> None:
         self.save()
+
+    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """The key panels on their own (the screen scrolls), and the key dialogs."""
+        from ui.screens.settings_keys import screenshot_dialogs
+
+        return screenshot_dialogs(self)

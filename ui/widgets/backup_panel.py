@@ -60,6 +60,17 @@ class BackupPanel(QGroupBox):
         )
         note.setWordWrap(True)
         layout.addWidget(note)
+        # Decided in app.services.signing_key.BACKUP_HOLDS_KEY: never in a backup.
+        self.key_note = QLabel(
+            self.tr(
+                "<b>Bản sao lưu không chứa khóa ký.</b> Khôi phục sang máy mới thì dữ liệu "
+                "đầy đủ nhưng chưa ký được gói báo cáo hay biên nhận: cần nhập bản sao khóa ký "
+                "có mật khẩu (Cài đặt › Khóa ký › Xuất bản sao có mật khẩu…), hoặc tạo khóa "
+                "mới rồi đăng ký lại."
+            )
+        )
+        self.key_note.setWordWrap(True)
+        layout.addWidget(self.key_note)
         row = QHBoxLayout()
         self.backup_button = QPushButton(self.tr("&Sao lưu ngay…"))
         self.backup_button.clicked.connect(self.choose_folder)
@@ -128,7 +139,10 @@ class BackupPanel(QGroupBox):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Đã sao lưu"),
-            self.tr("Bản sao lưu đã được lưu:\n%1").replace("%1", str(info.path)),
+            self.tr(
+                "Bản sao lưu đã được lưu:\n%1\n\nBản sao lưu không chứa khóa ký; khóa ký "
+                "được cất riêng bằng “Xuất bản sao có mật khẩu…” trong phần Khóa ký."
+            ).replace("%1", str(info.path)),
             QMessageBox.StandardButton.Ok,
             self,
         )

@@ -70,16 +70,17 @@ class PassphraseDialog(QDialog):
         if province:
             return self.tr(
                 "Mật khẩu chỉ có ở người đã đặt nó: không ai, kể cả phần mềm, lấy lại được. "
-                "Nếu quên, Sở cần một khóa mới: thiết lập lại Tiến Độ của Sở với khóa mới, "
-                "rồi gửi khóa công khai mới cho các đơn vị kèm dấu vân tay, để đơn vị đối "
-                "chiếu qua điện thoại và tin cậy khóa mới. Các gói đã nhận vẫn giữ nguyên."
+                "Nếu quên, nhập bản sao khóa có mật khẩu đã cất, hoặc tạo khóa mới (Cài đặt › "
+                "Khóa ký › Mất khóa? Tạo khóa mới…), rồi gửi khóa công khai mới cho các đơn vị "
+                "kèm dấu vân tay, để đơn vị đối chiếu qua điện thoại và tin cậy khóa mới. Các "
+                "gói đã nhận vẫn giữ nguyên."
             )
         return self.tr(
             "Mật khẩu chỉ có ở người đã đặt nó: không ai, kể cả phần mềm, lấy lại được. "
-            "Nếu quên, đơn vị cần một khóa mới: tạo khóa mới, gửi khóa công khai mới lên Sở "
-            "và gọi điện đọc dấu vân tay, đề nghị Sở thu hồi khóa cũ và đăng ký khóa mới "
-            "(khi còn mở được khóa cũ thì dùng tuyên bố đổi khóa thay cho việc này). Các gói "
-            "đã gửi trước đó vẫn có giá trị."
+            "Nếu quên, nhập bản sao khóa có mật khẩu đã cất (Cài đặt › Khóa ký › Nhập khóa "
+            "từ tệp…), hoặc tạo khóa mới (Cài đặt › Khóa ký › Mất khóa? Tạo khóa mới…): gửi "
+            "tệp yêu cầu đăng ký lại lên Sở và gọi điện đọc dấu vân tay, Sở thu hồi khóa cũ "
+            "và đăng ký khóa mới. Các gói đã gửi trước đó vẫn có giá trị."
         )
 
     def value(self) -> str:

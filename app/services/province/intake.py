@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 
 from app.calendar import Period
 from app.errors import ConfigError, KnownError
-from app.fsio import sha256_file, write_new
+from app.fsio import replacing, sha256_file, write_new
 from app.package.format import PACKAGE_SUFFIXES
 from app.plan_units import names_unit
 from app.progress import Cancelled, Progress, Tracker
@@ -59,7 +59,6 @@ from app.services.province.common import (
 )
 from app.services.province.keys import explain_refusal, province_key, trusted_keys
 from app.services.province.signatures import check as check_signatures
-from app.services.province.signatures import keep_pdf
 from app.services.province.signatures import words as signature_words
 from app.services.province.staging import clean_staging, move_into_store, new_staging
 from app.services.workspace import Workspace
@@ -422,15 +421,14 @@ def _store(
     staging = new_staging(ws)
     try:
         staged = v.extract_evidence(staging, progress=progress, cancelled=cancelled)
+        staged[v.pdf.sha256] = _stage_pdf(v, staging)
         checkpoint("staged")
         move_into_store(ws, staged)
-        pdf = v.read_pdf()
-        pdf_sha = keep_pdf(ws, pdf)
         checkpoint("stored")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     try:
-        verdict = _commit(ws, v, path, pdf_sha)
+        verdict = _commit(ws, v, path)
     except OperationalError as exc:
         raise ProvinceError(
             f"Không ghi được vào cơ sở dữ liệu: {exc.orig or exc}.",
@@ -440,10 +438,27 @@ def _store(
         return verdict
     # checked after the commit: a bad official signature is shown, it does not refuse
     # the package (the unit's own signature already proved who sent it)
-    return replace(verdict, signatures=check_signatures(ws, pdf))
+    return replace(verdict, signatures=check_signatures(ws, v.read_pdf()))
 
 
-def _commit(ws: Workspace, v: VerifiedPackage, path: Path, pdf_sha: str) -> _Verdict:
+def _stage_pdf(v: VerifiedPackage, staging: Path) -> Path:
+    """The report PDF into the staging folder under its hash, re-checked as it is read
+    (the province shows it as it arrived). Raises PackageError, PackageWriteError."""
+    from app.package import PackageWriteError
+
+    target = staging / v.pdf.sha256
+    try:
+        with replacing(target, mode=0o644) as fh:
+            for chunk in v.iter_payload(v.pdf.path):
+                fh.write(chunk)
+    except OSError as exc:
+        raise PackageWriteError(
+            f"Không ghi được bản PDF của báo cáo vào thư mục tạm: {exc.strerror or exc}."
+        ) from None
+    return target
+
+
+def _commit(ws: Workspace, v: VerifiedPackage, path: Path) -> _Verdict:
     with ws.db.transaction() as s:
         verdict = _rules(ws, s, v)
         if verdict.outcome is not Outcome.IMPORTED:
@@ -457,15 +472,13 @@ def _commit(ws: Workspace, v: VerifiedPackage, path: Path, pdf_sha: str) -> _Ver
             )
         ):
             older.state = "superseded"
-        shas = sorted({e.sha256 for e in v.evidence})
+        shas = sorted({e.sha256 for e in (*v.evidence, v.pdf)})
         known = set(s.scalars(select(m.Evidence.sha256).where(m.Evidence.sha256.in_(shas))))
-        for item in v.evidence:
+        for item in (*v.evidence, v.pdf):
             if item.sha256 not in known:
                 known.add(item.sha256)
                 mime = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
                 s.add(m.Evidence(sha256=item.sha256, size=item.size, mime=mime))
-        if pdf_sha not in known and s.get(m.Evidence, pdf_sha) is None:
-            s.add(m.Evidence(sha256=pdf_sha, size=v.pdf.size, mime="application/pdf"))
         s.flush()
         row = m.ReceivedPackage(
             unit_id=v.unit_id,
@@ -479,7 +492,7 @@ def _commit(ws: Workspace, v: VerifiedPackage, path: Path, pdf_sha: str) -> _Ver
             created=utc_naive(v.created),
             state="current",
             report_json=v.report_json.decode("utf-8"),
-            pdf_sha256=pdf_sha,
+            pdf_sha256=v.pdf.sha256,
         )
         row.evidence = [m.ReceivedEvidence(sha256=e.sha256, name=e.name) for e in v.evidence]
         s.add(row)
@@ -605,6 +618,7 @@ def _size(path: Path) -> int:
 class ReceivedRow:
     """A package the province holds, for lists."""
 
+    id: int
     unit_id: str
     unit_name: str
     plan_id: str
@@ -617,7 +631,6 @@ class ReceivedRow:
     created: dt.datetime  # local time
     received: dt.datetime  # local time
     evidence_count: int
-    package_id: int = 0
 
 
 def received_packages(ws: Workspace, *, limit: int | None = None) -> list[ReceivedRow]:
@@ -636,6 +649,7 @@ def received_packages(ws: Workspace, *, limit: int | None = None) -> list[Receiv
         rows = list(s.scalars(query))
     return [
         ReceivedRow(
+            r.id,
             r.unit_id,
             unit_name(ws, r.unit_id),
             r.plan_id,
@@ -648,7 +662,6 @@ def received_packages(ws: Workspace, *, limit: int | None = None) -> list[Receiv
             local(r.created),
             local(r.received_at),
             int(counts.get(r.id, 0)),
-            r.id,
         )
         for r in rows
     ]

@@ -75,6 +75,9 @@ class KeyCandidate:
     key: PublicKey
     comment: str
     already_enrolled: bool  # the same key is already enrolled for this unit
+    # A re-enrollment request after a lost key: the active key it revokes (the file's
+    # comment "replaces=<KEYID>"; the lost key cannot sign, the phone call vouches).
+    replaces: str | None = None
 
     @property
     def key_id(self) -> str:
@@ -87,6 +90,7 @@ class KeyCandidate:
 
 _COMMENT_UNIT = re.compile(r"(?:^|\s)unit=(\S+)")
 _COMMENT_KEY = re.compile(r"(?:^|\s)key=(\S+)")
+_COMMENT_REPLACES = re.compile(r"(?:^|\s)replaces=(\S+)")
 
 
 def read_unit_key(ws: Workspace, data: bytes | str, unit_id: str | None = None) -> KeyCandidate:
@@ -133,6 +137,7 @@ def read_unit_key(ws: Workspace, data: bytes | str, unit_id: str | None = None) 
             "Không đăng ký khóa cho chính Sở: khóa của Sở dùng để ký biên nhận.",
         )
     key_hex = parsed.key.key_id_hex
+    replaces: str | None = None
     with ws.db.session() as s:
         same = s.scalar(select(m.UnitKey).where(m.UnitKey.key_id == key_hex))
         already = False
@@ -140,16 +145,33 @@ def read_unit_key(ws: Workspace, data: bytes | str, unit_id: str | None = None) 
             _refuse_known_key(ws, same, unit.id, parsed.key.to_base64())
             already = True
         else:
-            active = _active_rows(s, unit.id)
-            if active:
-                raise EnrollmentError(
-                    f"{unit.name} đã có khóa đang dùng ({active[0].key_id}); không đăng ký "
-                    "thêm khóa khác.",
-                    "Nếu đơn vị đổi khóa, nhập tuyên bố đổi khóa (ký bằng cả khóa cũ và "
-                    "khóa mới). Nếu đơn vị mất khóa, thu hồi khóa cũ trước rồi đăng ký khóa "
-                    "mới sau khi đối chiếu dấu vân tay qua điện thoại.",
-                )
-    return KeyCandidate(unit.id, unit.name, parsed.key, parsed.comment, already)
+            replaces = _replaced_key(unit.name, _active_rows(s, unit.id), parsed.comment)
+    return KeyCandidate(
+        unit.id, unit.name, parsed.key, parsed.comment, already, None if already else replaces
+    )
+
+
+def _replaced_key(unit: str, active: list[m.UnitKey], comment: str) -> str | None:
+    """The active key a new key file may replace (a re-enrollment request naming it);
+    raises EnrollmentError when the unit has an active key the file does not name."""
+    told = _COMMENT_REPLACES.search(comment)
+    named = told.group(1).upper() if told else None
+    if not active:
+        return None
+    if named == active[0].key_id:
+        return named
+    if named is not None:
+        raise EnrollmentError(
+            f"Yêu cầu đăng ký lại thay cho khóa {named}, nhưng khóa đang dùng của {unit} là "
+            f"{active[0].key_id}.",
+            "Gọi điện cho đơn vị để hỏi lại; không có gì thay đổi.",
+        )
+    raise EnrollmentError(
+        f"{unit} đã có khóa đang dùng ({active[0].key_id}); không đăng ký thêm khóa khác.",
+        "Nếu đơn vị đổi khóa, nhập tuyên bố đổi khóa (ký bằng cả khóa cũ và khóa mới). Nếu "
+        "đơn vị mất khóa, đơn vị gửi yêu cầu đăng ký lại (tạo trong Cài đặt › Khóa ký); "
+        "hoặc thu hồi khóa cũ trước rồi đăng ký khóa mới sau khi đối chiếu dấu vân tay.",
+    )
 
 
 def read_unit_key_file(ws: Workspace, path: Path, unit_id: str | None = None) -> KeyCandidate:
@@ -159,6 +181,8 @@ def read_unit_key_file(ws: Workspace, path: Path, unit_id: str | None = None) ->
 
 def enroll(ws: Workspace, candidate: KeyCandidate) -> EnrolledKey:
     """Bind the confirmed key to its unit; a key already enrolled for it changes nothing.
+    A re-enrollment request (``candidate.replaces``) revokes the key it names in the
+    same transaction.
 
     Re-checks everything :func:`read_unit_key` checked, inside the transaction; raises
     EnrollmentError.
@@ -171,7 +195,10 @@ def enroll(ws: Workspace, candidate: KeyCandidate) -> EnrolledKey:
             _refuse_known_key(ws, same, candidate.unit_id, candidate.key.to_base64())
             return _enrolled(ws, same)
         active = _active_rows(s, candidate.unit_id)
-        if active:
+        if active and candidate.replaces == active[0].key_id:
+            # The re-enrollment request: the lost key is revoked with the same commit.
+            active[0].revoked_at = utcnow()
+        elif active:
             raise EnrollmentError(
                 f"{candidate.unit_name} đã có khóa đang dùng ({active[0].key_id}).",
                 "Dùng tuyên bố đổi khóa, hoặc thu hồi khóa cũ trước.",

@@ -5,21 +5,11 @@ root or a CRL imported later changes the answer)."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from app.official.verify import SignatureCheck
 from app.services.workspace import Workspace
 from db import models as m
-
-
-def keep_pdf(ws: Workspace, pdf: bytes) -> str:
-    """Store the package's PDF by its hash (before the import's rows are committed);
-    returns the hash. Raises EvidenceError or OSError when it cannot be written."""
-    sha = hashlib.sha256(pdf).hexdigest()
-    if not ws.evidence.has(sha):
-        ws.evidence.put(sha, iter([pdf]))
-    return sha
 
 
 @dataclass(frozen=True)

@@ -105,6 +105,12 @@ class StatusBanner(QFrame):
                 "ReportsScreen",
                 "Báo cáo đã khóa, chỉ xem. Muốn thay đổi, bấm “Sửa đổi” để tạo bản sửa đổi.",
             )
+            if shown.state == "finalized":
+                note += " " + QCoreApplication.translate(
+                    "ReportsScreen",
+                    "Bước tiếp theo: in để lãnh đạo ký, rồi bấm “Gửi báo cáo…” để xuất gói "
+                    "báo cáo gửi lên tỉnh.",
+                )
             colours = ("#e8f5e9", "#1b5e20", "#a5d6a7")
         self.title.setText(title)
         self.note.setText(note)

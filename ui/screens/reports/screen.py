@@ -109,6 +109,10 @@ class ReportsScreen(QWidget):
             self.tr("Tạo bản sửa đổi (lần mới) từ báo cáo đã chốt; bản đã chốt được giữ nguyên.")
         )
         self.latest_button = QPushButton(self.tr("X&em bản mới nhất"))
+        self.send_button = QPushButton(self.tr("&Gửi báo cáo…"))
+        self.send_button.setToolTip(
+            self.tr("Báo cáo đã chốt: xuất gói báo cáo có chữ ký để gửi lên tỉnh.")
+        )
         self.preview_button = QPushButton(self.tr("&Xem trước"))
         self.preview_button.setToolTip(self.tr("Xem báo cáo đúng như khi in ra giấy."))
         self.print_button = QPushButton(self.tr("&In…"))
@@ -127,6 +131,7 @@ class ReportsScreen(QWidget):
             self.finalize_button,
             self.revise_button,
             self.latest_button,
+            self.send_button,
         ):
             actions.addWidget(button)
         self.signing = ReportSigning(self.ctx, self, self.tracker, self._run)
@@ -175,6 +180,7 @@ class ReportsScreen(QWidget):
         self.refresh_button.clicked.connect(self.refresh_numbers)
         self.check_button.clicked.connect(self.check_report)
         self.finalize_button.clicked.connect(self.finalize_report)
+        self.send_button.clicked.connect(self.go_send)
         self.revise_button.clicked.connect(self.revise_report)
         self.latest_button.clicked.connect(self.show_latest)
         self.preview_button.clicked.connect(self.preview)
@@ -267,6 +273,8 @@ class ReportsScreen(QWidget):
         self.finalize_button.setVisible(draft)
         self.revise_button.setVisible(is_latest and not draft)
         self.latest_button.setVisible(shown is not None and not is_latest)
+        # Finalized and not yet sent: the next step is Gửi báo cáo.
+        self.send_button.setVisible(is_latest and shown is not None and shown.state == "finalized")
         for button in self._print_buttons():
             button.setVisible(shown is not None)
             button.setEnabled(not busy)
@@ -464,6 +472,12 @@ class ReportsScreen(QWidget):
         )
         self._rebuild_chooser()
         self._show(shown.id)
+
+    @Slot()
+    def go_send(self) -> None:
+        """Open Gửi báo cáo on the shown report's period."""
+        if self.shown is not None:
+            self.ctx.send_report.emit(self.shown.period)
 
     @Slot()
     def revise_report(self) -> None:
