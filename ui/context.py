@@ -20,6 +20,13 @@ class AppContext(QObject):
     status_message = Signal(str)
     # A screen asks the window to open Gửi báo cáo on a period's report (its code).
     send_report = Signal(str)
+    # A screen asks the window to open the Báo cáo screen on a plan's period (plan id,
+    # period code), switching plan and drafting the report when there is none yet.
+    open_report = Signal(str, str)
+    # The current plan changed (its id): the window rebuilt the screens that show it.
+    plan_changed = Signal(str)
+    # Plans were added, followed or no longer followed (the list of plans changed).
+    plans_changed = Signal()
 
     def __init__(self, ws: Workspace, lang: str = "vi") -> None:
         super().__init__()

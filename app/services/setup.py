@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.errors import ConfigError
 from app.plan import Plan
 from app.plan_units import implementing_units, names_unit
 from app.recipients import default_recipients
-from app.services.catalog import follow
+from app.services.catalog import KeptPlan, follow
 from app.services.workspace import Workspace, check_role
 from app.settings import InstallSettings
 from app.units import Unit, UnitDirectory, UnitKind
@@ -162,16 +163,46 @@ def validate_setup(ws: Workspace, settings: InstallSettings) -> list[str]:
     return problems
 
 
-def apply_setup(ws: Workspace, settings: InstallSettings, *, today: dt.date | None = None) -> None:
-    """Validate and store setup, and follow the current plan from ``today`` (nothing that
-    fell due before is asked for). Raises ConfigError listing every problem."""
+def plans_naming(ws: Workspace, unit_id: str) -> tuple[KeptPlan, ...]:
+    """The kept plans that name ``unit_id`` as an implementer (each against its own
+    directory), in the order they were installed."""
+    return tuple(k for k in ws.kept if names_unit(k.plan, ws.directories[k.directory_id], unit_id))
+
+
+def apply_setup(
+    ws: Workspace,
+    settings: InstallSettings,
+    *,
+    today: dt.date | None = None,
+    plans: Sequence[str] = (),
+) -> None:
+    """Validate and store setup, and follow ``plans`` (the current plan when none are
+    given; a unit may follow several) from ``today``: nothing that fell due before is
+    asked for. The first of ``plans`` becomes the current plan.
+
+    Raises ConfigError listing every problem (a plan the installation does not keep, one
+    that gives the unit no task); nothing is stored then.
+    """
+    chosen = list(dict.fromkeys(plans)) or [ws.plan.id]
+    ws.use_plan(chosen[0])
     settings = replace(settings, role=check_role(settings.role), plan_id=ws.plan.id)
     problems = validate_setup(ws, settings)
+    if settings.role == "unit":
+        for plan_id in chosen[1:]:
+            kept = ws.kept_plan(plan_id)
+            if not names_unit(kept.plan, ws.directories[kept.directory_id], settings.unit_id):
+                problems.append(
+                    f"{kept.plan.kind} số {kept.plan.number} không giao nhiệm vụ nào cho "
+                    "đơn vị này."
+                )
+    else:
+        chosen = chosen[:1]
     if problems:
         raise ConfigError("Thiết lập chưa hợp lệ: " + " ".join(problems))
     ws.settings = settings
     if settings.officer:
         ws.db.actor = settings.officer
     ws.save_settings()
-    follow(ws.db, ws.plan.id, today or dt.date.today())
+    for plan_id in chosen:
+        follow(ws.db, plan_id, today or dt.date.today())
     ws.reload_plans()

@@ -180,6 +180,10 @@ class OutboxScreen(LazyRefresh):
         layout.addWidget(self.key_label)
         ctx.reports_changed.connect(self.mark_stale)
 
+    def busy(self) -> bool:
+        """Whether a package is being exported."""
+        return self.job is not None
+
     def refresh(self) -> None:
         self.model.reload()
         self.no_packages.setVisible(not self.model.rows)

@@ -362,6 +362,11 @@ class ReportsScreen(QWidget):
         """Write edits still waiting for their delay (the window is closing)."""
         self.editor.flush()
 
+    def save_edits(self) -> bool:
+        """Write edits still waiting for their delay; False (after telling the officer)
+        when one could not be saved."""
+        return self.editor.flush()
+
     # ----------------------------------------------------------------- actions
 
     def _run(self, job: Job, text: str, *, cancellable: bool = True) -> None:
