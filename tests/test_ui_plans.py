@@ -13,7 +13,7 @@ from typing import cast
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTreeWidgetItemIterator
+from PySide6.QtWidgets import QApplication, QMessageBox, QTreeWidgetItemIterator
 from pytestqt.qtbot import QtBot
 
 from app.demo import run_demo
@@ -23,8 +23,11 @@ from app.services.workspace import Workspace, open_workspace
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.screens.overview import OverviewScreen
+from ui.screens import settings_plans
 from ui.screens.reports import dialogs as report_dialogs
-from ui.screenshot_scenes import follow_second_plan
+from ui.screens.settings import SettingsScreen
+from ui.screens.settings_plans import PlansPanel, add_plan_from_file
+from ui.screenshot_scenes import SECOND_PLAN, follow_second_plan
 from ui.widgets import messages
 
 pytestmark = pytest.mark.gui
@@ -32,7 +35,7 @@ pytestmark = pytest.mark.gui
 TODAY = dt.date(2026, 12, 2)
 SINCE = dt.date(2026, 1, 5)  # the day the district began following plan 35
 PLAN_157, PLAN_35 = "gl-157-2024", "gl-35-2025"
-OVERVIEW, TASKS, ACTIVITIES, REPORTS = 0, 1, 2, 3
+OVERVIEW, TASKS, ACTIVITIES, REPORTS, SETTINGS = 0, 1, 2, 3, 5
 
 
 @pytest.fixture(scope="module")
@@ -295,3 +298,139 @@ def test_activities_recorded_after_the_switch_belong_to_the_new_plan(
     window.show_screen(ACTIVITIES)
     qtbot.waitUntil(lambda: window.activities.loaded)
     assert "Tọa đàm" not in [r.title for r in window.activities.all_rows]
+
+
+# --- Cài đặt › Kế hoạch theo dõi -----------------------------------------------------------
+
+
+class Box:
+    """Stands in for QMessageBox.exec and QMessageBox.information: records the text, and
+    presses the button whose text starts with ``press`` (none: the box is closed)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.seen: list[str] = []
+        self.press = ""
+        box = self
+
+        def fake_exec(message: QMessageBox) -> int:
+            box.seen.append(f"{message.text()}\n{message.informativeText()}")
+            for button in message.buttons():
+                if box.press and button.text().replace("&", "").startswith(box.press):
+                    button.click()
+            return 0
+
+        def fake_information(_parent: object, _title: str, text: str, *_a: object) -> int:
+            box.seen.append(text)
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+        monkeypatch.setattr(QMessageBox, "information", fake_information)
+
+
+def plan_file(folder: Path, *, plan_id: str, number: str, text: str = SECOND_PLAN) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{plan_id}.toml"
+    path.write_text(
+        text.replace('id = "gl-35-2025"', f'id = "{plan_id}"').replace("35/KH-UBND", number),
+        encoding="utf-8",
+    )
+    return path
+
+
+def settings_panel(qtbot: QtBot, window: MainWindow) -> PlansPanel:
+    window.show_screen(SETTINGS)
+    panel = cast(SettingsScreen, window.screen_at(SETTINGS)).plans
+    assert panel is not None
+    return panel
+
+
+def test_the_plans_panel_lists_what_the_unit_follows_and_switches(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    window = open_window(qtbot, ws)
+    panel = settings_panel(qtbot, window)
+    rows = [
+        [panel.table.topLevelItem(i).text(c) for c in range(4)]  # type: ignore[union-attr]
+        for i in range(panel.table.topLevelItemCount())
+    ]
+    assert rows[0][0] == "157/KH-UBND\nngày 22/01/2024"
+    assert rows[0][1].endswith("(đang làm việc)") and rows[0][3] == "22/01/2024"
+    assert rows[1] == [
+        "35/KH-UBND\nngày 10/03/2025",
+        "Tuyên truyền chuyển đổi số trên địa bàn tỉnh Gia Lai năm 2025 và những năm tiếp theo",
+        "Ủy ban nhân dân tỉnh Gia Lai",
+        "05/01/2026",
+    ]
+    assert not panel.use_button.isEnabled()  # the current plan is the one chosen
+    panel.table.setCurrentItem(panel.table.topLevelItem(1))
+    assert panel.use_button.isEnabled()
+    panel.use_button.click()
+    assert ws.plan.id == PLAN_35 and window.switcher.current_id() == PLAN_35
+    assert panel.table.topLevelItem(1).text(1).endswith("(đang làm việc)")  # type: ignore[union-attr]
+
+
+def test_a_bad_plan_file_is_refused_with_its_line_and_nothing_is_installed(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    box = Box(monkeypatch)
+    window = open_window(qtbot, ws)
+    panel = settings_panel(qtbot, window)
+    bad = plan_file(
+        tmp_path,
+        plan_id="gl-9-2026",
+        number="9/KH-UBND",
+        text=SECOND_PLAN.replace("due_month = 7", "due_month = 13"),
+    )
+    line = bad.read_text(encoding="utf-8").splitlines().index("due_month = 13") + 1
+    kept = [k.id for k in ws.kept]
+    assert not add_plan_from_file(panel, window.ctx, bad)  # type: ignore[arg-type]
+    [said] = box.seen
+    assert "gl-9-2026.toml có 1 lỗi nên chưa được thêm" in said
+    assert f"gl-9-2026.toml:{line}: budget.due_month:" in said
+    assert [k.id for k in ws.kept] == kept
+    assert open_workspace_ids(ws) == kept  # nothing stored either
+    assert panel.plan_ids() == [PLAN_157, PLAN_35]
+
+
+def open_workspace_ids(ws: Workspace) -> list[str]:
+    from app.services.catalog import load_directories, load_plans
+
+    directories = {d.id: d.directory for d in load_directories(ws.db)}
+    return [k.id for k in load_plans(ws.db, directories)]
+
+
+def test_a_plan_naming_the_unit_is_followed_from_today_and_can_be_worked_on_at_once(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    box = Box(monkeypatch)
+    box.press = "Làm việc với kế hoạch này"
+    window = open_window(qtbot, ws)
+    panel = settings_panel(qtbot, window)
+    good = plan_file(tmp_path, plan_id="gl-9-2026", number="9/KH-UBND")
+    monkeypatch.setattr(settings_plans, "choose_plan_file", lambda _parent: good)
+    panel.add_button.click()
+    assert "Đã thêm Kế hoạch số 9/KH-UBND" in box.seen[0]
+    assert ws.plan.id == "gl-9-2026"
+    assert ws.current.followed_since == dt.date.today()
+    assert panel.plan_ids() == [PLAN_157, PLAN_35, "gl-9-2026"]
+    combo = window.switcher.combo
+    assert [combo.itemData(i) for i in range(combo.count())][-1] == "gl-9-2026"
+    assert window.switcher.current_id() == "gl-9-2026"
+
+
+def test_a_plan_that_gives_the_unit_no_task_is_kept_but_not_followed(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    box = Box(monkeypatch)
+    window = open_window(qtbot, ws)
+    panel = settings_panel(qtbot, window)
+    other = plan_file(
+        tmp_path,
+        plan_id="gl-9-2026",
+        number="9/KH-UBND",
+        text=SECOND_PLAN.replace('{ kind = "district" }', '{ unit = "gl.kbang" }'),
+    )
+    assert add_plan_from_file(panel, window.ctx, other)  # type: ignore[arg-type]
+    assert "không giao nhiệm vụ nào cho Ủy ban nhân dân huyện Chư Sê" in box.seen[0]
+    assert panel.plan_ids() == [PLAN_157, PLAN_35]
+    assert ws.plan.id == PLAN_157

@@ -23,6 +23,8 @@ class AppContext(QObject):
     # A screen asks the window to open the Báo cáo screen on a plan's period (plan id,
     # period code), switching plan and drafting the report when there is none yet.
     open_report = Signal(str, str)
+    # A screen asks the window to work on another plan (its id); the window may refuse.
+    choose_plan = Signal(str)
     # The current plan changed (its id): the window rebuilt the screens that show it.
     plan_changed = Signal(str)
     # Plans were added, followed or no longer followed (the list of plans changed).

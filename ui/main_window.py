@@ -64,14 +64,24 @@ class MainWindow(ShellWindow):
         ctx.open_report.connect(self.open_report)
         ctx.plans_changed.connect(self._plans_changed)
         ctx.plan_changed.connect(self.switcher.show_current)
+        ctx.choose_plan.connect(self._plan_chosen)
+        self._plan_source = ctx.ws.current.source_sha256
 
     def _plan_chosen(self, plan_id: str) -> None:
         if not self.switch_plan(plan_id) and self.ctx is not None:
             self.switcher.show_current(self.ctx.ws.plan.id)
+        elif self.ctx is not None:
+            self._plan_source = self.ctx.ws.current.source_sha256
 
     def _plans_changed(self) -> None:
-        if self.ctx is not None:
-            self.switcher.fill(self.ctx.ws)
+        if self.ctx is None:
+            return
+        ws = self.ctx.ws
+        self.switcher.fill(ws)
+        # the current plan's file was replaced by a newer one: its screens show it again
+        if ws.current.source_sha256 != self._plan_source and self._may_leave_plan():
+            self._rebuild_plan_screens()
+        self._plan_source = ws.current.source_sha256
 
     def open_report(self, plan_id: str, period: str) -> None:
         """The Báo cáo screen on a plan's period (switching plan first if needed), with a
