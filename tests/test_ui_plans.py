@@ -22,8 +22,8 @@ from app.services import activities, reports
 from app.services.workspace import Workspace, open_workspace
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.screens.overview import OverviewScreen
 from ui.screens import settings_plans
+from ui.screens.overview import OverviewScreen
 from ui.screens.reports import dialogs as report_dialogs
 from ui.screens.settings import SettingsScreen
 from ui.screens.settings_plans import PlansPanel, add_plan_from_file
