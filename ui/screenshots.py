@@ -91,17 +91,19 @@ def _setup_wizard(data: Path, out: Path, lang: str) -> list[Path]:
         wizard.show()
         _settle()
         for i in range(len(wizard.pages)):
-            if i == 1:
+            page = wizard.currentPage()
+            if page is wizard.unit_page:
                 wizard.unit_page.search.setText("chu se")
                 for item in wizard.unit_page.tree.findItems("gl.chuse", _match_recursive(), 1):
                     wizard.unit_page.tree.setCurrentItem(item)
-            if i == 2:
+            if page is wizard.people_page:
                 wizard.people_page.form.officer.setText("Trần Thị Bích")
                 wizard.people_page.form.leader_name.setText("Nguyễn Văn Ánh")
             written.append(_grab(wizard, out / f"{lang}-setup-{i + 1}.png"))
-            if i < len(wizard.pages) - 1:
-                wizard.next()
-                _settle()
+            if wizard.nextId() == -1:
+                break
+            wizard.next()
+            _settle()
         wizard.reject()
     finally:
         ws.close()

@@ -163,10 +163,38 @@ def validate_setup(ws: Workspace, settings: InstallSettings) -> list[str]:
     return problems
 
 
-def plans_naming(ws: Workspace, unit_id: str) -> tuple[KeptPlan, ...]:
-    """The kept plans that name ``unit_id`` as an implementer (each against its own
-    directory), in the order they were installed."""
-    return tuple(k for k in ws.kept if names_unit(k.plan, ws.directories[k.directory_id], unit_id))
+def plans_for(ws: Workspace, role: str, unit_id: str) -> tuple[KeptPlan, ...]:
+    """The kept plans ``unit_id`` can take ``role`` in (each read against its own
+    directory), in the order they were installed: for "unit", those naming it as an
+    implementer; for "province", those it monitors. Raises ConfigError for a bad role."""
+    role = check_role(role)
+    out = []
+    for kept in ws.kept:
+        units = ws.directories[kept.directory_id]
+        if role == "province":
+            if kept.plan.monitoring.monitor_unit == unit_id and unit_id in units:
+                out.append(kept)
+        elif names_unit(kept.plan, units, unit_id):
+            out.append(kept)
+    return tuple(out)
+
+
+def setup_candidates(ws: Workspace, role: str) -> dict[str, tuple[Unit, ...]]:
+    """Per kept directory (its id), the units that can take ``role`` under some kept plan
+    checked against it: the implementers of each plan, or its monitoring body. Directories
+    no kept plan uses are left out. Raises ConfigError for a bad role."""
+    role = check_role(role)
+    found: dict[str, dict[str, Unit]] = {}
+    for kept in ws.kept:
+        units = ws.directories[kept.directory_id]
+        chosen = found.setdefault(kept.directory_id, {})
+        if role == "province":
+            monitor = kept.plan.monitoring.monitor_unit
+            if monitor in units:
+                chosen[monitor] = units.get(monitor)
+        else:
+            chosen.update((u.id, u) for u in implementing_units(kept.plan, units))
+    return {directory: tuple(units.values()) for directory, units in found.items()}
 
 
 def apply_setup(
