@@ -1,7 +1,7 @@
 """The demo data `tiendo screenshots` photographs, made in throw-away folders.
 
 A district with activities and one exported package (so the outbox shows what a user
-sees), and a province that has enrolled three districts' keys and imported their
+sees) that follows a second plan too, and a province that has enrolled three districts' keys and imported their
 reports. Signing keys are generated in memory or kept in the throw-away folder; nothing
 goes to the OS keyring and the user's data is never touched. ui.screenshots renders them.
 """
@@ -30,14 +30,20 @@ _MADE = {
 }
 
 
+# The day the district began following the second plan (added from its file).
+SECOND_PLAN_SINCE = dt.date(2026, 1, 5)
+
+
 def district(root: Path, activities: int) -> Workspace:
-    """A demo district with `activities` activities and the 2024-H1 package exported once.
+    """A demo district with `activities` activities and the 2024-H1 package exported once,
+    following plan 157 and, since SECOND_PLAN_SINCE, SECOND_PLAN.
 
     The caller closes the workspace."""
     ws = open_workspace(root / "demo")
     try:
         run_demo(ws, count=activities)
         _export_once(ws, root / "usb")
+        follow_second_plan(ws, root / "plans", SECOND_PLAN_SINCE)
     except BaseException:
         ws.close()
         raise

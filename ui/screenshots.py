@@ -146,7 +146,37 @@ def _main_screens(ws: Workspace, out: Path, lang: str, size: QSize) -> list[Path
         if isinstance(dialog, QDialog):
             dialog.reject()
         dialog.close()
+    written += _plan_switch(window, out, lang)
     window.close()
+    return written
+
+
+def _plan_switch(window: MainWindow, out: Path, lang: str) -> list[Path]:
+    """The plan switcher open over Tổng quan, then Tổng quan of the second plan."""
+    window.show_screen(0)
+    _settle()
+    combo = window.switcher.combo
+    combo.showPopup()
+    _settle()
+    # the list is a window of its own: drawn onto the picture of the main window
+    picture = window.grab()
+    popup = combo.view().window()
+    corner = window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft()))
+    if corner.x() < 0 or corner.y() < 0:  # offscreen: no real placement, put it under
+        corner = combo.mapTo(window, combo.rect().bottomLeft())
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter(picture)
+    painter.drawPixmap(corner, popup.grab())
+    painter.end()
+    combo.hidePopup()
+    path = out / f"{lang}-1b-plan-switcher.png"
+    picture.save(str(path))
+    written = [path]
+    second = combo.itemData(combo.count() - 1)
+    if isinstance(second, str) and window.switch_plan(second):
+        _settle()
+        written.append(_grab(window, out / f"{lang}-1c-overview-second-plan.png"))
     return written
 
 

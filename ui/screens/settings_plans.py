@@ -39,14 +39,13 @@ if TYPE_CHECKING:
 SHOWN_PROBLEMS = 8  # a longer list goes to the box's details: the box fits the screen
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PlansPanel", text)
-
-
 def choose_plan_file(parent: QWidget) -> Path | None:
     """Ask for a plan file; None when the officer cancels."""
     name, _filter = QFileDialog.getOpenFileName(
-        parent, _tr("Chọn tệp kế hoạch"), "", _tr("Tệp kế hoạch (*.toml);;Mọi tệp (*)")
+        parent,
+        QCoreApplication.translate("PlansPanel", "Chọn tệp kế hoạch"),
+        "",
+        QCoreApplication.translate("PlansPanel", "Tệp kế hoạch (*.toml);;Mọi tệp (*)"),
     )
     return Path(name) if name else None
 
@@ -71,38 +70,53 @@ def add_plan_from_file(parent: QWidget, ctx: AppContext, path: Path) -> bool:
     ctx.plans_changed.emit()
     if added.change is Change.UNCHANGED and added.plan.id in was_followed:
         ctx.status_message.emit(
-            _tr("%1 đã có trên máy này, không có gì thay đổi.").replace("%1", name)
+            QCoreApplication.translate(
+                "PlansPanel", "%1 đã có trên máy này, không có gì thay đổi."
+            ).replace("%1", name)
         )
         return True
     if not added.followed:
         if ws.settings.role == "unit":
             text = (
-                _tr(
+                QCoreApplication.translate(
+                    "PlansPanel",
                     "Đã lưu %1, nhưng kế hoạch này không giao nhiệm vụ nào cho %2 nên đơn vị "
-                    "không báo cáo theo kế hoạch này."
+                    "không báo cáo theo kế hoạch này.",
                 )
                 .replace("%1", name)
                 .replace("%2", ws.own_unit().name)
             )
         else:
-            text = _tr("Đã lưu %1.").replace("%1", name)
-        QMessageBox.information(parent, _tr("Thêm kế hoạch"), text)
+            text = QCoreApplication.translate("PlansPanel", "Đã lưu %1.").replace("%1", name)
+        QMessageBox.information(
+            parent, QCoreApplication.translate("PlansPanel", "Thêm kế hoạch"), text
+        )
         return True
     if added.plan.id in was_followed:
-        ctx.status_message.emit(_tr("Đã cập nhật %1 theo tệp mới.").replace("%1", name))
+        ctx.status_message.emit(
+            QCoreApplication.translate("PlansPanel", "Đã cập nhật %1 theo tệp mới.").replace(
+                "%1", name
+            )
+        )
         return True
     box = QMessageBox(
         QMessageBox.Icon.Information,
-        _tr("Thêm kế hoạch"),
-        _tr(
+        QCoreApplication.translate("PlansPanel", "Thêm kế hoạch"),
+        QCoreApplication.translate(
+            "PlansPanel",
             "Đã thêm %1. Đơn vị theo dõi kế hoạch này từ hôm nay: các kỳ báo cáo đến hạn "
-            "trước hôm nay không bị tính là chậm.\n\nLàm việc với kế hoạch này ngay?"
+            "trước hôm nay không bị tính là chậm.\n\nLàm việc với kế hoạch này ngay?",
         ).replace("%1", name),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
-    switch = box.addButton(_tr("&Làm việc với kế hoạch này"), QMessageBox.ButtonRole.AcceptRole)
-    stay = box.addButton(_tr("Để &sau"), QMessageBox.ButtonRole.RejectRole)
+    switch = box.addButton(
+        QCoreApplication.translate("PlansPanel", "&Làm việc với kế hoạch này"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    stay = box.addButton(
+        QCoreApplication.translate("PlansPanel", "Để &sau"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(switch)
     box.setEscapeButton(stay)
     box.exec()
@@ -118,15 +132,17 @@ def _show_problems(parent: QWidget, exc: PlanFormatError) -> None:
     shown = lines[:SHOWN_PROBLEMS]
     if len(lines) > SHOWN_PROBLEMS:
         shown.append(
-            _tr("… và %1 lỗi khác (bấm Hiện chi tiết).").replace(
-                "%1", str(len(lines) - SHOWN_PROBLEMS)
-            )
+            QCoreApplication.translate(
+                "PlansPanel", "… và %1 lỗi khác (bấm Hiện chi tiết)."
+            ).replace("%1", str(len(lines) - SHOWN_PROBLEMS))
         )
     path = exc.problems[0].path if exc.problems else ""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        _tr("Không thêm được kế hoạch"),
-        _tr("Tệp %1 có %2 lỗi nên chưa được thêm; trên máy không có gì thay đổi.")
+        QCoreApplication.translate("PlansPanel", "Không thêm được kế hoạch"),
+        QCoreApplication.translate(
+            "PlansPanel", "Tệp %1 có %2 lỗi nên chưa được thêm; trên máy không có gì thay đổi."
+        )
         .replace("%1", path)
         .replace("%2", str(len(lines))),
         QMessageBox.StandardButton.Ok,
