@@ -702,37 +702,37 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Reports to send for each plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="170"/>
+        <location filename="../../ui/screens/overview.py" line="172"/>
         <source>Báo cáo %1 — quá hạn (hạn %2)</source>
         <translation>Report for %1 — overdue (due %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="183"/>
+        <location filename="../../ui/screens/overview.py" line="185"/>
         <source>Không có báo cáo nào cần gửi.</source>
         <translation>No report to send.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="190"/>
+        <location filename="../../ui/screens/overview.py" line="192"/>
         <source>Tiếp theo: báo cáo %1 — hạn %2 (%3)</source>
         <translation>Next: report for %1 — due %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="198"/>
+        <location filename="../../ui/screens/overview.py" line="200"/>
         <source>Báo cáo %1 — hạn %2 (%3)</source>
         <translation>Report for %1 — due %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="206"/>
+        <location filename="../../ui/screens/overview.py" line="208"/>
         <source>hôm nay</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="206"/>
+        <location filename="../../ui/screens/overview.py" line="208"/>
         <source>còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="211"/>
+        <location filename="../../ui/screens/overview.py" line="213"/>
         <source>Mở báo cáo này (Enter)</source>
         <translation>Open this report (Enter)</translation>
     </message>
@@ -1851,53 +1851,53 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="249"/>
+        <location filename="../../ui/screens/overview.py" line="251"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="256"/>
+        <location filename="../../ui/screens/overview.py" line="258"/>
         <source>Báo cáo cần gửi</source>
         <translation>Reports to send</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="262"/>
+        <location filename="../../ui/screens/overview.py" line="264"/>
         <source>Nhiệm vụ cần chú ý</source>
         <translation>Tasks needing attention</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="263"/>
+        <location filename="../../ui/screens/overview.py" line="265"/>
         <source>Hoạt động đã ghi</source>
         <translation>Activities recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="269"/>
-        <location filename="../../ui/screens/overview.py" line="285"/>
+        <location filename="../../ui/screens/overview.py" line="271"/>
+        <location filename="../../ui/screens/overview.py" line="287"/>
         <source>Tiến độ từng nhiệm vụ</source>
         <translation>Progress by task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="275"/>
+        <location filename="../../ui/screens/overview.py" line="277"/>
         <source>&amp;Biểu đồ</source>
         <translation>&amp;Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="288"/>
+        <location filename="../../ui/screens/overview.py" line="290"/>
         <source>&amp;Bảng</source>
         <translation>&amp;Table</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="329"/>
+        <location filename="../../ui/screens/overview.py" line="331"/>
         <source>Không có nhiệm vụ nào trễ hạn.</source>
         <translation>No task is behind schedule.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="323"/>
+        <location filename="../../ui/screens/overview.py" line="325"/>
         <source>Nhiệm vụ %1: %2 (hạn %3)</source>
         <translation>Task %1: %2 (due %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="334"/>
+        <location filename="../../ui/screens/overview.py" line="336"/>
         <source>&lt;b&gt;%1&lt;/b&gt; hoạt động, trong đó &lt;b&gt;%2&lt;/b&gt; trong năm báo cáo hiện tại</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; activities, &lt;b&gt;%2&lt;/b&gt; of them in the current reporting year</translation>
     </message>
@@ -2164,12 +2164,12 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>PlanSwitcher</name>
     <message>
-        <location filename="../../ui/widgets/plan_switcher.py" line="32"/>
+        <location filename="../../ui/widgets/plan_switcher.py" line="54"/>
         <source>Kế hoạch đang làm việc (Ctrl+K):</source>
         <translation>Plan in use (Ctrl+K):</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/plan_switcher.py" line="36"/>
+        <location filename="../../ui/widgets/plan_switcher.py" line="58"/>
         <source>Kế hoạch đang làm việc</source>
         <translation>Plan in use</translation>
     </message>
@@ -2327,16 +2327,16 @@ Work on this plan now?</translation>
         <translation>The Overview, Tasks, Activities and Reports screens switch to this plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="239"/>
+        <location filename="../../ui/screens/settings_plans.py" line="242"/>
         <source>%1
 ngày %2</source>
         <translation>%1
 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="246"/>
-        <source>%1 (đang làm việc)</source>
-        <translation>%1 (in use)</translation>
+        <location filename="../../ui/screens/settings_plans.py" line="248"/>
+        <source>(đang làm việc)</source>
+        <translation>(in use)</translation>
     </message>
 </context>
 <context>

@@ -132,6 +132,7 @@ class DueReportsList(QTreeWidget):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWordWrap(True)
         self.setAccessibleName(self.tr("Báo cáo cần gửi của từng kế hoạch"))
+        self.setStyleSheet("QTreeWidget { background: transparent; }")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.itemActivated.connect(self._open)
         self.itemClicked.connect(self._open)
@@ -156,8 +157,9 @@ class DueReportsList(QTreeWidget):
                     parent.addChild(item)
         self.expandAll()
         first = self._first_report()
-        if first is not None:
+        if first is not None:  # where the keyboard starts; highlighted once it moves
             self.setCurrentItem(first)
+            self.clearSelection()
         rows = len(self.reports()) + (len(plans) if several else 0)
         self.setMinimumHeight(min(rows, 7) * self.fontMetrics().height() * 3 // 2 + 8)
 

@@ -229,8 +229,11 @@ class PlansPanel(QGroupBox):
                 current = item
         if current is not None:
             self.table.setCurrentItem(current)
+        # every row shown whole (three lines of number, date and mark), no empty space
         rows = max(self.table.topLevelItemCount(), 1)
-        self.table.setMinimumHeight(self.table.header().height() + rows * 48 + 8)
+        line = self.table.fontMetrics().lineSpacing()
+        header = self.table.header().sizeHint().height()
+        self.table.setFixedHeight(header + rows * (3 * line + 8) + 4)
         self._update_buttons()
 
     def _item(self, kept: KeptPlan, current: bool) -> QTreeWidgetItem:
@@ -241,10 +244,9 @@ class PlansPanel(QGroupBox):
             .replace("%2", plan.date.strftime("%d/%m/%Y"))
         )
         since = kept.followed_since.strftime("%d/%m/%Y") if kept.followed_since else "—"
-        title = plan.title
         if current:
-            title = self.tr("%1 (đang làm việc)").replace("%1", title)
-        item = QTreeWidgetItem([number, title, plan.issuer_name, since])
+            number += "\n" + self.tr("(đang làm việc)")
+        item = QTreeWidgetItem([number, plan.title, plan.issuer_name, since])
         item.setData(0, Qt.ItemDataRole.UserRole, kept.id)
         item.setToolTip(1, plan.title)
         if current:

@@ -10,13 +10,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from app.services.workspace import Workspace
 
 SIDEBAR_TEXT = "color: #c9d6e8;"
+# The role holding a plan's whole label ("157/KH-UBND — Công tác thông tin đối ngoại"):
+# the open list shows it, the closed box only the number (the sidebar is narrow).
+FULL_LABEL = 0x0100 + 1  # Qt.ItemDataRole.UserRole + 1, without building the Qt namespace
+
+
+class _FullLabels(QStyledItemDelegate):
+    """Draws each plan in the open list by its whole label."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        full = index.data(FULL_LABEL)
+        if isinstance(full, str):
+            option.text = full
 
 
 class PlanSwitcher(QWidget):
@@ -38,10 +60,15 @@ class PlanSwitcher(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.combo.setMinimumContentsLength(12)
-        self.combo.view().setMinimumWidth(420)  # the list shows each plan's subject whole
+        self.combo.view().setMinimumWidth(440)  # the list shows each plan's subject whole
+        self.combo.setItemDelegate(_FullLabels(self.combo))
         self.caption.setBuddy(self.combo)
+        self.about = QLabel()  # what the current plan is about, under its number
+        self.about.setWordWrap(True)
+        self.about.setStyleSheet(SIDEBAR_TEXT)
         layout.addWidget(self.caption)
         layout.addWidget(self.combo)
+        layout.addWidget(self.about)
         self.combo.activated.connect(self._activated)
         self.setEnabled(False)  # until the workspace is open
 
@@ -55,11 +82,12 @@ class PlanSwitcher(QWidget):
         try:
             self.combo.clear()
             for kept in ws.plans or (ws.current,):
-                self.combo.addItem(plan_label(kept.plan), kept.id)
+                plan = kept.plan
+                self.combo.addItem(plan.number, kept.id)
+                row = self.combo.count() - 1
+                self.combo.setItemData(row, plan_label(plan), FULL_LABEL)
                 self.combo.setItemData(
-                    self.combo.count() - 1,
-                    _tooltip(kept.plan.title, plan_name(kept.plan)),
-                    Qt.ItemDataRole.ToolTipRole,
+                    row, f"{plan_name(plan)}: {plan.title}", Qt.ItemDataRole.ToolTipRole
                 )
         finally:
             self.combo.blockSignals(False)
@@ -75,6 +103,8 @@ class PlanSwitcher(QWidget):
         self.combo.setCurrentIndex(index)
         self.combo.blockSignals(False)
         self.combo.setToolTip(str(self.combo.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""))
+        full = str(self.combo.itemData(index, FULL_LABEL) or "")
+        self.about.setText(full.partition(" — ")[2])
 
     def current_id(self) -> str:
         return str(self.combo.currentData() or "")
@@ -90,7 +120,3 @@ class PlanSwitcher(QWidget):
         plan_id = self.combo.itemData(index)
         if isinstance(plan_id, str):
             self.chosen.emit(plan_id)
-
-
-def _tooltip(title: str, name: str) -> str:
-    return f"{name}: {title}"
