@@ -69,6 +69,7 @@ def render_all(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "user")
         )
         written += _setup_wizard(Path(tmp) / "new", out_dir, lang)
+        written += _setup_with_two_plans(Path(tmp) / "new-two-plans", out_dir)
         ws = screenshot_scenes.district(Path(tmp), activities)
         try:
             written += _main_screens(ws, out_dir, lang, size)
@@ -104,6 +105,37 @@ def _setup_wizard(data: Path, out: Path, lang: str) -> list[Path]:
                 break
             wizard.next()
             _settle()
+        wizard.reject()
+    finally:
+        ws.close()
+    return written
+
+
+def _setup_with_two_plans(data: Path, out: Path) -> list[Path]:
+    """The wizard where a second plan is kept: a unit no plan names, then the plans page."""
+    from app.services.plans import add_plan
+    from ui import i18n
+    from ui.setup_wizard import SetupWizard
+
+    lang = i18n.current()
+    ws = open_workspace(data)
+    written = []
+    try:
+        plan_file = data / "ke-hoach-35-2025.toml"
+        plan_file.write_text(screenshot_scenes.SECOND_PLAN, encoding="utf-8")
+        add_plan(ws, plan_file)
+        wizard = SetupWizard(ws)
+        wizard.resize(760, 540)
+        wizard.show()
+        wizard.next()
+        tree = wizard.unit_page.tree
+        for unit_id, name in (("gl.btgtu", "unit-not-named"), ("gl.chuse", "plans")):
+            for item in tree.findItems(unit_id, _match_recursive(), 1):
+                tree.setCurrentItem(item)
+            if unit_id == "gl.chuse":
+                wizard.next()
+            _settle()
+            written.append(_grab(wizard, out / f"{lang}-setup-{name}.png"))
         wizard.reject()
     finally:
         ws.close()
