@@ -89,8 +89,9 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Boxes:
 
 
 def open_window(qtbot: QtBot, ws: Workspace) -> MainWindow:
-    window = MainWindow(AppContext(ws))
-    window.today = lambda: TODAY
+    ctx = AppContext(ws)
+    ctx.today = lambda: TODAY
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -435,3 +436,20 @@ def test_a_plan_that_gives_the_unit_no_task_is_kept_but_not_followed(
     assert "không giao nhiệm vụ nào cho Ủy ban nhân dân huyện Chư Sê" in box.seen[0]
     assert panel.plan_ids() == [PLAN_157, PLAN_35]
     assert ws.plan.id == PLAN_157
+
+
+def test_last_years_late_report_is_offered_without_activities() -> None:
+    from app.calendar import PeriodKind
+    from ui.screens.reports import period_rows
+
+    kinds = [PeriodKind.HALF, PeriodKind.YEAR]
+    rows = period_rows(kinds, 5, [], [], dt.date(2027, 1, 10), show_all=False, since=SINCE)
+    assert [(r.period.code, r.late) for r in rows if r.period.year == 2026] == [
+        ("2026-H1", True),
+        ("2026", True),
+    ]
+    # followed only since 2027: last year asks for nothing, so it is not offered
+    later = period_rows(
+        kinds, 5, [], [], dt.date(2027, 1, 10), show_all=False, since=dt.date(2027, 1, 2)
+    )
+    assert all(r.period.year == 2027 for r in later)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -34,6 +36,9 @@ class AppContext(QObject):
         super().__init__()
         self.ws = ws
         self.lang = lang
+        # The day the unit's screens count from as they are built (tests and screenshots
+        # give another), so screens built again after a plan switch keep it.
+        self.today: Callable[[], dt.date] = dt.date.today
 
     def period_label(self, period: Period) -> str:
         """The period's name in the interface language, as it reads inside a sentence

@@ -30,8 +30,6 @@ from ui import window_state
 from ui.context import AppContext
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from PySide6.QtGui import QCloseEvent
 
 # Nothing on the way to the first window touches the Qt namespace: PySide builds its
@@ -87,9 +85,6 @@ class ShellWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._switch)
         self.nav.itemPressed.connect(self._picked)
         self.picked_while_opening = False  # the user chose a screen before the data came
-        # The day screens count from, when not the real one (tests, screenshots): given to
-        # every screen with a ``today`` as it is built, so screens built again keep it.
-        self.today: Callable[[], dt.date] | None = None
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -200,8 +195,6 @@ class ShellWindow(QMainWindow):
             raise RuntimeError("the workspace is not open yet")
         if index not in self.built:
             widget = self.factories[index][1](self.ctx)
-            if self.today is not None and callable(getattr(widget, "today", None)):
-                setattr(widget, "today", self.today)  # noqa: B010 (any screen with a today)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
             if placeholder is not None:

@@ -245,7 +245,7 @@ class OverviewScreen(LazyRefresh):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.today = dt.date.today
+        self.today = ctx.today
         layout = QVBoxLayout(self)
         plan = ctx.ws.plan
         layout.addWidget(heading(self.tr("Tổng quan")))

@@ -52,7 +52,7 @@ class ReportsScreen(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.today: Callable[[], dt.date] = dt.date.today
+        self.today: Callable[[], dt.date] = ctx.today
         self.period: Period | None = None
         self.revs: list[ReportSummary] = []
         self.shown: ReportSummary | None = None
