@@ -35,7 +35,7 @@ pytestmark = pytest.mark.gui
 TODAY = dt.date(2026, 12, 2)
 SINCE = dt.date(2026, 1, 5)  # the day the district began following plan 35
 PLAN_157, PLAN_35 = "gl-157-2024", "gl-35-2025"
-OVERVIEW, TASKS, ACTIVITIES, REPORTS, SETTINGS = 0, 1, 2, 3, 5
+OVERVIEW, TASKS, ACTIVITIES, REPORTS, OUTBOX, SETTINGS = 0, 1, 2, 3, 4, 5
 
 
 @pytest.fixture(scope="module")
@@ -205,8 +205,8 @@ def test_an_edit_that_cannot_be_saved_is_not_dropped_without_asking(
 
 def test_a_running_export_keeps_the_plan(qtbot: QtBot, ws: Workspace, boxes: Boxes) -> None:
     window = open_window(qtbot, ws)
-    window.show_screen(4)
-    outbox = window.screen_at(4)
+    window.show_screen(OUTBOX)
+    outbox = window.screen_at(OUTBOX)
     outbox.job = object()  # an export under way
     choose_plan(window, PLAN_35)
     assert ws.plan.id == PLAN_157 and boxes.errors
@@ -453,3 +453,46 @@ def test_last_years_late_report_is_offered_without_activities() -> None:
         kinds, 5, [], [], dt.date(2027, 1, 10), show_all=False, since=dt.date(2027, 1, 2)
     )
     assert all(r.period.year == 2027 for r in later)
+
+
+def test_an_activity_title_being_typed_is_saved_before_the_switch(
+    qtbot: QtBot, ws: Workspace, boxes: Boxes
+) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    window = open_window(qtbot, ws)
+    window.show_screen(ACTIVITIES)
+    screen = window.activities
+    qtbot.waitUntil(lambda: screen.loaded)
+    activity_id = screen.model.rows[0].id
+    assert screen.select_activity(activity_id)
+    qtbot.waitUntil(lambda: screen.editor.activity_id == activity_id)
+    title = screen.editor.form.title
+    title.selectAll()
+    for ch in "Tên sửa rồi đổi kế hoạch ngay":  # one key event per character, as typed
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                title, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
+    assert screen.editor.has_pending()  # still waiting for the pause
+    choose_plan(window, PLAN_35)
+    assert ws.plan.id == PLAN_35 and not boxes.asked
+    assert activities.get_activity(ws, activity_id).title == "Tên sửa rồi đổi kế hoạch ngay"
+
+
+def test_the_outbox_lists_only_the_current_plans_packages(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    from app.services import packages
+
+    packages.ensure_key(ws)
+    packages.export_package(ws, "2024-H1", tmp_path / "usb", finalize=True)
+    window = open_window(qtbot, ws)
+    window.show_screen(OUTBOX)
+    outbox = window.screen_at(OUTBOX)
+    assert [r.period for r in outbox.model.rows] == ["2024-H1"]
+    choose_plan(window, PLAN_35)
+    outbox = window.screen_at(OUTBOX)
+    assert outbox.model.rows == []  # plan 35 has sent nothing
+    assert [r.period for r in packages.outbox(ws)] == ["2024-H1"]  # every plan's, for the CLI
