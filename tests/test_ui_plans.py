@@ -496,3 +496,26 @@ def test_the_outbox_lists_only_the_current_plans_packages(
     outbox = window.screen_at(OUTBOX)
     assert outbox.model.rows == []  # plan 35 has sent nothing
     assert [r.period for r in packages.outbox(ws)] == ["2024-H1"]  # every plan's, for the CLI
+
+
+def test_a_newer_file_of_the_plan_in_use_shows_at_once(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    box = Box(monkeypatch)
+    window = open_window(qtbot, ws)
+    choose_plan(window, PLAN_35)
+    window.show_screen(TASKS)
+    amended = SECOND_PLAN.replace(
+        "[budget]",
+        '[[tasks]]\ncode = "II.3"\ntitle = "Đánh giá kết quả"\ncontent = ["Đánh giá."]\n'
+        'implementers_text = "UBND các huyện."\nimplementers = [{ kind = "district" }]\n'
+        'timeframe = { kind = "recurring", text = "Thường xuyên" }\n\n[budget]',
+    )
+    path = plan_file(tmp_path, plan_id=PLAN_35, number="35/KH-UBND", text=amended)
+    panel = settings_panel(qtbot, window)
+    assert add_plan_from_file(panel, window.ctx, path)  # type: ignore[arg-type]
+    assert not box.seen  # an update of a followed plan is said in the status bar
+    window.show_screen(TASKS)
+    tasks = window.screen_at(TASKS)
+    codes = [tasks.list.item(i).text()[:4] for i in range(tasks.list.count())]
+    assert codes == ["II.1", "II.2", "II.3"]
