@@ -519,3 +519,24 @@ def test_a_newer_file_of_the_plan_in_use_shows_at_once(
     tasks = window.screen_at(TASKS)
     codes = [tasks.list.item(i).text()[:4] for i in range(tasks.list.count())]
     assert codes == ["II.1", "II.2", "II.3"]
+
+
+def test_a_kept_plan_the_unit_stopped_following_can_be_followed_again(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    from app.services.plans import stop_following
+
+    stop_following(ws, PLAN_35)
+    window = open_window(qtbot, ws)
+    combo = window.switcher.combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [PLAN_157]
+    panel = settings_panel(qtbot, window)
+    assert panel.plan_ids() == [PLAN_157, PLAN_35]
+    row = panel.table.topLevelItem(1)
+    assert row is not None and row.text(3) == "chưa theo dõi"
+    panel.table.setCurrentItem(row)
+    assert panel.use_button.text().replace("&", "") == "Theo dõi kế hoạch này"
+    panel.use_button.click()
+    assert [k.id for k in ws.plans] == [PLAN_157, PLAN_35]
+    assert ws.plan.id == PLAN_35 and ws.current.followed_since == dt.date.today()
+    assert [combo.itemData(i) for i in range(combo.count())] == [PLAN_157, PLAN_35]

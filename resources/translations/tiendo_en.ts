@@ -2206,43 +2206,43 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>PlansPanel</name>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="46"/>
+        <location filename="../../ui/screens/settings_plans.py" line="47"/>
         <source>Chọn tệp kế hoạch</source>
         <translation>Choose a plan file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="48"/>
+        <location filename="../../ui/screens/settings_plans.py" line="49"/>
         <source>Tệp kế hoạch (*.toml);;Mọi tệp (*)</source>
         <translation>Plan files (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="73"/>
+        <location filename="../../ui/screens/settings_plans.py" line="74"/>
         <source>%1 đã có trên máy này, không có gì thay đổi.</source>
         <translation>%1 is already on this computer; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="81"/>
+        <location filename="../../ui/screens/settings_plans.py" line="82"/>
         <source>Đã lưu %1, nhưng kế hoạch này không giao nhiệm vụ nào cho %2 nên đơn vị không báo cáo theo kế hoạch này.</source>
         <translation>Saved %1, but it gives %2 no task, so the unit does not report on this plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="90"/>
+        <location filename="../../ui/screens/settings_plans.py" line="91"/>
         <source>Đã lưu %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="92"/>
-        <location filename="../../ui/screens/settings_plans.py" line="104"/>
+        <location filename="../../ui/screens/settings_plans.py" line="93"/>
+        <location filename="../../ui/screens/settings_plans.py" line="105"/>
         <source>Thêm kế hoạch</source>
         <translation>Add plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="97"/>
+        <location filename="../../ui/screens/settings_plans.py" line="98"/>
         <source>Đã cập nhật %1 theo tệp mới.</source>
         <translation>Updated %1 from the new file.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="105"/>
+        <location filename="../../ui/screens/settings_plans.py" line="106"/>
         <source>Đã thêm %1. Đơn vị theo dõi kế hoạch này từ hôm nay: các kỳ báo cáo đến hạn trước hôm nay không bị tính là chậm.
 
 Làm việc với kế hoạch này ngay?</source>
@@ -2251,92 +2251,103 @@ Làm việc với kế hoạch này ngay?</source>
 Work on this plan now?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="114"/>
+        <location filename="../../ui/screens/settings_plans.py" line="115"/>
         <source>&amp;Làm việc với kế hoạch này</source>
         <translation>&amp;Work on this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="118"/>
+        <location filename="../../ui/screens/settings_plans.py" line="119"/>
         <source>Để &amp;sau</source>
         <translation>&amp;Later</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="135"/>
+        <location filename="../../ui/screens/settings_plans.py" line="136"/>
         <source>… và %1 lỗi khác (bấm Hiện chi tiết).</source>
         <translation>… and %1 more problems (click Show Details).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="142"/>
+        <location filename="../../ui/screens/settings_plans.py" line="143"/>
         <source>Không thêm được kế hoạch</source>
         <translation>The plan could not be added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="143"/>
+        <location filename="../../ui/screens/settings_plans.py" line="144"/>
         <source>Tệp %1 có %2 lỗi nên chưa được thêm; trên máy không có gì thay đổi.</source>
         <translation>The file %1 has %2 problems, so it was not added; nothing changed on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="163"/>
-        <location filename="../../ui/screens/settings_plans.py" line="184"/>
+        <location filename="../../ui/screens/settings_plans.py" line="165"/>
+        <location filename="../../ui/screens/settings_plans.py" line="186"/>
         <source>Kế hoạch theo dõi</source>
         <translation>Plans followed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="168"/>
+        <location filename="../../ui/screens/settings_plans.py" line="170"/>
         <source>Đơn vị báo cáo theo các kế hoạch dưới đây. Khi nhận được kế hoạch mới từ cơ quan theo dõi, bấm «Thêm kế hoạch…» và chọn tệp kế hoạch.</source>
         <translation>The unit reports on the plans below. When the monitoring body sends a new plan, click “Add plan…” and choose the plan file.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="178"/>
+        <location filename="../../ui/screens/settings_plans.py" line="180"/>
         <source>Số, ngày</source>
         <translation>Number, date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="179"/>
+        <location filename="../../ui/screens/settings_plans.py" line="181"/>
         <source>Tên kế hoạch</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="180"/>
+        <location filename="../../ui/screens/settings_plans.py" line="182"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="181"/>
+        <location filename="../../ui/screens/settings_plans.py" line="183"/>
         <source>Theo dõi từ</source>
         <translation>Followed since</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="197"/>
+        <location filename="../../ui/screens/settings_plans.py" line="199"/>
         <source>Thêm kế h&amp;oạch…</source>
         <translation>Add pla&amp;n…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="199"/>
+        <location filename="../../ui/screens/settings_plans.py" line="201"/>
         <source>Thêm kế hoạch từ tệp do cơ quan theo dõi gửi (tệp .toml).</source>
         <translation>Add a plan from the file the monitoring body sent (a .toml file).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="201"/>
+        <location filename="../../ui/screens/settings_plans.py" line="203"/>
+        <location filename="../../ui/screens/settings_plans.py" line="286"/>
         <source>Làm việc với kế hoạch nà&amp;y</source>
         <translation>Work on t&amp;his plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="204"/>
+        <location filename="../../ui/screens/settings_plans.py" line="206"/>
         <source>Các màn hình Tổng quan, Nhiệm vụ, Hoạt động, Báo cáo chuyển sang kế hoạch này.</source>
         <translation>The Overview, Tasks, Activities and Reports screens switch to this plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="242"/>
+        <location filename="../../ui/screens/settings_plans.py" line="247"/>
         <source>%1
 ngày %2</source>
         <translation>%1
 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="248"/>
+        <location filename="../../ui/screens/settings_plans.py" line="254"/>
+        <source>chưa theo dõi</source>
+        <translation>not followed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="257"/>
         <source>(đang làm việc)</source>
         <translation>(in use)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="288"/>
+        <source>Theo dõi kế hoạch nà&amp;y</source>
+        <translation>Follow t&amp;his plan</translation>
     </message>
 </context>
 <context>
@@ -3054,17 +3065,17 @@ of %2</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="155"/>
+        <location filename="../../ui/screens/reports/periods.py" line="162"/>
         <source>&amp;Kỳ báo cáo:</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="158"/>
+        <location filename="../../ui/screens/reports/periods.py" line="165"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="162"/>
+        <location filename="../../ui/screens/reports/periods.py" line="169"/>
         <source>Hiện cả kỳ tháng, &amp;quý, 9 tháng</source>
         <translation>Also show month, &amp;quarter and 9-month periods</translation>
     </message>
@@ -3224,42 +3235,42 @@ of %2</translation>
         <translation>received by the province (revision %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="218"/>
+        <location filename="../../ui/screens/reports/periods.py" line="225"/>
         <source>%1 — %2 — hạn %3, đã quá hạn</source>
         <translation>%1 — %2 — due %3, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="220"/>
+        <location filename="../../ui/screens/reports/periods.py" line="227"/>
         <source>%1 — %2 — hạn %3</source>
         <translation>%1 — %2 — due %3</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="222"/>
+        <location filename="../../ui/screens/reports/periods.py" line="229"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="105"/>
+        <location filename="../../ui/screens/reports/periods.py" line="112"/>
         <source>Chưa có kỳ báo cáo nào. Hãy ghi hoạt động trước.</source>
         <translation>No reporting periods yet. Record some activities first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="112"/>
+        <location filename="../../ui/screens/reports/periods.py" line="119"/>
         <source>Hạn gửi: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="120"/>
+        <location filename="../../ui/screens/reports/periods.py" line="127"/>
         <source>Hạn gửi: %1, đã quá hạn</source>
         <translation>Due: %1, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="128"/>
+        <location filename="../../ui/screens/reports/periods.py" line="135"/>
         <source>Kế hoạch không yêu cầu báo cáo kỳ này</source>
         <translation>The plan does not require a report for this period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="133"/>
+        <location filename="../../ui/screens/reports/periods.py" line="140"/>
         <source>Số liệu từ %1 đến %2 · %3 hoạt động trong kỳ · %4</source>
         <translation>Figures from %1 to %2 · %3 activities in the period · %4</translation>
     </message>
@@ -3923,42 +3934,42 @@ These parts were edited after they were drafted: %1. Replace them too with a new
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="79"/>
+        <location filename="../../ui/shell.py" line="77"/>
         <source>Chuyển màn hình</source>
         <translation>Switch screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="103"/>
+        <location filename="../../ui/shell.py" line="98"/>
         <source>Tiến Độ</source>
         <translation>Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="182"/>
+        <location filename="../../ui/shell.py" line="177"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="261"/>
+        <location filename="../../ui/shell.py" line="254"/>
         <source>Đang làm việc với %1.</source>
         <translation>Now working on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="274"/>
+        <location filename="../../ui/shell.py" line="267"/>
         <source>Màn hình %1 đang làm một việc chưa xong.</source>
         <translation>The %1 screen is still busy with a task.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="275"/>
+        <location filename="../../ui/shell.py" line="268"/>
         <source>Chờ việc đó xong (hoặc bấm Hủy) rồi chọn lại kế hoạch.</source>
         <translation>Wait for it to finish (or click Cancel), then choose the plan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="287"/>
+        <location filename="../../ui/shell.py" line="280"/>
         <source>Đổi kế hoạch</source>
         <translation>Change plan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="289"/>
+        <location filename="../../ui/shell.py" line="282"/>
         <source>Chưa lưu được thay đổi ở màn hình %1. Nếu đổi kế hoạch bây giờ, các thay đổi đó sẽ mất.
 
 Vẫn đổi kế hoạch?</source>
@@ -3967,12 +3978,12 @@ Vẫn đổi kế hoạch?</source>
 Change the plan anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="292"/>
+        <location filename="../../ui/shell.py" line="285"/>
         <source>&amp;Vẫn đổi</source>
         <translation>&amp;Change anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="293"/>
+        <location filename="../../ui/shell.py" line="286"/>
         <source>Ở &amp;lại</source>
         <translation>&amp;Stay</translation>
     </message>

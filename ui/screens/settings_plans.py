@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KnownError
-from app.services.plans import Change, add_plan
+from app.services.plans import Change, add_plan, follow_plan
+from app.services.setup import plans_for
 from app.toml_source import PlanFormatError
 from ui.widgets.common import plan_name
 from ui.widgets.messages import core_text, show_error
@@ -155,7 +156,8 @@ def _show_problems(parent: QWidget, exc: PlanFormatError) -> None:
 
 
 class PlansPanel(QGroupBox):
-    """The plans the unit follows, the current one marked; add one, or work on another."""
+    """The plans the unit follows, the current one marked, and the kept ones naming it it
+    does not follow; add one from a file, follow one, or work on another."""
 
     COLUMNS = ("number", "title", "issuer", "since")
 
@@ -218,11 +220,14 @@ class PlansPanel(QGroupBox):
 
     @Slot()
     def fill(self) -> None:
-        """List the followed plans again, the current one chosen and marked."""
+        """List the followed plans again, the current one chosen and marked, then the kept
+        plans that give the unit tasks but are not followed (the wizard left them out)."""
         ws = self.ctx.ws
         self.table.clear()
         current = None
-        for kept in ws.plans:
+        followed = {k.id for k in ws.plans}
+        others = [k for k in plans_for(ws, "unit", ws.settings.unit_id) if k.id not in followed]
+        for kept in [*ws.plans, *others]:
             item = self._item(kept, kept.id == ws.plan.id)
             self.table.addTopLevelItem(item)
             if kept.id == ws.plan.id:
@@ -243,7 +248,11 @@ class PlansPanel(QGroupBox):
             .replace("%1", plan.number)
             .replace("%2", plan.date.strftime("%d/%m/%Y"))
         )
-        since = kept.followed_since.strftime("%d/%m/%Y") if kept.followed_since else "—"
+        since = (
+            kept.followed_since.strftime("%d/%m/%Y")
+            if kept.followed_since
+            else self.tr("chưa theo dõi")
+        )
         if current:
             number += "\n" + self.tr("(đang làm việc)")
         item = QTreeWidgetItem([number, plan.title, plan.issuer_name, since])
@@ -272,6 +281,12 @@ class PlansPanel(QGroupBox):
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id()
+        followed = {k.id for k in self.ctx.ws.plans}
+        self.use_button.setText(
+            self.tr("Làm việc với kế hoạch nà&y")
+            if chosen is None or chosen in followed
+            else self.tr("Theo dõi kế hoạch nà&y")
+        )
         self.use_button.setEnabled(chosen is not None and chosen != self.ctx.ws.plan.id)
 
     @Slot()
@@ -282,6 +297,16 @@ class PlansPanel(QGroupBox):
 
     @Slot()
     def use_selected(self) -> None:
+        """Work on the chosen plan; one not followed yet is followed from today first."""
         chosen = self.selected_id()
-        if chosen is not None and chosen != self.ctx.ws.plan.id:
-            self.ctx.choose_plan.emit(chosen)
+        ws = self.ctx.ws
+        if chosen is None or chosen == ws.plan.id:
+            return
+        if chosen not in {k.id for k in ws.plans}:
+            try:
+                follow_plan(ws, chosen)
+            except KnownError as exc:
+                show_error(self, exc)
+                return
+            self.ctx.plans_changed.emit()
+        self.ctx.choose_plan.emit(chosen)
