@@ -159,3 +159,72 @@ def test_a_bad_plan_file_in_the_wizard_changes_nothing(
     wizard.unit_page.add_plan_button.click()
     assert seen and "ke-hoach.toml:" in seen[0]
     assert [k.id for k in ws.kept] == [PLAN_157]
+
+
+SMALL_DIRECTORY = """\
+format = "tiendo-units"
+format_version = 1
+id = "thu-2026"
+name = "Danh mục thử năm 2026"
+
+[[units]]
+id = "thu"
+name = "Ủy ban nhân dân tỉnh Thử"
+short_name = "UBND tỉnh Thử"
+kind = "province"
+area = "tỉnh Thử"
+place = "Thử"
+header_issuer = "ỦY BAN NHÂN DÂN\\nTỈNH THỬ"
+
+[[units]]
+id = "thu.stttt"
+name = "Sở Khoa học và Công nghệ tỉnh Thử"
+short_name = "Sở KH&CN"
+kind = "department"
+area = "tỉnh Thử"
+place = "Thử"
+parent = "thu"
+header_parent = "ỦY BAN NHÂN DÂN TỈNH THỬ"
+header_issuer = "SỞ KHOA HỌC\\nVÀ CÔNG NGHỆ"
+
+[[units]]
+id = "thu.xa-mot"
+name = "Ủy ban nhân dân xã Một"
+short_name = "UBND xã Một"
+kind = "commune"
+area = "xã Một"
+place = "Một"
+parent = "thu"
+header_issuer = "ỦY BAN NHÂN DÂN\\nXÃ MỘT"
+"""
+
+
+def test_plans_on_two_directories_list_their_units_under_each_directory(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    from app.services.plans import add_directory
+
+    folder = tmp_path / "files"
+    folder.mkdir()
+    directory = folder / "thu-2026.toml"
+    directory.write_text(SMALL_DIRECTORY, encoding="utf-8")
+    add_directory(ws, directory)
+    plan = (
+        SECOND_PLAN.replace('issuer_unit = "gl"', 'issuer_unit = "thu"')
+        .replace('{ kind = "district" }', '{ kind = "commune" }')
+        .replace('"gl.stttt"', '"thu.stttt"')
+    )
+    add_plan(ws, write_plan(folder, plan))
+    wizard = start(qtbot, ws)
+    tree = wizard.unit_page.tree
+    tops = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert tops == ["Tỉnh Gia Lai (đơn vị hành chính năm 2024)", "Danh mục thử năm 2026"]
+    tree.setCurrentItem(unit_item(wizard, "thu.xa-mot"))
+    assert wizard.unit_page.isComplete()
+    wizard.next()
+    assert wizard.plans_page.plan_ids() == [PLAN_35]  # plan 157 does not name the xã
+    wizard.next()
+    finish(wizard)
+    assert ws.own_unit().name == "Ủy ban nhân dân xã Một"
+    assert [k.id for k in ws.plans] == [PLAN_35]
+    assert ws.units.id == "thu-2026"
