@@ -170,6 +170,7 @@ MESSAGES: dict[str, str] = {
     "Không thay danh mục «{}»: kế hoạch «{}» dùng danh mục này không còn hợp lệ với bản mới:\n{}": "The directory «{0}» was not replaced: the plan «{1}» that uses it would no longer be valid with the new version:\n{2}",
     "Giữ lại các đơn vị kế hoạch nêu tên, hoặc cập nhật kế hoạch trước.": "Keep the units the plan names, or update the plan first.",
     "{} số {} không giao nhiệm vụ nào cho đơn vị {}.": "{0} no. {1} gives no task to the unit {2}.",
+    "{} số {} không giao nhiệm vụ nào cho đơn vị này.": "{0} no. {1} gives no task to this unit.",
     "Đơn vị phải theo dõi ít nhất một kế hoạch.": "A unit must follow at least one plan.",
     "Các kế hoạch có sẵn: {}.": "Built-in plans: {0}.",
     "Không nạp được phông chữ Liberation Serif đi kèm chương trình: {}": "Could not load the Liberation Serif font that comes with the program: {0}",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -20,11 +22,23 @@ class AppContext(QObject):
     status_message = Signal(str)
     # A screen asks the window to open Gửi báo cáo on a period's report (its code).
     send_report = Signal(str)
+    # A screen asks the window to open the Báo cáo screen on a plan's period (plan id,
+    # period code), switching plan and drafting the report when there is none yet.
+    open_report = Signal(str, str)
+    # A screen asks the window to work on another plan (its id); the window may refuse.
+    choose_plan = Signal(str)
+    # The current plan changed (its id): the window rebuilt the screens that show it.
+    plan_changed = Signal(str)
+    # Plans were added, followed or no longer followed (the list of plans changed).
+    plans_changed = Signal()
 
     def __init__(self, ws: Workspace, lang: str = "vi") -> None:
         super().__init__()
         self.ws = ws
         self.lang = lang
+        # The day the unit's screens count from as they are built (tests and screenshots
+        # give another), so screens built again after a plan switch keep it.
+        self.today: Callable[[], dt.date] = dt.date.today
 
     def period_label(self, period: Period) -> str:
         """The period's name in the interface language, as it reads inside a sentence

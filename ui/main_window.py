@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
 from ui.shell import ShellWindow
+from ui.widgets.plan_switcher import PlanSwitcher
 
 if TYPE_CHECKING:
     from ui.screens.activities import ActivitiesScreen
@@ -19,12 +20,18 @@ if TYPE_CHECKING:
 
 
 class MainWindow(ShellWindow):
-    """Tổng quan, Nhiệm vụ, Hoạt động, Báo cáo, Gửi báo cáo, Cài đặt — Ctrl+1…6."""
+    """Tổng quan, Nhiệm vụ, Hoạt động, Báo cáo, Gửi báo cáo, Cài đặt — Ctrl+1…6; the plan
+    switcher under the unit's name (Ctrl+K)."""
+
+    plan_screens = (0, 1, 2, 3, 4)  # all but Cài đặt show the current plan's data
 
     def __init__(
         self, ctx: AppContext | None = None, *, unit_name: str = "", unit_short_name: str = ""
     ) -> None:
         super().__init__(ctx, unit_name=unit_name, unit_short_name=unit_short_name)
+        self.switcher = PlanSwitcher()
+        self.side_layout.insertWidget(2, self.switcher)
+        self.switcher.chosen.connect(self._plan_chosen)
         self.add_screens(
             [
                 (self.tr("Tổng quan"), _overview),
@@ -39,6 +46,7 @@ class MainWindow(ShellWindow):
         self.add_data_action(self.tr("Thêm hoạt động"), new, self.new_activity)
         find = QKeySequence(QKeySequence.StandardKey.Find)
         self.add_data_action(self.tr("Tìm hoạt động"), find, self.find_activity)
+        self.add_data_action(self.tr("Chọn kế hoạch"), QKeySequence("Ctrl+K"), self.switcher.open)
         self.start(ctx)
 
     @property
@@ -50,8 +58,44 @@ class MainWindow(ShellWindow):
         return cast("ReportsScreen", self.screen_at(REPORTS))
 
     def attach(self, ctx: AppContext) -> None:
+        self.switcher.fill(ctx.ws)
         super().attach(ctx)
         ctx.send_report.connect(self.send_report)
+        ctx.open_report.connect(self.open_report)
+        ctx.plans_changed.connect(self._plans_changed)
+        ctx.plan_changed.connect(self.switcher.show_current)
+        ctx.choose_plan.connect(self._plan_chosen)
+        self._plan_source = ctx.ws.current.source_sha256
+
+    def _plan_chosen(self, plan_id: str) -> None:
+        if not self.switch_plan(plan_id) and self.ctx is not None:
+            self.switcher.show_current(self.ctx.ws.plan.id)
+        elif self.ctx is not None:
+            self._plan_source = self.ctx.ws.current.source_sha256
+
+    def _plans_changed(self) -> None:
+        if self.ctx is None:
+            return
+        ws = self.ctx.ws
+        self.switcher.fill(ws)
+        # the current plan's file was replaced by a newer one: its screens show it again
+        if ws.current.source_sha256 != self._plan_source and self._may_leave_plan():
+            self._rebuild_plan_screens()
+        self._plan_source = ws.current.source_sha256
+
+    def open_report(self, plan_id: str, period: str) -> None:
+        """The Báo cáo screen on a plan's period (switching plan first if needed), with a
+        draft made from the period's activities when it has no report yet."""
+        if not self.switch_plan(plan_id):
+            return
+        self.show_screen(REPORTS)
+        screen = self.reports
+        try:
+            screen.select_period(period)
+        except KeyError:
+            return  # not a period the plan offers (the overview lists only those)
+        if screen.shown is None and not screen.busy():
+            screen.create_report()
 
     def send_report(self, period: str) -> None:
         """Gửi báo cáo, with the period's report chosen."""

@@ -1,7 +1,7 @@
 """The demo data `tiendo screenshots` photographs, made in throw-away folders.
 
 A district with activities and one exported package (so the outbox shows what a user
-sees), and a province that has enrolled three districts' keys and imported their
+sees) that follows a second plan too, and a province that has enrolled three districts' keys and imported their
 reports. Signing keys are generated in memory or kept in the throw-away folder; nothing
 goes to the OS keyring and the user's data is never touched. ui.screenshots renders them.
 """
@@ -30,18 +30,93 @@ _MADE = {
 }
 
 
+# The day the district began following the second plan (added from its file).
+SECOND_PLAN_SINCE = dt.date(2026, 1, 5)
+
+
 def district(root: Path, activities: int) -> Workspace:
-    """A demo district with `activities` activities and the 2024-H1 package exported once.
+    """A demo district with `activities` activities and the 2024-H1 package exported once,
+    following plan 157 and, since SECOND_PLAN_SINCE, SECOND_PLAN.
 
     The caller closes the workspace."""
     ws = open_workspace(root / "demo")
     try:
         run_demo(ws, count=activities)
         _export_once(ws, root / "usb")
+        follow_second_plan(ws, root / "plans", SECOND_PLAN_SINCE)
     except BaseException:
         ws.close()
         raise
     return ws
+
+
+# A second plan the demo district follows beside plan 157 (demo data: a plan file as the
+# province would hand it over, checked against the 2024 directory when it is added).
+SECOND_PLAN = """\
+format = "tiendo-plan"
+format_version = 2
+id = "gl-35-2025"
+number = "35/KH-UBND"
+kind = "Kế hoạch"
+title = "Tuyên truyền chuyển đổi số trên địa bàn tỉnh Gia Lai năm 2025 và những năm tiếp theo"
+subject = "công tác tuyên truyền chuyển đổi số"
+issuer_unit = "gl"
+issuer_name = "Ủy ban nhân dân tỉnh Gia Lai"
+date = 2025-03-10
+place = "Gia Lai"
+signer_name = "Nguyễn Văn Minh"
+signer_title = "KT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH"
+
+[[tasks]]
+code = "II.1"
+title = "Tuyên truyền về lợi ích của chuyển đổi số cho người dân"
+content = ["Tổ chức hội nghị, tọa đàm, phát tờ rơi về dịch vụ công trực tuyến."]
+implementers_text = "Đơn vị thực hiện: UBND các huyện, thị xã, thành phố."
+implementers = [{ kind = "district" }]
+timeframe = { kind = "recurring", text = "Thường xuyên" }
+
+[[tasks.indicators]]
+code = "hoi_nghi"
+name = "Số hội nghị, tọa đàm"
+unit = "cuộc"
+kind = "count"
+
+[[tasks]]
+code = "II.2"
+title = "Hướng dẫn người dân dùng dịch vụ công trực tuyến"
+content = ["Tổ dịch vụ công số hướng dẫn tại bộ phận một cửa."]
+implementers_text = "Đơn vị thực hiện: UBND các huyện, thị xã, thành phố."
+implementers = [{ kind = "district" }]
+timeframe = { kind = "deadline", text = "Hoàn thành trong năm 2026", deadline = 2026-12-31 }
+
+[budget]
+annual_estimate = true
+text = "Kinh phí thực hiện từ nguồn ngân sách hằng năm của các cơ quan, đơn vị."
+due_month = 7
+
+[monitoring]
+monitor_unit = "gl.stttt"
+text = "Giao Sở Thông tin và Truyền thông theo dõi, tổng hợp kết quả thực hiện."
+difficulties_via = "gl.stttt"
+
+[reporting]
+kinds = ["half", "year"]
+due_days_after_cutoff = 5
+source = "Tỉnh quy định báo cáo 6 tháng và năm."
+"""
+
+
+def follow_second_plan(ws: Workspace, folder: Path, since: dt.date) -> str:
+    """Add SECOND_PLAN to a unit it names and follow it from ``since`` (as if it was
+    added that day); returns its id. ``folder`` holds the plan file."""
+    from app.services.plans import add_plan
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "ke-hoach-35-2025.toml"
+    path.write_text(SECOND_PLAN, encoding="utf-8")
+    added = add_plan(ws, path, today=since)
+    assert added.followed, "the second plan names the demo district"
+    return added.plan.id
 
 
 def _export_once(ws: Workspace, folder: Path) -> None:

@@ -69,6 +69,7 @@ def render_all(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "user")
         )
         written += _setup_wizard(Path(tmp) / "new", out_dir, lang)
+        written += _setup_with_two_plans(Path(tmp) / "new-two-plans", out_dir)
         ws = screenshot_scenes.district(Path(tmp), activities)
         try:
             written += _main_screens(ws, out_dir, lang, size)
@@ -91,17 +92,50 @@ def _setup_wizard(data: Path, out: Path, lang: str) -> list[Path]:
         wizard.show()
         _settle()
         for i in range(len(wizard.pages)):
-            if i == 1:
+            page = wizard.currentPage()
+            if page is wizard.unit_page:
                 wizard.unit_page.search.setText("chu se")
                 for item in wizard.unit_page.tree.findItems("gl.chuse", _match_recursive(), 1):
                     wizard.unit_page.tree.setCurrentItem(item)
-            if i == 2:
+            if page is wizard.people_page:
                 wizard.people_page.form.officer.setText("Trần Thị Bích")
                 wizard.people_page.form.leader_name.setText("Nguyễn Văn Ánh")
             written.append(_grab(wizard, out / f"{lang}-setup-{i + 1}.png"))
-            if i < len(wizard.pages) - 1:
+            if wizard.nextId() == -1:
+                break
+            wizard.next()
+            _settle()
+        wizard.reject()
+    finally:
+        ws.close()
+    return written
+
+
+def _setup_with_two_plans(data: Path, out: Path) -> list[Path]:
+    """The wizard where a second plan is kept: a unit no plan names, then the plans page."""
+    from app.services.plans import add_plan
+    from ui import i18n
+    from ui.setup_wizard import SetupWizard
+
+    lang = i18n.current()
+    ws = open_workspace(data)
+    written = []
+    try:
+        plan_file = data / "ke-hoach-35-2025.toml"
+        plan_file.write_text(screenshot_scenes.SECOND_PLAN, encoding="utf-8")
+        add_plan(ws, plan_file)
+        wizard = SetupWizard(ws)
+        wizard.resize(760, 540)
+        wizard.show()
+        wizard.next()
+        tree = wizard.unit_page.tree
+        for unit_id, name in (("gl.btgtu", "unit-not-named"), ("gl.chuse", "plans")):
+            for item in tree.findItems(unit_id, _match_recursive(), 1):
+                tree.setCurrentItem(item)
+            if unit_id == "gl.chuse":
                 wizard.next()
-                _settle()
+            _settle()
+            written.append(_grab(wizard, out / f"{lang}-setup-{name}.png"))
         wizard.reject()
     finally:
         ws.close()
@@ -144,7 +178,37 @@ def _main_screens(ws: Workspace, out: Path, lang: str, size: QSize) -> list[Path
         if isinstance(dialog, QDialog):
             dialog.reject()
         dialog.close()
+    written += _plan_switch(window, out, lang)
     window.close()
+    return written
+
+
+def _plan_switch(window: MainWindow, out: Path, lang: str) -> list[Path]:
+    """The plan switcher open over Tổng quan, then Tổng quan of the second plan."""
+    window.show_screen(0)
+    _settle()
+    combo = window.switcher.combo
+    combo.showPopup()
+    _settle()
+    # the list is a window of its own: drawn onto the picture of the main window
+    picture = window.grab()
+    popup = combo.view().window()
+    corner = window.mapFromGlobal(popup.mapToGlobal(popup.rect().topLeft()))
+    if corner.x() < 0 or corner.y() < 0:  # offscreen: no real placement, put it under
+        corner = combo.mapTo(window, combo.rect().bottomLeft())
+    from PySide6.QtGui import QPainter
+
+    painter = QPainter(picture)
+    painter.drawPixmap(corner, popup.grab())
+    painter.end()
+    combo.hidePopup()
+    path = out / f"{lang}-1b-plan-switcher.png"
+    picture.save(str(path))
+    written = [path]
+    second = combo.itemData(combo.count() - 1)
+    if isinstance(second, str) and window.switch_plan(second):
+        _settle()
+        written.append(_grab(window, out / f"{lang}-1c-overview-second-plan.png"))
     return written
 
 

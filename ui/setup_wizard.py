@@ -1,5 +1,6 @@
-"""First-run setup: role, unit, people and signature block. Pages are a list, so later
-steps (signing key, province key) are added by appending a page."""
+"""First-run setup: role, unit, the plans it follows (when more than one is kept), people
+and signature block. Pages are a list, so later steps (signing key, province key) are
+added by appending a page."""
 
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QRadioButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KnownError
-from app.services.setup import apply_setup, candidate_units, default_settings
+from app.services.setup import apply_setup, default_settings, plans_for, setup_candidates
 from app.services.workspace import Workspace
 from app.settings import InstallSettings
 from app.text import fold
+from app.units import Unit
 from ui.widgets.common import plan_name
 from ui.widgets.messages import show_error
 from ui.widgets.setup_fields import SettingsForm
@@ -65,6 +71,10 @@ class RolePage(QWizardPage):
         return "province" if self.province.isChecked() else "unit"
 
 
+ALLOWED = Qt.ItemDataRole.UserRole + 1  # the unit can take the role under some kept plan
+DIRECTORY = Qt.ItemDataRole.UserRole + 2  # the id of the directory the unit is listed from
+
+
 class UnitPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__()
@@ -79,45 +89,73 @@ class UnitPage(QWizardPage):
         self.tree.setAccessibleName(self.tr("Danh mục đơn vị"))
         layout.addWidget(self.search)
         layout.addWidget(self.tree, 1)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020")
+        layout.addWidget(self.problem)
+        row = QHBoxLayout()
+        self.add_plan_button = QPushButton(self.tr("Thêm &kế hoạch từ tệp…"))
+        self.add_plan_button.setToolTip(
+            self.tr(
+                "Thêm kế hoạch do cơ quan theo dõi gửi (tệp .toml) khi đơn vị chưa có trong danh sách."
+            )
+        )
+        self.add_plan_button.setAutoDefault(False)
+        row.addWidget(self.add_plan_button)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.search.textChanged.connect(self.apply_filter)
         self.search.returnPressed.connect(self.pick_single_match)
         self.search.installEventFilter(self)
-        self.tree.currentItemChanged.connect(lambda *_: self.completeChanged.emit())
+        self.tree.currentItemChanged.connect(self._unit_changed)
+        self.add_plan_button.clicked.connect(self.add_plan)
 
     def initializePage(self) -> None:
         self.tree.clear()
-        # the units the current plan lets take the role: its implementers, or its monitor
-        allowed = {u.id for u in candidate_units(self.wiz.ws, self.wiz.role_page.role())}
+        role = self.wiz.role_page.role()
+        # the units some kept plan lets take the role: its implementers, or its monitor
+        candidates = setup_candidates(self.wiz.ws, role)
         items: dict[str, QTreeWidgetItem] = {}
-        for unit, _depth in self.wiz.ws.units.tree():
-            parent = items.get(unit.parent or "")
-            item = QTreeWidgetItem([unit.name, unit.id])
-            item.setData(0, Qt.ItemDataRole.UserRole, unit.id)
-            if unit.id not in allowed:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-                item.setForeground(0, self.palette().placeholderText())
-            if parent is None:
-                self.tree.addTopLevelItem(item)
-            else:
-                parent.addChild(item)
-            items[unit.id] = item
+        several = len(candidates) > 1
+        for directory_id, allowed_units in candidates.items():
+            directory = self.wiz.ws.directories[directory_id]
+            allowed = {u.id for u in allowed_units}
+            top: QTreeWidgetItem | None = None
+            if several:  # units listed under each directory's name
+                top = QTreeWidgetItem([directory.name, directory_id])
+                top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.tree.addTopLevelItem(top)
+            for unit, _depth in directory.tree():
+                parent = items.get(unit.parent or "", top)
+                item = QTreeWidgetItem([unit.name, unit.id])
+                item.setData(0, Qt.ItemDataRole.UserRole, unit.id)
+                item.setData(0, ALLOWED, unit.id in allowed)
+                item.setData(0, DIRECTORY, directory_id)
+                if unit.id not in allowed:
+                    item.setForeground(0, self.palette().placeholderText())
+                if parent is None:
+                    self.tree.addTopLevelItem(item)
+                else:
+                    parent.addChild(item)
+                items.setdefault(unit.id, item)
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
-        self.search.setPlaceholderText(self._search_hint(allowed))
+        self.add_plan_button.setVisible(role == "unit")
+        example = next((u for units in candidates.values() for u in units), None)
+        self.search.setPlaceholderText(self._search_hint(example))
         current = self.wiz.settings.unit_id
         if current in items:
             self.tree.setCurrentItem(items[current])
+        self._unit_changed()
 
-    def _search_hint(self, allowed: set[str]) -> str:
+    def _search_hint(self, example: Unit | None) -> str:
         """'Gõ để tìm, ví dụ: …' with a unit this role can choose, typed without accents
         as the search allows."""
-        example = next(
-            (u.short_name or u.name for u, _d in self.wiz.ws.units.tree() if u.kind in allowed),
-            "",
-        )
-        if not example:
+        if example is None:
             return self.tr("Gõ để tìm")
-        return self.tr("Gõ để tìm, ví dụ: %1").replace("%1", fold(example))
+        return self.tr("Gõ để tìm, ví dụ: %1").replace(
+            "%1", fold(example.short_name or example.name)
+        )
 
     def apply_filter(self, text: str) -> None:
         words = fold(text).split()
@@ -154,7 +192,7 @@ class UnitPage(QWizardPage):
         found = []
         it = QTreeWidgetItemIterator(self.tree)
         while (item := it.value()) is not None:
-            if not item.isHidden() and item.flags() & Qt.ItemFlag.ItemIsSelectable:
+            if not item.isHidden() and item.data(0, ALLOWED):
                 found.append(item)
             it += 1
         return found
@@ -168,12 +206,120 @@ class UnitPage(QWizardPage):
 
     def unit_id(self) -> str:
         item = self.tree.currentItem()
-        if item is None or not (item.flags() & Qt.ItemFlag.ItemIsSelectable):
+        if item is None or not item.data(0, ALLOWED):
             return ""
         return str(item.data(0, Qt.ItemDataRole.UserRole))
 
+    def _unit_changed(self, *_items: object) -> None:
+        """Say why a unit the plans do not name cannot be chosen, and what to do."""
+        item = self.tree.currentItem()
+        text = ""
+        if (
+            item is not None
+            and item.data(0, Qt.ItemDataRole.UserRole)
+            and not item.data(0, ALLOWED)
+        ):
+            if self.wiz.role_page.role() == "unit":
+                text = self.tr(
+                    "Chưa có kế hoạch nào trên máy này giao nhiệm vụ cho %1, nên đơn vị này "
+                    "chưa báo cáo được. Hãy xin cơ quan theo dõi tệp kế hoạch giao nhiệm vụ "
+                    "cho đơn vị, rồi bấm «Thêm kế hoạch từ tệp…»."
+                ).replace("%1", item.text(0))
+            else:
+                text = self.tr("%1 không phải cơ quan theo dõi kế hoạch nào trên máy này.").replace(
+                    "%1", item.text(0)
+                )
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        self.completeChanged.emit()
+
+    def add_plan(self) -> None:
+        """Add a plan file (the province sent one naming this unit), then list again."""
+        from ui.context import AppContext
+        from ui.screens.settings_plans import add_plan_from_file, choose_plan_file
+
+        path = choose_plan_file(self)
+        if path is None:
+            return
+        chosen = self.tree.currentItem()
+        keep = str(chosen.data(0, Qt.ItemDataRole.UserRole) or "") if chosen else ""
+        if add_plan_from_file(self, AppContext(self.wiz.ws), path):
+            self.wiz.settings.unit_id = keep
+            self.initializePage()
+
     def isComplete(self) -> bool:
         return bool(self.unit_id())
+
+
+class PlansPage(QWizardPage):
+    """Which of the kept plans the unit follows: shown when more than one is kept. The
+    plans naming the unit are ticked; the others say they give it no task."""
+
+    def __init__(self, wizard: SetupWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(self.tr("Kế hoạch theo dõi"))
+        self.setSubTitle(
+            self.tr("Chọn các kế hoạch đơn vị báo cáo; có thể thêm kế hoạch sau trong Cài đặt.")
+        )
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Kế hoạch theo dõi"))
+        self.list.setWordWrap(True)
+        layout.addWidget(self.list, 1)
+        note = QLabel(
+            self.tr(
+                "Đơn vị theo dõi các kế hoạch đã chọn từ hôm nay: các kỳ báo cáo đến hạn trước "
+                "hôm nay không bị tính là chậm."
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.list.itemChanged.connect(lambda *_: self.completeChanged.emit())
+
+    def initializePage(self) -> None:
+        from ui.widgets.common import plan_name
+
+        unit_id = self.wiz.unit_page.unit_id()
+        naming = {k.id for k in plans_for(self.wiz.ws, "unit", unit_id)}
+        self.list.blockSignals(True)
+        self.list.clear()
+        for kept in self.wiz.ws.kept:
+            plan = kept.plan
+            text = (
+                self.tr("%1 ngày %2 — %3")
+                .replace("%1", plan_name(plan))
+                .replace("%2", plan.date.strftime("%d/%m/%Y"))
+                .replace("%3", plan.title)
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, kept.id)
+            if kept.id in naming:
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
+                item.setCheckState(Qt.CheckState.Checked)
+            else:
+                item.setText(self.tr("%1 (không giao nhiệm vụ cho đơn vị này)").replace("%1", text))
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self.list.setCurrentRow(0)
+        self.completeChanged.emit()
+
+    def plan_ids(self) -> list[str]:
+        """The ticked plans, in the order they were installed."""
+        out = []
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def isComplete(self) -> bool:
+        return bool(self.plan_ids())
 
 
 class PeoplePage(QWizardPage):
@@ -205,6 +351,7 @@ class PeoplePage(QWizardPage):
         return bool(self.form.officer.text().strip() and self.form.leader_name.text().strip())
 
     def initializePage(self) -> None:
+        self.wiz.ws.use_plan(self.wiz.plan_ids()[0])  # its directory names the unit
         base = default_settings(
             self.wiz.ws, self.wiz.role_page.role(), self.wiz.unit_page.unit_id()
         )
@@ -343,7 +490,10 @@ class SummaryPage(QWizardPage):
             .replace("%2", s.officer or "—")
             .replace("%3", s.leader_name or "—")
             .replace("%4", s.leader_title)
-            .replace("%5", plan_name(self.wiz.ws.plan))
+            .replace(
+                "%5",
+                "; ".join(plan_name(self.wiz.ws.kept_plan(p).plan) for p in self.wiz.plan_ids()),
+            )
         )
 
 
@@ -363,6 +513,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Hủy"))
         self.role_page = RolePage(self)
         self.unit_page = UnitPage(self)
+        self.plans_page = PlansPage(self)
         self.people_page = PeoplePage(self)
         self.key_page = KeyPage(self)
         from ui.screens.province_trust import ProvinceKeyPage
@@ -372,6 +523,7 @@ class SetupWizard(QWizard):
         self.pages: list[QWizardPage] = [
             self.role_page,
             self.unit_page,
+            self.plans_page,
             self.people_page,
             self.key_page,
             self.province_key_page,
@@ -382,10 +534,22 @@ class SetupWizard(QWizard):
 
     def nextId(self) -> int:
         following = super().nextId()
+        unit = self.role_page.role() == "unit"
         # the province key checks receipts: a reporting unit's step only
-        if self.page(following) is self.province_key_page and self.role_page.role() != "unit":
+        if self.page(following) is self.province_key_page and not unit:
+            return following + 1
+        # the choice of plans: a reporting unit's, when more than one plan is kept
+        if self.page(following) is self.plans_page and not (unit and len(self.ws.kept) > 1):
             return following + 1
         return following
+
+    def plan_ids(self) -> list[str]:
+        """The plans the unit will follow: those ticked on the plans page when it was
+        shown, else every kept plan that lets the chosen unit take its role."""
+        role, unit_id = self.role_page.role(), self.unit_page.unit_id()
+        if role == "unit" and len(self.ws.kept) > 1 and self.plans_page.plan_ids():
+            return self.plans_page.plan_ids()
+        return [k.id for k in plans_for(self.ws, role, unit_id)] or [self.ws.plan.id]
 
     def validateCurrentPage(self) -> bool:
         if self.currentPage() is self.people_page:
@@ -396,7 +560,7 @@ class SetupWizard(QWizard):
         from app.services.packages import ensure_key
 
         try:
-            apply_setup(self.ws, self.settings)
+            apply_setup(self.ws, self.settings, plans=self.plan_ids())
             ensure_key(self.ws, self.key_page.value())
             province_key = self.province_key_page.value()
             if self.settings.role == "unit" and province_key is not None:

@@ -55,6 +55,8 @@ class ShellWindow(QMainWindow):
     """
 
     ready = Signal()  # the workspace is attached and a screen shows its data
+    # The screens that show one plan's data: built again when the current plan changes.
+    plan_screens: tuple[int, ...] = ()
 
     def __init__(
         self, ctx: AppContext | None = None, *, unit_name: str = "", unit_short_name: str = ""
@@ -101,6 +103,7 @@ class ShellWindow(QMainWindow):
         side_layout.addWidget(brand)
         side_layout.addWidget(unit_label)
         side_layout.addWidget(self.nav, 1)
+        self.side_layout = side_layout  # a window may add to the sidebar (the plan switcher)
         layout.addWidget(side)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
@@ -222,6 +225,79 @@ class ShellWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.screen_at(index))
 
+    # ------------------------------------------------------------------ plans
+
+    def switch_plan(self, plan_id: str) -> bool:
+        """Work on another plan: after saving what the screens hold (or the officer's
+        leave to drop what could not be saved), make it current and remembered for the
+        next start, and build the plan's screens again. Refused while a screen runs a
+        background job. Returns whether ``plan_id`` is the current plan now."""
+        ctx = self.ctx
+        if ctx is None:
+            return False
+        if plan_id == ctx.ws.plan.id:
+            return True
+        if not self._may_leave_plan():
+            return False
+        from app.errors import KnownError
+        from ui.widgets.messages import show_error
+
+        try:
+            plan = ctx.ws.use_plan(plan_id, remember=True)
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        self._rebuild_plan_screens()
+        ctx.plan_changed.emit(plan_id)
+        from ui.widgets.common import plan_name
+
+        ctx.status_message.emit(self.tr("Đang làm việc với %1.").replace("%1", plan_name(plan)))
+        return True
+
+    def _may_leave_plan(self) -> bool:
+        """Whether the screens of the current plan may go: nothing running, every edit
+        saved, or the officer agreed to drop the edits that could not be saved."""
+        from ui.widgets.messages import confirm, show_error
+
+        labels = {i: label for i, (label, _f) in enumerate(self.factories)}
+        busy = [labels[i] for i, w in sorted(self.built.items()) if _screen_busy(w)]
+        if busy:
+            show_error(
+                self,
+                self.tr("Màn hình %1 đang làm một việc chưa xong.").replace("%1", busy[0]),
+                self.tr("Chờ việc đó xong (hoặc bấm Hủy) rồi chọn lại kế hoạch."),
+            )
+            return False
+        unsaved = [
+            labels[i]
+            for i, w in sorted(self.built.items())
+            if i in self.plan_screens and not _save_screen(w)
+        ]
+        if not unsaved:
+            return True
+        return confirm(
+            self,
+            self.tr("Đổi kế hoạch"),
+            self.tr(
+                "Chưa lưu được thay đổi ở màn hình %1. Nếu đổi kế hoạch bây giờ, các thay "
+                "đổi đó sẽ mất.\n\nVẫn đổi kế hoạch?"
+            ).replace("%1", ", ".join(unsaved)),
+            self.tr("&Vẫn đổi"),
+            self.tr("Ở &lại"),
+        )
+
+    def _rebuild_plan_screens(self) -> None:
+        """Drop the built screens that show the plan; each is built again when shown (the
+        one on screen now, at once)."""
+        for index in self.plan_screens:
+            old = self.built.pop(index, None)
+            if old is None:
+                continue
+            self.stack.insertWidget(index, self._opening_page())
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._switch(self.nav.currentRow())
+
     def _show_status(self, text: str) -> None:
         from ui.widgets.messages import core_text
 
@@ -234,3 +310,20 @@ class ShellWindow(QMainWindow):
                 flush()
         window_state.save_geometry(self, type(self).__name__)
         event.accept()
+
+
+def _screen_busy(screen: QWidget) -> bool:
+    """Whether a screen runs a background job (its ``busy()``, if it has one)."""
+    busy = getattr(screen, "busy", None)
+    return bool(busy()) if callable(busy) else False
+
+
+def _save_screen(screen: QWidget) -> bool:
+    """Save what a screen still holds; False when some edit could not be saved."""
+    save = getattr(screen, "save_edits", None)
+    if callable(save):
+        return bool(save())
+    flush = getattr(screen, "flush_edits", None)
+    if callable(flush):
+        flush()
+    return True

@@ -225,17 +225,19 @@ class OutboxRow:
         return ReportState.RECEIVED if self.received_at else ReportState.EXPORTED
 
 
-def outbox(ws: Workspace) -> list[OutboxRow]:
-    """Exported packages, newest first (not the reservations of exports under way)."""
-    with ws.db.session() as s:
-        rows = s.scalars(
-            select(m.OutboxPackage)
-            .where(
-                m.OutboxPackage.unit_id == ws.settings.unit_id,
-                m.OutboxPackage.sha256 != reservations.PENDING,
-            )
-            .order_by(m.OutboxPackage.sequence.desc())
+def outbox(ws: Workspace, *, plan_id: str | None = None) -> list[OutboxRow]:
+    """Exported packages, newest first (not the reservations of exports under way): of
+    every plan, or of the reports of ``plan_id`` only."""
+    query = select(m.OutboxPackage).where(
+        m.OutboxPackage.unit_id == ws.settings.unit_id,
+        m.OutboxPackage.sha256 != reservations.PENDING,
+    )
+    if plan_id is not None:
+        query = query.join(m.Report, m.Report.id == m.OutboxPackage.report_id).where(
+            m.Report.plan_id == plan_id
         )
+    with ws.db.session() as s:
+        rows = s.scalars(query.order_by(m.OutboxPackage.sequence.desc()))
         return [
             OutboxRow(
                 r.id,

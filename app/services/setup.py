@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.errors import ConfigError
 from app.plan import Plan
 from app.plan_units import implementing_units, names_unit
 from app.recipients import default_recipients
-from app.services.catalog import follow
+from app.services.catalog import KeptPlan, follow
 from app.services.workspace import Workspace, check_role
 from app.settings import InstallSettings
 from app.units import Unit, UnitDirectory, UnitKind
@@ -162,16 +163,74 @@ def validate_setup(ws: Workspace, settings: InstallSettings) -> list[str]:
     return problems
 
 
-def apply_setup(ws: Workspace, settings: InstallSettings, *, today: dt.date | None = None) -> None:
-    """Validate and store setup, and follow the current plan from ``today`` (nothing that
-    fell due before is asked for). Raises ConfigError listing every problem."""
+def plans_for(ws: Workspace, role: str, unit_id: str) -> tuple[KeptPlan, ...]:
+    """The kept plans ``unit_id`` can take ``role`` in (each read against its own
+    directory), in the order they were installed: for "unit", those naming it as an
+    implementer; for "province", those it monitors. Raises ConfigError for a bad role."""
+    role = check_role(role)
+    out = []
+    for kept in ws.kept:
+        units = ws.directories[kept.directory_id]
+        if role == "province":
+            if kept.plan.monitoring.monitor_unit == unit_id and unit_id in units:
+                out.append(kept)
+        elif names_unit(kept.plan, units, unit_id):
+            out.append(kept)
+    return tuple(out)
+
+
+def setup_candidates(ws: Workspace, role: str) -> dict[str, tuple[Unit, ...]]:
+    """Per kept directory (its id), the units that can take ``role`` under some kept plan
+    checked against it: the implementers of each plan, or its monitoring body. Directories
+    no kept plan uses are left out. Raises ConfigError for a bad role."""
+    role = check_role(role)
+    found: dict[str, dict[str, Unit]] = {}
+    for kept in ws.kept:
+        units = ws.directories[kept.directory_id]
+        chosen = found.setdefault(kept.directory_id, {})
+        if role == "province":
+            monitor = kept.plan.monitoring.monitor_unit
+            if monitor in units:
+                chosen[monitor] = units.get(monitor)
+        else:
+            chosen.update((u.id, u) for u in implementing_units(kept.plan, units))
+    return {directory: tuple(units.values()) for directory, units in found.items()}
+
+
+def apply_setup(
+    ws: Workspace,
+    settings: InstallSettings,
+    *,
+    today: dt.date | None = None,
+    plans: Sequence[str] = (),
+) -> None:
+    """Validate and store setup, and follow ``plans`` (the current plan when none are
+    given; a unit may follow several) from ``today``: nothing that fell due before is
+    asked for. The first of ``plans`` becomes the current plan.
+
+    Raises ConfigError listing every problem (a plan the installation does not keep, one
+    that gives the unit no task); nothing is stored then.
+    """
+    chosen = list(dict.fromkeys(plans)) or [ws.plan.id]
+    ws.use_plan(chosen[0])
     settings = replace(settings, role=check_role(settings.role), plan_id=ws.plan.id)
     problems = validate_setup(ws, settings)
+    if settings.role == "unit":
+        for plan_id in chosen[1:]:
+            kept = ws.kept_plan(plan_id)
+            if not names_unit(kept.plan, ws.directories[kept.directory_id], settings.unit_id):
+                problems.append(
+                    f"{kept.plan.kind} số {kept.plan.number} không giao nhiệm vụ nào cho "
+                    "đơn vị này."
+                )
+    else:
+        chosen = chosen[:1]
     if problems:
         raise ConfigError("Thiết lập chưa hợp lệ: " + " ".join(problems))
     ws.settings = settings
     if settings.officer:
         ws.db.actor = settings.officer
     ws.save_settings()
-    follow(ws.db, ws.plan.id, today or dt.date.today())
+    for plan_id in chosen:
+        follow(ws.db, plan_id, today or dt.date.today())
     ws.reload_plans()

@@ -225,17 +225,17 @@ Click “Add activity” (Ctrl+N) to record the first one: the date, the task, w
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="687"/>
+        <location filename="../../ui/screens/activities/screen.py" line="697"/>
         <source>Đã thêm hoạt động “%1”</source>
         <translation>Activity “%1” added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="702"/>
+        <location filename="../../ui/screens/activities/screen.py" line="712"/>
         <source>Xóa hoạt động</source>
         <translation>Delete activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="704"/>
+        <location filename="../../ui/screens/activities/screen.py" line="714"/>
         <source>Chuyển hoạt động “%1” vào thùng rác?
 
 Có thể khôi phục lại từ Thùng rác.</source>
@@ -244,37 +244,37 @@ Có thể khôi phục lại từ Thùng rác.</source>
 You can restore it from the Recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="706"/>
+        <location filename="../../ui/screens/activities/screen.py" line="716"/>
         <source>Chuyển vào thùng rác</source>
         <translation>Move to recycle bin</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="707"/>
+        <location filename="../../ui/screens/activities/screen.py" line="717"/>
         <source>Không xóa</source>
         <translation>Don&apos;t delete</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="720"/>
+        <location filename="../../ui/screens/activities/screen.py" line="730"/>
         <source>Đã chuyển “%1” vào thùng rác.</source>
         <translation>“%1” moved to the recycle bin.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="723"/>
+        <location filename="../../ui/screens/activities/screen.py" line="733"/>
         <source>Đã chuyển hoạt động vào thùng rác — bấm Hoàn tác (Ctrl+Z) để lấy lại</source>
         <translation>Activity moved to the recycle bin — click Undo (Ctrl+Z) to bring it back</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="745"/>
+        <location filename="../../ui/screens/activities/screen.py" line="755"/>
         <source>Còn có thể hoàn tác các lần xóa trước.</source>
         <translation>Earlier deletions can still be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="746"/>
+        <location filename="../../ui/screens/activities/screen.py" line="756"/>
         <source>Đã khôi phục hoạt động</source>
         <translation>Activity restored</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/screen.py" line="760"/>
+        <location filename="../../ui/screens/activities/screen.py" line="770"/>
         <source>Đã khôi phục “%1” — hoạt động đã trở lại danh sách</source>
         <translation>“%1” restored — the activity is back in the list</translation>
     </message>
@@ -363,29 +363,29 @@ You can restore it from the Recycle bin.</translation>
         <translation>Saved automatically as you type</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="247"/>
+        <location filename="../../ui/screens/activities/editor.py" line="251"/>
         <source>Tên hoạt động không được để trống; đã giữ lại tên cũ.</source>
         <translation>The activity name cannot be empty; the previous name has been kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="252"/>
+        <location filename="../../ui/screens/activities/editor.py" line="256"/>
         <source>Tên hoạt động không được để trống; tên cũ vẫn được giữ.</source>
         <translation>The activity name cannot be empty; the previous name is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="296"/>
-        <location filename="../../ui/screens/activities/editor.py" line="331"/>
+        <location filename="../../ui/screens/activities/editor.py" line="300"/>
+        <location filename="../../ui/screens/activities/editor.py" line="335"/>
         <source>Đã lưu lúc %1</source>
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="310"/>
-        <location filename="../../ui/screens/activities/editor.py" line="317"/>
+        <location filename="../../ui/screens/activities/editor.py" line="314"/>
+        <location filename="../../ui/screens/activities/editor.py" line="321"/>
         <source>Đổi nhiệm vụ</source>
         <translation>Change task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="312"/>
+        <location filename="../../ui/screens/activities/editor.py" line="316"/>
         <source>Hoạt động này đã có số liệu chỉ tiêu của nhiệm vụ %1. Đổi sang nhiệm vụ %2 thì các số liệu đó sẽ bị xóa (vẫn ghi trong lịch sử thay đổi).
 
 Vẫn đổi nhiệm vụ?</source>
@@ -394,57 +394,57 @@ Vẫn đổi nhiệm vụ?</source>
 Change the task anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="318"/>
+        <location filename="../../ui/screens/activities/editor.py" line="322"/>
         <source>Không đổi</source>
         <translation>Don&apos;t change</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="341"/>
+        <location filename="../../ui/screens/activities/editor.py" line="345"/>
         <source>Chọn tệp minh chứng</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="343"/>
+        <location filename="../../ui/screens/activities/editor.py" line="347"/>
         <source>Ảnh và tài liệu (%1);;Tất cả các tệp (*)</source>
         <translation>Photos and documents (%1);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="368"/>
+        <location filename="../../ui/screens/activities/editor.py" line="372"/>
         <source>Đang chép %1 tệp…</source>
         <translation>Copying %1 file(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="370"/>
+        <location filename="../../ui/screens/activities/editor.py" line="374"/>
         <source>Đang chép tệp…</source>
         <translation>Copying files…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="387"/>
+        <location filename="../../ui/screens/activities/editor.py" line="391"/>
         <source>Đã thêm %1 tệp minh chứng</source>
         <translation>%1 evidence file(s) added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="428"/>
+        <location filename="../../ui/screens/activities/editor.py" line="432"/>
         <source>Không mở được tệp “%1”.</source>
         <translation>Could not open the file “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="435"/>
+        <location filename="../../ui/screens/activities/editor.py" line="439"/>
         <source>Máy tính chưa có chương trình mở được tệp “%1”.</source>
         <translation>This computer has no program that can open the file “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="438"/>
+        <location filename="../../ui/screens/activities/editor.py" line="442"/>
         <source>Tệp đã được chép ra %1</source>
         <translation>The file has been copied to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="447"/>
+        <location filename="../../ui/screens/activities/editor.py" line="451"/>
         <source>Gỡ minh chứng</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="449"/>
+        <location filename="../../ui/screens/activities/editor.py" line="453"/>
         <source>Gỡ tệp “%1” khỏi hoạt động này?
 
 Việc gỡ được ghi trong lịch sử thay đổi.</source>
@@ -453,17 +453,17 @@ Việc gỡ được ghi trong lịch sử thay đổi.</source>
 The removal is recorded in the history of changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="451"/>
+        <location filename="../../ui/screens/activities/editor.py" line="455"/>
         <source>Gỡ tệp</source>
         <translation>Remove file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="452"/>
+        <location filename="../../ui/screens/activities/editor.py" line="456"/>
         <source>Không gỡ</source>
         <translation>Don&apos;t remove</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/activities/editor.py" line="461"/>
+        <location filename="../../ui/screens/activities/editor.py" line="465"/>
         <source>Đã gỡ tệp minh chứng</source>
         <translation>Evidence file removed</translation>
     </message>
@@ -695,6 +695,49 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
 </context>
 <context>
+    <name>DueReportsList</name>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="134"/>
+        <source>Báo cáo cần gửi của từng kế hoạch</source>
+        <translation>Reports to send for each plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="172"/>
+        <source>Báo cáo %1 — quá hạn (hạn %2)</source>
+        <translation>Report for %1 — overdue (due %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="185"/>
+        <source>Không có báo cáo nào cần gửi.</source>
+        <translation>No report to send.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="192"/>
+        <source>Tiếp theo: báo cáo %1 — hạn %2 (%3)</source>
+        <translation>Next: report for %1 — due %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="200"/>
+        <source>Báo cáo %1 — hạn %2 (%3)</source>
+        <translation>Report for %1 — due %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="208"/>
+        <source>hôm nay</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="208"/>
+        <source>còn %1 ngày</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="213"/>
+        <source>Mở báo cáo này (Enter)</source>
+        <translation>Open this report (Enter)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDoneDialog</name>
     <message>
         <location filename="../../ui/screens/outbox_dialogs.py" line="29"/>
@@ -904,7 +947,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="145"/>
-        <location filename="../../ui/screens/province_import.py" line="391"/>
+        <location filename="../../ui/screens/province_import.py" line="392"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
@@ -920,19 +963,19 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="152"/>
-        <location filename="../../ui/screens/province_import.py" line="188"/>
+        <location filename="../../ui/screens/province_import.py" line="187"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="153"/>
-        <location filename="../../ui/screens/province_import.py" line="189"/>
+        <location filename="../../ui/screens/province_import.py" line="188"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="154"/>
-        <location filename="../../ui/screens/province_import.py" line="190"/>
+        <location filename="../../ui/screens/province_import.py" line="189"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
@@ -953,52 +996,52 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="175"/>
-        <location filename="../../ui/screens/province_import.py" line="197"/>
+        <location filename="../../ui/screens/province_import.py" line="196"/>
         <source>Các gói đã nhận</source>
         <translation>Packages received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="187"/>
+        <location filename="../../ui/screens/province_import.py" line="186"/>
         <source>Ngày nhận</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="191"/>
+        <location filename="../../ui/screens/province_import.py" line="190"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="192"/>
+        <location filename="../../ui/screens/province_import.py" line="191"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="193"/>
+        <location filename="../../ui/screens/province_import.py" line="192"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="223"/>
+        <location filename="../../ui/screens/province_import.py" line="224"/>
         <source>Chọn tệp gói báo cáo</source>
         <translation>Choose report package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="225"/>
+        <location filename="../../ui/screens/province_import.py" line="226"/>
         <source>Gói báo cáo (*.tdpkg *.zip);;Mọi tệp (*)</source>
         <translation>Report packages (*.tdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="271"/>
+        <location filename="../../ui/screens/province_import.py" line="272"/>
         <source>Không có tệp gói báo cáo (.tdpkg) nào trong những gì đã chọn.</source>
         <translation>There are no report package files (.tdpkg) in what you chose.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="272"/>
+        <location filename="../../ui/screens/province_import.py" line="273"/>
         <source>Gói báo cáo có tên dạng BaoCao_&lt;đơn vị&gt;_&lt;kỳ&gt;_r&lt;lần&gt;.tdpkg.</source>
         <translation>Report packages are named like BaoCao_&lt;unit&gt;_&lt;period&gt;_r&lt;revision&gt;.tdpkg.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="233"/>
+        <location filename="../../ui/screens/province_import.py" line="234"/>
         <source>Chọn thư mục chứa gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose a folder containing report packages (for example a USB drive)</translation>
     </message>
@@ -1008,67 +1051,67 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Double-click a package to read its report and evidence and to check the report&apos;s official signatures.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="240"/>
+        <location filename="../../ui/screens/province_import.py" line="241"/>
         <source>Chọn thư mục ghi biên nhận</source>
         <translation>Choose the folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="254"/>
+        <location filename="../../ui/screens/province_import.py" line="255"/>
         <source>Đang nhập gói khác; chờ xong rồi thử lại.</source>
         <translation>Another import is in progress; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="262"/>
+        <location filename="../../ui/screens/province_import.py" line="263"/>
         <source>Chưa chọn thư mục ghi biên nhận, hoặc thư mục không tồn tại.</source>
         <translation>No folder for receipts has been chosen, or the folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="263"/>
+        <location filename="../../ui/screens/province_import.py" line="264"/>
         <source>Chọn thư mục, hoặc đánh dấu “Ghi biên nhận cạnh tệp gói”.</source>
         <translation>Choose a folder, or tick “Write receipts next to the package files”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="305"/>
+        <location filename="../../ui/screens/province_import.py" line="306"/>
         <source>Đang kiểm tra và nhập %1 gói…</source>
         <translation>Checking and importing %1 package(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="350"/>
+        <location filename="../../ui/screens/province_import.py" line="351"/>
         <source>Đã hủy; các gói đã nhập xong vẫn được giữ, gói đang nhập dở không được ghi.</source>
         <translation>Cancelled; the packages already imported are kept, and the package that was being imported has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="359"/>
+        <location filename="../../ui/screens/province_import.py" line="360"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="360"/>
+        <location filename="../../ui/screens/province_import.py" line="361"/>
         <source>Đã nhập trước đó</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="361"/>
+        <location filename="../../ui/screens/province_import.py" line="362"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="362"/>
+        <location filename="../../ui/screens/province_import.py" line="363"/>
         <source>Chưa xử lý</source>
         <translation>Not processed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="395"/>
+        <location filename="../../ui/screens/province_import.py" line="396"/>
         <source>Kết quả nhập: %1 tệp — đã nhập %2, đã nhập trước đó %3, từ chối %4</source>
         <translation>Import results: %1 file(s) — %2 imported, %3 already imported, %4 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="406"/>
+        <location filename="../../ui/screens/province_import.py" line="407"/>
         <source>Hiện hành</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="406"/>
+        <location filename="../../ui/screens/province_import.py" line="407"/>
         <source>Đã được thay</source>
         <translation>Superseded</translation>
     </message>
@@ -1150,57 +1193,57 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="226"/>
+        <location filename="../../ui/setup_wizard.py" line="373"/>
         <source>Khóa ký gói báo cáo</source>
         <translation>Report package signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="237"/>
+        <location filename="../../ui/setup_wizard.py" line="384"/>
         <source>&amp;Mật khẩu khóa:</source>
         <translation>Key &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="238"/>
+        <location filename="../../ui/setup_wizard.py" line="385"/>
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="257"/>
+        <location filename="../../ui/setup_wizard.py" line="404"/>
         <source>Biên nhận gửi lại cho các đơn vị và kế hoạch gửi xuống được ký bằng khóa riêng của Sở, để đơn vị biết chắc chúng do Sở gửi và không bị sửa.</source>
         <translation>The receipts sent back to the units and the plans sent down to them are signed with the province&apos;s own key, so that the units know for sure the province sent them and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="262"/>
+        <location filename="../../ui/setup_wizard.py" line="409"/>
         <source>Mỗi gói báo cáo gửi lên tỉnh được ký bằng khóa riêng của đơn vị, để tỉnh biết chắc gói do đơn vị gửi và không bị sửa.</source>
         <translation>Each report package sent to the province is signed with the unit&apos;s own key, so that the province knows for sure the unit sent it and nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="268"/>
+        <location filename="../../ui/setup_wizard.py" line="415"/>
         <source>Máy này không có kho khóa an toàn của hệ điều hành, nên khóa được lưu trong tệp mã hóa bằng mật khẩu. Hãy chọn mật khẩu và ghi nhớ: cần nhập mỗi lần ký. Không ai lấy lại được mật khẩu đã quên; khi đó phải tạo khóa mới và báo cho nơi nhận đăng ký lại.</source>
         <translation>This computer has no secure keyring, so the key is kept in a file encrypted with a passphrase. Choose a passphrase and remember it: it is needed each time something is signed. Nobody can recover a forgotten passphrase; a new key must then be made and enrolled again by those who receive your files.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="276"/>
+        <location filename="../../ui/setup_wizard.py" line="423"/>
         <source>Khóa sẽ được tạo và cất trong kho khóa an toàn của hệ điều hành khi hoàn tất thiết lập.</source>
         <translation>The key will be made and kept in the system&apos;s secure keyring when the setup is complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="282"/>
+        <location filename="../../ui/setup_wizard.py" line="429"/>
         <source>Khóa ký biên nhận và kế hoạch gửi các đơn vị.</source>
         <translation>The key that signs the receipts and plans sent to the units.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="284"/>
+        <location filename="../../ui/setup_wizard.py" line="431"/>
         <source>Khóa ký các gói báo cáo gửi lên tỉnh.</source>
         <translation>The key that signs the report packages sent to the province.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="300"/>
+        <location filename="../../ui/setup_wizard.py" line="447"/>
         <source>Mật khẩu cần ít nhất %1 ký tự.</source>
         <translation>The passphrase needs at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="308"/>
+        <location filename="../../ui/setup_wizard.py" line="455"/>
         <source>Hai lần nhập mật khẩu chưa khớp.</source>
         <translation>The two passphrases do not match.</translation>
     </message>
@@ -1434,52 +1477,57 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Gửi báo cáo</source>
         <translation>Send reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="49"/>
+        <source>Chọn kế hoạch</source>
+        <translation>Choose plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Tệp %1 là gói báo cáo; gói chỉ được nhập ở máy của Sở.</source>
         <translation>%1 is a report package; packages are imported at the Department.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Để gửi báo cáo của đơn vị, dùng màn hình Gửi báo cáo.</source>
         <translation>To send this unit&apos;s report, use the Send reports screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Thêm hoạt động</source>
         <translation>Add activity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>Tìm hoạt động</source>
         <translation>Search activities</translation>
     </message>
@@ -1710,12 +1758,12 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>The receipt file (.tdr) the Department sends back after receiving a package</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="220"/>
+        <location filename="../../ui/screens/outbox.py" line="224"/>
         <source>%1 — lần %2</source>
         <translation>%1 — revision %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="205"/>
+        <location filename="../../ui/screens/outbox.py" line="209"/>
         <source>Chưa có báo cáo đã chốt</source>
         <translation>No finalized reports yet</translation>
     </message>
@@ -1725,42 +1773,42 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>A report package holds the finalized report, its PDF and the evidence, with the software&apos;s authentication signature (so the monitoring body knows the package came from the unit&apos;s computer). Save the package to a USB stick or attach it to an e-mail to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="209"/>
+        <location filename="../../ui/screens/outbox.py" line="213"/>
         <source>Khóa ký của đơn vị: %1 — dấu vân tay %2</source>
         <translation>Unit signing key: %1 — fingerprint %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="244"/>
+        <location filename="../../ui/screens/outbox.py" line="248"/>
         <source>Chọn nơi lưu gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose where to save the report package (for example a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="272"/>
+        <location filename="../../ui/screens/outbox.py" line="276"/>
         <source>Đang đóng gói và ký…</source>
         <translation>Packing and signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="290"/>
+        <location filename="../../ui/screens/outbox.py" line="294"/>
         <source>Mật khẩu không đúng. Hãy nhập lại.</source>
         <translation>The passphrase is wrong. Enter it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="303"/>
+        <location filename="../../ui/screens/outbox.py" line="307"/>
         <source>Đã xuất gói báo cáo.</source>
         <translation>Report package exported.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="322"/>
+        <location filename="../../ui/screens/outbox.py" line="326"/>
         <source>Đã hủy xuất gói; không có tệp nào được ghi.</source>
         <translation>Export cancelled; no files were written.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="328"/>
+        <location filename="../../ui/screens/outbox.py" line="332"/>
         <source>Chọn tệp biên nhận</source>
         <translation>Choose receipt files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="330"/>
+        <location filename="../../ui/screens/outbox.py" line="334"/>
         <source>Biên nhận Tiến Độ (*.tdr);;Mọi tệp (*)</source>
         <translation>Tiến Độ receipts (*.tdr);;All files (*)</translation>
     </message>
@@ -1770,22 +1818,22 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>No report package exported yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="215"/>
+        <location filename="../../ui/screens/outbox.py" line="219"/>
         <source>Đơn vị chưa có khóa ký: tạo hoặc nhập khóa trong Cài đặt › Khóa ký.</source>
         <translation>The unit has no signing key: make or import one in Settings › Signing key.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="225"/>
+        <location filename="../../ui/screens/outbox.py" line="229"/>
         <source> (đã xuất, chờ biên nhận)</source>
         <translation> (exported, awaiting receipt)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="227"/>
+        <location filename="../../ui/screens/outbox.py" line="231"/>
         <source> (tỉnh đã nhận)</source>
         <translation> (received by the province)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/outbox.py" line="358"/>
+        <location filename="../../ui/screens/outbox.py" line="362"/>
         <source>Đã ghi nhận biên nhận</source>
         <translation>Receipt recorded</translation>
     </message>
@@ -1803,78 +1851,53 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="115"/>
+        <location filename="../../ui/screens/overview.py" line="251"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="122"/>
-        <source>Báo cáo tiếp theo</source>
-        <translation>Next report</translation>
+        <location filename="../../ui/screens/overview.py" line="258"/>
+        <source>Báo cáo cần gửi</source>
+        <translation>Reports to send</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="123"/>
-        <source>Cần xử lý</source>
-        <translation>Needs attention</translation>
+        <location filename="../../ui/screens/overview.py" line="264"/>
+        <source>Nhiệm vụ cần chú ý</source>
+        <translation>Tasks needing attention</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="124"/>
+        <location filename="../../ui/screens/overview.py" line="265"/>
         <source>Hoạt động đã ghi</source>
         <translation>Activities recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="128"/>
-        <location filename="../../ui/screens/overview.py" line="144"/>
+        <location filename="../../ui/screens/overview.py" line="271"/>
+        <location filename="../../ui/screens/overview.py" line="287"/>
         <source>Tiến độ từng nhiệm vụ</source>
         <translation>Progress by task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="134"/>
+        <location filename="../../ui/screens/overview.py" line="277"/>
         <source>&amp;Biểu đồ</source>
         <translation>&amp;Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="147"/>
+        <location filename="../../ui/screens/overview.py" line="290"/>
         <source>&amp;Bảng</source>
         <translation>&amp;Table</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="173"/>
-        <source>Không có báo cáo nào sắp đến hạn.</source>
-        <translation>No reports due soon.</translation>
+        <location filename="../../ui/screens/overview.py" line="331"/>
+        <source>Không có nhiệm vụ nào trễ hạn.</source>
+        <translation>No task is behind schedule.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="177"/>
-        <source>hôm nay</source>
-        <translation>today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/overview.py" line="177"/>
-        <source>còn %1 ngày</source>
-        <translation>%1 days left</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/overview.py" line="181"/>
-        <source>&lt;b&gt;Báo cáo %1&lt;/b&gt;&lt;br&gt;Số liệu từ %2 đến %3&lt;br&gt;Hạn gửi: &lt;b&gt;%4&lt;/b&gt; (%5)</source>
-        <translation>&lt;b&gt;Report for %1&lt;/b&gt;&lt;br&gt;Figures from %2 to %3&lt;br&gt;Due: &lt;b&gt;%4&lt;/b&gt; (%5)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/overview.py" line="193"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Báo cáo %1 quá hạn (hạn %2)&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Report for %1 is overdue (due %2)&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/overview.py" line="200"/>
+        <location filename="../../ui/screens/overview.py" line="325"/>
         <source>Nhiệm vụ %1: %2 (hạn %3)</source>
         <translation>Task %1: %2 (due %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="210"/>
-        <source>Không có việc trễ hạn.</source>
-        <translation>Nothing is overdue.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/overview.py" line="214"/>
+        <location filename="../../ui/screens/overview.py" line="336"/>
         <source>&lt;b&gt;%1&lt;/b&gt; hoạt động, trong đó &lt;b&gt;%2&lt;/b&gt; trong năm báo cáo hiện tại</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; activities, &lt;b&gt;%2&lt;/b&gt; of them in the current reporting year</translation>
     </message>
@@ -2062,17 +2085,17 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="183"/>
+        <location filename="../../ui/setup_wizard.py" line="329"/>
         <source>Người lập và người ký báo cáo</source>
         <translation>Report preparer and signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="185"/>
+        <location filename="../../ui/setup_wizard.py" line="331"/>
         <source>Các thông tin này in trên báo cáo; có thể sửa sau trong mục Cài đặt.</source>
         <translation>This information is printed on reports; you can change it later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="200"/>
+        <location filename="../../ui/setup_wizard.py" line="346"/>
         <source>Cần tên người lập và tên người ký: chúng được in trên báo cáo.</source>
         <translation>The names of the person who prepares the reports and of the signer are needed: they are printed on the reports.</translation>
     </message>
@@ -2139,64 +2162,253 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
 </context>
 <context>
+    <name>PlanSwitcher</name>
+    <message>
+        <location filename="../../ui/widgets/plan_switcher.py" line="54"/>
+        <source>Kế hoạch đang làm việc (Ctrl+K):</source>
+        <translation>Plan in use (Ctrl+K):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/plan_switcher.py" line="58"/>
+        <source>Kế hoạch đang làm việc</source>
+        <translation>Plan in use</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="261"/>
+        <location filename="../../ui/setup_wizard.py" line="267"/>
+        <source>Kế hoạch theo dõi</source>
+        <translation>Plans followed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="263"/>
+        <source>Chọn các kế hoạch đơn vị báo cáo; có thể thêm kế hoạch sau trong Cài đặt.</source>
+        <translation>Choose the plans the unit reports on; more can be added later in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="272"/>
+        <source>Đơn vị theo dõi các kế hoạch đã chọn từ hôm nay: các kỳ báo cáo đến hạn trước hôm nay không bị tính là chậm.</source>
+        <translation>The unit follows the chosen plans from today: reports that fell due before today are not counted as late.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="290"/>
+        <source>%1 ngày %2 — %3</source>
+        <translation>%1 of %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="305"/>
+        <source>%1 (không giao nhiệm vụ cho đơn vị này)</source>
+        <translation>%1 (gives this unit no task)</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPanel</name>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="47"/>
+        <source>Chọn tệp kế hoạch</source>
+        <translation>Choose a plan file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="49"/>
+        <source>Tệp kế hoạch (*.toml);;Mọi tệp (*)</source>
+        <translation>Plan files (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="74"/>
+        <source>%1 đã có trên máy này, không có gì thay đổi.</source>
+        <translation>%1 is already on this computer; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="82"/>
+        <source>Đã lưu %1, nhưng kế hoạch này không giao nhiệm vụ nào cho %2 nên đơn vị không báo cáo theo kế hoạch này.</source>
+        <translation>Saved %1, but it gives %2 no task, so the unit does not report on this plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="91"/>
+        <source>Đã lưu %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="93"/>
+        <location filename="../../ui/screens/settings_plans.py" line="105"/>
+        <source>Thêm kế hoạch</source>
+        <translation>Add plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="98"/>
+        <source>Đã cập nhật %1 theo tệp mới.</source>
+        <translation>Updated %1 from the new file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="106"/>
+        <source>Đã thêm %1. Đơn vị theo dõi kế hoạch này từ hôm nay: các kỳ báo cáo đến hạn trước hôm nay không bị tính là chậm.
+
+Làm việc với kế hoạch này ngay?</source>
+        <translation>Added %1. The unit follows this plan from today: reports that fell due before today are not counted as late.
+
+Work on this plan now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="115"/>
+        <source>&amp;Làm việc với kế hoạch này</source>
+        <translation>&amp;Work on this plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="119"/>
+        <source>Để &amp;sau</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="136"/>
+        <source>… và %1 lỗi khác (bấm Hiện chi tiết).</source>
+        <translation>… and %1 more problems (click Show Details).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="143"/>
+        <source>Không thêm được kế hoạch</source>
+        <translation>The plan could not be added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="144"/>
+        <source>Tệp %1 có %2 lỗi nên chưa được thêm; trên máy không có gì thay đổi.</source>
+        <translation>The file %1 has %2 problems, so it was not added; nothing changed on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="165"/>
+        <location filename="../../ui/screens/settings_plans.py" line="186"/>
+        <source>Kế hoạch theo dõi</source>
+        <translation>Plans followed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="170"/>
+        <source>Đơn vị báo cáo theo các kế hoạch dưới đây. Khi nhận được kế hoạch mới từ cơ quan theo dõi, bấm «Thêm kế hoạch…» và chọn tệp kế hoạch.</source>
+        <translation>The unit reports on the plans below. When the monitoring body sends a new plan, click “Add plan…” and choose the plan file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="180"/>
+        <source>Số, ngày</source>
+        <translation>Number, date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="181"/>
+        <source>Tên kế hoạch</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="182"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="183"/>
+        <source>Theo dõi từ</source>
+        <translation>Followed since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="199"/>
+        <source>Thêm kế h&amp;oạch…</source>
+        <translation>Add pla&amp;n…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="201"/>
+        <source>Thêm kế hoạch từ tệp do cơ quan theo dõi gửi (tệp .toml).</source>
+        <translation>Add a plan from the file the monitoring body sent (a .toml file).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="203"/>
+        <location filename="../../ui/screens/settings_plans.py" line="286"/>
+        <source>Làm việc với kế hoạch nà&amp;y</source>
+        <translation>Work on t&amp;his plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="206"/>
+        <source>Các màn hình Tổng quan, Nhiệm vụ, Hoạt động, Báo cáo chuyển sang kế hoạch này.</source>
+        <translation>The Overview, Tasks, Activities and Reports screens switch to this plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="247"/>
+        <source>%1
+ngày %2</source>
+        <translation>%1
+of %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="254"/>
+        <source>chưa theo dõi</source>
+        <translation>not followed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="257"/>
+        <source>(đang làm việc)</source>
+        <translation>(in use)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="288"/>
+        <source>Theo dõi kế hoạch nà&amp;y</source>
+        <translation>Follow t&amp;his plan</translation>
+    </message>
+</context>
+<context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="40"/>
+        <location filename="../../ui/screens/overview.py" line="51"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="41"/>
+        <location filename="../../ui/screens/overview.py" line="52"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="42"/>
+        <location filename="../../ui/screens/overview.py" line="53"/>
         <source>Thời gian thực hiện</source>
         <translation>Timeframe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="43"/>
+        <location filename="../../ui/screens/overview.py" line="54"/>
         <source>Số hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="44"/>
+        <location filename="../../ui/screens/overview.py" line="55"/>
         <source>Hoạt động gần nhất</source>
         <translation>Latest activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="45"/>
+        <location filename="../../ui/screens/overview.py" line="56"/>
         <source>Tình hình</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="66"/>
+        <location filename="../../ui/screens/overview.py" line="77"/>
         <source>Đã hoàn thành</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="67"/>
+        <location filename="../../ui/screens/overview.py" line="78"/>
         <source>Đúng tiến độ</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="68"/>
+        <location filename="../../ui/screens/overview.py" line="79"/>
         <source>Có nguy cơ chậm</source>
         <translation>At risk of delay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="69"/>
+        <location filename="../../ui/screens/overview.py" line="80"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="70"/>
+        <location filename="../../ui/screens/overview.py" line="81"/>
         <source>Đang thực hiện thường xuyên</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="71"/>
+        <location filename="../../ui/screens/overview.py" line="82"/>
         <source>Chưa có hoạt động</source>
         <translation>No activities yet</translation>
     </message>
@@ -2853,17 +3065,17 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="155"/>
+        <location filename="../../ui/screens/reports/periods.py" line="162"/>
         <source>&amp;Kỳ báo cáo:</source>
         <translation>Reporting &amp;period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="158"/>
+        <location filename="../../ui/screens/reports/periods.py" line="165"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="162"/>
+        <location filename="../../ui/screens/reports/periods.py" line="169"/>
         <source>Hiện cả kỳ tháng, &amp;quý, 9 tháng</source>
         <translation>Also show month, &amp;quarter and 9-month periods</translation>
     </message>
@@ -3023,42 +3235,42 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>received by the province (revision %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="218"/>
+        <location filename="../../ui/screens/reports/periods.py" line="225"/>
         <source>%1 — %2 — hạn %3, đã quá hạn</source>
         <translation>%1 — %2 — due %3, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="220"/>
+        <location filename="../../ui/screens/reports/periods.py" line="227"/>
         <source>%1 — %2 — hạn %3</source>
         <translation>%1 — %2 — due %3</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="222"/>
+        <location filename="../../ui/screens/reports/periods.py" line="229"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="105"/>
+        <location filename="../../ui/screens/reports/periods.py" line="112"/>
         <source>Chưa có kỳ báo cáo nào. Hãy ghi hoạt động trước.</source>
         <translation>No reporting periods yet. Record some activities first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="112"/>
+        <location filename="../../ui/screens/reports/periods.py" line="119"/>
         <source>Hạn gửi: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="120"/>
+        <location filename="../../ui/screens/reports/periods.py" line="127"/>
         <source>Hạn gửi: %1, đã quá hạn</source>
         <translation>Due: %1, overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="128"/>
+        <location filename="../../ui/screens/reports/periods.py" line="135"/>
         <source>Kế hoạch không yêu cầu báo cáo kỳ này</source>
         <translation>The plan does not require a report for this period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/periods.py" line="133"/>
+        <location filename="../../ui/screens/reports/periods.py" line="140"/>
         <source>Số liệu từ %1 đến %2 · %3 hoạt động trong kỳ · %4</source>
         <translation>Figures from %1 to %2 · %3 activities in the period · %4</translation>
     </message>
@@ -3183,17 +3395,17 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Saved at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="386"/>
+        <location filename="../../ui/screens/reports/screen.py" line="391"/>
         <source>Đang lập báo cáo từ các hoạt động…</source>
         <translation>Creating the report from the activities…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="392"/>
+        <location filename="../../ui/screens/reports/screen.py" line="397"/>
         <source>Đã lập bản nháp báo cáo %1.</source>
         <translation>Draft report for %1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="405"/>
+        <location filename="../../ui/screens/reports/screen.py" line="410"/>
         <source>Lỗi đã được ghi vào nhật ký của ứng dụng.</source>
         <translation>The error has been written to the application log.</translation>
     </message>
@@ -3203,22 +3415,22 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Update figures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="424"/>
+        <location filename="../../ui/screens/reports/screen.py" line="429"/>
         <source>Đang tính lại số liệu…</source>
         <translation>Recalculating the figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="429"/>
+        <location filename="../../ui/screens/reports/screen.py" line="434"/>
         <source>Đã cập nhật số liệu từ các hoạt động.</source>
         <translation>Figures updated from the activities.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="441"/>
+        <location filename="../../ui/screens/reports/screen.py" line="446"/>
         <source>Còn %1 phần cần hoàn thiện.</source>
         <translation>%1 part(s) still to complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="446"/>
+        <location filename="../../ui/screens/reports/screen.py" line="451"/>
         <source>Báo cáo đã đủ nội dung, có thể chốt.</source>
         <translation>The report is complete and can be finalized.</translation>
     </message>
@@ -3253,7 +3465,7 @@ Once finalized, the report is locked for printing, signing and sending; to chang
         <translation>Don&apos;t finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="469"/>
+        <location filename="../../ui/screens/reports/screen.py" line="474"/>
         <source>Đã chốt báo cáo %1 (lần %2).</source>
         <translation>Report for %1 finalized (revision %2).</translation>
     </message>
@@ -3287,7 +3499,7 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="498"/>
+        <location filename="../../ui/screens/reports/screen.py" line="503"/>
         <source>Đã tạo bản sửa đổi lần %1 của báo cáo %2.</source>
         <translation>Revision %1 of the report for %2 created.</translation>
     </message>
@@ -3297,22 +3509,22 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report for %1 (revision %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="531"/>
+        <location filename="../../ui/screens/reports/screen.py" line="536"/>
         <source>Đang tạo bản xem trước…</source>
         <translation>Creating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="538"/>
+        <location filename="../../ui/screens/reports/screen.py" line="543"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="546"/>
+        <location filename="../../ui/screens/reports/screen.py" line="551"/>
         <source>Lưu báo cáo thành tệp PDF</source>
         <translation>Save report as PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="549"/>
+        <location filename="../../ui/screens/reports/screen.py" line="554"/>
         <source>Đang lưu tệp PDF…</source>
         <translation>Saving the PDF file…</translation>
     </message>
@@ -3327,7 +3539,7 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report saved to the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="582"/>
+        <location filename="../../ui/screens/reports/screen.py" line="587"/>
         <source>Đã hủy tạo tệp PDF.</source>
         <translation>PDF creation cancelled.</translation>
     </message>
@@ -3352,12 +3564,12 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Add an appendix: every activity of the period, task by task.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="557"/>
+        <location filename="../../ui/screens/reports/screen.py" line="562"/>
         <source>Lưu báo cáo thành tệp Word</source>
         <translation>Save the report as a Word file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="560"/>
+        <location filename="../../ui/screens/reports/screen.py" line="565"/>
         <source>Đang lưu tệp Word…</source>
         <translation>Saving the Word file…</translation>
     </message>
@@ -3520,22 +3732,22 @@ These parts were edited after they were drafted: %1. Replace them too with a new
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="38"/>
+        <location filename="../../ui/setup_wizard.py" line="44"/>
         <source>Chào mừng đến với Tiến Độ</source>
         <translation>Welcome to Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="41"/>
+        <location filename="../../ui/setup_wizard.py" line="47"/>
         <source>Ứng dụng giúp cơ quan theo dõi, báo cáo kết quả thực hiện kế hoạch. Trước hết, cho biết máy này dùng ở đâu.</source>
         <translation>This application helps offices track and report on how a plan is being carried out. First, tell us where this computer is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="48"/>
+        <location filename="../../ui/setup_wizard.py" line="54"/>
         <source>Đơn vị &amp;thực hiện kế hoạch (xã, phường, sở, ngành…) — ghi hoạt động, lập và gửi báo cáo</source>
         <translation>A &amp;unit carrying out the plan (commune, ward, department…) — records activities, drafts and sends reports</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="53"/>
+        <location filename="../../ui/setup_wizard.py" line="59"/>
         <source>Cơ quan theo &amp;dõi kế hoạch — nhận, kiểm tra và tổng hợp báo cáo</source>
         <translation>The plan&apos;s &amp;monitoring body — receives, checks and compiles reports</translation>
     </message>
@@ -3601,92 +3813,92 @@ These parts were edited after they were drafted: %1. Replace them too with a new
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="47"/>
+        <location filename="../../ui/screens/settings.py" line="49"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="49"/>
+        <location filename="../../ui/screens/settings.py" line="51"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="54"/>
+        <location filename="../../ui/screens/settings.py" line="56"/>
         <source>Đơn vị thực hiện kế hoạch</source>
         <translation>Unit carrying out the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="56"/>
+        <location filename="../../ui/screens/settings.py" line="58"/>
         <source>Cơ quan theo dõi kế hoạch</source>
         <translation>The plan&apos;s monitoring body</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="58"/>
+        <location filename="../../ui/screens/settings.py" line="60"/>
         <source>Tên đơn vị:</source>
         <translation>Unit name:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="59"/>
+        <location filename="../../ui/screens/settings.py" line="61"/>
         <source>Mã đơn vị:</source>
         <translation>Unit code:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="60"/>
+        <location filename="../../ui/screens/settings.py" line="62"/>
         <source>Trực thuộc:</source>
         <translation>Parent unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="61"/>
+        <location filename="../../ui/screens/settings.py" line="63"/>
         <source>Vai trò:</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="63"/>
-        <source>Kế hoạch:</source>
-        <translation>Plan:</translation>
+        <location filename="../../ui/screens/settings.py" line="66"/>
+        <source>Kế hoạch đang làm việc:</source>
+        <translation>Plan in use:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="68"/>
+        <location filename="../../ui/screens/settings.py" line="75"/>
         <source>Người lập, người ký và trình bày báo cáo</source>
         <translation>Preparer, signatory and report layout</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="73"/>
+        <location filename="../../ui/screens/settings.py" line="80"/>
         <source>Các thay đổi được lưu ngay khi rời khỏi ô nhập.</source>
         <translation>Changes are saved as soon as you leave a field.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="90"/>
+        <location filename="../../ui/screens/settings.py" line="97"/>
         <source>Ngôn ngữ và dữ liệu</source>
         <translation>Language and data</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="93"/>
+        <location filename="../../ui/screens/settings.py" line="100"/>
         <source>Tiếng Việt</source>
         <translation>Vietnamese (Tiếng Việt)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="97"/>
+        <location filename="../../ui/screens/settings.py" line="104"/>
         <source>&amp;Ngôn ngữ giao diện:</source>
         <translation>Interface &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="102"/>
+        <location filename="../../ui/screens/settings.py" line="109"/>
         <source>&amp;Mở thư mục</source>
         <translation>&amp;Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="107"/>
+        <location filename="../../ui/screens/settings.py" line="114"/>
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="134"/>
+        <location filename="../../ui/screens/settings.py" line="145"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="140"/>
+        <location filename="../../ui/screens/settings.py" line="151"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại ứng dụng.</source>
         <translation>The new language takes effect when you reopen the application.</translation>
     </message>
@@ -3694,27 +3906,27 @@ These parts were edited after they were drafted: %1. Replace them too with a new
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="357"/>
+        <location filename="../../ui/setup_wizard.py" line="507"/>
         <source>Thiết lập Tiến Độ</source>
         <translation>Set up Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="360"/>
+        <location filename="../../ui/setup_wizard.py" line="510"/>
         <source>&amp;Tiếp &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="361"/>
+        <location filename="../../ui/setup_wizard.py" line="511"/>
         <source>&lt; &amp;Quay lại</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="362"/>
+        <location filename="../../ui/setup_wizard.py" line="512"/>
         <source>&amp;Hoàn tất</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="363"/>
+        <location filename="../../ui/setup_wizard.py" line="513"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -3722,19 +3934,58 @@ These parts were edited after they were drafted: %1. Replace them too with a new
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="75"/>
+        <location filename="../../ui/shell.py" line="77"/>
         <source>Chuyển màn hình</source>
         <translation>Switch screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="96"/>
+        <location filename="../../ui/shell.py" line="98"/>
         <source>Tiến Độ</source>
         <translation>Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="174"/>
+        <location filename="../../ui/shell.py" line="177"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="254"/>
+        <source>Đang làm việc với %1.</source>
+        <translation>Now working on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="267"/>
+        <source>Màn hình %1 đang làm một việc chưa xong.</source>
+        <translation>The %1 screen is still busy with a task.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="268"/>
+        <source>Chờ việc đó xong (hoặc bấm Hủy) rồi chọn lại kế hoạch.</source>
+        <translation>Wait for it to finish (or click Cancel), then choose the plan again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="280"/>
+        <source>Đổi kế hoạch</source>
+        <translation>Change plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="282"/>
+        <source>Chưa lưu được thay đổi ở màn hình %1. Nếu đổi kế hoạch bây giờ, các thay đổi đó sẽ mất.
+
+Vẫn đổi kế hoạch?</source>
+        <translation>Changes on the %1 screen could not be saved. If you change the plan now, they will be lost.
+
+Change the plan anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="285"/>
+        <source>&amp;Vẫn đổi</source>
+        <translation>&amp;Change anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="286"/>
+        <source>Ở &amp;lại</source>
+        <translation>&amp;Stay</translation>
     </message>
 </context>
 <context>
@@ -4416,17 +4667,17 @@ due %2</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="329"/>
+        <location filename="../../ui/setup_wizard.py" line="476"/>
         <source>Hoàn tất</source>
         <translation>Ready to finish</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="330"/>
+        <location filename="../../ui/setup_wizard.py" line="477"/>
         <source>Xem lại trước khi bấm Hoàn tất; có thể sửa sau trong Cài đặt.</source>
         <translation>Check before pressing Finish; all of it can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="341"/>
+        <location filename="../../ui/setup_wizard.py" line="488"/>
         <source>Đơn vị: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Người lập: %2&lt;br&gt;Người ký: %3 — %4&lt;br&gt;Kế hoạch: %5</source>
         <translation>Unit: &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Prepared by: %2&lt;br&gt;Signatory: %3 — %4&lt;br&gt;Plan: %5</translation>
     </message>
@@ -4696,39 +4947,59 @@ due %2</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="72"/>
+        <location filename="../../ui/setup_wizard.py" line="82"/>
         <source>Chọn đơn vị</source>
         <translation>Choose your unit</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="73"/>
+        <location filename="../../ui/setup_wizard.py" line="83"/>
         <source>Chọn cơ quan sử dụng máy này trong danh mục đơn vị.</source>
         <translation>Choose the office that uses this computer from the list of units.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="78"/>
+        <location filename="../../ui/setup_wizard.py" line="88"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="78"/>
+        <location filename="../../ui/setup_wizard.py" line="88"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="79"/>
+        <location filename="../../ui/setup_wizard.py" line="89"/>
         <source>Danh mục đơn vị</source>
         <translation>List of units</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="119"/>
+        <location filename="../../ui/setup_wizard.py" line="97"/>
+        <source>Thêm &amp;kế hoạch từ tệp…</source>
+        <translation>Add a &amp;plan from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="100"/>
+        <source>Thêm kế hoạch do cơ quan theo dõi gửi (tệp .toml) khi đơn vị chưa có trong danh sách.</source>
+        <translation>Add a plan the monitoring body sent (a .toml file) when your unit cannot be chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="155"/>
         <source>Gõ để tìm</source>
         <translation>Type to search</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_wizard.py" line="120"/>
+        <location filename="../../ui/setup_wizard.py" line="156"/>
         <source>Gõ để tìm, ví dụ: %1</source>
         <translation>Type to search, for example: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="224"/>
+        <source>Chưa có kế hoạch nào trên máy này giao nhiệm vụ cho %1, nên đơn vị này chưa báo cáo được. Hãy xin cơ quan theo dõi tệp kế hoạch giao nhiệm vụ cho đơn vị, rồi bấm «Thêm kế hoạch từ tệp…».</source>
+        <translation>No plan on this computer gives %1 a task, so this unit cannot report yet. Ask the monitoring body for the plan file that assigns the unit its tasks, then click “Add a plan from a file…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py" line="229"/>
+        <source>%1 không phải cơ quan theo dõi kế hoạch nào trên máy này.</source>
+        <translation>%1 monitors none of the plans on this computer.</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,7 @@ class OutboxModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = packages.outbox(self.ctx.ws)
+        self.rows = packages.outbox(self.ctx.ws, plan_id=self.ctx.ws.plan.id)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -179,6 +179,10 @@ class OutboxScreen(LazyRefresh):
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.key_label)
         ctx.reports_changed.connect(self.mark_stale)
+
+    def busy(self) -> bool:
+        """Whether a package is being exported."""
+        return self.job is not None
 
     def refresh(self) -> None:
         self.model.reload()
@@ -386,14 +390,18 @@ class OutboxScreen(LazyRefresh):
         from ui.screens.outbox_dialogs import ExportDoneDialog
 
         def done() -> QWidget:
-            row = packages.outbox(self.ctx.ws)[0]
+            row = packages.outbox(self.ctx.ws, plan_id=self.ctx.ws.plan.id)[0]
             result = packages.ExportResult(
                 Path(row.path), row.size, row.sequence, row.period, row.revision, False
             )
             label = self.ctx.period_label(Period.parse(row.period))
             return ExportDoneDialog(result, label, self.body, self)
 
-        return [("outbox-exported", done)] if packages.outbox(self.ctx.ws) else []
+        return (
+            [("outbox-exported", done)]
+            if packages.outbox(self.ctx.ws, plan_id=self.ctx.ws.plan.id)
+            else []
+        )
 
 
 def _env_passphrase() -> bool:

@@ -1,27 +1,38 @@
-"""Tổng quan: progress of each task, deadline tasks on track or not, the next report due
-and anything late."""
+"""Tổng quan: each followed plan's next report and late ones (each opens in Báo cáo), the
+current plan's progress per task and its deadline tasks on track or not."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QHeaderView,
+    QSizePolicy,
     QTableView,
     QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
 
-from app.calendar import DueState
 from app.services import overview
 from ui.context import AppContext
-from ui.widgets.common import STATUS_COLOURS, Card, heading, plan_name
+from ui.widgets.common import STATUS_COLOURS, Card, heading, plan_label, plan_name
 from ui.widgets.lazy import LazyRefresh
 
 if TYPE_CHECKING:
@@ -105,11 +116,136 @@ class ProgressModel(QAbstractTableModel):
         return None
 
 
+class DueReportsList(QTreeWidget):
+    """Each followed plan's next report and the reports waiting for action (late ones
+    first); Enter, a double-click or a click on a report opens it (``opened``)."""
+
+    opened = Signal(str, str)  # plan id, period code
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setHeaderHidden(True)
+        self.setColumnCount(1)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWordWrap(True)
+        self.setAccessibleName(self.tr("Báo cáo cần gửi của từng kế hoạch"))
+        self.setStyleSheet("QTreeWidget { background: transparent; }")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.itemActivated.connect(self._open)
+        self.itemClicked.connect(self._open)
+
+    def fill(self, plans: list[overview.PlanReports], today: dt.date) -> None:
+        self.clear()
+        several = len(plans) > 1
+        for plan_reports in plans:
+            parent: QTreeWidgetItem | None = None
+            if several:
+                parent = QTreeWidgetItem([plan_label(plan_reports.plan.plan)])
+                font = parent.font(0)
+                font.setBold(True)
+                parent.setFont(0, font)
+                parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                parent.setToolTip(0, plan_reports.plan.plan.title)
+                self.addTopLevelItem(parent)
+            for item in self._items(plan_reports, today):
+                if parent is None:
+                    self.addTopLevelItem(item)
+                else:
+                    parent.addChild(item)
+        self.expandAll()
+        first = self._first_report()
+        if first is not None:  # where the keyboard starts; highlighted once it moves
+            self.setCurrentItem(first)
+            self.clearSelection()
+        rows = len(self.reports()) + (len(plans) if several else 0)
+        self.setMinimumHeight(min(rows, 7) * self.fontMetrics().height() * 3 // 2 + 8)
+
+    def _items(self, plan_reports: overview.PlanReports, today: dt.date) -> list[QTreeWidgetItem]:
+        items = []
+        nxt = plan_reports.next
+        late = [d for d in plan_reports.waiting if d.late]
+        for due in late:
+            text = (
+                self.tr("Báo cáo %1 — quá hạn (hạn %2)")
+                .replace("%1", self.ctx.period_label(due.status.period))
+                .replace("%2", due.status.due.strftime("%d/%m/%Y"))
+            )
+            items.append(self._report_item(due, text, late=True))
+        shown = {d.period_code for d in late}
+        if nxt is not None:
+            items.append(self._report_item(nxt, self._next_text(nxt, today), late=False))
+            shown.add(nxt.period_code)
+        for due in plan_reports.waiting:
+            if due.period_code not in shown:
+                items.append(self._report_item(due, self._due_text(due, today), late=False))
+        if not items:
+            item = QTreeWidgetItem([self.tr("Không có báo cáo nào cần gửi.")])
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            items.append(item)
+        return items
+
+    def _next_text(self, due: overview.DueReport, today: dt.date) -> str:
+        return (
+            self.tr("Tiếp theo: báo cáo %1 — hạn %2 (%3)")
+            .replace("%1", self.ctx.period_label(due.status.period))
+            .replace("%2", due.status.due.strftime("%d/%m/%Y"))
+            .replace("%3", self._days_left(due.status.due, today))
+        )
+
+    def _due_text(self, due: overview.DueReport, today: dt.date) -> str:
+        return (
+            self.tr("Báo cáo %1 — hạn %2 (%3)")
+            .replace("%1", self.ctx.period_label(due.status.period))
+            .replace("%2", due.status.due.strftime("%d/%m/%Y"))
+            .replace("%3", self._days_left(due.status.due, today))
+        )
+
+    def _days_left(self, due: dt.date, today: dt.date) -> str:
+        days = (due - today).days
+        return self.tr("hôm nay") if days == 0 else self.tr("còn %1 ngày").replace("%1", str(days))
+
+    def _report_item(self, due: overview.DueReport, text: str, *, late: bool) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([text])
+        item.setData(0, Qt.ItemDataRole.UserRole, (due.plan_id, due.period_code))
+        item.setToolTip(0, self.tr("Mở báo cáo này (Enter)"))
+        if late:
+            item.setForeground(0, QBrush(QColor(STATUS_COLOURS["late"])))
+        return item
+
+    def _first_report(self) -> QTreeWidgetItem | None:
+        it = QTreeWidgetItemIterator(self)
+        while (item := it.value()) is not None:
+            if item.data(0, Qt.ItemDataRole.UserRole):
+                return item
+            it += 1
+        return None
+
+    def reports(self) -> list[tuple[str, str, str]]:
+        """Every report listed: (plan id, period code, text), top to bottom."""
+        out = []
+        it = QTreeWidgetItemIterator(self)
+        while (item := it.value()) is not None:
+            target = item.data(0, Qt.ItemDataRole.UserRole)
+            if target:
+                out.append((target[0], target[1], item.text(0)))
+            it += 1
+        return out
+
+    @Slot(QTreeWidgetItem)
+    def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        target = item.data(0, Qt.ItemDataRole.UserRole)
+        if target:
+            self.opened.emit(str(target[0]), str(target[1]))
+
+
 class OverviewScreen(LazyRefresh):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.today = dt.date.today
+        self.today = ctx.today
         layout = QVBoxLayout(self)
         plan = ctx.ws.plan
         layout.addWidget(heading(self.tr("Tổng quan")))
@@ -119,12 +255,19 @@ class OverviewScreen(LazyRefresh):
         )
         layout.addWidget(self.subtitle)
         cards = QHBoxLayout()
-        self.next_card = Card(self.tr("Báo cáo tiếp theo"))
-        self.late_card = Card(self.tr("Cần xử lý"))
+        self.reports_card = Card(self.tr("Báo cáo cần gửi"))
+        self.due_list = DueReportsList(ctx)
+        card_layout = self.reports_card.layout()
+        assert card_layout is not None
+        card_layout.addWidget(self.due_list)
+        self.reports_card.body.hide()
+        self.late_card = Card(self.tr("Nhiệm vụ cần chú ý"))
         self.count_card = Card(self.tr("Hoạt động đã ghi"))
-        for card in (self.next_card, self.late_card, self.count_card):
-            cards.addWidget(card, 1)
+        cards.addWidget(self.reports_card, 2)
+        cards.addWidget(self.late_card, 1)
+        cards.addWidget(self.count_card, 1)
         layout.addLayout(cards)
+        self.due_list.opened.connect(ctx.open_report)
         layout.addWidget(heading(self.tr("Tiến độ từng nhiệm vụ"), 2))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -148,6 +291,7 @@ class OverviewScreen(LazyRefresh):
         layout.addWidget(self.tabs, 1)
         ctx.activities_changed.connect(self.mark_stale)
         ctx.reports_changed.connect(self.mark_stale)
+        ctx.plans_changed.connect(self.mark_stale)
 
     def _load_charts(self) -> None:
         """Build the charts (QtCharts loads here, after the window is up) and draw them."""
@@ -168,46 +312,24 @@ class OverviewScreen(LazyRefresh):
         rows = overview.task_progress(ws, today)
         self.model.set_rows(rows)
         self.table.resizeRowsToContents()
-        nxt = overview.next_report(ws, today)
-        if nxt is None:
-            self.next_card.set_text(self.tr("Không có báo cáo nào sắp đến hạn."))
-        else:
-            days = (nxt.due - today).days
-            when = (
-                self.tr("hôm nay") if days == 0 else self.tr("còn %1 ngày").replace("%1", str(days))
-            )
-            label = self.ctx.period_label(nxt.period)
-            self.next_card.set_text(
-                self.tr("<b>Báo cáo %1</b><br>Số liệu từ %2 đến %3<br>Hạn gửi: <b>%4</b> (%5)")
-                .replace("%1", html.escape(label))
-                .replace("%2", nxt.window.start.strftime("%d/%m/%Y"))
-                .replace("%3", nxt.window.end.strftime("%d/%m/%Y"))
-                .replace("%4", nxt.due.strftime("%d/%m/%Y"))
-                .replace("%5", when)
-            )
+        self.due_list.fill(overview.reports_by_plan(ws, today), today)
+        since = ws.current.followed_since
         items: list[str] = []
-        for due in overview.due_reports(ws, today):
-            if due.state == DueState.LATE:
-                label = self.ctx.period_label(due.period)
-                items.append(
-                    self.tr("<span style='color:#b00020'>Báo cáo %1 quá hạn (hạn %2)</span>")
-                    .replace("%1", html.escape(label))
-                    .replace("%2", due.due.strftime("%d/%m/%Y"))
-                )
         for row in rows:
+            deadline = row.task.timeframe.deadline
+            # a deadline that passed before the unit followed the plan is not its delay
+            if row.verdict == "overdue" and since is not None and deadline and deadline < since:
+                continue
             if row.verdict in ("overdue", "at_risk"):
                 items.append(
                     self.tr("Nhiệm vụ %1: %2 (hạn %3)")
                     .replace("%1", row.task.code)
                     .replace("%2", self.model.verdict_text(row.verdict).lower())
-                    .replace(
-                        "%3",
-                        row.task.timeframe.deadline.strftime("%d/%m/%Y")
-                        if row.task.timeframe.deadline
-                        else "",
-                    )
+                    .replace("%3", deadline.strftime("%d/%m/%Y") if deadline else "")
                 )
-        self.late_card.set_text("<br>".join(items) if items else self.tr("Không có việc trễ hạn."))
+        self.late_card.set_text(
+            "<br>".join(items) if items else self.tr("Không có nhiệm vụ nào trễ hạn.")
+        )
         total = sum(r.activity_count for r in rows)
         year = sum(r.year_count for r in rows)
         self.count_card.set_text(

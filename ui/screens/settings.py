@@ -1,4 +1,5 @@
-"""Cài đặt: unit details, people and signature block (saved as typed), the signing key
+"""Cài đặt: unit details, the plans the unit follows (ui/screens/settings_plans.py), people
+and signature block (saved as typed), the signing key
 and the province key (ui/screens/settings_keys.py), language, the data folder, and
 backups (ui/widgets/backup_panel.py)."""
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import KnownError
 from ui.context import AppContext
+from ui.screens.settings_plans import PlansPanel
 from ui.screens.signer_panel import SignerPanel
 from ui.widgets.backup_panel import BackupPanel
 from ui.widgets.common import heading, plan_name
@@ -59,11 +61,16 @@ class SettingsScreen(QWidget):
         uf.addRow(self.tr("Mã đơn vị:"), QLabel(unit.id))
         uf.addRow(self.tr("Trực thuộc:"), QLabel(parent))
         uf.addRow(self.tr("Vai trò:"), QLabel(role))
-        uf.addRow(
-            self.tr("Kế hoạch:"),
-            QLabel(f"{plan_name(ws.plan)} — {ws.plan.issuer_name}"),
-        )
+        self.plan_label = QLabel()
+        self.plan_label.setWordWrap(True)
+        uf.addRow(self.tr("Kế hoạch đang làm việc:"), self.plan_label)
+        self._show_plan()
+        ctx.plan_changed.connect(self._show_plan)
         layout.addWidget(unit_box)
+        self.plans: PlansPanel | None = None
+        if ws.settings.role == "unit":
+            self.plans = PlansPanel(ctx)
+            layout.addWidget(self.plans)
 
         people = QGroupBox(self.tr("Người lập, người ký và trình bày báo cáo"))
         pl = QVBoxLayout(people)
@@ -111,6 +118,10 @@ class SettingsScreen(QWidget):
         self.backup = BackupPanel(ctx)
         layout.addWidget(self.backup)
         layout.addStretch(1)
+
+    def _show_plan(self) -> None:
+        plan = self.ctx.ws.plan
+        self.plan_label.setText(f"{plan_name(plan)} — {plan.issuer_name}")
 
     def show_signatures(self) -> None:
         """Scroll to the official-signature set-up."""

@@ -27,6 +27,15 @@ def plan_name(plan: Plan) -> str:
     )
 
 
+def plan_label(plan: Plan) -> str:
+    """A plan as a list names it: its number and what it is about ("157/KH-UBND — Công
+    tác thông tin đối ngoại"), or the start of its title when the plan gives no subject."""
+    about = plan.subject or plan.title
+    if not plan.subject and len(about) > 60:
+        about = about[:58].rsplit(" ", 1)[0] + "…"
+    return f"{plan.number} — {about[:1].upper()}{about[1:]}" if about else plan.number
+
+
 def heading(text: str, level: int = 1) -> QLabel:
     """A screen or section heading."""
     label = QLabel(text)

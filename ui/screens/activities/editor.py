@@ -231,6 +231,10 @@ class ActivityEditor(QWidget):
     def has_pending(self) -> bool:
         return bool(self._pending)
 
+    def copying(self) -> bool:
+        """Whether evidence files are being copied in the background."""
+        return bool(self._jobs)
+
     def _edited(self, key: str) -> None:
         if self.detail is None or self.detail.deleted:
             return

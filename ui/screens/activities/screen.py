@@ -643,6 +643,16 @@ class ActivitiesScreen(QWidget):
         if self._announce_timer.isActive():
             self._announce_now()
 
+    def save_edits(self) -> bool:
+        """Commit every edit still waiting; False when one could not be saved (it stays
+        in its field, and the reason was shown)."""
+        self.flush_edits()
+        return not self.editor.has_pending()
+
+    def busy(self) -> bool:
+        """Whether evidence files are still being copied in."""
+        return self.editor.copying()
+
     def new_activity(self) -> NewActivityDialog:
         """Open the new-activity dialog (not blocking); the saved activity gets selected."""
         self.editor.flush()

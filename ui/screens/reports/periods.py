@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.calendar import (
+    MIN_YEAR,
     Period,
     PeriodKind,
     due_date,
@@ -61,6 +62,12 @@ def period_rows(
         latest[s.period] = s
     current = period_of(today, PeriodKind.YEAR).year
     years = {current, *activity_years, *(Period.parse(p).year for p in latest)}
+    # last year's late reports are offered even without activities (Tổng quan lists them)
+    if current - 1 >= MIN_YEAR and any(
+        today > due_date(p, due_days) and (since is None or due_date(p, due_days) >= since)
+        for p in required_periods(current - 1, plan_kinds)
+    ):
+        years.add(current - 1)
     rows: list[PeriodRow] = []
     for year in sorted(years, reverse=True):
         periods = required_periods(year, plan_kinds)

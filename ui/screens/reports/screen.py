@@ -52,7 +52,7 @@ class ReportsScreen(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.today: Callable[[], dt.date] = dt.date.today
+        self.today: Callable[[], dt.date] = ctx.today
         self.period: Period | None = None
         self.revs: list[ReportSummary] = []
         self.shown: ReportSummary | None = None
@@ -361,6 +361,11 @@ class ReportsScreen(QWidget):
     def flush_edits(self) -> None:
         """Write edits still waiting for their delay (the window is closing)."""
         self.editor.flush()
+
+    def save_edits(self) -> bool:
+        """Write edits still waiting for their delay; False (after telling the officer)
+        when one could not be saved."""
+        return self.editor.flush()
 
     # ----------------------------------------------------------------- actions
 
