@@ -1,0 +1,199 @@
+"""The province's directory manager: the 2025 directory built from the official list in
+a background job and kept, bodies added from templates (editable), edited and removed,
+each save a new version, a removal a plan forbids refused with the core's message; the
+units grouped (xã, phường, sở …) and searchable. Core and GUI (pytest-qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.directory_edit import TEMPLATES, from_template, put_unit, render_units, without_unit
+from app.errors import ConfigError
+from app.plan_units import grouped, unit_group
+from app.services import directories as dirs
+from app.services.plans import add_plan, directories
+from app.services.workspace import Workspace
+from app.units import UnitKind, load_units
+from tests.test_plans import PLAN_2025
+from tests.test_province import new_province
+from ui.context import AppContext
+
+DAY = dt.date(2026, 1, 5)
+
+
+@pytest.fixture(scope="module")
+def built() -> str:
+    return dirs.build_text("Gia Lai", as_of=DAY)[1]
+
+
+@pytest.fixture
+def prov(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Workspace]:
+    ws = new_province(tmp_path_factory.getbasetemp(), tmp_path / "province")
+    yield ws
+    ws.close()
+
+
+def _template(suffix: str) -> int:
+    return next(i for i, t in enumerate(TEMPLATES) if t.suffix == suffix)
+
+
+# --- core --------------------------------------------------------------------------------
+
+
+def test_templates_carry_the_2025_names_of_the_directory_province(built: str) -> None:
+    directory = load_units(built)
+    made = {t.suffix: from_template(directory, t) for t in TEMPLATES}
+    assert made["skhcn"].name == "Sở Khoa học và Công nghệ tỉnh Gia Lai"
+    assert made["skhcn"].header_parent == "ỦY BAN NHÂN DÂN TỈNH GIA LAI"
+    assert made["baoptth"].name == "Báo và Phát thanh, Truyền hình Gia Lai"
+    assert made["baoptth"].header_parent == "TỈNH ỦY GIA LAI"
+    assert made["btgdv"].name == "Ban Tuyên giáo và Dân vận Tỉnh ủy Gia Lai"
+    assert made["btgdv"].kind is UnitKind.PARTY
+    assert made["mttq"].header_issuer == "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH GIA LAI"
+    # the merged-away Sở TT&TT is offered nowhere
+    assert not any("Thông tin và Truyền thông" in u.name for u in made.values())
+    assert {u.id for u in made.values()} == {f"gia-lai.{t.suffix}" for t in TEMPLATES}
+    # a second Sở Nội vụ gets a free id; a city has a Thành ủy
+    with_snv = put_unit(directory, made["snv"])
+    assert from_template(with_snv, TEMPLATES[_template("snv")]).id == "gia-lai.snv-2"
+    hanoi = load_units(dirs.build_text("Hà Nội", as_of=DAY)[1])
+    assert from_template(hanoi, TEMPLATES[_template("btc")]).name == "Ban Tổ chức Thành ủy Hà Nội"
+
+
+def test_units_are_grouped_xa_phuong_and_bodies(built: str) -> None:
+    directory = load_units(built)
+    added = put_unit(directory, from_template(directory, TEMPLATES[_template("svhttdl")]))
+    groups = dict(grouped(added.units))
+    assert list(groups) == ["province", "department", "commune-xa", "commune-phuong"]
+    assert (len(groups["commune-xa"]), len(groups["commune-phuong"])) == (110, 25)
+    assert unit_group(added.get("gia-lai.phuong-pleiku")) == "commune-phuong"
+    # the written file reads back the same
+    again = load_units(render_units(added, ["# bản thử"]))
+    assert again == added
+
+
+def test_official_units_cannot_be_edited_or_removed_here(built: str) -> None:
+    directory = load_units(built)
+    xa = directory.get("gia-lai.xa-ia-o")
+    with pytest.raises(ConfigError, match="danh sách chính thức"):
+        without_unit(directory, xa.id)
+    with pytest.raises(ConfigError, match="Chỉ thêm, sửa"):
+        put_unit(directory, replace(xa, name="Xã khác"), replacing=xa.id)
+    unit = from_template(directory, TEMPLATES[0])
+    with pytest.raises(ConfigError, match="đã có trong danh mục"):
+        put_unit(directory, replace(unit, id="gia-lai.xa-ia-o"))
+    with pytest.raises(ConfigError, match="Chưa nhập tên đầy đủ"):
+        put_unit(directory, replace(unit, name=" "))
+
+
+def test_each_save_is_a_new_version_and_a_named_unit_cannot_go(
+    prov: Workspace, built: str, tmp_path: Path
+) -> None:
+    kept = dirs.keep_built(prov, built)
+    assert kept.directory.id == "gia-lai-2025"
+    assert dirs.versions(prov, "gia-lai-2025")[-1].number == 1
+    directory = prov.directories["gia-lai-2025"]
+    for suffix in ("svhttdl", "skhcn"):
+        unit = from_template(directory, TEMPLATES[_template(suffix)])
+        directory = dirs.save_directory(prov, put_unit(directory, unit)).directory
+    info = next(d for d in directories(prov) if d.id == "gia-lai-2025")
+    assert info.version == 3 and info.kinds["department"] == 2
+    assert [v.number for v in dirs.versions(prov, "gia-lai-2025")] == [1, 2, 3]
+    assert dirs.versions(prov, "gia-lai-2025")[-1].saved_by == "Lê Văn Tỉnh"
+    # the stored file keeps its opening comments
+    assert dirs.stored_text(prov, "gia-lai-2025").startswith("# Danh mục đơn vị tỉnh Gia Lai")
+    plan = tmp_path / "gl-42-2025.toml"
+    plan.write_text(PLAN_2025, encoding="utf-8")
+    add_plan(prov, plan)
+    with pytest.raises(ConfigError, match="gl-42-2025") as refused:
+        dirs.save_directory(prov, without_unit(directory, "gia-lai.svhttdl"))
+    assert "gia-lai.svhttdl" in refused.value.message
+    assert "gia-lai.svhttdl" in prov.directories["gia-lai-2025"]
+    assert dirs.versions(prov, "gia-lai-2025")[-1].number == 3
+    # building again keeps the bodies the province added
+    again = dirs.keep_built(prov, built)
+    assert {"gia-lai.svhttdl", "gia-lai.skhcn"} <= {u.id for u in again.directory}
+
+
+def test_a_cancelled_build_raises_its_own_error() -> None:
+    with pytest.raises(dirs.BuildCancelled):
+        dirs.build_text("Gia Lai", as_of=DAY, cancelled=lambda: True)
+
+
+# --- GUI ---------------------------------------------------------------------------------
+
+
+@pytest.mark.gui
+def test_the_clerk_builds_adds_edits_and_removes_in_the_window(
+    qtbot: QtBot, prov: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.province_window import DIRECTORIES, ProvinceWindow
+    from ui.screens.directories import screen as module
+    from ui.screens.directories.dialogs import UnitDialog
+
+    errors: list[str] = []
+    monkeypatch.setattr(module, "show_error", lambda _p, e, h="": errors.append(str(e) + h))
+    window = ProvinceWindow(AppContext(prov))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show_screen(DIRECTORIES)
+    screen = window.screen_at(DIRECTORIES)
+    assert isinstance(screen, module.DirectoriesScreen)
+    assert [i.id for i in screen.infos] == ["gia-lai-2024"]
+    job = screen.start_build("gia lai", today=DAY)
+    assert job is not None
+    progress: list[tuple[int, int]] = []
+    job.signals.progress.connect(lambda d, t: progress.append((d, t)))
+    qtbot.waitUntil(lambda: screen.job is None, timeout=30_000)
+    assert not errors
+    assert screen.current_id() == "gia-lai-2025"
+    assert "Xã: 110" in screen.table.item(1, 2).text()
+    assert "Phường: 25" in screen.table.item(1, 2).text()
+    titles = [screen.tree.topLevelItem(i).text(0) for i in range(screen.tree.topLevelItemCount())]
+    assert titles == ["Ủy ban nhân dân tỉnh, thành phố (1)", "Xã (110)", "Phường (25)"]
+    screen.search.setText("pleiku")
+    assert screen.visible_unit_ids() == ["gia-lai.phuong-pleiku"]
+    screen.search.setText("23")  # an official code
+    assert all(
+        screen.ctx.ws.directories["gia-lai-2025"].get(u).code.startswith("23")  # type: ignore[union-attr]
+        or "23" in u
+        for u in screen.visible_unit_ids()
+    )
+    screen.search.clear()
+    # the dialog: a template fills every field, which stays editable
+    directory = screen.current_directory()
+    assert directory is not None
+    dialog = UnitDialog(directory, None, screen)
+    dialog.choose_template(_template("svhttdl"))
+    assert dialog.name.text() == "Sở Văn hóa, Thể thao và Du lịch tỉnh Gia Lai"
+    dialog.short_name.setText("Sở VH-TT-DL")
+    unit = dialog.unit()
+    assert unit.short_name == "Sở VH-TT-DL" and unit.header_issuer.startswith("SỞ VĂN HÓA")
+    dialog.unit_id.setText("gia-lai.xa-ia-o")
+    dialog.accept()
+    assert "đã có trong danh mục" in dialog.problems.text()
+    dialog.close()
+    assert screen.add_unit(unit)
+    skhcn = from_template(screen.current_directory(), TEMPLATES[_template("skhcn")])  # type: ignore[arg-type]
+    assert screen.add_unit(skhcn)
+    assert screen.selected_unit().id == "gia-lai.skhcn"  # type: ignore[union-attr]
+    assert screen.edit_button.isEnabled() and screen.remove_button.isEnabled()
+    assert "(lưu" in screen.table.item(1, 1).text() and screen.infos[1].version == 3
+    assert screen.edit_unit("gia-lai.skhcn", replace(skhcn, short_name="Sở KHCN"))
+    assert prov.directories["gia-lai-2025"].get("gia-lai.skhcn").short_name == "Sở KHCN"
+    # a plan names the Sở: removing it is refused with the core's message
+    plan = tmp_path / "gl-42-2025.toml"
+    plan.write_text(PLAN_2025, encoding="utf-8")
+    add_plan(prov, plan)
+    assert not screen.remove_unit("gia-lai.svhttdl")
+    assert errors and "gl-42-2025" in errors[-1] and "gia-lai.svhttdl" in errors[-1]
+    assert "gia-lai.svhttdl" in prov.directories["gia-lai-2025"]
+    # an official unit: nothing to edit
+    screen.select_unit("gia-lai.xa-ia-o")
+    assert not screen.edit_button.isEnabled() and "chính thức" in screen.note.text()
