@@ -197,3 +197,55 @@ def test_the_clerk_builds_adds_edits_and_removes_in_the_window(
     # an official unit: nothing to edit
     screen.select_unit("gia-lai.xa-ia-o")
     assert not screen.edit_button.isEnabled() and "chính thức" in screen.note.text()
+
+
+@pytest.mark.gui
+def test_status_and_keys_group_units_and_keys_list_every_plan(
+    qtbot: QtBot, prov: Workspace, built: str, tmp_path: Path
+) -> None:
+    from ui.screens.province_keys import KeysScreen
+    from ui.screens.province_status import StatusScreen
+
+    directory = dirs.keep_built(prov, built).directory
+    for suffix in ("svhttdl", "skhcn"):
+        directory = dirs.save_directory(
+            prov, put_unit(directory, from_template(directory, TEMPLATES[_template(suffix)]))
+        ).directory
+    plan = tmp_path / "gl-42-2025.toml"
+    plan.write_text(PLAN_2025, encoding="utf-8")
+    add_plan(prov, plan)
+    assert prov.plan.id == "gl-157-2024"
+    # the keys screen: plan 157's units and the new plan's, grouped
+    keys = KeysScreen(AppContext(prov))
+    qtbot.addWidget(keys)
+    headings = [keys.table.item(r, 0).text() for r, row in enumerate(keys.rows) if row[1] is None]  # type: ignore[union-attr]
+    assert headings == [
+        "Sở, ban, ngành (3 đơn vị)",
+        "Cơ quan báo chí (2 đơn vị)",
+        "Ủy ban nhân dân cấp huyện (17 đơn vị)",
+        "Xã (1 đơn vị)",
+        "Phường (1 đơn vị)",
+    ]
+    for unit_id in ("gl.chuse", "gia-lai.xa-ia-o", "gia-lai.phuong-pleiku", "gia-lai.svhttdl"):
+        assert keys.table.item(keys.row_of(unit_id), 3).text() == "Chưa có khóa"  # type: ignore[union-attr]
+    assert "UBND xã Ia O" in keys.missing_label.text()
+    # the status screen on the new plan: exactly its units, grouped
+    prov.use_plan("gl-42-2025")
+    status = StatusScreen(AppContext(prov), today=dt.date(2026, 5, 1))
+    qtbot.addWidget(status)
+    status.year.setValue(2026)
+    matrix = status.matrix
+    assert matrix is not None
+    assert [u.unit_id for u in matrix.units] == [
+        "gia-lai.svhttdl",
+        "gia-lai.xa-ia-o",
+        "gia-lai.phuong-pleiku",
+    ]  # the Sở KH&CN monitors: it waits, it does not report
+    table = status.table
+    texts = [
+        table.item(r, 0).text()  # type: ignore[union-attr]
+        for r, at in enumerate(status.row_units)
+        if at is None
+    ]
+    assert texts == ["Sở, ban, ngành (1 đơn vị)", "Xã (1 đơn vị)", "Phường (1 đơn vị)"]
+    assert table.verticalHeaderItem(status.row_of("gia-lai.xa-ia-o")).text() == "UBND xã Ia O"  # type: ignore[union-attr]
