@@ -249,3 +249,50 @@ def test_status_and_keys_group_units_and_keys_list_every_plan(
     ]
     assert texts == ["Sở, ban, ngành (1 đơn vị)", "Xã (1 đơn vị)", "Phường (1 đơn vị)"]
     assert table.verticalHeaderItem(status.row_of("gia-lai.xa-ia-o")).text() == "UBND xã Ia O"  # type: ignore[union-attr]
+
+
+# --- the command line --------------------------------------------------------------------
+
+
+def test_plan_check_and_draft_see_directories_kept_in_the_database(
+    tmp_path: Path, built: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+    from app.services.workspace import open_workspace
+
+    data = tmp_path / "data"
+    plan = tmp_path / "gl-42-2025.toml"
+    plan.write_text(PLAN_2025, encoding="utf-8")
+    doc = tmp_path / "ke-hoach.txt"
+    doc.write_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 7/KH-UBND\nGia Lai, ngày 05 tháng 01 năm 2026\n"
+        "KẾ HOẠCH\nTuyên truyền năm 2026\nII. NHIỆM VỤ\n1. Tuyên truyền ở cơ sở\n"
+        "- Tổ chức hội nghị.\n- Đơn vị thực hiện: Sở Văn hóa, Thể thao và Du lịch.\n"
+        "- Thời gian thực hiện: Thường xuyên.\n",
+        encoding="utf-8",
+    )
+    argv = ["--data-dir", str(data)]
+    # no installation yet: only the built-in directories are known
+    assert main([*argv, "plan", "check", str(plan), "--directory", "gia-lai-2025"]) == 1
+    assert "gia-lai-2025" in capsys.readouterr().err
+    assert not (data / "tiendo.sqlite").exists()  # checking installs nothing
+    ws = open_workspace(data)
+    try:
+        directory = dirs.keep_built(ws, built).directory
+        for suffix in ("svhttdl", "skhcn"):
+            unit = from_template(directory, TEMPLATES[_template(suffix)])
+            directory = dirs.save_directory(ws, put_unit(directory, unit)).directory
+    finally:
+        ws.close()
+    assert main([*argv, "plan", "check", str(plan), "--directory", "gia-lai-2025"]) == 0
+    assert "hợp lệ" in capsys.readouterr().out
+    assert main([*argv, "plan", "check", str(plan), "--directory", "ha-noi-2025"]) == 1
+    err = capsys.readouterr().err
+    assert "ha-noi-2025" in err and "gia-lai-2024, gia-lai-2025" in err
+    out = tmp_path / "nhap.toml"
+    assert (
+        main([*argv, "plan", "draft", str(doc), "--out", str(out), "--directory", "gia-lai-2025"])
+        == 0
+    )
+    capsys.readouterr()
+    assert 'unit = "gia-lai.svhttdl"' in out.read_text(encoding="utf-8")
