@@ -90,10 +90,24 @@ def province(
         for text in keys:
             enroll(ws, read_unit_key(ws, text))
         results = import_packages(ws, [inbox], receipts=False)
+        _directory_2025(ws)
     except BaseException:
         ws.close()
         raise
     return ws, results
+
+
+def _directory_2025(ws: Workspace) -> None:
+    """The 2025 Gia Lai directory, built from the official list, with the bodies a
+    province adds first (for the directory manager's screenshot)."""
+    from app.directory_edit import TEMPLATES, from_template, put_unit
+    from app.services.directories import build_text, keep_built, save_directory
+
+    directory = keep_built(ws, build_text("Gia Lai", as_of=dt.date(2026, 1, 5))[1]).directory
+    for suffix in ("snv", "svhttdl", "skhcn", "baoptth", "btgdv"):
+        template = next(t for t in TEMPLATES if t.suffix == suffix)
+        directory = put_unit(directory, from_template(directory, template))
+    save_directory(ws, directory)
 
 
 def _district_packages(folder: Path, unit_id: str, inbox: Path, activities: int) -> str:

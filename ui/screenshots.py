@@ -164,7 +164,7 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
         window.resize(size)
         window.show()
         written = []
-        names = ["keys", "import", "status", "report", "settings"]
+        names = ["keys", "import", "status", "report", "settings", "directories"]
         for i, name in enumerate(names):
             window.show_screen(i)
             _settle()

@@ -71,7 +71,8 @@ class DirectoriesScreen(QWidget):
         split.addWidget(self._build_list())
         split.addWidget(self._build_units())
         split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(1, 4)
+        split.setSizes([150, 600])
         layout.addWidget(split, 1)
         self.job_bar = JobBar()
         layout.addWidget(self.job_bar)
@@ -105,10 +106,15 @@ class DirectoriesScreen(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setAccessibleName(self.tr("Các danh mục đơn vị"))
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(True)  # the counts take two lines at 1366×768
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() * 2 + 8)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 6 + 40)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 340)
         caption.setBuddy(self.table)
         self.table.itemSelectionChanged.connect(self.show_units)
         layout.addWidget(self.table)
@@ -178,10 +184,8 @@ class DirectoriesScreen(QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(UNIT_ROLE, info.id)
-                if col == 0:
-                    item.setToolTip(info.id)
+                item.setToolTip(info.id if col == 0 else text)
                 self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
         self.table.blockSignals(False)
         ids = [i.id for i in self.infos]
         self.table.selectRow(ids.index(keep) if keep in ids else max(len(ids) - 1, 0))
@@ -192,6 +196,7 @@ class DirectoriesScreen(QWidget):
         parts = [
             self.tr("%1: %2").replace("%1", group_title(key)).replace("%2", str(len(units)))
             for key, units in grouped(directory.units)
+            if key != "province"  # one per directory: its root
         ]
         return "; ".join(parts)
 
@@ -465,7 +470,7 @@ class DirectoriesScreen(QWidget):
             directory = self.current_directory()
             assert directory is not None
             dialog = UnitDialog(directory, None, self)
-            dialog.template.setCurrentIndex(3)
+            dialog.template.setCurrentIndex(2)  # Sở Tài chính: not in the directory yet
             return dialog
 
         return [("province-directory-unit", make)]
