@@ -208,27 +208,30 @@ def cmd_plan_add(args: argparse.Namespace) -> int:
 def _directory(value: str | None, data_dir: str | None = None) -> UnitDirectory:
     """The unit directory to match against: a directory file (.toml), or the id of a
     directory the installation keeps in its database (the ones it added, built or edited,
-    and the built-in ones), else of a built-in one when there is no installation yet."""
+    and the built-in ones), else of a built-in one when there is no installation yet.
+    Without one: the directory of the installation's current plan, else the built-in one."""
     from app.units import load_builtin_units, load_units
 
     if value is not None and value.lower().endswith(".toml"):
         return load_units(Path(value))
-    wanted = value or "gia-lai-2024"
     kept = _kept_directories(data_dir)
     if kept is None:
-        return load_builtin_units(wanted)
-    if wanted not in kept:
+        return load_builtin_units(value) if value else load_builtin_units()
+    directories, current = kept
+    wanted = value or current
+    if wanted not in directories:
         raise ConfigError(
             f"Không có danh mục đơn vị «{wanted}».",
-            hint=f"Các danh mục đã cài: {', '.join(kept) or '(chưa có)'}; "
+            hint=f"Các danh mục đã cài: {', '.join(directories) or '(chưa có)'}; "
             "hoặc ghi đường dẫn tệp .toml.",
         )
-    return kept[wanted]
+    return directories[wanted]
 
 
-def _kept_directories(data_dir: str | None) -> dict[str, UnitDirectory] | None:
-    """The directories the installation of ``data_dir`` keeps; None when it has no
-    database yet (a plan is checked before anything is installed)."""
+def _kept_directories(data_dir: str | None) -> tuple[dict[str, UnitDirectory], str] | None:
+    """The directories the installation of ``data_dir`` keeps and the id of its current
+    plan's; None when it has no database yet (a plan is checked before anything is
+    installed)."""
     from app.paths import DataLayout, resolve_data_dir
     from app.services.workspace import open_workspace
 
@@ -237,7 +240,7 @@ def _kept_directories(data_dir: str | None) -> dict[str, UnitDirectory] | None:
         return None
     ws = open_workspace(root)
     try:
-        return dict(ws.directories)
+        return dict(ws.directories), ws.units.id
     finally:
         ws.close()
 
@@ -289,7 +292,7 @@ def register(plan_sub: Any) -> None:
     """Add the `plan` command's subcommands (app.cli owns `plan`)."""
     directory_help = (
         "danh mục đơn vị: mã một danh mục bản cài đặt đang giữ (tiendo directory list) "
-        "hoặc tệp .toml (mặc định gia-lai-2024)"
+        "hoặc tệp .toml (mặc định: danh mục của kế hoạch đang dùng)"
     )
 
     p = plan_sub.add_parser("list", help="các kế hoạch bản cài đặt theo dõi / lưu giữ")
