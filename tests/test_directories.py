@@ -296,3 +296,27 @@ def test_plan_check_and_draft_see_directories_kept_in_the_database(
     )
     capsys.readouterr()
     assert 'unit = "gia-lai.svhttdl"' in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.gui
+def test_the_province_is_picked_among_the_34_and_defaults_to_the_installations(
+    qtbot: QtBot, prov: Workspace
+) -> None:
+    from app.directory_build import province_names
+    from ui.screens.directories.dialogs import ProvinceDialog
+    from ui.screens.directories.screen import DirectoriesScreen
+
+    screen = DirectoriesScreen(AppContext(prov))
+    qtbot.addWidget(screen)
+    names = province_names()
+    assert len(names) == 34
+    chosen = screen._own_province(names)
+    assert chosen == "Tỉnh Gia Lai"
+    dialog = ProvinceDialog(names, chosen, screen)
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == "Tỉnh Gia Lai" and dialog.province.count() == 34
+    # the 2024 directory: its Sở can be edited, its districts cannot
+    screen.select_unit("gl.svhttdl")
+    assert screen.edit_button.isEnabled()
+    screen.select_unit("gl.chuse")
+    assert not screen.edit_button.isEnabled() and not screen.remove_button.isEnabled()

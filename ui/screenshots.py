@@ -178,6 +178,19 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
                 window.grab().save(str(path))
                 written.append(path)
                 window.status.tabs.setCurrentIndex(0)
+        # the status of a 2026 plan on the 2025 directory: xã, phường, sở in groups
+        if any(k.id == "gia-lai-12-2026" for k in ws.kept):
+            ws.use_plan("gia-lai-12-2026", remember=False)
+            window.status.year.setValue(2026)
+            window.status.refresh()
+            window.show_screen(names.index("status"))
+            _settle()
+            path = out / f"{lang}-province-3b-status-2025-directory.png"
+            window.grab().save(str(path))
+            written.append(path)
+            ws.use_plan("gl-157-2024", remember=False)
+            window.status.year.setValue(2024)
+            window.status.refresh()
         settings = window.screen_at(names.index("settings"))
         if hasattr(settings, "show_signatures"):
             settings.show_signatures()
