@@ -1458,7 +1458,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     <message>
         <location filename="../../ui/screens/province_keys.py" line="251"/>
         <source>%1 (%2 đơn vị)</source>
-        <translation>%1 (%2 units)</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_keys.py" line="263"/>
@@ -4566,7 +4566,7 @@ due %2</translation>
     <message>
         <location filename="../../ui/screens/province_status.py" line="218"/>
         <source>%1 (%2 đơn vị)</source>
-        <translation>%1 (%2 units)</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_status.py" line="262"/>
