@@ -474,6 +474,8 @@ MESSAGES: dict[str, str] = {
     "Mã đơn vị «{}» đã có trong danh mục; hãy chọn mã khác.": "The unit id «{0}» is already in the directory; choose another.",
     "Chưa nhập {}.": "{0} is missing.",
     "Đã hủy tạo danh mục.": "Building the directory was cancelled.",
+    "Dữ liệu mẫu của kế hoạch không ghi đơn vị nào.": "The plan's demo data names no unit.",
+    "Chọn đơn vị: --unit MÃ_ĐƠN_VỊ.": "Choose the unit: --unit UNIT_ID.",
 }
 
 # Words put into messages as values (what could not be written or read).
