@@ -185,6 +185,9 @@ def test_the_clerk_builds_adds_edits_and_removes_in_the_window(
     assert screen.selected_unit().id == "gia-lai.skhcn"  # type: ignore[union-attr]
     assert screen.edit_button.isEnabled() and screen.remove_button.isEnabled()
     assert "(lưu" in screen.table.item(1, 1).text() and screen.infos[1].version == 3
+    history = screen.table.item(1, 1).toolTip().splitlines()
+    assert len(history) == 3 and history[2].startswith("Phiên bản 3:")
+    assert history[2].endswith("Lê Văn Tỉnh")
     assert screen.edit_unit("gia-lai.skhcn", replace(skhcn, short_name="Sở KHCN"))
     assert prov.directories["gia-lai-2025"].get("gia-lai.skhcn").short_name == "Sở KHCN"
     # a plan names the Sở: removing it is refused with the core's message

@@ -699,172 +699,177 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>A unit directory lists the units plans give tasks to: communes and wards from the official administrative list, and the departments, press and Party bodies the province adds. Every save makes a new version of the directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="87"/>
+        <location filename="../../ui/screens/directories/screen.py" line="88"/>
         <source>Các danh mục Sở đang giữ:</source>
         <translation>Directories the province keeps:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="90"/>
+        <location filename="../../ui/screens/directories/screen.py" line="91"/>
         <source>&amp;Tạo danh mục từ danh sách hành chính…</source>
         <translation>&amp;Build a directory from the administrative list…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="97"/>
+        <location filename="../../ui/screens/directories/screen.py" line="98"/>
         <source>Danh mục</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="98"/>
+        <location filename="../../ui/screens/directories/screen.py" line="99"/>
         <source>Phiên bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="99"/>
+        <location filename="../../ui/screens/directories/screen.py" line="100"/>
         <source>Số đơn vị theo nhóm</source>
         <translation>Units per group</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="100"/>
+        <location filename="../../ui/screens/directories/screen.py" line="101"/>
         <source>Kế hoạch dùng</source>
         <translation>Used by plans</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="107"/>
+        <location filename="../../ui/screens/directories/screen.py" line="108"/>
         <source>Các danh mục đơn vị</source>
         <translation>Unit directories</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="124"/>
+        <location filename="../../ui/screens/directories/screen.py" line="130"/>
         <source>Tì&amp;m:</source>
         <translation>Fi&amp;nd:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="126"/>
+        <location filename="../../ui/screens/directories/screen.py" line="132"/>
         <source>tên, mã hành chính hoặc mã đơn vị</source>
         <translation>name, official code or unit id</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="128"/>
+        <location filename="../../ui/screens/directories/screen.py" line="134"/>
         <source>Tìm đơn vị</source>
         <translation>Find a unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="138"/>
+        <location filename="../../ui/screens/directories/screen.py" line="144"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="138"/>
+        <location filename="../../ui/screens/directories/screen.py" line="144"/>
         <source>Mã hành chính</source>
         <translation>Official code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="138"/>
+        <location filename="../../ui/screens/directories/screen.py" line="144"/>
         <source>Tên ngắn</source>
         <translation>Short name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="138"/>
+        <location filename="../../ui/screens/directories/screen.py" line="144"/>
         <source>Mã đơn vị</source>
         <translation>Unit id</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="140"/>
+        <location filename="../../ui/screens/directories/screen.py" line="146"/>
         <source>Các đơn vị của danh mục, theo nhóm</source>
-        <translation>The directory's units, by group</translation>
+        <translation>The directory&apos;s units, by group</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="151"/>
+        <location filename="../../ui/screens/directories/screen.py" line="157"/>
         <source>Thêm &amp;cơ quan (theo mẫu)…</source>
         <translation>Add a &amp;body (from a template)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="153"/>
+        <location filename="../../ui/screens/directories/screen.py" line="159"/>
         <source>&amp;Sửa…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="155"/>
+        <location filename="../../ui/screens/directories/screen.py" line="161"/>
         <source>&amp;Xóa khỏi danh mục…</source>
         <translation>&amp;Remove from the directory…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="174"/>
+        <location filename="../../ui/screens/directories/screen.py" line="180"/>
         <source>%1 (lưu %2)</source>
         <translation>%1 (saved %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="176"/>
+        <location filename="../../ui/screens/directories/screen.py" line="182"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="193"/>
+        <location filename="../../ui/screens/directories/screen.py" line="200"/>
+        <source>Phiên bản %1: %2, %3</source>
+        <translation>Version %1: %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="216"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="219"/>
+        <location filename="../../ui/screens/directories/screen.py" line="243"/>
         <source>Đơn vị trong danh mục «%1» (%2 đơn vị):</source>
         <translation>Units of «%1» (%2 units):</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="294"/>
+        <location filename="../../ui/screens/directories/screen.py" line="318"/>
         <source>Đơn vị hành chính theo danh sách chính thức: không sửa, không xóa ở đây.</source>
         <translation>An administrative unit of the official list: it is not edited or removed here.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="329"/>
+        <location filename="../../ui/screens/directories/screen.py" line="353"/>
         <source>Xóa %1 khỏi danh mục? Danh mục được lưu thành phiên bản mới; báo cáo, khóa và số liệu đã nhận của đơn vị vẫn giữ nguyên. Nếu một kế hoạch còn giao nhiệm vụ cho đơn vị này, danh mục không thay đổi.</source>
-        <translation>Remove %1 from the directory? The directory is saved as a new version; the unit's reports, keys and figures received stay. If a plan still gives this unit a task, the directory does not change.</translation>
+        <translation>Remove %1 from the directory? The directory is saved as a new version; the unit&apos;s reports, keys and figures received stay. If a plan still gives this unit a task, the directory does not change.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="333"/>
+        <location filename="../../ui/screens/directories/screen.py" line="357"/>
         <source>Xóa đơn vị</source>
         <translation>Remove unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="333"/>
+        <location filename="../../ui/screens/directories/screen.py" line="357"/>
         <source>&amp;Xóa</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="333"/>
+        <location filename="../../ui/screens/directories/screen.py" line="357"/>
         <source>&amp;Không</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="338"/>
+        <location filename="../../ui/screens/directories/screen.py" line="362"/>
         <source>Đã thêm %1.</source>
         <translation>Added %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="343"/>
+        <location filename="../../ui/screens/directories/screen.py" line="367"/>
         <source>Đã lưu %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="352"/>
+        <location filename="../../ui/screens/directories/screen.py" line="376"/>
         <source>Đã xóa %1.</source>
         <translation>Removed %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="378"/>
+        <location filename="../../ui/screens/directories/screen.py" line="402"/>
         <source>Danh mục «%1» đã lưu thành phiên bản %2.</source>
         <translation>Directory «%1» saved as version %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="422"/>
+        <location filename="../../ui/screens/directories/screen.py" line="446"/>
         <source>Đang tạo danh mục %1…</source>
         <translation>Building the directory of %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="444"/>
+        <location filename="../../ui/screens/directories/screen.py" line="468"/>
         <source>Đã tạo danh mục %1: %2 đơn vị (%3).</source>
         <translation>Built the directory of %1: %2 units (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/directories/screen.py" line="459"/>
+        <location filename="../../ui/screens/directories/screen.py" line="483"/>
         <source>Đã hủy; danh mục không thay đổi.</source>
         <translation>Cancelled; the directory did not change.</translation>
     </message>
@@ -1446,157 +1451,157 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Registered keys</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="238"/>
+        <location filename="../../ui/screens/province_keys.py" line="239"/>
         <source>Chưa có khóa đang dùng (%1 đơn vị): %2</source>
         <translation>No key in use (%1 units): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="243"/>
+        <location filename="../../ui/screens/province_keys.py" line="244"/>
         <source>Mọi đơn vị đều đã có khóa đang dùng.</source>
         <translation>Every unit has a key in use.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="251"/>
+        <location filename="../../ui/screens/province_keys.py" line="252"/>
         <source>%1 (%2 đơn vị)</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="263"/>
+        <location filename="../../ui/screens/province_keys.py" line="264"/>
         <source>Chưa có khóa</source>
         <translation>No key yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="289"/>
+        <location filename="../../ui/screens/province_keys.py" line="290"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="293"/>
+        <location filename="../../ui/screens/province_keys.py" line="294"/>
         <source>Đã thay bằng %1</source>
         <translation>Replaced by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="294"/>
+        <location filename="../../ui/screens/province_keys.py" line="295"/>
         <source>Đang dùng</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="313"/>
+        <location filename="../../ui/screens/province_keys.py" line="314"/>
         <source>Chọn tệp khóa công khai của đơn vị</source>
         <translation>Choose the unit&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="344"/>
+        <location filename="../../ui/screens/province_keys.py" line="345"/>
         <source>Khóa này đã được đăng ký cho %1.</source>
         <translation>This key is already registered for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="365"/>
+        <location filename="../../ui/screens/province_keys.py" line="366"/>
         <source>Đã đăng ký khóa %1 cho %2.</source>
         <translation>Key %1 registered for %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="388"/>
+        <location filename="../../ui/screens/province_keys.py" line="389"/>
         <source>Đăng ký khóa của đơn vị</source>
         <translation>Register a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="393"/>
+        <location filename="../../ui/screens/province_keys.py" line="394"/>
         <source>Đăng ký khóa công khai dưới đây cho đơn vị. Từ nay gói báo cáo ký bằng khóa này sẽ được nhận.</source>
         <translation>Register the public key below for the unit. From now on, report packages signed with this key will be accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="395"/>
+        <location filename="../../ui/screens/province_keys.py" line="396"/>
         <source>Trùng khớp — &amp;đăng ký</source>
         <translation>It matches — &amp;register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="414"/>
+        <location filename="../../ui/screens/province_keys.py" line="415"/>
         <source>Thu hồi khóa %1 của %2? Từ nay mọi gói báo cáo ký bằng khóa này sẽ bị từ chối; các gói đã nhập vẫn giữ nguyên. Không thể hoàn tác.</source>
         <translation>Revoke key %1 of %2? From now on, every report package signed with this key will be refused; packages already imported are kept as they are. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="421"/>
+        <location filename="../../ui/screens/province_keys.py" line="422"/>
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="421"/>
+        <location filename="../../ui/screens/province_keys.py" line="422"/>
         <source>&amp;Thu hồi</source>
         <translation>Re&amp;voke</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="421"/>
+        <location filename="../../ui/screens/province_keys.py" line="422"/>
         <source>&amp;Không</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="434"/>
+        <location filename="../../ui/screens/province_keys.py" line="435"/>
         <source>Đã thu hồi khóa %1 của %2.</source>
         <translation>Key %1 of %2 revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="445"/>
+        <location filename="../../ui/screens/province_keys.py" line="446"/>
         <source>Chọn tệp tuyên bố đổi khóa của đơn vị</source>
         <translation>Choose the unit&apos;s key change statement file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="459"/>
+        <location filename="../../ui/screens/province_keys.py" line="460"/>
         <source>Không đọc được tệp %1.</source>
         <translation>Could not read the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="467"/>
+        <location filename="../../ui/screens/province_keys.py" line="468"/>
         <source>Đổi khóa này đã được ghi nhận trước đó.</source>
         <translation>This key change has already been recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="479"/>
+        <location filename="../../ui/screens/province_keys.py" line="480"/>
         <source>Đã đổi khóa của %1: %2 → %3.</source>
         <translation>Key of %1 changed: %2 → %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="488"/>
+        <location filename="../../ui/screens/province_keys.py" line="489"/>
         <source>Tuyên bố đổi khóa có chữ ký hợp lệ của cả khóa cũ %1 và khóa mới. Sau khi ghi nhận, gói ký bằng khóa cũ sẽ không được nhận nữa. Khóa mới:</source>
         <translation>The key change statement carries valid signatures from both the old key %1 and the new key. Once it is recorded, packages signed with the old key will no longer be accepted. New key:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="492"/>
+        <location filename="../../ui/screens/province_keys.py" line="493"/>
         <source>Đổi khóa của đơn vị</source>
         <translation>Change a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="497"/>
+        <location filename="../../ui/screens/province_keys.py" line="498"/>
         <source>Trùng khớp — &amp;ghi nhận đổi khóa</source>
         <translation>It matches — &amp;record the key change</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="315"/>
+        <location filename="../../ui/screens/province_keys.py" line="316"/>
         <source>Tệp khóa Tiến Độ (*.tdkey *.pub);;Mọi tệp (*)</source>
         <translation>Tien Do key files (*.tdkey *.pub);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="447"/>
+        <location filename="../../ui/screens/province_keys.py" line="448"/>
         <source>Tuyên bố đổi khóa (*.tdkey *.txt);;Mọi tệp (*)</source>
         <translation>Key rotation statements (*.tdkey *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="358"/>
+        <location filename="../../ui/screens/province_keys.py" line="359"/>
         <source>Đã thu hồi khóa %1 và đăng ký khóa mới %2 cho %3.</source>
         <translation>Revoked key %1 and enrolled the new key %2 for %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="374"/>
+        <location filename="../../ui/screens/province_keys.py" line="375"/>
         <source>Đăng ký lại khóa của đơn vị</source>
         <translation>Re-enroll the unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="379"/>
+        <location filename="../../ui/screens/province_keys.py" line="380"/>
         <source>Yêu cầu đăng ký lại: đơn vị báo đã mất khóa %1 và tạo khóa mới dưới đây. Khi xác nhận, khóa %1 bị thu hồi (gói ký bằng khóa đó sẽ bị từ chối) và khóa mới được đăng ký. Khóa cũ không ký được gì, nên cuộc gọi đối chiếu là bằng chứng duy nhất: gọi theo số điện thoại Sở đã có của đơn vị.</source>
         <translation>Re-enrollment request: the unit reports it lost key %1 and made the new key below. On confirming, key %1 is revoked (packages signed with it will be refused) and the new key is enrolled. The lost key cannot sign anything, so the phone call is the only proof: call the number the department already has for the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="384"/>
+        <location filename="../../ui/screens/province_keys.py" line="385"/>
         <source>Trùng khớp — thu hồi khóa cũ và đăng &amp;ký</source>
         <translation>They match — revoke the old key and en&amp;roll</translation>
     </message>
@@ -2404,7 +2409,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     <message>
         <location filename="../../ui/screens/directories/dialogs.py" line="183"/>
         <source>Tên và mã các xã, phường, đặc khu lấy từ danh mục đơn vị hành chính chính thức (từ 01/7/2025). Sau đó thêm các sở, ban, ngành, cơ quan báo chí, cơ quan Đảng. Nếu danh mục của tỉnh đã có, các cơ quan đã thêm được giữ nguyên.</source>
-        <translation>The names and codes of the communes, wards and special zones come from the official list of administrative units (from 1 July 2025). Then add the departments, press and Party bodies. If the province's directory is already kept, the bodies added to it stay.</translation>
+        <translation>The names and codes of the communes, wards and special zones come from the official list of administrative units (from 1 July 2025). Then add the departments, press and Party bodies. If the province&apos;s directory is already kept, the bodies added to it stay.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/directories/dialogs.py" line="194"/>
@@ -4999,7 +5004,7 @@ due %2</translation>
     <message>
         <location filename="../../ui/screens/directories/dialogs.py" line="72"/>
         <source>Ở dòng ngày tháng của văn bản</source>
-        <translation>On the document's date line</translation>
+        <translation>On the document&apos;s date line</translation>
     </message>
     <message>
         <location filename="../../ui/screens/directories/dialogs.py" line="74"/>
@@ -5042,7 +5047,7 @@ due %2</translation>
     <message>
         <location filename="../../ui/widgets/unit_groups.py" line="14"/>
         <source>Ủy ban nhân dân tỉnh, thành phố</source>
-        <translation>Provincial People's Committee</translation>
+        <translation>Provincial People&apos;s Committee</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/unit_groups.py" line="15"/>
@@ -5062,7 +5067,7 @@ due %2</translation>
     <message>
         <location filename="../../ui/widgets/unit_groups.py" line="18"/>
         <source>Ủy ban nhân dân cấp huyện</source>
-        <translation>District People's Committees</translation>
+        <translation>District People&apos;s Committees</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/unit_groups.py" line="19"/>
@@ -5087,7 +5092,7 @@ due %2</translation>
     <message>
         <location filename="../../ui/widgets/unit_groups.py" line="23"/>
         <source>Ủy ban nhân dân cấp xã</source>
-        <translation>Commune-level People's Committees</translation>
+        <translation>Commune-level People&apos;s Committees</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/unit_groups.py" line="24"/>

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -181,15 +181,34 @@ class DirectoriesScreen(QWidget):
             version = version.replace("%2", _local(info.installed_at).strftime("%d/%m/%Y"))
             plans = ", ".join(info.plans) or self.tr("chưa có")
             cells = [info.name, version, self._counts(info.id), plans]
+            tips = [info.id, self._history(info.id), cells[2], plans]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(UNIT_ROLE, info.id)
-                item.setToolTip(info.id if col == 0 else text)
+                item.setToolTip(tips[col])
                 self.table.setItem(row, col, item)
         self.table.blockSignals(False)
         ids = [i.id for i in self.infos]
         self.table.selectRow(ids.index(keep) if keep in ids else max(len(ids) - 1, 0))
         self.show_units()
+
+    def _history(self, directory_id: str) -> str:
+        """Every saved version: when and by whom."""
+        from app.services.directories import versions
+
+        return "\n".join(
+            self.tr("Phiên bản %1: %2, %3")
+            .replace("%1", str(v.number))
+            .replace("%2", _local(v.saved_at).strftime("%d/%m/%Y %H:%M"))
+            .replace("%3", v.saved_by or "—")
+            for v in versions(self.ctx.ws, directory_id)
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A plan added elsewhere (the plan editor, another screen) changes "used by".
+        if self.job is None and self.infos:
+            self.refresh()
+        super().showEvent(event)
 
     def _counts(self, directory_id: str) -> str:
         directory = self.ctx.ws.directories[directory_id]
