@@ -148,10 +148,15 @@ def test_the_clerk_builds_adds_edits_and_removes_in_the_window(
     assert [i.id for i in screen.infos] == ["gia-lai-2024"]
     job = screen.start_build("gia lai", today=DAY)
     assert job is not None
-    progress: list[tuple[int, int]] = []
-    job.signals.progress.connect(lambda d, t: progress.append((d, t)))
+    assert not screen.job_bar.isHidden() and not screen.build_button.isEnabled()
     qtbot.waitUntil(lambda: screen.job is None, timeout=30_000)
     assert not errors
+    assert screen.job_bar.bar.maximum() == 3  # the job's steps were shown
+    assert screen.start_build("Atlantis", today=DAY) is not None  # no such province
+    qtbot.waitUntil(lambda: screen.job is None, timeout=30_000)
+    assert errors.pop().startswith("Không có tỉnh, thành phố nào tên «Atlantis»")
+    assert [i.id for i in screen.infos] == ["gia-lai-2024", "gia-lai-2025"]  # unchanged
+    assert screen.job_bar.isHidden() and screen.build_button.isEnabled()
     assert screen.current_id() == "gia-lai-2025"
     assert screen.table.item(1, 2).text().startswith("Xã: 110")
     assert "Phường: 25" in screen.table.item(1, 2).text()
