@@ -173,7 +173,7 @@ def _activity(
 def run_demo(
     ws: Workspace,
     *,
-    unit_id: str = "gl.chuse",
+    unit_id: str | None = None,
     count: int = 120,
     seed: int | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -183,12 +183,18 @@ def run_demo(
     Raises ConfigError when the installation belongs to another unit (demo data is never
     mixed into a real unit's records).
     """
+    data = _templates(ws.plan.id)
+    # the unit the demo data was written for (its file's "unit"), unless another is asked
+    unit_id = unit_id or str(data.get("unit") or ws.settings.unit_id)
+    if not unit_id:
+        raise ConfigError(
+            "Dữ liệu mẫu của kế hoạch không ghi đơn vị nào.", "Chọn đơn vị: --unit MÃ_ĐƠN_VỊ."
+        )
     if ws.settings.is_set_up and ws.settings.unit_id != unit_id:
         raise ConfigError(
             f"Bản cài đặt này đã thuộc đơn vị {ws.settings.unit_id}.",
             "Dùng một thư mục dữ liệu khác (--data-dir) cho dữ liệu mẫu.",
         )
-    data = _templates(ws.plan.id)
     if seed is None:
         seed = zlib.crc32(unit_id.encode())  # each unit its own, repeatable, numbers
     rnd = random.Random(seed)

@@ -5,6 +5,8 @@ unit is asked to report exactly when the province waits for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from app.plan import Plan, Task, UnitSelector
 from app.units import Unit, UnitDirectory, UnitKind
 
@@ -17,7 +19,30 @@ KIND_GROUPS: dict[str, str] = {
     UnitKind.DISTRICT: "Ủy ban nhân dân cấp huyện",
     UnitKind.COMMUNE: "Ủy ban nhân dân cấp xã",
 }
-_KIND_RANK = {kind.value: rank for rank, kind in enumerate(UnitKind)}
+
+# Finer groups for lists: the commune level splits by its type of unit (xã, phường, đặc
+# khu, thị trấn), read from the unit's ``area`` ("phường Pleiku"); other kinds are one
+# group each. Keys are stable (the GUI translates them); labels are the Vietnamese headings.
+GROUPS: dict[str, str] = {
+    "province": "Ủy ban nhân dân tỉnh, thành phố",
+    "department": "Sở, ban, ngành",
+    "party": "Cơ quan Đảng, Mặt trận, đoàn thể",
+    "press": "Cơ quan báo chí",
+    "district": "Ủy ban nhân dân cấp huyện",
+    "commune-xa": "Xã",
+    "commune-phuong": "Phường",
+    "commune-dac-khu": "Đặc khu",
+    "commune-thi-tran": "Thị trấn",
+    "commune": "Ủy ban nhân dân cấp xã",
+}
+_GROUP_RANK = {key: rank for rank, key in enumerate(GROUPS)}
+# The type words of the commune level, as a unit's area begins ("đặc khu Phú Quốc").
+_COMMUNE_TYPES = (
+    ("đặc khu ", "commune-dac-khu"),
+    ("thị trấn ", "commune-thi-tran"),
+    ("phường ", "commune-phuong"),
+    ("xã ", "commune-xa"),
+)
 
 
 def selected(selectors: tuple[UnitSelector, ...], units: UnitDirectory) -> set[str]:
@@ -48,9 +73,40 @@ def implementing_units(plan: Plan, units: UnitDirectory) -> tuple[Unit, ...]:
     return tuple(
         sorted(
             (units.get(unit_id) for unit_id in wanted),
-            key=lambda u: (_KIND_RANK.get(u.kind, len(_KIND_RANK)), order[u.id]),
+            key=lambda u: (group_rank(unit_group(u)), order[u.id]),
         )
     )
+
+
+def unit_group(unit: Unit) -> str:
+    """The group a unit is listed under (a key of GROUPS): its kind, and for the commune
+    level its type of unit ("commune-xa", "commune-phuong" …) read from its area."""
+    if unit.kind != UnitKind.COMMUNE:
+        return unit.kind.value
+    area = unit.area.casefold()
+    for prefix, key in _COMMUNE_TYPES:
+        if area.startswith(prefix):
+            return key
+    return "commune"
+
+
+def group_rank(key: str) -> int:
+    """Where a group comes in lists: in the order of GROUPS (kinds as in UnitKind)."""
+    return _GROUP_RANK.get(key, len(_GROUP_RANK))
+
+
+def grouped(units: Iterable[Unit]) -> list[tuple[str, list[Unit]]]:
+    """Units in groups (key, units), groups in the order of GROUPS, units in the order
+    given within a group."""
+    out: dict[str, list[Unit]] = {}
+    for unit in units:
+        out.setdefault(unit_group(unit), []).append(unit)
+    return sorted(out.items(), key=lambda item: group_rank(item[0]))
+
+
+def group_heading(key: str) -> str:
+    """The Vietnamese heading of a group key ("Phường")."""
+    return GROUPS.get(key, key)
 
 
 def names_unit(plan: Plan, units: UnitDirectory, unit_id: str) -> bool:

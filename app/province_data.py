@@ -70,6 +70,8 @@ class UnitStatus:
     gaps: tuple[int, ...]  # sequence numbers below the highest received that never arrived
     last_sequence: int | None
     group: str = ""  # the unit's kind ("department", "commune"…): the matrix groups by it
+    # the finer group it is listed under (app.plan_units.unit_group: "commune-phuong" …)
+    section: str = ""
 
     def cell(self, period: str) -> StatusCell:
         for c in self.cells:
@@ -119,6 +121,7 @@ class StatusMatrix:
                     "id": u.unit_id,
                     "name": u.unit_name,
                     "group": u.group,
+                    "section": u.section,
                     "enrolled": u.enrolled,
                     "cells": {c.period: cell(c) for c in u.cells},
                     "gaps": list(u.gaps),

@@ -463,6 +463,20 @@ MESSAGES: dict[str, str] = {
     "Tệp khóa dùng tham số mã hóa không được hỗ trợ.": "The key file uses encryption parameters that are not supported.",
     "Tệp này không phải tệp khóa ký do Tiến Độ xuất, hoặc đã bị sửa.": "This file is not a signing key file exported by Tiến Độ, or it was changed.",
     "Chọn tệp .tdsecret đã xuất từ Cài đặt › Khóa ký trên máy cũ.": "Choose the .tdsecret file exported from Settings › Signing key on the old PC.",
+    # the directory manager (app/directory_edit.py, app/services/directories.py)
+    "Các danh mục đã cài: {}; hoặc ghi đường dẫn tệp .toml.": "Directories installed: {0}; or give the path of a .toml file.",
+    "Danh mục «{}» không có đơn vị cấp tỉnh để thêm sở, ban, ngành.": "The directory «{0}» has no province-level unit to add departments to.",
+    "Tạo danh mục từ danh sách đơn vị hành chính trước.": "Build the directory from the administrative list first.",
+    "Mã đơn vị «{}» không hợp lệ: {}.": "The unit id «{0}» is not valid: {1}.",
+    "Chỉ thêm, sửa sở, ban, ngành, cơ quan báo chí, cơ quan Đảng ở đây.": "Only departments, press and Party bodies are added or edited here.",
+    "Không có đơn vị cấp trên mã «{}» trong danh mục.": "The directory has no parent unit «{0}».",
+    "{} là đơn vị hành chính theo danh sách chính thức, không xóa được.": "{0} is an administrative unit of the official list; it cannot be removed.",
+    "{} còn {} đơn vị trực thuộc trong danh mục; xóa các đơn vị đó trước.": "{0} still has {1} units under it in the directory; remove those first.",
+    "Mã đơn vị «{}» đã có trong danh mục; hãy chọn mã khác.": "The unit id «{0}» is already in the directory; choose another.",
+    "Chưa nhập {}.": "{0} is missing.",
+    "Đã hủy tạo danh mục.": "Building the directory was cancelled.",
+    "Dữ liệu mẫu của kế hoạch không ghi đơn vị nào.": "The plan's demo data names no unit.",
+    "Chọn đơn vị: --unit MÃ_ĐƠN_VỊ.": "Choose the unit: --unit UNIT_ID.",
 }
 
 # Words put into messages as values (what could not be written or read).
@@ -482,4 +496,8 @@ FRAGMENTS: dict[str, str] = {
     "tệp báo cáo": "the report file",
     "tệp khóa ký": "the signing key file",
     "tệp khóa của Sở": "the province's key file",
+    "tên đầy đủ": "The full name",
+    "tên ngắn": "The short name",
+    "địa danh": "The place name",
+    "tên cơ quan ở tiêu đề văn bản": "The body's name in the document header",
 }

@@ -122,6 +122,20 @@ def test_plan_157_draft_asks_for_indicators(seed_copy: Path) -> None:
     assert text.count(CHECK + "văn bản không có chỉ tiêu") == len(plan.tasks)
 
 
+def test_plan_157_repeated_headings_get_distinct_short_titles(seed_copy: Path) -> None:
+    plan, text = drafted(seed_copy)
+    shorts = {t.code: t.short_title for t in plan.tasks}
+    assert shorts["II.1"] is None and shorts["II.5"] is None  # their headings are their own
+    repeated = ["II.3.1", "II.3.2", "II.4.1", "II.4.2"]
+    assert all(shorts[code] for code in repeated)
+    assert len({shorts[code] for code in repeated}) == 4
+    assert shorts["II.4.2"] == "Tăng cường công tác quản lý nhà nước về báo chí"
+    assert "format_version = 2" in text
+    assert text.count(CHECK + "tiêu đề trùng với nhiệm vụ") == 4
+    labels = {t.label for t in plan.tasks}
+    assert len(labels) == len(plan.tasks)  # lists tell every task apart
+
+
 # --- other shapes -------------------------------------------------------------------------
 
 LETTERED = """\

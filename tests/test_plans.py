@@ -310,7 +310,12 @@ def test_the_cli_keeps_plans_and_asks_which_one_when_there_are_several(
     required = [p["code"] for p in json.loads(out) if p["required"]]
     assert required == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026"]
     code, out, _ = tiendo(capsys, data, "directory", "list", "--json")
-    assert [d["id"] for d in json.loads(out)] == ["gia-lai-2024", "gia-lai-2025"]
+    assert [(d["id"], d["version"]) for d in json.loads(out)] == [
+        ("gia-lai-2024", 1),
+        ("gia-lai-2025", 1),
+    ]
+    code, out, _ = tiendo(capsys, data, "directory", "list")
+    assert "Tỉnh Gia Lai (đơn vị hành chính từ 01/7/2025), phiên bản 1: 138 đơn vị" in out
     code, _, err = tiendo(capsys, data, "plan", "show", "--plan", "gl-1-2099")
     assert code == 1 and "gl-1-2099" in err and "gl-42-2025" in err
 

@@ -66,11 +66,13 @@ def test_enroll_from_a_key_file_after_the_fingerprint(
     screen = window.keys
     assert screen.enroll_file(pub, confirm_dialog=refuse) is None
     assert shown == [key.public_key.fingerprint()]
-    assert screen.table.rowCount() == 0  # nothing without confirmation
+    assert screen.keys == []  # nothing without confirmation
+    assert _item(screen.table, screen.row_of("gl.chuse"), 3).text() == "Chưa có khóa"
     enrolled = screen.enroll_file(pub, confirm_dialog=lambda d: True)
-    assert enrolled is not None and screen.table.rowCount() == 1
-    assert _item(screen.table, 0, 2).text() == key.public_key.fingerprint()
-    assert _item(screen.table, 0, 3).text() == "Đang dùng"
+    assert enrolled is not None and len(screen.keys) == 1
+    row = screen.row_of("gl.chuse")
+    assert _item(screen.table, row, 2).text() == key.public_key.fingerprint()
+    assert _item(screen.table, row, 3).text() == "Đang dùng"
     assert "Chư Sê" not in screen.missing_label.text()
     # a file without a unit: the officer picks it
     bare = tmp_path / "bare.pub"
@@ -79,9 +81,11 @@ def test_enroll_from_a_key_file_after_the_fingerprint(
     other = unit_key("gl.kbang")
     bare.write_text(minisign.public_key_file(other.public_key))
     assert screen.enroll_file(bare, ask_unit=lambda: "gl.kbang", confirm_dialog=lambda d: True)
-    screen.table.selectRow(1)
+    screen.table.selectRow(screen.row_of("gl.kbang"))
     screen.revoke(screen.selected_key().key_id)  # type: ignore[union-attr]
-    assert _item(screen.table, 1, 3).text().startswith("Đã thu hồi")
+    assert _item(screen.table, screen.row_of("gl.kbang"), 3).text().startswith("Đã thu hồi")
+    screen.table.selectRow(0)  # a group's heading: no key
+    assert screen.selected_key() is None and not screen.revoke_button.isEnabled()
     dialogs = screen.screenshot_dialogs()
     assert dialogs and dialogs[0][1]().windowTitle() == "Đăng ký khóa của đơn vị"
 
@@ -121,7 +125,7 @@ def test_drop_packages_import_in_background_and_list_results(
     status.year.setValue(2024)
     matrix = status.matrix
     assert matrix is not None
-    row = [u.unit_id for u in matrix.units].index("gl.chuse")
+    row = status.row_of("gl.chuse")
     col = [p.code for p in matrix.periods].index("2024")
     item = _item(status.table, row, col)
     assert item.data(Qt.ItemDataRole.UserRole) in ("on_time", "late")
@@ -154,16 +158,26 @@ def test_status_colours_and_gaps(qtbot: QtBot, prov: Workspace, tmp_path: Path) 
     screen = StatusScreen(AppContext(prov), today=dt.date(2024, 8, 1))
     qtbot.addWidget(screen)
     screen.year.setValue(2024)
-    units = [u.unit_id for u in screen.matrix.units]  # type: ignore[union-attr]
-    r = units.index("gl.chuse")
+    r = screen.row_of("gl.chuse")
     cell = _item(screen.table, r, 0)
     assert cell.text() == "Đúng hạn · lần 2 (thay lần 1)"
     assert cell.background().color().name() == CELL_COLOURS[CellState.ON_TIME][0]
     assert _item(screen.table, r, 2).text() == "2"  # sequence 2 never arrived
-    other = _item(screen.table, units.index("gl.kbang"), 0)
+    other = _item(screen.table, screen.row_of("gl.kbang"), 0)
     assert other.text() == "Chưa báo cáo"
     assert _item(screen.table, r, 1).text() == "Chưa đến hạn"  # the year is due in December
     assert "chưa báo cáo 20" in screen.summary.text()  # 21 units: plan 157's implementers
+    headings = [
+        _item(screen.table, r, 0).text()
+        for r, index in enumerate(screen.row_units)
+        if index is None
+    ]
+    assert headings == [
+        "Sở, ban, ngành (2 đơn vị)",
+        "Cơ quan báo chí (2 đơn vị)",
+        "Ủy ban nhân dân cấp huyện (17 đơn vị)",
+    ]
+    assert screen.read_cell(0, 0) is None  # a heading opens nothing
 
 
 def test_report_screen_previews_and_saves(qtbot: QtBot, prov: Workspace, tmp_path: Path) -> None:
@@ -340,10 +354,11 @@ def test_reading_a_received_report_and_its_evidence(
     status.year.setValue(2024)
     matrix = status.matrix
     assert matrix is not None
-    r = [u.unit_id for u in matrix.units].index("gl.chuse")
+    r = status.row_of("gl.chuse")
     c = [p.code for p in matrix.periods].index("2024")
     _double_click(qtbot, status.table, r, c)
     assert status.reader is not None and status.reader.windowTitle().startswith(name)
     status.reader.close()
-    other = [u.unit_id for u in matrix.units].index("gl.kbang")  # nothing arrived
+    other = status.row_of("gl.kbang")  # nothing arrived
     assert status.read_cell(other, c) is None
+    assert status.read_cell(0, c) is None  # a group's heading

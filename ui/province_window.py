@@ -20,12 +20,12 @@ if TYPE_CHECKING:
     from ui.screens.province_report import ProvincialReportScreen
     from ui.screens.province_status import StatusScreen
 
-KEYS, INBOX, STATUS, REPORT, SETTINGS = range(5)
+KEYS, INBOX, STATUS, REPORT, SETTINGS, DIRECTORIES = range(6)
 
 
 class ProvinceWindow(ShellWindow):
-    """Đơn vị và khóa, Nhận gói báo cáo, Tình hình báo cáo, Báo cáo tổng hợp, Cài đặt —
-    Ctrl+1…5."""
+    """Đơn vị và khóa, Nhận gói báo cáo, Tình hình báo cáo, Báo cáo tổng hợp, Cài đặt,
+    Danh mục đơn vị — Ctrl+1…6."""
 
     def __init__(
         self, ctx: AppContext | None = None, *, unit_name: str = "", unit_short_name: str = ""
@@ -38,6 +38,7 @@ class ProvinceWindow(ShellWindow):
                 (self.tr("Tình hình báo cáo"), _status),
                 (self.tr("Báo cáo tổng hợp"), _report),
                 (self.tr("Cài đặt"), _settings),
+                (self.tr("Danh mục đơn vị"), _directories),
             ],
         )
         self.start(ctx)
@@ -141,3 +142,9 @@ def _settings(ctx: AppContext) -> QWidget:
     from ui.screens.settings import SettingsScreen
 
     return SettingsScreen(ctx)
+
+
+def _directories(ctx: AppContext) -> QWidget:
+    from ui.screens.directories.screen import DirectoriesScreen
+
+    return DirectoriesScreen(ctx)

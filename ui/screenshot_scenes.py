@@ -165,10 +165,71 @@ def province(
         for text in keys:
             enroll(ws, read_unit_key(ws, text))
         results = import_packages(ws, [inbox], receipts=False)
+        _directory_2025(ws)
     except BaseException:
         ws.close()
         raise
     return ws, results
+
+
+def _directory_2025(ws: Workspace) -> None:
+    """The 2025 Gia Lai directory, built from the official list, with the bodies a
+    province adds first (for the directory manager's screenshot)."""
+    from app.directory_edit import TEMPLATES, from_template, put_unit
+    from app.services.directories import build_text, keep_built, save_directory
+
+    directory = keep_built(ws, build_text("Gia Lai", as_of=dt.date(2026, 1, 5))[1]).directory
+    for suffix in ("snv", "svhttdl", "skhcn", "baoptth", "btgdv"):
+        template = next(t for t in TEMPLATES if t.suffix == suffix)
+        directory = put_unit(directory, from_template(directory, template))
+    save_directory(ws, directory)
+    plan = ws.layout.root / "ke-hoach-2026.toml"
+    plan.write_text(PLAN_2026, encoding="utf-8")
+    from app.services.plans import add_plan
+
+    add_plan(ws, plan, directory_id=directory.id)
+    plan.unlink()
+
+
+# A 2026 plan on the 2025 directory (every xã and phường, two Sở), for the screenshot of
+# the status grouped by kind; its text is made up for the picture.
+PLAN_2026 = """\
+format = "tiendo-plan"
+format_version = 2
+id = "gia-lai-12-2026"
+number = "12/KH-UBND"
+kind = "Kế hoạch"
+title = "Thông tin đối ngoại năm 2026"
+issuer_unit = "gia-lai"
+issuer_name = "Ủy ban nhân dân tỉnh Gia Lai"
+date = 2026-01-15
+place = "Gia Lai"
+signer_name = "Nguyễn Văn A"
+signer_title = "KT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH"
+
+[[tasks]]
+code = "II.1"
+title = "Tuyên truyền về tỉnh Gia Lai sau hợp nhất"
+content = ["Tuyên truyền về tỉnh Gia Lai sau hợp nhất."]
+implementers_text = "Đơn vị thực hiện: UBND các xã, phường; Sở Văn hóa, Thể thao và Du lịch."
+implementers = [{ kind = "commune" }, { unit = "gia-lai.svhttdl" }, { unit = "gia-lai.skhcn" }]
+timeframe = { kind = "recurring", text = "Thường xuyên" }
+
+[budget]
+annual_estimate = true
+text = "Hằng năm lập dự toán."
+due_month = 7
+
+[monitoring]
+monitor_unit = "gia-lai.skhcn"
+text = "Giao Sở Khoa học và Công nghệ theo dõi, tổng hợp."
+difficulties_via = "gia-lai.skhcn"
+
+[reporting]
+kinds = ["half", "year"]
+due_days_after_cutoff = 5
+source = "Tỉnh quy định."
+"""
 
 
 def _district_packages(folder: Path, unit_id: str, inbox: Path, activities: int) -> str:

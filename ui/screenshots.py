@@ -9,13 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
 
 from app.services.workspace import Workspace, open_workspace
 from ui import i18n, screenshot_scenes
 from ui.application import make_app
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.screens.province_status import StatusScreen
 from ui.shell import ShellWindow
 
 Shot = tuple[str, Callable[[], QWidget]]
@@ -228,7 +229,7 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
         window.resize(size)
         window.show()
         written = []
-        names = ["keys", "import", "status", "report", "settings"]
+        names = ["keys", "import", "status", "report", "settings", "directories"]
         for i, name in enumerate(names):
             window.show_screen(i)
             _settle()
@@ -242,6 +243,20 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
                 window.grab().save(str(path))
                 written.append(path)
                 window.status.tabs.setCurrentIndex(0)
+        # the status of a 2026 plan on the 2025 directory: xã, phường, sở in groups
+        if any(k.id == "gia-lai-12-2026" for k in ws.kept):
+            ws.use_plan("gia-lai-12-2026", remember=False)
+            window.status.year.setValue(2026)
+            window.status.refresh()
+            window.show_screen(names.index("status"))
+            _settle()
+            _scroll_to_section(window.status, "commune-phuong")
+            path = out / f"{lang}-province-3b-status-2025-directory.png"
+            window.grab().save(str(path))
+            written.append(path)
+            ws.use_plan("gl-157-2024", remember=False)
+            window.status.year.setValue(2024)
+            window.status.refresh()
         settings = window.screen_at(names.index("settings"))
         if hasattr(settings, "show_signatures"):
             settings.show_signatures()
@@ -265,6 +280,21 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
     finally:
         ws.close()
     return written
+
+
+def _scroll_to_section(status: StatusScreen, section: str) -> None:
+    """Scroll the status table so that a group's heading shows, a few rows down."""
+    matrix = status.matrix
+    first = (
+        next((u.unit_id for u in matrix.units if u.section == section), None) if matrix else None
+    )
+    if first is None:
+        return
+    top = max(status.row_of(first) - 6, 0)
+    status.table.scrollTo(
+        status.table.model().index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop
+    )
+    _settle()
 
 
 def _dialogs(window: ShellWindow) -> list[Shot]:

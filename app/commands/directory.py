@@ -52,6 +52,7 @@ def cmd_directory_list(args: argparse.Namespace) -> int:
                 "units": d.units,
                 "kinds": d.kinds,
                 "origin": d.origin,
+                "version": d.version,
                 "sha256": d.source_sha256,
                 "installed_at": d.installed_at.isoformat(),
                 "plans": list(d.plans),
@@ -64,7 +65,10 @@ def cmd_directory_list(args: argparse.Namespace) -> int:
     for d in found:
         kinds = ", ".join(f"{group_label(k).lower()} {n}" for k, n in d.kinds.items())
         plans = ", ".join(d.plans) or "chưa có kế hoạch nào dùng"
-        print(f"{d.id:<16} {d.name}: {d.units} đơn vị ({kinds}); kế hoạch: {plans}")
+        print(
+            f"{d.id:<16} {d.name}, phiên bản {d.version}: {d.units} đơn vị ({kinds}); "
+            f"kế hoạch: {plans}"
+        )
     return 0
 
 

@@ -205,15 +205,44 @@ def cmd_plan_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _directory(value: str | None) -> UnitDirectory:
-    """The unit directory to match against: a built-in id, or a directory file."""
+def _directory(value: str | None, data_dir: str | None = None) -> UnitDirectory:
+    """The unit directory to match against: a directory file (.toml), or the id of a
+    directory the installation keeps in its database (the ones it added, built or edited,
+    and the built-in ones), else of a built-in one when there is no installation yet.
+    Without one: the directory of the installation's current plan, else the built-in one."""
     from app.units import load_builtin_units, load_units
 
-    if value is None:
-        return load_builtin_units()
-    if value.lower().endswith(".toml"):
+    if value is not None and value.lower().endswith(".toml"):
         return load_units(Path(value))
-    return load_builtin_units(value)
+    kept = _kept_directories(data_dir)
+    if kept is None:
+        return load_builtin_units(value) if value else load_builtin_units()
+    directories, current = kept
+    wanted = value or current
+    if wanted not in directories:
+        raise ConfigError(
+            f"Không có danh mục đơn vị «{wanted}».",
+            hint=f"Các danh mục đã cài: {', '.join(directories) or '(chưa có)'}; "
+            "hoặc ghi đường dẫn tệp .toml.",
+        )
+    return directories[wanted]
+
+
+def _kept_directories(data_dir: str | None) -> tuple[dict[str, UnitDirectory], str] | None:
+    """The directories the installation of ``data_dir`` keeps and the id of its current
+    plan's; None when it has no database yet (a plan is checked before anything is
+    installed)."""
+    from app.paths import DataLayout, resolve_data_dir
+    from app.services.workspace import open_workspace
+
+    root = resolve_data_dir(data_dir)
+    if not DataLayout(root).database.is_file():
+        return None
+    ws = open_workspace(root)
+    try:
+        return dict(ws.directories), ws.units.id
+    finally:
+        ws.close()
 
 
 def cmd_plan_draft(args: argparse.Namespace) -> int:
@@ -230,7 +259,7 @@ def cmd_plan_draft(args: argparse.Namespace) -> int:
             f"Tệp {out} đã có; không ghi đè để khỏi mất những gì đã sửa trong đó.",
             "Chọn tên tệp khác, hoặc thêm --force để ghi đè.",
         )
-    units = _directory(args.directory)
+    units = _directory(args.directory, getattr(args, "data_dir", None))
     plan, text = draft_toml(Path(args.doc), units)
     try:
         write_atomic(out, text.encode("utf-8"))
@@ -254,14 +283,17 @@ def cmd_plan_check(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     # A PlanFormatError lists every problem as FILE:LINE: field: message (exit 1).
-    plan = load_plan(path, units=_directory(args.directory))
+    plan = load_plan(path, units=_directory(args.directory, getattr(args, "data_dir", None)))
     print(f"{path.name}: hợp lệ — {plan.kind} số {plan.number}, {len(plan.tasks)} nhiệm vụ.")
     return 0
 
 
 def register(plan_sub: Any) -> None:
     """Add the `plan` command's subcommands (app.cli owns `plan`)."""
-    directory_help = "danh mục đơn vị: mã danh mục có sẵn hoặc tệp .toml (mặc định gia-lai-2024)"
+    directory_help = (
+        "danh mục đơn vị: mã một danh mục bản cài đặt đang giữ (tiendo directory list) "
+        "hoặc tệp .toml (mặc định: danh mục của kế hoạch đang dùng)"
+    )
 
     p = plan_sub.add_parser("list", help="các kế hoạch bản cài đặt theo dõi / lưu giữ")
     p.add_argument("--json", action="store_true")

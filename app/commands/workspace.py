@@ -217,7 +217,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     p = sub.add_parser("demo", help="tạo đơn vị mẫu với dữ liệu thực tế")
-    p.add_argument("--unit", default="gl.chuse", metavar="UNIT_ID")
+    p.add_argument(
+        "--unit", metavar="UNIT_ID", help="mặc định: đơn vị mà dữ liệu mẫu của kế hoạch viết cho"
+    )
     p.add_argument("--activities", type=int, default=120, metavar="N")
     p.set_defaults(handler=cmd_demo)
 

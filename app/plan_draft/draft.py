@@ -115,7 +115,55 @@ def _tasks(parts: Parts, blocks: list[Block], builder: TaskBuilder) -> list[Draf
         if count > 1:
             task.code = f"{task.code}-{count}"
             note(task.notes, "code", "mã trùng với một nhiệm vụ trước; hãy đặt mã khác")
+    _short_titles(tasks)
     return tasks
+
+
+# A short title is a clause of the content: enough words to say something, few enough
+# for a list's line.
+_SHORT_MIN_WORDS, _SHORT_MAX_WORDS = 6, 14
+
+
+def _short_titles(tasks: list[DraftTask]) -> None:
+    """Propose a short title, from its content, for each task whose heading another task
+    repeats (sub-tasks 3.1 and 3.2 under one heading): lists show it to tell them apart."""
+    by_title: dict[str, list[DraftTask]] = {}
+    for task in tasks:
+        by_title.setdefault(key(task.title), []).append(task)
+    for same in by_title.values():
+        if len(same) < 2:
+            continue
+        proposed = [_short_title(task) for task in same]
+        for task, short in zip(same, proposed, strict=True):
+            if proposed.count(short) > 1:
+                short = f"{short} ({task.code})"
+            task.short_title = short
+            others = ", ".join(t.code for t in same if t is not task)
+            note(
+                task.notes,
+                "short_title",
+                f"tiêu đề trùng với nhiệm vụ {others}; tiêu đề ngắn do máy đề xuất từ nội "
+                "dung, sửa cho gọn và rõ",
+            )
+
+
+def _short_title(task: DraftTask) -> str:
+    """The content's first clause (up to ";" or the sentence's end), cut after a comma
+    once it has enough words; the code when there is no content."""
+    text = task.content[0] if task.content else ""
+    text = re.split(r";|\.(?:\s|$)|:", text, maxsplit=1)[0].strip()
+    if not text:
+        return f"{task.title} ({task.code})"
+    words: list[str] = []
+    for part in text.split(","):
+        words += part.split()
+        if len(words) >= _SHORT_MIN_WORDS:
+            break
+        if words:
+            words[-1] += ","
+    if len(words) > _SHORT_MAX_WORDS:
+        words = [*words[: _SHORT_MAX_WORDS - 2], "…"]
+    return " ".join(words).rstrip(",")
 
 
 def _issuer(

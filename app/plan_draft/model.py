@@ -59,6 +59,8 @@ class DraftTask:
     assignment: Assignment
     timeframe: DraftTimeframe
     notes: Notes = field(default_factory=dict)
+    # proposed where headings repeat (II.3.1/II.3.2): what lists show to tell them apart
+    short_title: str | None = None
 
 
 @dataclass

@@ -96,11 +96,11 @@ def write_plan(plan: DraftPlan) -> str:
         f"Bản nháp kế hoạch do Tiến Độ soạn từ văn bản «{plan.source_name}» (tiendo plan draft).",
         "Đối chiếu với văn bản gốc và sửa mọi chỗ có dòng «KIỂM TRA» rồi xóa dòng đó;",
         "sau đó kiểm tra tệp: tiendo plan check TỆP.toml",
-        'Định dạng "tiendo-plan" phiên bản 1: xem docs/plan-format.md.',
+        f'Định dạng "tiendo-plan" phiên bản {_version(plan)}: xem docs/plan-format.md.',
     )
     out.blank()
     out.key("format", quote("tiendo-plan"))
-    out.key("format_version", "1")
+    out.key("format_version", str(_version(plan)))
     out.blank()
     _metadata(out, plan)
     for basis in plan.basis:
@@ -111,6 +111,11 @@ def write_plan(plan: DraftPlan) -> str:
         _task(out, task)
     _closing(out, plan)
     return "\n".join(out.lines) + "\n"
+
+
+def _version(plan: DraftPlan) -> int:
+    """Version 2 when a task has a short title (the key version 2 adds), else 1."""
+    return 2 if any(t.short_title for t in plan.tasks) else 1
 
 
 def _metadata(out: _Out, plan: DraftPlan) -> None:
@@ -151,6 +156,8 @@ def _task(out: _Out, task: DraftTask) -> None:
     out.lines.append("[[tasks]]")
     out.key("code", quote(task.code), n)
     out.key("title", quote(task.title), n)
+    if task.short_title:
+        out.key("short_title", quote(task.short_title), n)
     out.key("content", _array([quote(c) for c in task.content]), n)
     out.key("implementers_text", quote(task.implementers_text))
     out.key("implementers", _array(_selectors(a.implementers)), n)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -322,6 +323,45 @@ def builtin_catalog() -> tuple[list[KeptDirectory], list[KeptPlan]]:
             KeptPlan(plan, directory_id, sha256_hex(path.read_bytes()), BUILTIN, now, None)
         )
     return directories, plans
+
+
+@dataclass(frozen=True)
+class DirectoryVersion:
+    """One saved version of a kept directory, oldest is 1."""
+
+    number: int
+    saved_at: dt.datetime  # UTC, naive (as stored)
+    saved_by: str
+    sha256: str
+
+
+def versions(db: Database, directory_id: str) -> list[DirectoryVersion]:
+    """The directory's saved versions, oldest first (each text the installation kept for
+    it, as the audit trail recorded it). At least one for a kept directory."""
+    with db.session() as s:
+        rows = list(
+            s.scalars(
+                select(m.AuditEntry)
+                .where(
+                    m.AuditEntry.table_name == m.UnitDirectory.__tablename__,
+                    m.AuditEntry.record_id == directory_id,
+                )
+                .order_by(m.AuditEntry.id)
+            )
+        )
+        current = s.get(m.UnitDirectory, directory_id)
+    out: list[DirectoryVersion] = []
+    for row in rows:
+        sha: str | None = None
+        if row.action == "insert" and row.new:
+            sha = json.loads(row.new).get("source_sha256")
+        elif row.action == "update" and row.field == "source_sha256":
+            sha = row.new
+        if sha:
+            out.append(DirectoryVersion(len(out) + 1, row.at, row.actor, sha))
+    if not out and current is not None:  # kept before the audit trail saw it
+        out.append(DirectoryVersion(1, current.installed_at, "", current.source_sha256))
+    return out
 
 
 # --- following ---------------------------------------------------------------------------

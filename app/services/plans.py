@@ -28,6 +28,7 @@ from app.services.catalog import (
     store_directory,
     store_plan,
     unfollow,
+    versions,
 )
 from app.services.workspace import Workspace
 from app.toml_source import PlanFormatError
@@ -71,6 +72,7 @@ class DirectoryInfo:
     source_sha256: str
     installed_at: dt.datetime
     plans: tuple[str, ...]  # ids of the kept plans checked against it
+    version: int = 1  # how many texts it has had (app.services.directories.versions)
 
 
 def add_plan(
@@ -138,7 +140,14 @@ def add_directory(ws: Workspace, path: Path) -> AddedDirectory:
     and ConfigError for those refusals; nothing is stored then.
     """
     text, sha = read_file(path, "danh mục đơn vị")
-    directory = load_units(path)
+    load_units(path)  # file:line messages name the file
+    return keep_directory_text(ws, text, sha)
+
+
+def keep_directory_text(ws: Workspace, text: str, sha: str) -> AddedDirectory:
+    """Check a unit directory file's text and keep it, as :func:`add_directory` does (the
+    directory manager's saves and builds come here too)."""
+    directory = load_units(text)
     old = next((k for k in _kept_directory_rows(ws) if k.id == directory.id), None)
     if old is not None and old.source_sha256 == sha:
         return AddedDirectory(directory, Change.UNCHANGED)
@@ -228,6 +237,7 @@ def directories(ws: Workspace) -> list[DirectoryInfo]:
                 source_sha256=row.source_sha256,
                 installed_at=row.installed_at,
                 plans=tuple(uses.get(row.id, ())),
+                version=max(len(versions(ws.db, row.id)), 1),
             )
         )
     return out

@@ -687,6 +687,194 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
 </context>
 <context>
+    <name>DirectoriesScreen</name>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="60"/>
+        <source>Danh mục đơn vị</source>
+        <translation>Unit directories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="63"/>
+        <source>Danh mục đơn vị là danh sách các đơn vị mà kế hoạch giao nhiệm vụ: xã, phường theo danh mục hành chính chính thức, cùng các sở, ban, ngành, cơ quan báo chí, cơ quan Đảng do Sở thêm vào. Mỗi lần lưu tạo một phiên bản mới của danh mục.</source>
+        <translation>A unit directory lists the units plans give tasks to: communes and wards from the official administrative list, and the departments, press and Party bodies the province adds. Every save makes a new version of the directory.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="88"/>
+        <source>Các danh mục Sở đang giữ:</source>
+        <translation>Directories the province keeps:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="91"/>
+        <source>&amp;Tạo danh mục từ danh sách hành chính…</source>
+        <translation>&amp;Build a directory from the administrative list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="98"/>
+        <source>Danh mục</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="99"/>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="100"/>
+        <source>Số đơn vị theo nhóm</source>
+        <translation>Units per group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="101"/>
+        <source>Kế hoạch dùng</source>
+        <translation>Used by plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="108"/>
+        <source>Các danh mục đơn vị</source>
+        <translation>Unit directories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="130"/>
+        <source>Tì&amp;m:</source>
+        <translation>Fi&amp;nd:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="132"/>
+        <source>tên, mã hành chính hoặc mã đơn vị</source>
+        <translation>name, official code or unit id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="134"/>
+        <source>Tìm đơn vị</source>
+        <translation>Find a unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="144"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="144"/>
+        <source>Mã hành chính</source>
+        <translation>Official code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="144"/>
+        <source>Tên ngắn</source>
+        <translation>Short name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="144"/>
+        <source>Mã đơn vị</source>
+        <translation>Unit id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="146"/>
+        <source>Các đơn vị của danh mục, theo nhóm</source>
+        <translation>The directory&apos;s units, by group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="157"/>
+        <source>Thêm &amp;cơ quan (theo mẫu)…</source>
+        <translation>Add a &amp;body (from a template)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="159"/>
+        <source>&amp;Sửa…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="161"/>
+        <source>&amp;Xóa khỏi danh mục…</source>
+        <translation>&amp;Remove from the directory…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="180"/>
+        <source>%1 (lưu %2)</source>
+        <translation>%1 (saved %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="182"/>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="200"/>
+        <source>Phiên bản %1: %2, %3</source>
+        <translation>Version %1: %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="216"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="243"/>
+        <source>Đơn vị trong danh mục «%1» (%2 đơn vị):</source>
+        <translation>Units of «%1» (%2 units):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="318"/>
+        <source>Đơn vị hành chính theo danh sách chính thức: không sửa, không xóa ở đây.</source>
+        <translation>An administrative unit of the official list: it is not edited or removed here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="353"/>
+        <source>Xóa %1 khỏi danh mục? Danh mục được lưu thành phiên bản mới; báo cáo, khóa và số liệu đã nhận của đơn vị vẫn giữ nguyên. Nếu một kế hoạch còn giao nhiệm vụ cho đơn vị này, danh mục không thay đổi.</source>
+        <translation>Remove %1 from the directory? The directory is saved as a new version; the unit&apos;s reports, keys and figures received stay. If a plan still gives this unit a task, the directory does not change.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="357"/>
+        <source>Xóa đơn vị</source>
+        <translation>Remove unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="357"/>
+        <source>&amp;Xóa</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="357"/>
+        <source>&amp;Không</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="362"/>
+        <source>Đã thêm %1.</source>
+        <translation>Added %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="367"/>
+        <source>Đã lưu %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="376"/>
+        <source>Đã xóa %1.</source>
+        <translation>Removed %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="402"/>
+        <source>Danh mục «%1» đã lưu thành phiên bản %2.</source>
+        <translation>Directory «%1» saved as version %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="446"/>
+        <source>Đang tạo danh mục %1…</source>
+        <translation>Building the directory of %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="468"/>
+        <source>Đã tạo danh mục %1: %2 đơn vị (%3).</source>
+        <translation>Built the directory of %1: %2 units (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/screen.py" line="483"/>
+        <source>Đã hủy; danh mục không thay đổi.</source>
+        <translation>Cancelled; the directory did not change.</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
         <location filename="../../ui/screens/province_import.py" line="70"/>
@@ -773,32 +961,32 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="80"/>
+        <location filename="../../ui/screens/province_keys.py" line="83"/>
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="81"/>
+        <location filename="../../ui/screens/province_keys.py" line="84"/>
         <source>Mã khóa:</source>
         <translation>Key ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="90"/>
+        <location filename="../../ui/screens/province_keys.py" line="93"/>
         <source>Dấu vân tay của khóa</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="91"/>
+        <location filename="../../ui/screens/province_keys.py" line="94"/>
         <source>Dấu vân tay:</source>
         <translation>Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="103"/>
+        <location filename="../../ui/screens/province_keys.py" line="106"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="95"/>
+        <location filename="../../ui/screens/province_keys.py" line="98"/>
         <source>Gọi điện cho cán bộ của đơn vị, đề nghị họ đọc dấu vân tay hiện trên máy của họ (Cài đặt › Khóa ký). Chỉ xác nhận khi mọi chữ số trùng khớp.</source>
         <translation>Call the unit&apos;s officer and ask them to read the fingerprint shown on their computer (Settings › Signing key). Confirm only when every digit matches.</translation>
     </message>
@@ -1251,202 +1439,212 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>KeysScreen</name>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="147"/>
+        <location filename="../../ui/screens/province_keys.py" line="152"/>
         <source>Đơn vị và khóa</source>
         <translation>Units and keys</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="150"/>
+        <location filename="../../ui/screens/province_keys.py" line="155"/>
         <source>Sở chỉ nhận gói báo cáo có chữ ký bằng khóa đã đăng ký của đúng đơn vị. Mỗi đơn vị gửi tệp khóa công khai một lần; trước khi đăng ký, hai bên đọc dấu vân tay của khóa cho nhau qua điện thoại.</source>
         <translation>The Department only accepts report packages signed with the registered key of the right unit. Each unit sends its public key file once; before the key is registered, both sides read its fingerprint to each other over the phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="158"/>
+        <location filename="../../ui/screens/province_keys.py" line="163"/>
         <source>Đăng &amp;ký khóa từ tệp…</source>
         <translation>&amp;Register key from file…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="160"/>
+        <location filename="../../ui/screens/province_keys.py" line="165"/>
         <source>Nhập tuyên bố đổi &amp;khóa…</source>
         <translation>Import &amp;key change statement…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="162"/>
+        <location filename="../../ui/screens/province_keys.py" line="167"/>
         <source>&amp;Thu hồi khóa đã chọn…</source>
         <translation>Re&amp;voke selected key…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="171"/>
+        <location filename="../../ui/screens/province_keys.py" line="176"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="172"/>
+        <location filename="../../ui/screens/province_keys.py" line="177"/>
         <source>Mã khóa</source>
         <translation>Key ID</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="173"/>
+        <location filename="../../ui/screens/province_keys.py" line="178"/>
         <source>Dấu vân tay</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="174"/>
+        <location filename="../../ui/screens/province_keys.py" line="179"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="175"/>
+        <location filename="../../ui/screens/province_keys.py" line="180"/>
         <source>Ngày đăng ký</source>
         <translation>Date registered</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="182"/>
+        <location filename="../../ui/screens/province_keys.py" line="187"/>
         <source>Các khóa đã đăng ký</source>
         <translation>Registered keys</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="218"/>
+        <location filename="../../ui/screens/province_keys.py" line="239"/>
         <source>Chưa có khóa đang dùng (%1 đơn vị): %2</source>
         <translation>No key in use (%1 units): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="223"/>
+        <location filename="../../ui/screens/province_keys.py" line="244"/>
         <source>Mọi đơn vị đều đã có khóa đang dùng.</source>
         <translation>Every unit has a key in use.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="228"/>
+        <location filename="../../ui/screens/province_keys.py" line="252"/>
+        <source>%1 (%2 đơn vị)</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="264"/>
+        <source>Chưa có khóa</source>
+        <translation>No key yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_keys.py" line="290"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="232"/>
+        <location filename="../../ui/screens/province_keys.py" line="294"/>
         <source>Đã thay bằng %1</source>
         <translation>Replaced by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="233"/>
+        <location filename="../../ui/screens/province_keys.py" line="295"/>
         <source>Đang dùng</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="252"/>
+        <location filename="../../ui/screens/province_keys.py" line="314"/>
         <source>Chọn tệp khóa công khai của đơn vị</source>
         <translation>Choose the unit&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="283"/>
+        <location filename="../../ui/screens/province_keys.py" line="345"/>
         <source>Khóa này đã được đăng ký cho %1.</source>
         <translation>This key is already registered for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="304"/>
+        <location filename="../../ui/screens/province_keys.py" line="366"/>
         <source>Đã đăng ký khóa %1 cho %2.</source>
         <translation>Key %1 registered for %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="327"/>
+        <location filename="../../ui/screens/province_keys.py" line="389"/>
         <source>Đăng ký khóa của đơn vị</source>
         <translation>Register a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="332"/>
+        <location filename="../../ui/screens/province_keys.py" line="394"/>
         <source>Đăng ký khóa công khai dưới đây cho đơn vị. Từ nay gói báo cáo ký bằng khóa này sẽ được nhận.</source>
         <translation>Register the public key below for the unit. From now on, report packages signed with this key will be accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="334"/>
+        <location filename="../../ui/screens/province_keys.py" line="396"/>
         <source>Trùng khớp — &amp;đăng ký</source>
         <translation>It matches — &amp;register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="353"/>
+        <location filename="../../ui/screens/province_keys.py" line="415"/>
         <source>Thu hồi khóa %1 của %2? Từ nay mọi gói báo cáo ký bằng khóa này sẽ bị từ chối; các gói đã nhập vẫn giữ nguyên. Không thể hoàn tác.</source>
         <translation>Revoke key %1 of %2? From now on, every report package signed with this key will be refused; packages already imported are kept as they are. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="360"/>
+        <location filename="../../ui/screens/province_keys.py" line="422"/>
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="360"/>
+        <location filename="../../ui/screens/province_keys.py" line="422"/>
         <source>&amp;Thu hồi</source>
         <translation>Re&amp;voke</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="360"/>
+        <location filename="../../ui/screens/province_keys.py" line="422"/>
         <source>&amp;Không</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="373"/>
+        <location filename="../../ui/screens/province_keys.py" line="435"/>
         <source>Đã thu hồi khóa %1 của %2.</source>
         <translation>Key %1 of %2 revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="384"/>
+        <location filename="../../ui/screens/province_keys.py" line="446"/>
         <source>Chọn tệp tuyên bố đổi khóa của đơn vị</source>
         <translation>Choose the unit&apos;s key change statement file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="398"/>
+        <location filename="../../ui/screens/province_keys.py" line="460"/>
         <source>Không đọc được tệp %1.</source>
         <translation>Could not read the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="406"/>
+        <location filename="../../ui/screens/province_keys.py" line="468"/>
         <source>Đổi khóa này đã được ghi nhận trước đó.</source>
         <translation>This key change has already been recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="418"/>
+        <location filename="../../ui/screens/province_keys.py" line="480"/>
         <source>Đã đổi khóa của %1: %2 → %3.</source>
         <translation>Key of %1 changed: %2 → %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="427"/>
+        <location filename="../../ui/screens/province_keys.py" line="489"/>
         <source>Tuyên bố đổi khóa có chữ ký hợp lệ của cả khóa cũ %1 và khóa mới. Sau khi ghi nhận, gói ký bằng khóa cũ sẽ không được nhận nữa. Khóa mới:</source>
         <translation>The key change statement carries valid signatures from both the old key %1 and the new key. Once it is recorded, packages signed with the old key will no longer be accepted. New key:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="431"/>
+        <location filename="../../ui/screens/province_keys.py" line="493"/>
         <source>Đổi khóa của đơn vị</source>
         <translation>Change a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="436"/>
+        <location filename="../../ui/screens/province_keys.py" line="498"/>
         <source>Trùng khớp — &amp;ghi nhận đổi khóa</source>
         <translation>It matches — &amp;record the key change</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="254"/>
+        <location filename="../../ui/screens/province_keys.py" line="316"/>
         <source>Tệp khóa Tiến Độ (*.tdkey *.pub);;Mọi tệp (*)</source>
         <translation>Tien Do key files (*.tdkey *.pub);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="386"/>
+        <location filename="../../ui/screens/province_keys.py" line="448"/>
         <source>Tuyên bố đổi khóa (*.tdkey *.txt);;Mọi tệp (*)</source>
         <translation>Key rotation statements (*.tdkey *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="297"/>
+        <location filename="../../ui/screens/province_keys.py" line="359"/>
         <source>Đã thu hồi khóa %1 và đăng ký khóa mới %2 cho %3.</source>
         <translation>Revoked key %1 and enrolled the new key %2 for %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="313"/>
+        <location filename="../../ui/screens/province_keys.py" line="375"/>
         <source>Đăng ký lại khóa của đơn vị</source>
         <translation>Re-enroll the unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="318"/>
+        <location filename="../../ui/screens/province_keys.py" line="380"/>
         <source>Yêu cầu đăng ký lại: đơn vị báo đã mất khóa %1 và tạo khóa mới dưới đây. Khi xác nhận, khóa %1 bị thu hồi (gói ký bằng khóa đó sẽ bị từ chối) và khóa mới được đăng ký. Khóa cũ không ký được gì, nên cuộc gọi đối chiếu là bằng chứng duy nhất: gọi theo số điện thoại Sở đã có của đơn vị.</source>
         <translation>Re-enrollment request: the unit reports it lost key %1 and made the new key below. On confirming, key %1 is revoked (packages signed with it will be refused) and the new key is enrolled. The lost key cannot sign anything, so the phone call is the only proof: call the number the department already has for the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="323"/>
+        <location filename="../../ui/screens/province_keys.py" line="385"/>
         <source>Trùng khớp — thu hồi khóa cũ và đăng &amp;ký</source>
         <translation>They match — revoke the old key and en&amp;roll</translation>
     </message>
@@ -2414,6 +2612,39 @@ of %2</translation>
     </message>
 </context>
 <context>
+    <name>ProvinceDialog</name>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="179"/>
+        <source>Tạo danh mục từ danh sách hành chính</source>
+        <translation>Build a directory from the administrative list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="183"/>
+        <source>Tên và mã các xã, phường, đặc khu lấy từ danh mục đơn vị hành chính chính thức (từ 01/7/2025). Sau đó thêm các sở, ban, ngành, cơ quan báo chí, cơ quan Đảng. Nếu danh mục của tỉnh đã có, các cơ quan đã thêm được giữ nguyên.</source>
+        <translation>The names and codes of the communes, wards and special zones come from the official list of administrative units (from 1 July 2025). Then add the departments, press and Party bodies. If the province&apos;s directory is already kept, the bodies added to it stay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="194"/>
+        <source>Tỉnh, thành phố</source>
+        <translation>Province or city</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="197"/>
+        <source>&amp;Tỉnh, thành phố:</source>
+        <translation>&amp;Province or city:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="204"/>
+        <source>&amp;Tạo danh mục</source>
+        <translation>&amp;Build the directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="205"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ProvinceKeyChooser</name>
     <message>
         <location filename="../../ui/screens/province_trust.py" line="46"/>
@@ -2530,17 +2761,22 @@ of %2</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="87"/>
+        <location filename="../../ui/province_window.py" line="41"/>
+        <source>Danh mục đơn vị</source>
+        <translation>Unit directories</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="88"/>
         <source>Tệp %1 là biên nhận của Sở; biên nhận được nhập ở máy của đơn vị.</source>
         <translation>%1 is a receipt from the Department; receipts are imported at the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="93"/>
+        <location filename="../../ui/province_window.py" line="94"/>
         <source>Không biết mở tệp %1 ở máy của Sở.</source>
         <translation>The Department&apos;s computer cannot open %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="95"/>
+        <location filename="../../ui/province_window.py" line="96"/>
         <source>Mở gói báo cáo (.tdpkg), tệp khóa của đơn vị (.tdkey, .pub) hoặc tuyên bố đổi khóa.</source>
         <translation>Open a report package (.tdpkg), a unit&apos;s key file (.tdkey, .pub) or a key rotation statement.</translation>
     </message>
@@ -4507,159 +4743,164 @@ Change the plan anyway?</translation>
 <context>
     <name>StatusScreen</name>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="51"/>
+        <location filename="../../ui/screens/province_status.py" line="53"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="53"/>
+        <location filename="../../ui/screens/province_status.py" line="55"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="57"/>
+        <location filename="../../ui/screens/province_status.py" line="59"/>
         <source>Năm báo cáo</source>
         <translation>Reporting year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="59"/>
+        <location filename="../../ui/screens/province_status.py" line="61"/>
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="61"/>
+        <location filename="../../ui/screens/province_status.py" line="63"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="77"/>
+        <location filename="../../ui/screens/province_status.py" line="79"/>
         <source>Tình hình báo cáo của các đơn vị theo kỳ</source>
         <translation>Reporting status of the units by period</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="81"/>
+        <location filename="../../ui/screens/province_status.py" line="83"/>
         <source>&amp;Bảng theo đơn vị</source>
         <translation>&amp;Table by unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="85"/>
+        <location filename="../../ui/screens/province_status.py" line="87"/>
         <source>Biểu đồ &amp;tổng hợp</source>
         <translation>&amp;Summary charts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="122"/>
+        <location filename="../../ui/screens/province_status.py" line="124"/>
         <source>Mọi kỳ báo cáo của kế hoạch trong năm</source>
         <translation>All reporting periods of the plan in the year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="143"/>
+        <location filename="../../ui/screens/province_status.py" line="145"/>
         <source>%1
 hạn %2</source>
         <translation>%1
 due %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="150"/>
+        <location filename="../../ui/screens/province_status.py" line="154"/>
         <source>Số thứ tự còn thiếu</source>
         <translation>Missing sequence numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="161"/>
+        <location filename="../../ui/screens/province_status.py" line="180"/>
         <source>Đơn vị đã xuất các gói số thứ tự %1 nhưng Sở chưa nhận được. Đề nghị đơn vị kiểm tra và gửi lại.</source>
         <translation>The unit has exported packages with sequence numbers %1, but the Department has not received them. Ask the unit to check and send them again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="173"/>
+        <location filename="../../ui/screens/province_status.py" line="192"/>
         <source>Hạn báo cáo: %1 ngày sau ngày chốt số liệu của kỳ (theo kế hoạch). Tình hình tính đến ngày %2; “đúng hạn” tính theo ngày đơn vị lập gói báo cáo đầu tiên.</source>
         <translation>Reports are due %1 days after the period&apos;s cut-off date (as set by the plan). Status as of %2; “on time” is judged by the date on which the unit created its first report package.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="183"/>
+        <location filename="../../ui/screens/province_status.py" line="202"/>
         <source>%1: đúng hạn %2, trễ hạn %3, chưa báo cáo %4, chưa đến hạn %5</source>
         <translation>%1: on time %2, late %3, not reported %4, not yet due %5</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="191"/>
+        <location filename="../../ui/screens/province_status.py" line="210"/>
         <source>%1 đơn vị. </source>
         <translation>%1 units. </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="221"/>
+        <location filename="../../ui/screens/province_status.py" line="218"/>
+        <source>%1 (%2 đơn vị)</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/province_status.py" line="262"/>
         <source>Cấp huyện</source>
         <translation>Districts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="222"/>
+        <location filename="../../ui/screens/province_status.py" line="263"/>
         <source>Cấp xã</source>
         <translation>Communes and wards</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="223"/>
+        <location filename="../../ui/screens/province_status.py" line="264"/>
         <source>Sở, ban, ngành</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="224"/>
+        <location filename="../../ui/screens/province_status.py" line="265"/>
         <source>Cơ quan báo chí</source>
         <translation>Press bodies</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="225"/>
+        <location filename="../../ui/screens/province_status.py" line="266"/>
         <source>Cơ quan Đảng</source>
         <translation>Party bodies</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="226"/>
+        <location filename="../../ui/screens/province_status.py" line="267"/>
         <source>Cấp tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="258"/>
+        <location filename="../../ui/screens/province_status.py" line="302"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="259"/>
+        <location filename="../../ui/screens/province_status.py" line="303"/>
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="260"/>
+        <location filename="../../ui/screens/province_status.py" line="304"/>
         <source>Chưa báo cáo</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="261"/>
+        <location filename="../../ui/screens/province_status.py" line="305"/>
         <source>Chưa đến hạn</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="267"/>
+        <location filename="../../ui/screens/province_status.py" line="311"/>
         <source> · lần %1</source>
         <translation> · revision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="269"/>
+        <location filename="../../ui/screens/province_status.py" line="313"/>
         <source> (thay lần %1)</source>
         <translation> (replaces revision %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="277"/>
+        <location filename="../../ui/screens/province_status.py" line="321"/>
         <source>Hạn: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="280"/>
+        <location filename="../../ui/screens/province_status.py" line="324"/>
         <source>Đơn vị lập gói: %1</source>
         <translation>Package created by the unit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="284"/>
+        <location filename="../../ui/screens/province_status.py" line="328"/>
         <source>Sở nhận lần %1: %2 (số thứ tự %3)</source>
         <translation>Revision %1 received by the Department: %2 (sequence no. %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="88"/>
+        <location filename="../../ui/screens/province_status.py" line="90"/>
         <source>Nhấp đúp vào một ô đã có báo cáo để đọc báo cáo và minh chứng.</source>
         <translation>Double-click a cell with a report to read the report and its evidence.</translation>
     </message>
@@ -4929,19 +5170,185 @@ due %2</translation>
 <context>
     <name>UnitChoiceDialog</name>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="117"/>
+        <location filename="../../ui/screens/province_keys.py" line="120"/>
         <source>Chọn đơn vị của khóa</source>
         <translation>Choose the key&apos;s unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="119"/>
+        <location filename="../../ui/screens/province_keys.py" line="122"/>
         <source>Tệp khóa không ghi tên đơn vị. Khóa này là của đơn vị nào?</source>
         <translation>The key file does not name a unit. Which unit does this key belong to?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="123"/>
+        <location filename="../../ui/screens/province_keys.py" line="126"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="41"/>
+        <source>Sửa đơn vị</source>
+        <translation>Edit unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="41"/>
+        <source>Thêm cơ quan vào danh mục</source>
+        <translation>Add a body to the directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="45"/>
+        <source>Mẫu cơ quan</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="47"/>
+        <source>(không dùng mẫu: nhập từng ô)</source>
+        <translation>(no template: fill in each field)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="52"/>
+        <source>&amp;Mẫu:</source>
+        <translation>&amp;Template:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="68"/>
+        <source>&amp;Tên đầy đủ:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="68"/>
+        <source>Như trên văn bản: Sở Nội vụ tỉnh …</source>
+        <translation>As printed on documents, e.g. Department of Home Affairs of … province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="69"/>
+        <source>Tên n&amp;gắn:</source>
+        <translation>Short na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="69"/>
+        <source>Dùng trong bảng, danh sách</source>
+        <translation>Used in tables and lists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="70"/>
+        <source>&amp;Loại:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="71"/>
+        <source>Mã đơn &amp;vị:</source>
+        <translation>Unit &amp;id:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="71"/>
+        <source>a-z, 0-9, dấu chấm, gạch ngang</source>
+        <translation>a-z, 0-9, dot, hyphen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="72"/>
+        <source>Đị&amp;a danh:</source>
+        <translation>Pl&amp;ace name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="72"/>
+        <source>Ở dòng ngày tháng của văn bản</source>
+        <translation>On the document&apos;s date line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="74"/>
+        <source>Cơ quan &amp;chủ quản:</source>
+        <translation>&amp;Parent body:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="76"/>
+        <source>Dòng trên cùng của tiêu đề văn bản; để trống nếu không có</source>
+        <translation>The top line of the document header; leave empty if there is none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="79"/>
+        <source>Tên cơ quan ở t&amp;iêu đề:</source>
+        <translation>Name in the &amp;header:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="81"/>
+        <source>Chữ in hoa, mỗi dòng một hàng như trên văn bản</source>
+        <translation>Capital letters, one line per row as on documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="99"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="99"/>
+        <source>Thê&amp;m</source>
+        <translation>A&amp;dd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/directories/dialogs.py" line="101"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UnitGroups</name>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="14"/>
+        <source>Ủy ban nhân dân tỉnh, thành phố</source>
+        <translation>Provincial People&apos;s Committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="15"/>
+        <source>Sở, ban, ngành</source>
+        <translation>Departments and agencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="16"/>
+        <source>Cơ quan Đảng, Mặt trận, đoàn thể</source>
+        <translation>Party bodies, Fatherland Front, mass organisations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="17"/>
+        <source>Cơ quan báo chí</source>
+        <translation>Press</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="18"/>
+        <source>Ủy ban nhân dân cấp huyện</source>
+        <translation>District People&apos;s Committees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="19"/>
+        <source>Xã</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="20"/>
+        <source>Phường</source>
+        <translation>Wards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="21"/>
+        <source>Đặc khu</source>
+        <translation>Special zones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="22"/>
+        <source>Thị trấn</source>
+        <translation>Townships</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="23"/>
+        <source>Ủy ban nhân dân cấp xã</source>
+        <translation>Commune-level People&apos;s Committees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="24"/>
+        <source>Đơn vị khác</source>
+        <translation>Other units</translation>
     </message>
 </context>
 <context>

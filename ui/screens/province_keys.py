@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KnownError
+from app.plan_units import grouped
 from app.services.province.keys import (
     EnrolledKey,
     EnrollmentError,
@@ -40,16 +41,18 @@ from app.services.province.keys import (
     read_unit_key_file,
     revoke,
 )
-from app.services.province.status import expected_units
+from app.services.province.status import units_of_all_plans
 from ui.context import AppContext
 from ui.widgets.common import heading
 from ui.widgets.messages import confirm, show_error
+from ui.widgets.unit_groups import group_title
 
 STATE_COLOURS = {
     KeyState.ACTIVE: "#1b7f3b",
     KeyState.REVOKED: "#b00020",
     KeyState.REPLACED: "#6b6b6b",
 }
+NO_KEY_COLOUR = "#8c0018"
 
 
 class FingerprintDialog(QDialog):
@@ -121,7 +124,7 @@ class UnitChoiceDialog(QDialog):
         layout.addWidget(text)
         self.combo = QComboBox()
         self.combo.setAccessibleName(self.tr("Đơn vị"))
-        for unit in expected_units(ctx.ws) or list(ctx.ws.units):
+        for unit in units_of_all_plans(ctx.ws) or list(ctx.ws.units):
             if unit.id != ctx.ws.settings.unit_id:
                 self.combo.addItem(unit.name, unit.id)
         layout.addWidget(self.combo)
@@ -143,6 +146,8 @@ class KeysScreen(QWidget):
         super().__init__()
         self.ctx = ctx
         self.keys: list[EnrolledKey] = []
+        # table rows: (group key, None, None) for a heading, (unit id, name, key or None)
+        self.rows: list[tuple[str, str | None, EnrolledKey | None]] = []
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Đơn vị và khóa")))
         intro = QLabel(
@@ -180,6 +185,7 @@ class KeysScreen(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setAccessibleName(self.tr("Các khóa đã đăng ký"))
+        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -192,27 +198,42 @@ class KeysScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Every unit of every plan the province keeps, grouped (xã, phường, sở …), each
+        with its keys (the one in use first) or "no key yet"; then keys of units no kept
+        plan names any more."""
         ws = self.ctx.ws
         self.keys = enrolled_keys(ws)
-        self.table.setRowCount(len(self.keys))
-        for row, key in enumerate(self.keys):
-            state = self._state_text(key)
-            cells = [
-                key.unit_name,
-                key.key_id,
-                key.fingerprint,
-                state,
-                _local(key.enrolled_at).strftime("%d/%m/%Y"),
-            ]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col == 3:
-                    item.setForeground(QBrush(QColor(STATE_COLOURS[key.state])))
-                if col == 2:
-                    item.setFont(QFont("monospace"))
-                self.table.setItem(row, col, item)
+        by_unit: dict[str, list[EnrolledKey]] = {}
+        for key in self.keys:
+            by_unit.setdefault(key.unit_id, []).append(key)
+        units = units_of_all_plans(ws)
+        groups: list[tuple[str, list[tuple[str, str]]]] = [
+            (key, [(u.id, u.name) for u in members]) for key, members in grouped(units)
+        ]
+        named = {u.id for u in units}
+        others = [(k.unit_id, k.unit_name) for k in self.keys if k.unit_id not in named]
+        if others:
+            groups.append(("other", list(dict.fromkeys(others))))
+        self.rows = []
+        for group, members in groups:
+            self.rows.append((group, None, None))
+            for unit_id, name in members:
+                ordered = sorted(
+                    by_unit.get(unit_id, []),
+                    key=lambda k: (k.state is not KeyState.ACTIVE, -k.enrolled_at.timestamp()),
+                )
+                keys: list[EnrolledKey | None] = list(ordered)
+                for one in keys or [None]:
+                    self.rows.append((unit_id, name, one))
+        self.table.clearSpans()
+        self.table.setRowCount(len(self.rows))
+        for row, (row_id, row_name, row_key) in enumerate(self.rows):
+            if row_name is None:
+                self._heading_row(row, row_id, groups)
+            else:
+                self._unit_row(row, row_name, row_key)
         with_key = {k.unit_id for k in self.keys if k.state is KeyState.ACTIVE}
-        missing = [u for u in expected_units(ws) if u.id not in with_key]
+        missing = [u for u in units if u.id not in with_key]
         if missing:
             self.missing_label.setText(
                 self.tr("Chưa có khóa đang dùng (%1 đơn vị): %2")
@@ -222,6 +243,47 @@ class KeysScreen(QWidget):
         else:
             self.missing_label.setText(self.tr("Mọi đơn vị đều đã có khóa đang dùng."))
         self._selection_changed()
+
+    def _heading_row(
+        self, row: int, group: str, groups: list[tuple[str, list[tuple[str, str]]]]
+    ) -> None:
+        count = next(len(members) for key, members in groups if key == group)
+        item = QTableWidgetItem(
+            self.tr("%1 (%2 đơn vị)").replace("%1", group_title(group)).replace("%2", str(count))
+        )
+        font = QFont(self.table.font())
+        font.setBold(True)
+        item.setFont(font)
+        item.setBackground(QBrush(QColor("#e4e9f2")))
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.table.setItem(row, 0, item)
+        self.table.setSpan(row, 0, 1, self.COLUMNS)
+
+    def _unit_row(self, row: int, name: str, key: EnrolledKey | None) -> None:
+        if key is None:
+            cells = [name, "—", "—", self.tr("Chưa có khóa"), ""]
+        else:
+            cells = [
+                name,
+                key.key_id,
+                key.fingerprint,
+                self._state_text(key),
+                _local(key.enrolled_at).strftime("%d/%m/%Y"),
+            ]
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if col == 3:
+                colour = STATE_COLOURS[key.state] if key else NO_KEY_COLOUR
+                item.setForeground(QBrush(QColor(colour)))
+            if col == 2 and key is not None:
+                item.setFont(QFont("monospace"))
+            self.table.setItem(row, col, item)
+
+    def row_of(self, unit_id: str) -> int:
+        """The first table row of a unit (its key in use, when it has one)."""
+        return next(
+            r for r, (uid, name, _) in enumerate(self.rows) if uid == unit_id and name is not None
+        )
 
     def _state_text(self, key: EnrolledKey) -> str:
         if key.state is KeyState.REVOKED and key.revoked_at is not None:
@@ -234,9 +296,9 @@ class KeysScreen(QWidget):
 
     def selected_key(self) -> EnrolledKey | None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        if not rows or rows[0].row() >= len(self.rows):
             return None
-        return self.keys[rows[0].row()]
+        return self.rows[rows[0].row()][2]
 
     @Slot()
     def _selection_changed(self) -> None:
@@ -444,7 +506,7 @@ class KeysScreen(QWidget):
         def make() -> QWidget:
             secret, key_id = minisign.generate_key()
             key = minisign.public_key_of(secret, key_id)
-            units = expected_units(self.ctx.ws) or list(self.ctx.ws.units)
+            units = units_of_all_plans(self.ctx.ws) or list(self.ctx.ws.units)
             unit = units[-1]
             candidate = KeyCandidate(
                 unit.id,
@@ -458,11 +520,11 @@ class KeysScreen(QWidget):
         def reenroll() -> QWidget:
             secret, key_id = minisign.generate_key()
             key = minisign.public_key_of(secret, key_id)
-            unit = self.ctx.ws.units.get("gl.chuse") if "gl.chuse" in self.ctx.ws.units else None
+            unit = (units_of_all_plans(self.ctx.ws) or list(self.ctx.ws.units))[0]
             return self.enroll_dialog(
                 KeyCandidate(
-                    unit.id if unit else "gl.chuse",
-                    unit.name if unit else "Ủy ban nhân dân huyện Chư Sê",
+                    unit.id,
+                    unit.name,
                     key,
                     "",
                     False,

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from app.province_data import CellState, StatusCell, StatusMatrix
 from app.services.province.status import default_year, reporting_periods, status_matrix
 from ui.context import AppContext
 from ui.widgets.common import heading
+from ui.widgets.unit_groups import group_title
 
 if TYPE_CHECKING:
     from ui.widgets.charts import CompletenessCharts
@@ -47,6 +48,7 @@ class StatusScreen(QWidget):
         self.ctx = ctx
         self.today = today
         self.matrix: StatusMatrix | None = None
+        self.row_units: list[int | None] = []  # table row → index in matrix.units (None: heading)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Tình hình báo cáo")))
         row = QHBoxLayout()
@@ -146,11 +148,28 @@ class StatusScreen(QWidget):
             for p, d in zip(matrix.periods, matrix.due, strict=True)
         ]
         self.table.clear()
-        self.table.setColumnCount(len(labels) + 1)
+        self.table.clearSpans()
+        columns = len(labels) + 1
+        self.table.setColumnCount(columns)
         self.table.setHorizontalHeaderLabels([*labels, self.tr("Số thứ tự còn thiếu")])
-        self.table.setRowCount(len(matrix.units))
-        self.table.setVerticalHeaderLabels([u.short_name for u in matrix.units])
-        for r, unit in enumerate(matrix.units):
+        # One heading row before each group of units (xã, phường, sở, ban, ngành …).
+        self.row_units = []
+        previous = None
+        for index, unit in enumerate(matrix.units):
+            if unit.section != previous:
+                self.row_units.append(None)
+                previous = unit.section
+            self.row_units.append(index)
+        self.table.setRowCount(len(self.row_units))
+        self.table.setVerticalHeaderLabels(
+            [matrix.units[i].short_name if i is not None else "" for i in self.row_units]
+        )
+        for r, at in enumerate(self.row_units):
+            if at is None:
+                section = matrix.units[self.row_units[r + 1] or 0].section
+                self._heading_row(r, columns, section, matrix)
+                continue
+            unit = matrix.units[at]
             for c, cell in enumerate(unit.cells):
                 self.table.setItem(r, c, self._cell_item(cell))
             gaps = QTableWidgetItem(", ".join(str(n) for n in unit.gaps) or "—")
@@ -192,6 +211,28 @@ class StatusScreen(QWidget):
         )
         self._draw_charts()
 
+    def _heading_row(self, row: int, columns: int, section: str, matrix: StatusMatrix) -> None:
+        """A group's heading across the row: "Phường (25 đơn vị)"."""
+        count = sum(1 for u in matrix.units if u.section == section)
+        item = QTableWidgetItem(
+            self.tr("%1 (%2 đơn vị)").replace("%1", group_title(section)).replace("%2", str(count))
+        )
+        font = QFont(self.table.font())
+        font.setBold(True)
+        item.setFont(font)
+        item.setBackground(QBrush(QColor("#e4e9f2")))
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.table.setItem(row, 0, item)
+        if columns > 1:
+            self.table.setSpan(row, 0, 1, columns)
+
+    def row_of(self, unit_id: str) -> int:
+        """The table row of a unit (rows include the groups' headings)."""
+        matrix = self.matrix
+        assert matrix is not None
+        index = [u.unit_id for u in matrix.units].index(unit_id)
+        return self.row_units.index(index)
+
     def _draw_charts(self) -> None:
         """The charts of the matrix shown, once their tab has been opened."""
         if self.tabs.currentWidget() is not self.chart_page and self.charts is None:
@@ -230,9 +271,12 @@ class StatusScreen(QWidget):
     def read_cell(self, row: int, column: int) -> QDialog | None:
         """Open the unit's current report for that period, if one arrived."""
         matrix = self.matrix
-        if matrix is None or not 0 <= row < len(matrix.units):
+        if matrix is None or not 0 <= row < len(self.row_units):
             return None
-        unit = matrix.units[row]
+        index = self.row_units[row]
+        if index is None:  # a group's heading
+            return None
+        unit = matrix.units[index]
         if not 0 <= column < len(unit.cells) or not unit.cells[column].has_report:
             return None
         from app.errors import KnownError

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from app.calendar import Period, PeriodKind, due_date, period_of, required_periods
 from app.errors import KnownError
-from app.plan_units import implementing_units
+from app.plan_units import group_rank, implementing_units, unit_group
 from app.province_data import CellState, StatusCell, StatusMatrix, UnitStatus
 from app.services.province.common import local
 from app.services.workspace import Workspace
@@ -33,6 +33,22 @@ def expected_units(ws: Workspace) -> list[Unit]:
     """The units whose reports the province waits for: exactly those the current plan
     names as implementers (app.plan_units.implementing_units), grouped by kind."""
     return list(implementing_units(ws.plan, ws.units))
+
+
+def units_of_all_plans(ws: Workspace) -> list[Unit]:
+    """Every unit some plan the province keeps names as an implementer (each plan read
+    against its own directory), once, grouped (app.plan_units.grouped's order): the
+    units whose keys the province needs, whichever plan they report on."""
+    found: dict[str, Unit] = {}
+    for kept in ws.kept:
+        units = ws.directories.get(kept.directory_id)
+        if units is None:
+            continue
+        for unit in implementing_units(kept.plan, units):
+            found.setdefault(unit.id, unit)
+    found.pop(ws.settings.unit_id, None)
+    order = {unit_id: i for i, unit_id in enumerate(found)}
+    return sorted(found.values(), key=lambda u: (group_rank(unit_group(u)), order[u.id]))
 
 
 def status_matrix(
@@ -94,6 +110,7 @@ def status_matrix(
                 gaps,
                 top,
                 group=unit.kind.value,
+                section=unit_group(unit),
             )
         )
     return StatusMatrix(ws.plan.id, tuple(periods), tuple(dues), today, tuple(out))
