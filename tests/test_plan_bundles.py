@@ -166,7 +166,7 @@ def test_an_older_or_the_same_revision_is_refused(
     before = snapshot(workspace)
     with pytest.raises(PlanBundleError, match="cũ hơn"):
         read_bundle(workspace, first)
-    with pytest.raises(PlanBundleError, match="cùng lần phát hành"):
+    with pytest.raises(PlanBundleError, match="đã được thêm trước đó"):
         read_bundle(workspace, second)
     assert snapshot(workspace) == before
 
@@ -278,3 +278,58 @@ def test_bundle_hash_is_deterministic(province: Workspace, tmp_path: Path) -> No
     b = publish_plan(province, PLAN, tmp_path / "b.tdplan", now=NOW).path
     assert hashlib.sha256(a.read_bytes()).digest() == hashlib.sha256(b.read_bytes()).digest()
     assert isinstance(PLAN_TOML, str) and KnownError
+
+
+# --- command line ------------------------------------------------------------------------
+
+
+def test_cli_publish_then_plan_add_with_the_fingerprint(
+    province: Workspace, workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    out = tmp_path / "KeHoach.tdplan"
+    prov = ["--data-dir", str(province.layout.root)]
+    unit = ["--data-dir", str(workspace.layout.root)]
+    assert main([*prov, "province", "publish", "--plan", PLAN, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    fingerprint = province_key(province).public_key.fingerprint()
+    assert "lần 1" in printed and fingerprint in printed
+    before = snapshot(workspace)
+    assert main([*unit, "plan", "add", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "--fingerprint" in err and fingerprint in err
+    assert main([*unit, "plan", "add", str(out), "--fingerprint", "0000-1111"]) == 1
+    assert "không khớp" in capsys.readouterr().err
+    assert snapshot(workspace) == before
+    assert main([*unit, "plan", "add", str(out), "--fingerprint", fingerprint]) == 0
+    printed = capsys.readouterr().out
+    assert "Đã tin cậy khóa của Sở" in printed and "lần phát hành 1" in printed
+    assert main([*unit, "plan", "add", str(out)]) == 1
+    assert "đã được thêm trước đó" in capsys.readouterr().err
+    assert main([*unit, "--lang", "en", "plan", "add", str(tmp_path / "x.zip")]) == 1
+    assert ".tdplan" in capsys.readouterr().err
+
+
+def test_cli_key_copy_export_then_import_on_a_new_pc(
+    workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+    from app.services.setup import apply_setup
+    from app.services.signing_key import own_key
+    from app.services.workspace import open_workspace
+    from app.signing.keystore import KeyStore
+
+    KeyStore(workspace.layout.root).create("gl.chuse")
+    key_id = own_key(workspace).key_id  # type: ignore[union-attr]
+    out = tmp_path / "KhoaKy.tdsecret"
+    assert main(["--data-dir", str(workspace.layout.root), "key", "export", "--out", str(out)]) == 0
+    assert out.is_file()
+    capsys.readouterr()
+    fresh = open_workspace(tmp_path / "new-pc")
+    apply_setup(fresh, workspace.settings, today=dt.date(2024, 1, 22))
+    root = ["--data-dir", str(fresh.layout.root)]
+    assert main([*root, "key", "import", str(out)]) == 0
+    assert key_id in capsys.readouterr().out
+    assert own_key(fresh).key_id == key_id  # type: ignore[union-attr]
+    fresh.close()

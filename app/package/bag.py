@@ -32,16 +32,17 @@ Source = Path | str | BinaryIO
 
 
 @contextmanager
-def open_source(source: Source, what: str = "gói") -> Iterator[BinaryIO]:
+def open_source(source: Source, *, plan_bundle: bool = False) -> Iterator[BinaryIO]:
     """A path opened as a regular file (a FIFO or device is refused before a byte is
     read), or the given stream; PackageError when the file cannot be opened."""
     if isinstance(source, str | Path):
         try:
             fh = open_regular(source)
         except OSError as exc:
-            raise PackageError(
-                f"Không mở được tệp {what} {source}: {exc.strerror or exc}."
-            ) from None
+            why = exc.strerror or exc
+            if plan_bundle:
+                raise PackageError(f"Không mở được tệp gói kế hoạch {source}: {why}.") from None
+            raise PackageError(f"Không mở được tệp gói {source}: {why}.") from None
         with fh:
             yield fh
     else:

@@ -237,7 +237,7 @@ def verify_plan_bundle(
     for any input; writes nothing. The plan and directory texts are returned unparsed
     (UTF-8 checked): the service checks them as it checks any plan file.
     """
-    with open_source(source, "gói kế hoạch") as fh:
+    with open_source(source, plan_bundle=True) as fh:
         try:
             return _Reader(fh, trusted, limits).run()
         except OSError as exc:
@@ -342,15 +342,16 @@ class _Reader:
         return key
 
     def _payload(self, manifest: dict[str, str]) -> dict[str, bytes]:
-        if set(manifest) != set(PAYLOAD):
-            extra = sorted(set(manifest) - set(PAYLOAD))
-            missing = sorted(set(PAYLOAD) - set(manifest))
-            what = extra[0] if extra else missing[0]
-            raise ManifestError(
-                f"Tệp {fmt.MANIFEST_TXT}: phải liệt kê đúng {', '.join(PAYLOAD)} "
-                f"({what} {'thừa' if extra else 'thiếu'}).",
-                entry=fmt.MANIFEST_TXT,
-            )
+        for rel in manifest:
+            if rel not in PAYLOAD:
+                raise ExtraEntryError(
+                    f"Tệp {rel}: có trong manifest nhưng không thuộc gói kế hoạch.", entry=rel
+                )
+        for rel in PAYLOAD:
+            if rel not in manifest:
+                raise MissingEntryError(
+                    f"Tệp {rel}: có trong gói nhưng không có trong manifest.", entry=rel
+                )
         out = {}
         for rel in PAYLOAD:
             data = self._read(rel, self.limits.max_entry_bytes)

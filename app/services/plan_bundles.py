@@ -218,13 +218,17 @@ def read_bundle(ws: Workspace, path: Path) -> BundleCandidate:
     bundle = verify_plan_bundle(path, trusted.key if trusted is not None else None)
     directory, plan = _parse(bundle)
     own = ws.settings.unit_id
-    if own not in directory or not names_unit(plan, directory, own):
-        where = (
-            "không có đơn vị này" if own not in directory else "không giao nhiệm vụ cho đơn vị này"
-        )
+    if own not in directory:
         raise PlanBundleError(
             f"Gói kế hoạch «{plan.id}» dùng danh mục «{directory.id}» ({directory.name}), "
-            f"{where} ({_unit_name(ws, own)}).",
+            f"không có đơn vị này ({_unit_name(ws, own)}).",
+            "Gói này dành cho đơn vị khác hoặc tỉnh khác; không có gì thay đổi. Đề nghị Sở "
+            "gửi đúng gói kế hoạch của đơn vị.",
+        )
+    if not names_unit(plan, directory, own):
+        raise PlanBundleError(
+            f"Kế hoạch «{plan.id}» trong gói không giao nhiệm vụ cho đơn vị này "
+            f"({_unit_name(ws, own)}).",
             "Gói này dành cho đơn vị khác hoặc tỉnh khác; không có gì thay đổi. Đề nghị Sở "
             "gửi đúng gói kế hoạch của đơn vị.",
         )
@@ -242,10 +246,15 @@ def read_bundle(ws: Workspace, path: Path) -> BundleCandidate:
             "Đề nghị Sở kiểm tra và gửi lại gói; không có gì thay đổi.",
         )
     previous = added_revision(ws, plan.id)
-    if bundle.revision <= previous:
-        same = "cùng lần phát hành" if bundle.revision == previous else "lần phát hành cũ hơn"
+    if bundle.revision == previous:
         raise PlanBundleError(
-            f"Gói kế hoạch «{plan.id}» lần phát hành {bundle.revision} là {same} so với lần "
+            f"Gói kế hoạch «{plan.id}» lần phát hành {previous} đã được thêm trước đó; kế "
+            "hoạch được giữ nguyên.",
+            "Không cần thêm lại. Nếu Sở đã sửa kế hoạch, đề nghị Sở gửi gói mới nhất.",
+        )
+    if bundle.revision < previous:
+        raise PlanBundleError(
+            f"Gói kế hoạch «{plan.id}» lần phát hành {bundle.revision} cũ hơn lần "
             f"{previous} đơn vị đã thêm; kế hoạch được giữ nguyên.",
             "Không cần thêm lại. Nếu Sở đã sửa kế hoạch, đề nghị Sở gửi gói mới nhất.",
         )
