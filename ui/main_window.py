@@ -12,6 +12,8 @@ from ui.context import AppContext
 from ui.shell import ShellWindow
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ui.screens.activities import ActivitiesScreen
     from ui.screens.outbox import OutboxScreen
     from ui.screens.reports import ReportsScreen
@@ -39,6 +41,9 @@ class MainWindow(ShellWindow):
         self.add_data_action(self.tr("Thêm hoạt động"), new, self.new_activity)
         find = QKeySequence(QKeySequence.StandardKey.Find)
         self.add_data_action(self.tr("Tìm hoạt động"), find, self.find_activity)
+        self.add_plan = self.add_menu_action(
+            self.tr("&Kế hoạch"), self.tr("&Thêm kế hoạch…"), self.choose_plan_to_add
+        )
         self.start(ctx)
 
     @property
@@ -66,13 +71,30 @@ class MainWindow(ShellWindow):
         self.show_screen(ACTIVITIES)
         self.activities.focus_search()
 
+    def choose_plan_to_add(self) -> None:
+        """“Thêm kế hoạch…”: a plan bundle the Sở sent, or a plan file."""
+        from ui.screens.plan_bundle import choose_and_add_plan
+
+        if self.ctx is not None:
+            choose_and_add_plan(self, self.ctx)
+
+    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        from ui.screens.plan_bundle import screenshot_fingerprint
+
+        return [("plan-fingerprint", lambda: screenshot_fingerprint(self))]
+
     def open_file(self, path: Path) -> None:
         """A file the desktop handed over (double-click): a receipt is imported into the
-        outbox, the province's key file trusted after its fingerprint; a report package
-        belongs at the province."""
+        outbox, the province's key file trusted after its fingerprint, a plan bundle added
+        (the first after its fingerprint); a report package belongs at the province."""
         from ui.widgets.messages import show_error
 
-        if path.suffix.lower() == ".tdr":
+        if path.suffix.lower() == ".tdplan":
+            from ui.screens.plan_bundle import add_plan_bundle
+
+            if self.ctx is not None:
+                add_plan_bundle(self, self.ctx, path)
+        elif path.suffix.lower() == ".tdr":
             self.show_screen(OUTBOX)
             cast("OutboxScreen", self.screen_at(OUTBOX)).import_receipt(path)
         elif path.suffix.lower() == ".tdkey":

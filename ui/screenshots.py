@@ -206,6 +206,9 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
 def _dialogs(window: ShellWindow) -> list[Shot]:
     """Dialogs worth showing; each screen may offer some through `screenshot_dialogs()`."""
     shots: list[Shot] = []
+    own = getattr(window, "screenshot_dialogs", None)
+    if own is not None:
+        shots += own()
     for _, screen in window.screens:
         offer = getattr(screen, "screenshot_dialogs", None)
         if offer is not None:

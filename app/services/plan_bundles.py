@@ -106,6 +106,25 @@ def published_revision(ws: Workspace, plan_id: str) -> int:
     return _revision(_setting(ws, PUBLISHED_PREFIX + plan_id))
 
 
+def next_revision(ws: Workspace, plan_id: str) -> int:
+    """The revision :func:`publish_plan` would give ``plan_id`` now: one above the last
+    published, or the same when neither the plan nor its directory changed since."""
+    _, plan_sha, _, dir_sha = _sources(ws, plan_id)
+    last = _setting(ws, PUBLISHED_PREFIX + plan_id).split()
+    revision = _revision(" ".join(last))
+    return revision if revision and last[1:] == [plan_sha, dir_sha] else revision + 1
+
+
+def _sources(ws: Workspace, plan_id: str) -> tuple[str, str, str, str]:
+    """The kept plan's text and hash, its directory's text and hash."""
+    kept = ws.kept_plan(plan_id)
+    with ws.db.session() as s:
+        plan_row = s.get(m.PlanSource, plan_id)
+        dir_row = s.get(m.UnitDirectory, kept.directory_id)
+        assert plan_row is not None and dir_row is not None
+        return plan_row.source, plan_row.source_sha256, dir_row.source, dir_row.source_sha256
+
+
 def publish_plan(
     ws: Workspace,
     plan_id: str,
@@ -141,16 +160,8 @@ def publish_plan(
             f"{_unit_name(ws, own)}: các đơn vị chỉ tin gói kế hoạch của cơ quan theo dõi.",
             "Đề nghị cơ quan theo dõi kế hoạch phát hành gói này.",
         )
-    with ws.db.session() as s:
-        plan_row = s.get(m.PlanSource, plan_id)
-        dir_row = s.get(m.UnitDirectory, kept.directory_id)
-        assert plan_row is not None and dir_row is not None
-        plan_text, plan_sha = plan_row.source, plan_row.source_sha256
-        units_text, dir_sha = dir_row.source, dir_row.source_sha256
-    last = _setting(ws, PUBLISHED_PREFIX + plan_id).split()
-    revision = published_revision(ws, plan_id)
-    if last[1:] != [plan_sha, dir_sha]:
-        revision += 1
+    plan_text, plan_sha, units_text, dir_sha = _sources(ws, plan_id)
+    revision = next_revision(ws, plan_id)
     key = province_key(ws, passphrase)
     created = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
     target = dest / bundle_file_name(plan_id, revision) if dest.is_dir() else dest

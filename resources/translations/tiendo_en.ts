@@ -735,9 +735,50 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Unit:</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="82"/>
+        <source>Đối chiếu dấu vân tay khóa của Sở</source>
+        <translation>Compare the Department key’s fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="86"/>
+        <source>Đây là gói kế hoạch đầu tiên %1 gửi cho đơn vị. Trước khi tin cậy, gọi điện cho %1 (hoặc xem công văn gửi kèm) và đề nghị đọc dấu vân tay khóa của Sở. So từng nhóm chữ số với dấu vân tay dưới đây.</source>
+        <translation>This is the first plan bundle %1 has sent to this unit. Before trusting it, call %1 (or see the covering letter) and ask them to read out the fingerprint of the Department’s key. Compare each group of digits with the fingerprint below.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="95"/>
+        <source>%1 (lần phát hành %2)</source>
+        <translation>%1 (revision %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="100"/>
+        <source>Kế hoạch:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="101"/>
         <location filename="../../ui/screens/province_keys.py" line="81"/>
         <source>Mã khóa:</source>
         <translation>Key ID:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="107"/>
+        <source>&amp;Tôi đã đối chiếu: dấu vân tay Sở đọc trùng khớp từng chữ số với dấu vân tay trên</source>
+        <translation>&amp;I have compared: the fingerprint the Department read out matches the one above, digit by digit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="113"/>
+        <source>Từ nay, khóa này được dùng để kiểm tra các gói kế hoạch và biên nhận của Sở. Nếu dấu vân tay khác dù chỉ một chữ số, bấm Hủy và báo Sở: gói không được thêm.</source>
+        <translation>From now on this key checks the Department’s plan bundles and receipts. If even one digit differs, click Cancel and tell the Department: the bundle is not added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="125"/>
+        <source>T&amp;in cậy và thêm kế hoạch</source>
+        <translation>&amp;Trust and add the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="127"/>
+        <source>&amp;Hủy</source>
+        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_keys.py" line="90"/>
@@ -904,7 +945,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="145"/>
-        <location filename="../../ui/screens/province_import.py" line="391"/>
+        <location filename="../../ui/screens/province_import.py" line="392"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
@@ -920,19 +961,19 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="152"/>
-        <location filename="../../ui/screens/province_import.py" line="188"/>
+        <location filename="../../ui/screens/province_import.py" line="187"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="153"/>
-        <location filename="../../ui/screens/province_import.py" line="189"/>
+        <location filename="../../ui/screens/province_import.py" line="188"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="154"/>
-        <location filename="../../ui/screens/province_import.py" line="190"/>
+        <location filename="../../ui/screens/province_import.py" line="189"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
@@ -953,52 +994,52 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="175"/>
-        <location filename="../../ui/screens/province_import.py" line="197"/>
+        <location filename="../../ui/screens/province_import.py" line="196"/>
         <source>Các gói đã nhận</source>
         <translation>Packages received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="187"/>
+        <location filename="../../ui/screens/province_import.py" line="186"/>
         <source>Ngày nhận</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="191"/>
+        <location filename="../../ui/screens/province_import.py" line="190"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="192"/>
+        <location filename="../../ui/screens/province_import.py" line="191"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="193"/>
+        <location filename="../../ui/screens/province_import.py" line="192"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="223"/>
+        <location filename="../../ui/screens/province_import.py" line="224"/>
         <source>Chọn tệp gói báo cáo</source>
         <translation>Choose report package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="225"/>
+        <location filename="../../ui/screens/province_import.py" line="226"/>
         <source>Gói báo cáo (*.tdpkg *.zip);;Mọi tệp (*)</source>
         <translation>Report packages (*.tdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="271"/>
+        <location filename="../../ui/screens/province_import.py" line="272"/>
         <source>Không có tệp gói báo cáo (.tdpkg) nào trong những gì đã chọn.</source>
         <translation>There are no report package files (.tdpkg) in what you chose.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="272"/>
+        <location filename="../../ui/screens/province_import.py" line="273"/>
         <source>Gói báo cáo có tên dạng BaoCao_&lt;đơn vị&gt;_&lt;kỳ&gt;_r&lt;lần&gt;.tdpkg.</source>
         <translation>Report packages are named like BaoCao_&lt;unit&gt;_&lt;period&gt;_r&lt;revision&gt;.tdpkg.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="233"/>
+        <location filename="../../ui/screens/province_import.py" line="234"/>
         <source>Chọn thư mục chứa gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose a folder containing report packages (for example a USB drive)</translation>
     </message>
@@ -1008,67 +1049,67 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Double-click a package to read its report and evidence and to check the report&apos;s official signatures.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="240"/>
+        <location filename="../../ui/screens/province_import.py" line="241"/>
         <source>Chọn thư mục ghi biên nhận</source>
         <translation>Choose the folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="254"/>
+        <location filename="../../ui/screens/province_import.py" line="255"/>
         <source>Đang nhập gói khác; chờ xong rồi thử lại.</source>
         <translation>Another import is in progress; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="262"/>
+        <location filename="../../ui/screens/province_import.py" line="263"/>
         <source>Chưa chọn thư mục ghi biên nhận, hoặc thư mục không tồn tại.</source>
         <translation>No folder for receipts has been chosen, or the folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="263"/>
+        <location filename="../../ui/screens/province_import.py" line="264"/>
         <source>Chọn thư mục, hoặc đánh dấu “Ghi biên nhận cạnh tệp gói”.</source>
         <translation>Choose a folder, or tick “Write receipts next to the package files”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="305"/>
+        <location filename="../../ui/screens/province_import.py" line="306"/>
         <source>Đang kiểm tra và nhập %1 gói…</source>
         <translation>Checking and importing %1 package(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="350"/>
+        <location filename="../../ui/screens/province_import.py" line="351"/>
         <source>Đã hủy; các gói đã nhập xong vẫn được giữ, gói đang nhập dở không được ghi.</source>
         <translation>Cancelled; the packages already imported are kept, and the package that was being imported has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="359"/>
+        <location filename="../../ui/screens/province_import.py" line="360"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="360"/>
+        <location filename="../../ui/screens/province_import.py" line="361"/>
         <source>Đã nhập trước đó</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="361"/>
+        <location filename="../../ui/screens/province_import.py" line="362"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="362"/>
+        <location filename="../../ui/screens/province_import.py" line="363"/>
         <source>Chưa xử lý</source>
         <translation>Not processed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="395"/>
+        <location filename="../../ui/screens/province_import.py" line="396"/>
         <source>Kết quả nhập: %1 tệp — đã nhập %2, đã nhập trước đó %3, từ chối %4</source>
         <translation>Import results: %1 file(s) — %2 imported, %3 already imported, %4 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="406"/>
+        <location filename="../../ui/screens/province_import.py" line="407"/>
         <source>Hiện hành</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="406"/>
+        <location filename="../../ui/screens/province_import.py" line="407"/>
         <source>Đã được thay</source>
         <translation>Superseded</translation>
     </message>
@@ -1434,52 +1475,62 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="30"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>Hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>Gửi báo cáo</source>
         <translation>Send reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="45"/>
+        <source>&amp;Kế hoạch</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="45"/>
+        <source>&amp;Thêm kế hoạch…</source>
+        <translation>&amp;Add plan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Tệp %1 là gói báo cáo; gói chỉ được nhập ở máy của Sở.</source>
         <translation>%1 is a report package; packages are imported at the Department.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Để gửi báo cáo của đơn vị, dùng màn hình Gửi báo cáo.</source>
         <translation>To send this unit&apos;s report, use the Send reports screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Thêm hoạt động</source>
         <translation>Add activity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>Tìm hoạt động</source>
         <translation>Search activities</translation>
     </message>
@@ -2139,6 +2190,55 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
 </context>
 <context>
+    <name>PlanBundle</name>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="61"/>
+        <source>Dấu vân tay khóa của Sở</source>
+        <translation>Fingerprint of the Department’s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="179"/>
+        <source>Đã cập nhật %1 theo lần phát hành %2 của %3.</source>
+        <translation>Updated %1 to revision %2 from %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="181"/>
+        <source>Đã thêm %1 theo gói kế hoạch của %3 (lần phát hành %2).</source>
+        <translation>Added %1 from the plan bundle of %3 (revision %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="191"/>
+        <source>Các hoạt động và báo cáo đã ghi được giữ nguyên.</source>
+        <translation>The activities and reports already recorded are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="197"/>
+        <source>Khóa của Sở đã được tin cậy: các gói kế hoạch và biên nhận sau sẽ được kiểm tra bằng khóa này.</source>
+        <translation>The Department’s key is now trusted: later plan bundles and receipts are checked with it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="204"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="243"/>
+        <source>Đã thêm kế hoạch</source>
+        <translation>Plan added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="213"/>
+        <source>Thêm kế hoạch</source>
+        <translation>Add plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="215"/>
+        <source>Gói kế hoạch của Sở (*.tdplan);;Tệp kế hoạch (*.toml)</source>
+        <translation>Department plan bundles (*.tdplan);;Plan files (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="238"/>
+        <source>Đã thêm %1 (%2 nhiệm vụ).</source>
+        <translation>Added %1 (%2 tasks).</translation>
+    </message>
+</context>
+<context>
     <name>ProgressModel</name>
     <message>
         <location filename="../../ui/screens/overview.py" line="40"/>
@@ -2293,42 +2393,62 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../ui/province_window.py" line="36"/>
+        <location filename="../../ui/province_window.py" line="38"/>
         <source>Đơn vị và khóa</source>
         <translation>Units and keys</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="37"/>
+        <location filename="../../ui/province_window.py" line="39"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive packages</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="38"/>
+        <location filename="../../ui/province_window.py" line="40"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="39"/>
+        <location filename="../../ui/province_window.py" line="41"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="40"/>
+        <location filename="../../ui/province_window.py" line="42"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="87"/>
+        <location filename="../../ui/province_window.py" line="46"/>
+        <source>&amp;Kế hoạch</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="46"/>
+        <source>&amp;Phát hành kế hoạch…</source>
+        <translation>&amp;Publish plan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="106"/>
+        <source>Tệp %1 là gói kế hoạch; đơn vị thực hiện mở gói này để thêm kế hoạch.</source>
+        <translation>%1 is a plan bundle; the implementing units open it to add the plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="108"/>
+        <source>Để phát hành lại kế hoạch, dùng Kế hoạch › Phát hành kế hoạch….</source>
+        <translation>To publish the plan again, use Plan › Publish plan….</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="114"/>
         <source>Tệp %1 là biên nhận của Sở; biên nhận được nhập ở máy của đơn vị.</source>
         <translation>%1 is a receipt from the Department; receipts are imported at the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="93"/>
+        <location filename="../../ui/province_window.py" line="120"/>
         <source>Không biết mở tệp %1 ở máy của Sở.</source>
         <translation>The Department&apos;s computer cannot open %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="95"/>
+        <location filename="../../ui/province_window.py" line="122"/>
         <source>Mở gói báo cáo (.tdpkg), tệp khóa của đơn vị (.tdkey, .pub) hoặc tuyên bố đổi khóa.</source>
         <translation>Open a report package (.tdpkg), a unit&apos;s key file (.tdkey, .pub) or a key rotation statement.</translation>
     </message>
@@ -2490,6 +2610,88 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <location filename="../../ui/screens/province_report.py" line="243"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word document (*.docx)</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPlanDialog</name>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="264"/>
+        <source>Phát hành kế hoạch cho các đơn vị</source>
+        <translation>Publish a plan to the units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="268"/>
+        <source>Gói kế hoạch (.tdplan) gồm kế hoạch, danh mục đơn vị, kỳ báo cáo và khóa công khai của Sở, có chữ ký của Sở. Đơn vị mở gói này để theo dõi kế hoạch; khi Sở sửa kế hoạch, phát hành lại và gửi gói mới, dữ liệu đơn vị đã ghi được giữ nguyên.</source>
+        <translation>A plan bundle (.tdplan) holds the plan, the unit directory, the reporting periods and the Department’s public key, signed by the Department. Units open it to follow the plan; when the Department amends the plan, publish again and send the new bundle: what the units recorded is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="280"/>
+        <source>&amp;Kế hoạch:</source>
+        <translation>&amp;Plan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="285"/>
+        <source>Lần phát hành:</source>
+        <translation>Revision:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="304"/>
+        <source>&amp;Mở thư mục</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="306"/>
+        <source>&amp;Sao chép dấu vân tay</source>
+        <translation>&amp;Copy fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="318"/>
+        <source>&amp;Lưu gói kế hoạch…</source>
+        <translation>&amp;Save plan bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="323"/>
+        <source>Đó&amp;ng</source>
+        <translation>Clo&amp;se</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="340"/>
+        <source>lần 1 (kế hoạch chưa phát hành lần nào)</source>
+        <translation>1 (the plan has not been published before)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="343"/>
+        <source>lần %1 (kế hoạch đã sửa từ lần phát hành %2)</source>
+        <translation>%1 (the plan changed since revision %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="349"/>
+        <source>lần %1, như lần trước (kế hoạch không đổi; đơn vị đã thêm lần này không cần thêm lại)</source>
+        <translation>%1, as last time (the plan did not change; units that added it need not add it again)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="362"/>
+        <source>Lưu gói kế hoạch</source>
+        <translation>Save plan bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="364"/>
+        <source>Gói kế hoạch Tiến Độ (*.tdplan)</source>
+        <translation>Tiến Độ plan bundles (*.tdplan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="396"/>
+        <source>Đã lưu gói kế hoạch lần phát hành %1: %2</source>
+        <translation>Plan bundle revision %1 saved: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="402"/>
+        <source>Việc tiếp theo:
+1. Gửi tệp này cho %1 đơn vị thực hiện qua thư điện tử, hoặc chép ra USB.
+2. Lần đầu thêm gói, máy của đơn vị hiện dấu vân tay khóa của Sở và đơn vị sẽ gọi điện hỏi: đọc cho họ dấu vân tay dưới đây (hoặc in vào công văn gửi kèm). Đơn vị đã tin cậy khóa của Sở thì không cần hỏi lại.</source>
+        <translation>Next:
+1. Send this file to the %1 implementing units by e-mail, or copy it to a USB drive.
+2. When a unit adds its first bundle, its computer shows the Department key’s fingerprint and the unit will call to ask: read them the fingerprint below (or print it in the covering letter). Units that already trust the Department’s key need not ask again.</translation>
     </message>
 </context>
 <context>
@@ -3722,17 +3924,17 @@ These parts were edited after they were drafted: %1. Replace them too with a new
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="75"/>
+        <location filename="../../ui/shell.py" line="76"/>
         <source>Chuyển màn hình</source>
         <translation>Switch screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="96"/>
+        <location filename="../../ui/shell.py" line="97"/>
         <source>Tiến Độ</source>
         <translation>Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="174"/>
+        <location filename="../../ui/shell.py" line="186"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
