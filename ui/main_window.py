@@ -42,7 +42,10 @@ class MainWindow(ShellWindow):
         find = QKeySequence(QKeySequence.StandardKey.Find)
         self.add_data_action(self.tr("Tìm hoạt động"), find, self.find_activity)
         self.add_plan = self.add_menu_action(
-            self.tr("&Kế hoạch"), self.tr("&Thêm kế hoạch…"), self.choose_plan_to_add
+            self.tr("Kế hoạch"),
+            self.tr("&Thêm kế hoạch…"),
+            self.choose_plan_to_add,
+            QKeySequence(QKeySequence.StandardKey.Open),
         )
         self.start(ctx)
 

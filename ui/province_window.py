@@ -43,7 +43,7 @@ class ProvinceWindow(ShellWindow):
             ],
         )
         self.publish = self.add_menu_action(
-            self.tr("&Kế hoạch"), self.tr("&Phát hành kế hoạch…"), self.publish_plan
+            self.tr("Kế hoạch"), self.tr("&Phát hành kế hoạch…"), self.publish_plan
         )
         self.start(ctx)
 

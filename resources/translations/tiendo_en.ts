@@ -1506,21 +1506,21 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="45"/>
-        <source>&amp;Kế hoạch</source>
-        <translation>&amp;Plan</translation>
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>&amp;Thêm kế hoạch…</source>
         <translation>&amp;Add plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Tệp %1 là gói báo cáo; gói chỉ được nhập ở máy của Sở.</source>
         <translation>%1 is a report package; packages are imported at the Department.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Để gửi báo cáo của đơn vị, dùng màn hình Gửi báo cáo.</source>
         <translation>To send this unit&apos;s report, use the Send reports screen.</translation>
     </message>
@@ -2419,13 +2419,13 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/province_window.py" line="46"/>
-        <source>&amp;Kế hoạch</source>
-        <translation>&amp;Plan</translation>
+        <source>&amp;Phát hành kế hoạch…</source>
+        <translation>&amp;Publish plan…</translation>
     </message>
     <message>
         <location filename="../../ui/province_window.py" line="46"/>
-        <source>&amp;Phát hành kế hoạch…</source>
-        <translation>&amp;Publish plan…</translation>
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
     </message>
     <message>
         <location filename="../../ui/province_window.py" line="106"/>
@@ -3934,7 +3934,7 @@ These parts were edited after they were drafted: %1. Replace them too with a new
         <translation>Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="186"/>
+        <location filename="../../ui/shell.py" line="199"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
