@@ -280,6 +280,30 @@ def test_bundle_hash_is_deterministic(province: Workspace, tmp_path: Path) -> No
     assert isinstance(PLAN_TOML, str) and KnownError
 
 
+def test_standard_tools_accept_the_unzipped_bundle(province: Workspace, tmp_path: Path) -> None:
+    """bagit-python calls it a valid bag; minisign accepts the signature with the key inside."""
+    import shutil
+    import subprocess
+
+    import bagit
+
+    with zipfile.ZipFile(published(province, tmp_path)) as zf:
+        zf.extractall(tmp_path / "out")
+    folder = tmp_path / "out" / f"tiendo-plan-{PLAN}-r1"
+    bag = bagit.Bag(str(folder))
+    bag.validate()
+    assert bag.info["Tiendo-Plan"] == PLAN and bag.info["Tiendo-Province"] == "gl.stttt"
+    tool = shutil.which("minisign")
+    if tool is None:
+        pytest.skip("Debian's minisign is not installed")
+    done = subprocess.run(
+        [tool, "-VH", "-p", "data/province.pub", "-m", "tagmanifest-sha256.txt"],
+        cwd=folder, capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"tiendo-plan-bundle v1 province=gl.stttt plan={PLAN}" in done.stdout
+
+
 # --- command line ------------------------------------------------------------------------
 
 
