@@ -467,6 +467,7 @@ MESSAGES: dict[str, str] = {
     "Tệp khóa mã hóa {} phải có đuôi {}.": "The encrypted key file {0} must end in {1}.",
     "Tệp chứa khóa {}, khác khóa hiện tại {} của máy này; chưa thay gì.": "The file holds key {0}, not this PC's current key {1}; nothing was replaced.",
     "Nếu đúng là muốn dùng khóa trong tệp thay khóa hiện tại, chạy lại với --replace.": "If the key in the file is really to replace the current one, run again with --replace.",
+    "Gói kế hoạch .tdplan mang theo danh mục đơn vị của nó; bỏ --directory.": "A .tdplan plan bundle carries its own unit directory; leave out --directory.",
     "--fingerprint chỉ dùng với gói kế hoạch .tdplan của Sở.": "--fingerprint is only for a province's .tdplan plan bundle.",
     "Không mở được tệp gói kế hoạch {}: {}.": "Could not open the plan bundle file {0}: {1}.",
     "Tệp chữ ký {}: phiên bản định dạng gói kế hoạch {} không được hỗ trợ (chỉ đọc được v{}).": "Signature file {0}: plan bundle format version {1} is not supported (only v{2} can be read).",

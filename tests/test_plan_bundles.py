@@ -357,3 +357,28 @@ def test_cli_key_copy_export_then_import_on_a_new_pc(
     assert key_id in capsys.readouterr().out
     assert own_key(fresh).key_id == key_id  # type: ignore[union-attr]
     fresh.close()
+
+
+def test_cli_key_import_with_a_wrong_passphrase_changes_nothing(
+    workspace: Workspace,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.cli import main
+    from app.services.setup import apply_setup
+    from app.services.signing_key import own_key
+    from app.services.workspace import open_workspace
+    from app.signing.keystore import KeyStore
+
+    KeyStore(workspace.layout.root).create("gl.chuse")
+    out = tmp_path / "KhoaKy.tdsecret"
+    assert main(["--data-dir", str(workspace.layout.root), "key", "export", "--out", str(out)]) == 0
+    fresh = open_workspace(tmp_path / "new-pc")
+    apply_setup(fresh, workspace.settings, today=dt.date(2024, 1, 22))
+    capsys.readouterr()
+    monkeypatch.setenv("TIENDO_KEY_PASSPHRASE", "một mật khẩu khác hẳn")
+    assert main(["--data-dir", str(fresh.layout.root), "key", "import", str(out)]) == 1
+    assert "mật khẩu" in capsys.readouterr().err.lower()
+    assert own_key(fresh) is None
+    fresh.close()

@@ -184,6 +184,10 @@ def cmd_plan_add(args: argparse.Namespace) -> int:
     if suffix == ".tdplan":
         from app.commands.bundles import add_bundle
 
+        if args.directory:
+            raise ConfigError(
+                "Gói kế hoạch .tdplan mang theo danh mục đơn vị của nó; bỏ --directory."
+            )
         return add_bundle(args, path)
     if args.fingerprint:
         raise ConfigError("--fingerprint chỉ dùng với gói kế hoạch .tdplan của Sở.")
