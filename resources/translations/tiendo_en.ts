@@ -741,8 +741,8 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/plan_bundle.py" line="86"/>
-        <source>Đây là gói kế hoạch đầu tiên %1 gửi cho đơn vị. Trước khi tin cậy, gọi điện cho %1 (hoặc xem công văn gửi kèm) và đề nghị đọc dấu vân tay khóa của Sở. So từng nhóm chữ số với dấu vân tay dưới đây.</source>
-        <translation>This is the first plan bundle %1 has sent to this unit. Before trusting it, call %1 (or see the covering letter) and ask them to read out the fingerprint of the Department’s key. Compare each group of digits with the fingerprint below.</translation>
+        <source>Đây là gói kế hoạch đầu tiên %1 gửi cho đơn vị. Trước khi tin cậy, gọi điện cho %1 (hoặc xem công văn gửi kèm) và đề nghị đọc dấu vân tay khóa của Sở. So từng nhóm ký tự với dấu vân tay dưới đây.</source>
+        <translation>This is the first plan bundle %1 has sent to this unit. Before trusting it, call %1 (or see the covering letter) and ask them to read out the fingerprint of the Department’s key. Compare each group of characters with the fingerprint below.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/plan_bundle.py" line="95"/>
@@ -762,13 +762,13 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/plan_bundle.py" line="107"/>
-        <source>&amp;Tôi đã đối chiếu: dấu vân tay Sở đọc trùng khớp từng chữ số với dấu vân tay trên</source>
-        <translation>&amp;I have compared: the fingerprint the Department read out matches the one above, digit by digit</translation>
+        <source>&amp;Tôi đã đối chiếu: dấu vân tay Sở đọc trùng khớp từng ký tự với dấu vân tay trên</source>
+        <translation>&amp;I have compared: the fingerprint the Department read out matches the one above, character by character</translation>
     </message>
     <message>
         <location filename="../../ui/screens/plan_bundle.py" line="113"/>
-        <source>Từ nay, khóa này được dùng để kiểm tra các gói kế hoạch và biên nhận của Sở. Nếu dấu vân tay khác dù chỉ một chữ số, bấm Hủy và báo Sở: gói không được thêm.</source>
-        <translation>From now on this key checks the Department’s plan bundles and receipts. If even one digit differs, click Cancel and tell the Department: the bundle is not added.</translation>
+        <source>Từ nay, khóa này được dùng để kiểm tra các gói kế hoạch và biên nhận của Sở. Nếu dấu vân tay khác dù chỉ một ký tự, bấm Hủy và báo Sở: gói không được thêm.</source>
+        <translation>From now on this key checks the Department’s plan bundles and receipts. If even one character differs, click Cancel and tell the Department: the bundle is not added.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/plan_bundle.py" line="125"/>

@@ -85,7 +85,7 @@ class FingerprintDialog(QDialog):
             self.tr(
                 "Đây là gói kế hoạch đầu tiên %1 gửi cho đơn vị. Trước khi tin cậy, gọi điện "
                 "cho %1 (hoặc xem công văn gửi kèm) và đề nghị đọc dấu vân tay khóa của Sở. "
-                "So từng nhóm chữ số với dấu vân tay dưới đây."
+                "So từng nhóm ký tự với dấu vân tay dưới đây."
             ).replace("%1", province_name)
         )
         intro.setWordWrap(True)
@@ -104,14 +104,14 @@ class FingerprintDialog(QDialog):
         layout.addWidget(self.fingerprint)
         self.compared = QCheckBox(
             self.tr(
-                "&Tôi đã đối chiếu: dấu vân tay Sở đọc trùng khớp từng chữ số với dấu vân tay trên"
+                "&Tôi đã đối chiếu: dấu vân tay Sở đọc trùng khớp từng ký tự với dấu vân tay trên"
             )
         )
         layout.addWidget(self.compared)
         after = QLabel(
             self.tr(
                 "Từ nay, khóa này được dùng để kiểm tra các gói kế hoạch và biên nhận của Sở. "
-                "Nếu dấu vân tay khác dù chỉ một chữ số, bấm Hủy và báo Sở: gói không được thêm."
+                "Nếu dấu vân tay khác dù chỉ một ký tự, bấm Hủy và báo Sở: gói không được thêm."
             )
         )
         after.setWordWrap(True)
