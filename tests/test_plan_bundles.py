@@ -197,6 +197,24 @@ def test_another_provinces_bundle_is_refused(
     assert snapshot(workspace) == before
 
 
+def test_a_bundle_whose_plan_gives_this_unit_no_task_is_refused(
+    province: Workspace, workspace: Workspace, tmp_path: Path
+) -> None:
+    """The directory has the unit, but the plan no longer asks districts to report."""
+    import re
+
+    with province.db.session() as s:
+        text = s.get(m.PlanSource, PLAN).source
+    amended = tmp_path / "khong-huyen.toml"
+    amended.write_text(re.sub(r'\{ kind = "district" \},?\s*', "", text), "utf-8")
+    plans.add_plan(province, amended)
+    path = published(province, tmp_path)
+    before = snapshot(workspace)
+    with pytest.raises(PlanBundleError, match="không giao nhiệm vụ cho đơn vị này"):
+        read_bundle(workspace, path)
+    assert snapshot(workspace) == before
+
+
 def test_a_later_revision_amends_the_plan_and_keeps_recorded_work(
     province: Workspace, workspace: Workspace, tmp_path: Path
 ) -> None:
