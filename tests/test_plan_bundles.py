@@ -90,6 +90,8 @@ def test_publish_then_add_trusts_the_key_for_bundles_and_receipts(
     trusted = receipts.trusted_province_key(workspace)
     assert trusted is not None and trusted.key == key and trusted.unit_id == "gl.stttt"
     assert plan_bundles.added_revision(workspace, PLAN) == 1
+    # the province's version now, never refreshed from the app's shipped file
+    assert workspace.kept_plan(PLAN).origin == "added"
 
 
 def test_the_key_id_alone_confirms_as_key_show_prints_it(

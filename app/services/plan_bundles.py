@@ -327,13 +327,12 @@ def add_bundle(
     dir_sha = sha256_hex(bundle.units_text.encode("utf-8"))
     old = next((k for k in ws.kept if k.id == plan.id), None)
     with ws.db.transaction() as s:
-        dir_row = s.get(m.UnitDirectory, directory.id)
-        if dir_row is None or dir_row.source_sha256 != dir_sha:
-            store_directory(s, directory, bundle.units_text, dir_sha, ADDED)
-            s.flush()
-        if old is None or old.source_sha256 != plan_sha or old.directory_id != directory.id:
-            store_plan(s, plan, directory.id, bundle.plan_text, plan_sha, ADDED)
-            s.flush()
+        # Stored even when the text is the app's own: marked "added", an app update never
+        # refreshes them from its shipped files over the province's version.
+        store_directory(s, directory, bundle.units_text, dir_sha, ADDED)
+        s.flush()
+        store_plan(s, plan, directory.id, bundle.plan_text, plan_sha, ADDED)
+        s.flush()
         if s.get(m.UnitPlan, plan.id) is None:
             s.add(m.UnitPlan(plan_id=plan.id, followed_since=today or dt.date.today()))
         _put(s, ADDED_PREFIX + plan.id, f"{bundle.revision} {bundle.tagmanifest_sha256}")
