@@ -163,3 +163,33 @@ def test_a_new_revision_is_added_without_asking_again_and_keeps_activities(
     window.open_file(second)
     assert "giữ nguyên" in said[-1] and "lần phát hành 2" in said[-1]
     assert activities.get_activity(workspace, aid).task_code == "II.1"
+
+
+def test_the_menu_entry_adds_the_chosen_bundle(
+    qtbot: QtBot,
+    province: Workspace,
+    workspace: Workspace,
+    tmp_path: Path,
+    said: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "KeHoach.tdplan"
+    publish(qtbot, province, path)
+    window = MainWindow(AppContext(workspace))
+    qtbot.addWidget(window)
+    assert window.add_plan.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    asked: list[str] = []
+
+    def choose(_parent: object, _title: str, _dir: str, filters: str) -> tuple[str, str]:
+        asked.append(filters)
+        return str(path), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    answer_fingerprint(monkeypatch, lambda d: d.compared.click() is None)
+    window.add_plan.trigger()
+    assert "*.tdplan" in asked[0]
+    assert plan_bundles.added_revision(workspace, PLAN) == 1
+    assert "lần phát hành 1" in said[-1]
