@@ -105,7 +105,7 @@ class ProvinceWindow(ShellWindow):
                 self.tr(
                     "Tệp %1 là gói kế hoạch; đơn vị thực hiện mở gói này để thêm kế hoạch."
                 ).replace("%1", path.name),
-                self.tr("Để phát hành lại kế hoạch, dùng Kế hoạch › Phát hành kế hoạch…."),
+                self.tr("Để phát hành lại kế hoạch: Kế hoạch › Phát hành kế hoạch…"),
             )
         elif suffix == ".tdr":
             show_error(

@@ -2434,8 +2434,8 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/province_window.py" line="108"/>
-        <source>Để phát hành lại kế hoạch, dùng Kế hoạch › Phát hành kế hoạch….</source>
-        <translation>To publish the plan again, use Plan › Publish plan….</translation>
+        <source>Để phát hành lại kế hoạch: Kế hoạch › Phát hành kế hoạch…</source>
+        <translation>To publish the plan again: Plan › Publish plan…</translation>
     </message>
     <message>
         <location filename="../../ui/province_window.py" line="114"/>
