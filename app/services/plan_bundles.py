@@ -73,7 +73,7 @@ class BundleCandidate:
     directory: UnitDirectory
     first: bool  # no province key trusted yet: the fingerprint must be confirmed
     previous_revision: int  # 0: no bundle of this plan added before
-    province_name: str  # from the bundle's directory (the signature covers it)
+    province_name: str  # from this installation's directories, else the bundle's
 
     @property
     def key_id(self) -> str:
@@ -277,7 +277,11 @@ def read_bundle(ws: Workspace, path: Path) -> BundleCandidate:
         directory=directory,
         first=trusted is None,
         previous_revision=previous,
-        province_name=directory.get(province).name,
+        # this installation's own directory names the province when it can (SECURITY.md
+        # 28's rule); a first bundle's directory is only as trusted as its key
+        province_name=(
+            _unit_name(ws, province) if ws.knows_unit(province) else directory.get(province).name
+        ),
     )
 
 
