@@ -34,6 +34,13 @@ MESSAGES: dict[str, str] = {
     "Không tạo được thư mục biên nhận {}: {}": "Could not create the receipts folder {0}: {1}",
     "Số hoạt động phải từ 0 đến 1.000.000.": "The number of activities must be from 0 to 1,000,000.",
     "Tệp báo cáo phải có đuôi .pdf hoặc .docx.": "The report file must end in .pdf or .docx.",
+    # app/commands/report_edit.py
+    "“{}” không có dạng TRƯỜNG=GIÁ_TRỊ.": "“{0}” is not of the form FIELD=VALUE.",
+    "Ví dụ: --set overall=@danh-gia.txt --set II.1.percent=60.": "For example: --set overall=@assessment.txt --set II.1.percent=60.",
+    "Ngày “{}” không hợp lệ; viết dạng YYYY-MM-DD.": "The date “{0}” is not valid; write it as YYYY-MM-DD.",
+    "“{}” không phải số nguyên không âm ({}).": "“{0}” is not a whole number of zero or more ({1}).",
+    "Không có trường “{}” trong báo cáo.": "The report has no field “{0}”.",
+    "Các trường: {}.": "The fields: {0}.",
     "Chỉ bản PDF mới ký số được: hãy ghi ra tệp .pdf.": "Only the PDF can be signed: write to a .pdf file.",
     "Tệp tổng hợp phải có đuôi .pdf.": "The summary file must end in .pdf.",
     "Cho biết --period P, hoặc cả --from và --to.": "Give --period P, or both --from and --to.",
