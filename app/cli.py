@@ -179,13 +179,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 # Files the desktop hands over when the user double-clicks a package, a receipt or a key
-# file (a public key, a rotation statement, a re-enrollment request).
-OPEN_SUFFIXES = (".tdpkg", ".tdr", ".tdkey")
+# file (a public key, a rotation statement, a re-enrollment request) or a plan bundle.
+OPEN_SUFFIXES = (".tdpkg", ".tdr", ".tdkey", ".tdplan")
 GLOBAL_VALUE_OPTIONS = {"--data-dir", "--lang"}
 
 
 def _file_to_open(argv: list[str]) -> tuple[list[str], str | None]:
-    """Split `tiendo [--data-dir D] [--lang L] FILE.tdpkg|.tdr|.tdkey` into options and file.
+    """Split `tiendo [--data-dir D] [--lang L] FILE.tdpkg|.tdr|.tdkey|.tdplan` into options and file.
 
     Anything else (a command that takes files, such as `province import PKG`) is left as
     it is."""

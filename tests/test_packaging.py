@@ -88,7 +88,7 @@ def test_every_platform_opens_the_same_file_types() -> None:
 
     linux_extensions = {p.removeprefix("*") for globs in types_.values() for p in globs}
     windows_extensions = set(re.findall(r'Software\\Classes\\(\.\w+)"', ISS.read_text("utf-8")))
-    assert linux_extensions == windows_extensions == {".tdpkg", ".tdr", ".tdkey"}
+    assert linux_extensions == windows_extensions == {".tdpkg", ".tdr", ".tdkey", ".tdplan"}
     from app.cli import OPEN_SUFFIXES
 
     assert set(OPEN_SUFFIXES) == linux_extensions  # what the desktop hands over, the app opens
@@ -107,6 +107,7 @@ def test_the_shared_mime_database_accepts_the_file_types(tmp_path: Path) -> None
     assert "application/x-tiendo-package:*.tdpkg" in globs
     assert "application/x-tiendo-receipt:*.tdr" in globs
     assert "application/x-tiendo-key:*.tdkey" in globs
+    assert "application/x-tiendo-plan:*.tdplan" in globs
 
 
 def test_the_desktop_entry_opens_a_file_with_the_app() -> None:

@@ -13,6 +13,8 @@ from ui.shell import ShellWindow
 from ui.widgets.plan_switcher import PlanSwitcher
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ui.screens.activities import ActivitiesScreen
     from ui.screens.outbox import OutboxScreen
     from ui.screens.reports import ReportsScreen
@@ -47,6 +49,12 @@ class MainWindow(ShellWindow):
         find = QKeySequence(QKeySequence.StandardKey.Find)
         self.add_data_action(self.tr("Tìm hoạt động"), find, self.find_activity)
         self.add_data_action(self.tr("Chọn kế hoạch"), QKeySequence("Ctrl+K"), self.switcher.open)
+        self.add_plan = self.add_menu_action(
+            self.tr("Kế hoạch"),
+            self.tr("&Thêm kế hoạch…"),
+            self.choose_plan_to_add,
+            QKeySequence(QKeySequence.StandardKey.Open),
+        )
         self.start(ctx)
 
     @property
@@ -110,13 +118,30 @@ class MainWindow(ShellWindow):
         self.show_screen(ACTIVITIES)
         self.activities.focus_search()
 
+    def choose_plan_to_add(self) -> None:
+        """“Thêm kế hoạch…”: a plan bundle the Sở sent, or a plan file."""
+        from ui.screens.settings_plans import choose_and_add_plan
+
+        if self.ctx is not None:
+            choose_and_add_plan(self, self.ctx)
+
+    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        from ui.screens.plan_bundle import screenshot_fingerprint
+
+        return [("plan-fingerprint", lambda: screenshot_fingerprint(self))]
+
     def open_file(self, path: Path) -> None:
         """A file the desktop handed over (double-click): a receipt is imported into the
-        outbox, the province's key file trusted after its fingerprint; a report package
-        belongs at the province."""
+        outbox, the province's key file trusted after its fingerprint, a plan bundle added
+        (the first after its fingerprint); a report package belongs at the province."""
         from ui.widgets.messages import show_error
 
-        if path.suffix.lower() == ".tdr":
+        if path.suffix.lower() == ".tdplan":
+            from ui.screens.settings_plans import add_plan_from_file
+
+            if self.ctx is not None:
+                add_plan_from_file(self, self.ctx, path)
+        elif path.suffix.lower() == ".tdr":
             self.show_screen(OUTBOX)
             cast("OutboxScreen", self.screen_at(OUTBOX)).import_receipt(path)
         elif path.suffix.lower() == ".tdkey":

@@ -13,6 +13,8 @@ from ui.context import AppContext
 from ui.shell import ShellWindow
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QCloseEvent
 
     from ui.screens.province_import import ImportScreen
@@ -41,7 +43,24 @@ class ProvinceWindow(ShellWindow):
                 (self.tr("Danh mục đơn vị"), _directories),
             ],
         )
+        self.publish = self.add_menu_action(
+            self.tr("Kế hoạch"), self.tr("&Phát hành kế hoạch…"), self.publish_plan
+        )
         self.start(ctx)
+
+    def publish_plan(self) -> None:
+        """“Phát hành kế hoạch…”: the signed bundle of a kept plan, for the units."""
+        from ui.screens.plan_bundle import PublishPlanDialog
+
+        if self.ctx is not None:
+            PublishPlanDialog(self.ctx, self).exec()
+
+    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        from ui.screens.plan_bundle import screenshot_publish
+
+        assert self.ctx is not None
+        ctx = self.ctx
+        return [("publish-plan", lambda: screenshot_publish(ctx, self))]
 
     def first_screen(self, ctx: AppContext) -> int:
         from app.services.province.keys import has_enrolled_keys
@@ -81,6 +100,14 @@ class ProvinceWindow(ShellWindow):
             # A unit's public key, or its re-enrollment request after a lost key.
             self.show_screen(KEYS)
             self.keys.enroll_file(path)
+        elif suffix == ".tdplan":
+            show_error(
+                self,
+                self.tr(
+                    "Tệp %1 là gói kế hoạch; đơn vị thực hiện mở gói này để thêm kế hoạch."
+                ).replace("%1", path.name),
+                self.tr("Để phát hành lại kế hoạch: Kế hoạch › Phát hành kế hoạch…"),
+            )
         elif suffix == ".tdr":
             show_error(
                 self,

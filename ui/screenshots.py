@@ -300,6 +300,9 @@ def _scroll_to_section(status: StatusScreen, section: str) -> None:
 def _dialogs(window: ShellWindow) -> list[Shot]:
     """Dialogs worth showing; each screen may offer some through `screenshot_dialogs()`."""
     shots: list[Shot] = []
+    own = getattr(window, "screenshot_dialogs", None)
+    if own is not None:
+        shots += own()
     for _, screen in window.screens:
         offer = getattr(screen, "screenshot_dialogs", None)
         if offer is not None:

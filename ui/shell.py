@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
@@ -141,6 +142,30 @@ class ShellWindow(QMainWindow):
         action.setEnabled(self.ctx is not None)
         self.addAction(action)
         self.data_actions.append(action)
+
+    def add_menu_action(
+        self,
+        menu: str,
+        text: str,
+        slot: Callable[[], None],
+        shortcut: QKeySequence | None = None,
+    ) -> QAction:
+        """An entry of the window's menu bar (the menu made on first use) that works on
+        the data: off until the workspace is open.
+
+        Menu titles carry no Alt mnemonic: the screens use most letters already (Alt+K
+        for "&Kỳ báo cáo", "Đổi &khóa"…), and an ambiguous Alt key would break theirs.
+        Pressing Alt alone reaches the menu bar (then the arrows and Enter); an entry may
+        have its own shortcut."""
+        found = next((a.menu() for a in self.menuBar().actions() if a.text() == menu), None)
+        target = found if isinstance(found, QMenu) else self.menuBar().addMenu(menu)
+        action = target.addAction(text)
+        if shortcut is not None:
+            action.setShortcuts([shortcut])
+        action.triggered.connect(slot)
+        action.setEnabled(self.ctx is not None)
+        self.data_actions.append(action)
+        return action
 
     def start(self, ctx: AppContext | None) -> None:
         """The last step of a window's __init__: the navigation on its first entry, with

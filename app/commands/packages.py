@@ -59,6 +59,68 @@ def cmd_key_rotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _passphrase(prompt: str, *, twice: bool) -> str:
+    """The key copy's passphrase: TIENDO_KEY_PASSPHRASE (scripts, tests), else typed
+    without echo (twice when it protects a new file)."""
+    import getpass
+    import os
+
+    from app.signing.keystore import PASSPHRASE_ENV
+
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise ConfigError(
+            "Cần mật khẩu của tệp khóa.",
+            f"Chạy lệnh trong cửa sổ dòng lệnh để nhập mật khẩu, hoặc đặt {PASSPHRASE_ENV}.",
+        )
+    first = getpass.getpass(prompt)
+    if twice and getpass.getpass("Nhập lại mật khẩu: ") != first:
+        raise ConfigError("Hai lần nhập mật khẩu không giống nhau; chưa ghi tệp nào.")
+    return first
+
+
+def cmd_key_export_secret(args: argparse.Namespace) -> int:
+    from app.services.signing_key import export_secret
+    from app.signing.key_export import SUFFIX
+
+    out = Path(args.out)
+    if not out.is_dir() and out.suffix.lower() != SUFFIX:
+        raise ConfigError(f"Tệp khóa mã hóa {out.name} phải có đuôi {SUFFIX}.")
+    ws = _open(args)
+    try:
+        ws.require_setup()
+        passphrase = _passphrase("Mật khẩu bảo vệ tệp khóa: ", twice=True)
+        path = export_secret(ws, out, passphrase)
+    finally:
+        ws.close()
+    print(f"Đã ghi bản sao khóa ký đã mã hóa: {path}")
+    print("Cất tệp (chép ra USB) và mật khẩu ở hai nơi riêng, ví dụ tủ hồ sơ của cơ quan.")
+    return 0
+
+
+def cmd_key_import_secret(args: argparse.Namespace) -> int:
+    from app.services.signing_key import import_secret, read_secret
+
+    ws = _open(args)
+    try:
+        ws.require_setup()
+        passphrase = _passphrase("Mật khẩu của tệp khóa: ", twice=False)
+        candidate = read_secret(ws, Path(args.file), passphrase)
+        if candidate.replaces and not args.replace:
+            raise ConfigError(
+                f"Tệp chứa khóa {candidate.key_id}, khác khóa hiện tại {candidate.replaces} "
+                "của máy này; chưa thay gì.",
+                "Nếu đúng là muốn dùng khóa trong tệp thay khóa hiện tại, chạy lại với --replace.",
+            )
+        key_id = import_secret(ws, candidate, passphrase)
+    finally:
+        ws.close()
+    print(f"Đã nhập khóa ký {key_id} ({candidate.fingerprint}); máy này ký được gói báo cáo.")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from app.calendar import Period
     from app.services.packages import export_package
@@ -161,6 +223,13 @@ def register(sub: Any) -> None:
     k.set_defaults(handler=cmd_key_export)
     k = ksub.add_parser("rotate", help="đổi khóa (tệp xác nhận ký bằng cả khóa cũ và mới)")
     k.set_defaults(handler=cmd_key_rotate)
+    k = ksub.add_parser("export", help="bản sao khóa ký mã hóa bằng mật khẩu, cất tủ hồ sơ")
+    k.add_argument("--out", required=True, metavar="FILE.tdsecret", help="tệp hoặc thư mục")
+    k.set_defaults(handler=cmd_key_export_secret)
+    k = ksub.add_parser("import", help="nhập bản sao khóa ký (máy mới, sau khi khôi phục)")
+    k.add_argument("file", metavar="FILE.tdsecret")
+    k.add_argument("--replace", action="store_true", help="thay khóa hiện tại của máy này")
+    k.set_defaults(handler=cmd_key_import_secret)
 
     p = sub.add_parser("export", help="xuất gói báo cáo có chữ ký")
     add_plan_option(p)

@@ -180,11 +180,21 @@ def cmd_plan_add(args: argparse.Namespace) -> int:
     from app.services.plans import Change, add_plan
 
     path = Path(args.file)
-    if path.suffix.lower() != ".toml":
-        raise ConfigError(
-            f"Tệp {path.name} không phải tệp kế hoạch .toml.",
-            "Gói kế hoạch có chữ ký (.tdplan) sẽ được hỗ trợ sau.",
-        )
+    suffix = path.suffix.lower()
+    if suffix == ".tdplan":
+        from app.commands.bundles import add_bundle
+
+        if args.directory:
+            raise ConfigError(
+                "Gói kế hoạch .tdplan mang theo danh mục đơn vị của nó; bỏ --directory."
+            )
+        return add_bundle(args, path)
+    if args.fingerprint:
+        raise ConfigError("--fingerprint chỉ dùng với gói kế hoạch .tdplan của Sở.")
+    if suffix != ".toml":
+        from app.services.plan_bundles import bundle_path_error
+
+        raise bundle_path_error(path)
     ws = _open(args)
     try:
         added = add_plan(ws, path, directory_id=args.directory)
@@ -304,8 +314,15 @@ def register(plan_sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_plan_show)
 
-    p = plan_sub.add_parser("add", help="thêm (hoặc cập nhật) một tệp kế hoạch, kiểm tra trước")
-    p.add_argument("file", metavar="FILE.toml")
+    p = plan_sub.add_parser(
+        "add", help="thêm (hoặc cập nhật) một tệp kế hoạch hoặc gói kế hoạch của Sở, kiểm tra trước"
+    )
+    p.add_argument("file", metavar="FILE.toml|FILE.tdplan")
+    p.add_argument(
+        "--fingerprint",
+        metavar="FP",
+        help="gói .tdplan đầu tiên: dấu vân tay (hoặc mã khóa) khóa của Sở đã đối chiếu",
+    )
     p.add_argument(
         "--directory",
         metavar="ID",

@@ -391,6 +391,8 @@ def cmd_trust_crl(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
+    from app.commands.bundles import cmd_publish
+
     p = sub.add_parser("trust-province", help="huyện: tin cậy khóa của Sở (để kiểm tra biên nhận)")
     p.add_argument("file", metavar="PUBKEY_FILE")
     p.add_argument("--replace", action="store_true", help="thay khóa Sở đã tin cậy trước đó")
@@ -425,6 +427,11 @@ def register(sub: Any) -> None:
     t.add_argument("file", metavar="STATEMENT_FILE")
     t.add_argument("--yes", action="store_true")
     t.set_defaults(handler=cmd_rotate)
+
+    b = psub.add_parser("publish", help="phát hành gói kế hoạch có chữ ký cho các đơn vị")
+    b.add_argument("--plan", required=True, metavar="ID", help="mã kế hoạch")
+    b.add_argument("--out", required=True, metavar="FILE.tdplan", help="tệp hoặc thư mục")
+    b.set_defaults(handler=cmd_publish)
 
     i = psub.add_parser("import", help="kiểm tra và nhập gói báo cáo; ghi biên nhận")
     i.add_argument("packages", nargs="+", metavar="PKG", help="tệp gói hoặc thư mục chứa gói")

@@ -138,6 +138,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(f"Chưa có báo cáo {period.label_vi}: đã lập bản nháp từ các hoạt động.")
         else:
             rid = summary.id
+        if args.set:
+            from app.commands.report_edit import apply_sets
+
+            written = apply_sets(ws, rid, args.set)
+            print(f"Đã ghi vào bản nháp: {', '.join(written)}.")
         data = reports.report_data(ws, rid)
         appendix = reports.appendix(ws, rid) if args.appendix else None
         if out.suffix.lower() == ".docx":
@@ -259,6 +264,17 @@ def register(sub: Any) -> None:
         "--appendix",
         action="store_true",
         help="kèm Phụ lục: danh sách mọi hoạt động trong kỳ",
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="TRƯỜNG=GIÁ_TRỊ",
+        help=(
+            "ghi một phần của bản nháp trước khi in (có thể nhắc lại): overall, difficulties, "
+            "next_direction, proposals, budget_estimate, budget_note, number, document_date, "
+            "hoặc II.1.status, II.1.percent, II.1.narrative; GIÁ_TRỊ dạng @TỆP đọc từ tệp"
+        ),
     )
     p.add_argument(
         "--sign",

@@ -302,7 +302,7 @@ def build_bag_info(info: BagInfo) -> bytes:
     return ("\n".join(nfc(line) for line in lines) + "\n").encode("utf-8")
 
 
-def _bag_info_fields(data: bytes, bad: Callable[[str], PackageContentError]) -> dict[str, str]:
+def bag_info_fields(data: bytes, bad: Callable[[str], PackageContentError]) -> dict[str, str]:
     """bag-info.txt's "Label: value" lines; a malformed line or a repeated label is refused."""
     fields: dict[str, str] = {}
     for line in _utf8_lines(data, BAG_INFO_TXT, PackageContentError):
@@ -339,7 +339,7 @@ def parse_bag_info(data: bytes) -> BagInfo:
     def bad(why: str) -> PackageContentError:
         return PackageContentError(f"Tệp {BAG_INFO_TXT}: {why}.", entry=BAG_INFO_TXT)
 
-    fields = _bag_info_fields(data, bad)
+    fields = bag_info_fields(data, bad)
     _check_format_version(fields.get("Tiendo-Format-Version"))
     required = (
         "Source-Organization",

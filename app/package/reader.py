@@ -32,16 +32,21 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from app.fsio import open_regular, replacing
+from app.fsio import replacing
 from app.package import format as fmt
+from app.package.bag import (
+    Source,
+    check_names,
+    check_tagmanifest,
+    open_source,
+    parse_signature_file,
+)
 from app.package.errors import (
     BadPackageSignature,
-    DuplicateEntryError,
     EntryHashMismatch,
     EntryNameError,
     ExtraEntryError,
@@ -51,9 +56,7 @@ from app.package.errors import (
     PackageCancelled,
     PackageContentError,
     PackageError,
-    PackageSignatureError,
     PackageWriteError,
-    UnsupportedFormatError,
     number,
 )
 from app.package.zipio import ZipEntry, iter_entry, read_directory, read_entry
@@ -64,7 +67,6 @@ from app.signing.minisign import PublicKey
 
 KeyLookup = Mapping[str, Sequence[PublicKey]] | Callable[[str], Sequence[PublicKey]]
 """The keys enrolled per unit id: a mapping, or a function unit_id -> keys."""
-Source = Path | str | BinaryIO
 
 _SIGNATURE_CAP = minisign.MAX_SIGNATURE_FILE_BYTES
 
@@ -132,7 +134,7 @@ class VerifiedPackage:
         if wanted is None:
             raise KeyError(path)
         entry = self._entries[path]
-        with _open_source(self.source) as fh:
+        with open_source(self.source) as fh:
             sha = hashlib.sha256()
             try:
                 for chunk in iter_entry(fh, entry, label=path):
@@ -211,22 +213,8 @@ def verify_package(
     other exception for any input. Writes nothing.
     """
     limits = limits or fmt.Limits()
-    with _open_source(source) as fh:
+    with open_source(source) as fh:
         return _Verifier(fh, source, trusted_keys, limits, progress, cancelled).run()
-
-
-@contextmanager
-def _open_source(source: Source) -> Iterator[BinaryIO]:
-    if isinstance(source, str | Path):
-        try:
-            # never blocks: a FIFO or device is refused before a byte is read
-            fh = open_regular(source)
-        except OSError as exc:
-            raise PackageError(f"Không mở được tệp gói {source}: {exc.strerror or exc}.") from None
-        with fh:
-            yield fh
-    else:
-        yield source
 
 
 class _Verifier:
@@ -318,39 +306,7 @@ class _Verifier:
     # -- 2. names --------------------------------------------------------------------
 
     def _check_names(self, entries: Sequence[ZipEntry]) -> str:
-        seen_exact: set[str] = set()
-        seen_nfc: dict[str, str] = {}
-        seen_fold: dict[str, str] = {}
-        for e in entries:
-            fmt.check_entry_name(e.name)
-        for e in entries:
-            if e.name in seen_exact:
-                raise DuplicateEntryError(
-                    f"Tên tệp {e.name!r} xuất hiện hai lần trong gói.", entry=e.name
-                )
-            seen_exact.add(e.name)
-            n = fmt.nfc(e.name)
-            if n in seen_nfc:
-                raise DuplicateEntryError(
-                    f"Tên tệp {e.name!r} trùng với {seen_nfc[n]!r} sau khi chuẩn hóa Unicode (NFC).",
-                    entry=e.name,
-                )
-            seen_nfc[n] = e.name
-            k = fmt.name_key(e.name)
-            if k in seen_fold:
-                raise DuplicateEntryError(
-                    f"Tên tệp {e.name!r} trùng với {seen_fold[k]!r} khi không phân biệt chữ hoa, "
-                    "chữ thường.",
-                    entry=e.name,
-                )
-            seen_fold[k] = e.name
-        folders = {e.name.split("/", 1)[0] for e in entries}
-        if len(folders) != 1 or any("/" not in e.name for e in entries):
-            raise EntryNameError(
-                "Gói phải có đúng một thư mục gốc chứa mọi tệp; gói này có "
-                f"{len(folders)} mục ở gốc.",
-            )
-        folder = folders.pop()
+        folder = check_names(entries)
         allowed_tags = set(fmt.TAG_FILES)
         for e in entries:
             rel = e.name[len(folder) + 1 :]
@@ -378,16 +334,7 @@ class _Verifier:
 
     def _check_signature(self) -> tuple[minisign.Signature, fmt.TrustedComment, PublicKey]:
         raw = self._read_tag(fmt.SIGNATURE_FILE, cap=_SIGNATURE_CAP)
-        try:
-            signature = minisign.parse_signature(raw)
-        except minisign.UnsupportedAlgorithm as exc:
-            raise UnsupportedFormatError(
-                f"Tệp chữ ký {fmt.SIGNATURE_FILE}: {exc.message}", entry=fmt.SIGNATURE_FILE
-            ) from None
-        except minisign.SignatureError as exc:
-            raise PackageSignatureError(
-                f"Tệp chữ ký {fmt.SIGNATURE_FILE}: {exc.message}", entry=fmt.SIGNATURE_FILE
-            ) from None
+        signature = parse_signature_file(raw)
         comment = fmt.parse_trusted_comment(signature.trusted_comment)
         keys = self._enrolled(comment.unit_id)
         matching = [k for k in keys if k.key_id == signature.key_id]
@@ -422,22 +369,7 @@ class _Verifier:
     # -- 5, 6. tag manifest, bag-info ------------------------------------------------
 
     def _check_tagmanifest(self, tagmanifest: bytes) -> dict[str, bytes]:
-        listed = fmt.parse_manifest(tagmanifest, fmt.TAGMANIFEST_TXT)
-        if set(listed) != set(fmt.TAGMANIFEST_COVERS):
-            raise ManifestError(
-                f"Tệp {fmt.TAGMANIFEST_TXT}: phải liệt kê đúng "
-                f"{', '.join(fmt.TAGMANIFEST_COVERS)}.",
-                entry=fmt.TAGMANIFEST_TXT,
-            )
-        out = {}
-        for name in fmt.TAGMANIFEST_COVERS:
-            data = self._read_tag(name)
-            if hashlib.sha256(data).hexdigest() != listed[name]:
-                raise EntryHashMismatch(
-                    f"Tệp {name}: mã băm không khớp tagmanifest (manifest thẻ).", entry=name
-                )
-            out[name] = data
-        return out
+        return check_tagmanifest(tagmanifest, self._read_tag)
 
     def _check_identity(self, info: fmt.BagInfo, comment: fmt.TrustedComment, folder: str) -> None:
         pairs = (

@@ -152,7 +152,7 @@ def keep_directory_text(ws: Workspace, text: str, sha: str) -> AddedDirectory:
     if old is not None and old.source_sha256 == sha:
         return AddedDirectory(directory, Change.UNCHANGED)
     if old is not None:
-        _check_replacement(ws, directory)
+        check_directory_replacement(ws, directory)
     with ws.db.transaction() as s:
         store_directory(s, directory, text, sha, ADDED)
     ws.reload_plans()
@@ -164,7 +164,12 @@ def _kept_directory_rows(ws: Workspace) -> list[m.UnitDirectory]:
         return list(s.scalars(select(m.UnitDirectory)))
 
 
-def _check_replacement(ws: Workspace, directory: UnitDirectory) -> None:
+def check_directory_replacement(
+    ws: Workspace, directory: UnitDirectory, *, skip_plan: str | None = None
+) -> None:
+    """Refuse (ConfigError) a new version of a kept directory that drops this
+    installation's unit or a unit a kept plan checked against it names (``skip_plan``:
+    the plan that comes with the new directory, checked on its own)."""
     own = ws.settings.unit_id
     previous = ws.directories.get(directory.id)
     if own and previous is not None and own in previous and own not in directory:
@@ -177,6 +182,8 @@ def _check_replacement(ws: Workspace, directory: UnitDirectory) -> None:
             s.scalars(select(m.PlanSource).where(m.PlanSource.directory_id == directory.id))
         )
     for row in sources:
+        if row.plan_id == skip_plan:
+            continue
         try:
             load_plan(row.source, units=directory)
         except PlanFormatError as exc:

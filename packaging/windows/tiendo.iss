@@ -66,6 +66,8 @@ vi.ReceiptType=Biên nhận Tiến Độ
 en.ReceiptType=Tiến Độ receipt
 vi.KeyType=Tệp khóa Tiến Độ
 en.KeyType=Tiến Độ key file
+vi.PlanType=Gói kế hoạch Tiến Độ
+en.PlanType=Tiến Độ plan bundle
 vi.AppComment=Theo dõi, báo cáo kết quả thực hiện kế hoạch
 en.AppComment=Track and report how a plan is carried out
 
@@ -86,7 +88,7 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Comment: "{cm:App
 
 [Registry]
 ; Report packages (.tdpkg), receipts (.tdr) and key files (.tdkey: a public key, a rotation
-; statement, a re-enrollment request) open in Tiến Độ: TienDo.exe "FILE".
+; statement, a re-enrollment request) and plan bundles (.tdplan) open in Tiến Độ: TienDo.exe "FILE".
 ; With PrivilegesRequired=lowest, HKA is HKEY_CURRENT_USER.
 Root: HKA; Subkey: "Software\Classes\.tdpkg"; ValueType: string; ValueName: ""; ValueData: "TienDo.Package"; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\.tdpkg\OpenWithProgids"; ValueType: string; ValueName: "TienDo.Package"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
@@ -103,10 +105,16 @@ Root: HKA; Subkey: "Software\Classes\.tdkey\OpenWithProgids"; ValueType: string;
 Root: HKA; Subkey: "Software\Classes\TienDo.Key"; ValueType: string; ValueName: ""; ValueData: "{cm:KeyType}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\TienDo.Key\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKA; Subkey: "Software\Classes\TienDo.Key\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+Root: HKA; Subkey: "Software\Classes\.tdplan"; ValueType: string; ValueName: ""; ValueData: "TienDo.Plan"; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\.tdplan\OpenWithProgids"; ValueType: string; ValueName: "TienDo.Plan"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\TienDo.Plan"; ValueType: string; ValueName: ""; ValueData: "{cm:PlanType}"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\TienDo.Plan\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKA; Subkey: "Software\Classes\TienDo.Plan\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tdpkg"; ValueData: ""
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tdr"; ValueData: ""
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tdkey"; ValueData: ""
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".tdplan"; ValueData: ""
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

@@ -966,6 +966,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Unit:</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="101"/>
         <location filename="../../ui/screens/province_keys.py" line="84"/>
         <source>Mã khóa:</source>
         <translation>Key ID:</translation>
@@ -989,6 +990,46 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <location filename="../../ui/screens/province_keys.py" line="98"/>
         <source>Gọi điện cho cán bộ của đơn vị, đề nghị họ đọc dấu vân tay hiện trên máy của họ (Cài đặt › Khóa ký). Chỉ xác nhận khi mọi chữ số trùng khớp.</source>
         <translation>Call the unit&apos;s officer and ask them to read the fingerprint shown on their computer (Settings › Signing key). Confirm only when every digit matches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="82"/>
+        <source>Đối chiếu dấu vân tay khóa của Sở</source>
+        <translation>Compare the Department key’s fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="86"/>
+        <source>Đây là gói kế hoạch đầu tiên %1 gửi cho đơn vị. Trước khi tin cậy, gọi điện cho %1 (hoặc xem công văn gửi kèm) và đề nghị đọc dấu vân tay khóa của Sở. So từng nhóm ký tự với dấu vân tay dưới đây.</source>
+        <translation>This is the first plan bundle %1 has sent to this unit. Before trusting it, call %1 (or see the covering letter) and ask them to read out the fingerprint of the Department’s key. Compare each group of characters with the fingerprint below.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="95"/>
+        <source>%1 (lần phát hành %2)</source>
+        <translation>%1 (revision %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="100"/>
+        <source>Kế hoạch:</source>
+        <translation>Plan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="107"/>
+        <source>&amp;Tôi đã đối chiếu: dấu vân tay Sở đọc trùng khớp từng ký tự với dấu vân tay trên</source>
+        <translation>&amp;I have compared: the fingerprint the Department read out matches the one above, character by character</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="113"/>
+        <source>Từ nay, khóa này được dùng để kiểm tra các gói kế hoạch và biên nhận của Sở. Nếu dấu vân tay khác dù chỉ một ký tự, bấm Hủy và báo Sở: gói không được thêm.</source>
+        <translation>From now on this key checks the Department’s plan bundles and receipts. If even one character differs, click Cancel and tell the Department: the bundle is not added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="125"/>
+        <source>T&amp;in cậy và thêm kế hoạch</source>
+        <translation>&amp;Trust and add the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="127"/>
+        <source>&amp;Hủy</source>
+        <translation>&amp;Cancel</translation>
     </message>
 </context>
 <context>
@@ -1675,59 +1716,69 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>Gửi báo cáo</source>
         <translation>Send reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Chọn kế hoạch</source>
         <translation>Choose plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Tệp %1 là gói báo cáo; gói chỉ được nhập ở máy của Sở.</source>
         <translation>%1 is a report package; packages are imported at the Department.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Để gửi báo cáo của đơn vị, dùng màn hình Gửi báo cáo.</source>
         <translation>To send this unit&apos;s report, use the Send reports screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>Thêm hoạt động</source>
         <translation>Add activity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Tìm hoạt động</source>
         <translation>Search activities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="53"/>
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="54"/>
+        <source>&amp;Thêm kế hoạch…</source>
+        <translation>&amp;Add plan…</translation>
     </message>
 </context>
 <context>
@@ -2360,6 +2411,39 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
 </context>
 <context>
+    <name>PlanBundle</name>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="61"/>
+        <source>Dấu vân tay khóa của Sở</source>
+        <translation>Fingerprint of the Department’s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="179"/>
+        <source>Đã cập nhật %1 theo lần phát hành %2 của %3.</source>
+        <translation>Updated %1 to revision %2 from %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="181"/>
+        <source>Đã thêm %1 theo gói kế hoạch của %3 (lần phát hành %2).</source>
+        <translation>Added %1 from the plan bundle of %3 (revision %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="191"/>
+        <source>Các hoạt động và báo cáo đã ghi được giữ nguyên.</source>
+        <translation>The activities and reports already recorded are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="197"/>
+        <source>Khóa của Sở đã được tin cậy: các gói kế hoạch và biên nhận sau sẽ được kiểm tra bằng khóa này.</source>
+        <translation>The Department’s key is now trusted: later plan bundles and receipts are checked with it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="204"/>
+        <source>Đã thêm kế hoạch</source>
+        <translation>Plan added</translation>
+    </message>
+</context>
+<context>
     <name>PlanSwitcher</name>
     <message>
         <location filename="../../ui/widgets/plan_switcher.py" line="54"/>
@@ -2404,43 +2488,43 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>PlansPanel</name>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="47"/>
+        <location filename="../../ui/screens/settings_plans.py" line="48"/>
         <source>Chọn tệp kế hoạch</source>
         <translation>Choose a plan file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="49"/>
-        <source>Tệp kế hoạch (*.toml);;Mọi tệp (*)</source>
-        <translation>Plan files (*.toml);;All files (*)</translation>
+        <location filename="../../ui/screens/settings_plans.py" line="50"/>
+        <source>Kế hoạch (*.tdplan *.toml);;Gói kế hoạch của Sở (*.tdplan);;Tệp kế hoạch (*.toml);;Mọi tệp (*)</source>
+        <translation>Plans (*.tdplan *.toml);;Plan bundles from the province (*.tdplan);;Plan files (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="74"/>
+        <location filename="../../ui/screens/settings_plans.py" line="87"/>
         <source>%1 đã có trên máy này, không có gì thay đổi.</source>
         <translation>%1 is already on this computer; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="82"/>
+        <location filename="../../ui/screens/settings_plans.py" line="95"/>
         <source>Đã lưu %1, nhưng kế hoạch này không giao nhiệm vụ nào cho %2 nên đơn vị không báo cáo theo kế hoạch này.</source>
         <translation>Saved %1, but it gives %2 no task, so the unit does not report on this plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="91"/>
+        <location filename="../../ui/screens/settings_plans.py" line="104"/>
         <source>Đã lưu %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="93"/>
-        <location filename="../../ui/screens/settings_plans.py" line="105"/>
+        <location filename="../../ui/screens/settings_plans.py" line="106"/>
+        <location filename="../../ui/screens/settings_plans.py" line="118"/>
         <source>Thêm kế hoạch</source>
         <translation>Add plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="98"/>
+        <location filename="../../ui/screens/settings_plans.py" line="111"/>
         <source>Đã cập nhật %1 theo tệp mới.</source>
         <translation>Updated %1 from the new file.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="106"/>
+        <location filename="../../ui/screens/settings_plans.py" line="119"/>
         <source>Đã thêm %1. Đơn vị theo dõi kế hoạch này từ hôm nay: các kỳ báo cáo đến hạn trước hôm nay không bị tính là chậm.
 
 Làm việc với kế hoạch này ngay?</source>
@@ -2449,101 +2533,101 @@ Làm việc với kế hoạch này ngay?</source>
 Work on this plan now?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="115"/>
+        <location filename="../../ui/screens/settings_plans.py" line="128"/>
         <source>&amp;Làm việc với kế hoạch này</source>
         <translation>&amp;Work on this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="119"/>
+        <location filename="../../ui/screens/settings_plans.py" line="132"/>
         <source>Để &amp;sau</source>
         <translation>&amp;Later</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="136"/>
+        <location filename="../../ui/screens/settings_plans.py" line="149"/>
         <source>… và %1 lỗi khác (bấm Hiện chi tiết).</source>
         <translation>… and %1 more problems (click Show Details).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="143"/>
+        <location filename="../../ui/screens/settings_plans.py" line="156"/>
         <source>Không thêm được kế hoạch</source>
         <translation>The plan could not be added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="144"/>
+        <location filename="../../ui/screens/settings_plans.py" line="157"/>
         <source>Tệp %1 có %2 lỗi nên chưa được thêm; trên máy không có gì thay đổi.</source>
         <translation>The file %1 has %2 problems, so it was not added; nothing changed on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="165"/>
-        <location filename="../../ui/screens/settings_plans.py" line="186"/>
+        <location filename="../../ui/screens/settings_plans.py" line="178"/>
+        <location filename="../../ui/screens/settings_plans.py" line="199"/>
         <source>Kế hoạch theo dõi</source>
         <translation>Plans followed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="170"/>
+        <location filename="../../ui/screens/settings_plans.py" line="183"/>
         <source>Đơn vị báo cáo theo các kế hoạch dưới đây. Khi nhận được kế hoạch mới từ cơ quan theo dõi, bấm «Thêm kế hoạch…» và chọn tệp kế hoạch.</source>
         <translation>The unit reports on the plans below. When the monitoring body sends a new plan, click “Add plan…” and choose the plan file.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="180"/>
+        <location filename="../../ui/screens/settings_plans.py" line="193"/>
         <source>Số, ngày</source>
         <translation>Number, date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="181"/>
+        <location filename="../../ui/screens/settings_plans.py" line="194"/>
         <source>Tên kế hoạch</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="182"/>
+        <location filename="../../ui/screens/settings_plans.py" line="195"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="183"/>
+        <location filename="../../ui/screens/settings_plans.py" line="196"/>
         <source>Theo dõi từ</source>
         <translation>Followed since</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="199"/>
+        <location filename="../../ui/screens/settings_plans.py" line="212"/>
         <source>Thêm kế h&amp;oạch…</source>
         <translation>Add pla&amp;n…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="201"/>
+        <location filename="../../ui/screens/settings_plans.py" line="214"/>
         <source>Thêm kế hoạch từ tệp do cơ quan theo dõi gửi (tệp .toml).</source>
         <translation>Add a plan from the file the monitoring body sent (a .toml file).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="203"/>
-        <location filename="../../ui/screens/settings_plans.py" line="286"/>
+        <location filename="../../ui/screens/settings_plans.py" line="216"/>
+        <location filename="../../ui/screens/settings_plans.py" line="299"/>
         <source>Làm việc với kế hoạch nà&amp;y</source>
         <translation>Work on t&amp;his plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="206"/>
+        <location filename="../../ui/screens/settings_plans.py" line="219"/>
         <source>Các màn hình Tổng quan, Nhiệm vụ, Hoạt động, Báo cáo chuyển sang kế hoạch này.</source>
         <translation>The Overview, Tasks, Activities and Reports screens switch to this plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="247"/>
+        <location filename="../../ui/screens/settings_plans.py" line="260"/>
         <source>%1
 ngày %2</source>
         <translation>%1
 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="254"/>
+        <location filename="../../ui/screens/settings_plans.py" line="267"/>
         <source>chưa theo dõi</source>
         <translation>not followed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="257"/>
+        <location filename="../../ui/screens/settings_plans.py" line="270"/>
         <source>(đang làm việc)</source>
         <translation>(in use)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="288"/>
+        <location filename="../../ui/screens/settings_plans.py" line="301"/>
         <source>Theo dõi kế hoạch nà&amp;y</source>
         <translation>Follow t&amp;his plan</translation>
     </message>
@@ -2736,49 +2820,69 @@ of %2</translation>
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../ui/province_window.py" line="36"/>
+        <location filename="../../ui/province_window.py" line="38"/>
         <source>Đơn vị và khóa</source>
         <translation>Units and keys</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="37"/>
+        <location filename="../../ui/province_window.py" line="39"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive packages</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="38"/>
+        <location filename="../../ui/province_window.py" line="40"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="39"/>
+        <location filename="../../ui/province_window.py" line="41"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="40"/>
+        <location filename="../../ui/province_window.py" line="42"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="41"/>
+        <location filename="../../ui/province_window.py" line="43"/>
         <source>Danh mục đơn vị</source>
         <translation>Unit directories</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="88"/>
+        <location filename="../../ui/province_window.py" line="115"/>
         <source>Tệp %1 là biên nhận của Sở; biên nhận được nhập ở máy của đơn vị.</source>
         <translation>%1 is a receipt from the Department; receipts are imported at the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="94"/>
+        <location filename="../../ui/province_window.py" line="121"/>
         <source>Không biết mở tệp %1 ở máy của Sở.</source>
         <translation>The Department&apos;s computer cannot open %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="96"/>
+        <location filename="../../ui/province_window.py" line="123"/>
         <source>Mở gói báo cáo (.tdpkg), tệp khóa của đơn vị (.tdkey, .pub) hoặc tuyên bố đổi khóa.</source>
         <translation>Open a report package (.tdpkg), a unit&apos;s key file (.tdkey, .pub) or a key rotation statement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="47"/>
+        <source>&amp;Phát hành kế hoạch…</source>
+        <translation>&amp;Publish plan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="47"/>
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="107"/>
+        <source>Tệp %1 là gói kế hoạch; đơn vị thực hiện mở gói này để thêm kế hoạch.</source>
+        <translation>%1 is a plan bundle; the implementing units open it to add the plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="109"/>
+        <source>Để phát hành lại kế hoạch: Kế hoạch › Phát hành kế hoạch…</source>
+        <translation>To publish the plan again: Plan › Publish plan…</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +3042,88 @@ of %2</translation>
         <location filename="../../ui/screens/province_report.py" line="243"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word document (*.docx)</translation>
+    </message>
+</context>
+<context>
+    <name>PublishPlanDialog</name>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="234"/>
+        <source>Phát hành kế hoạch cho các đơn vị</source>
+        <translation>Publish a plan to the units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="238"/>
+        <source>Gói kế hoạch (.tdplan) gồm kế hoạch, danh mục đơn vị, kỳ báo cáo và khóa công khai của Sở, có chữ ký của Sở. Đơn vị mở gói này để theo dõi kế hoạch; khi Sở sửa kế hoạch, phát hành lại và gửi gói mới, dữ liệu đơn vị đã ghi được giữ nguyên.</source>
+        <translation>A plan bundle (.tdplan) holds the plan, the unit directory, the reporting periods and the Department’s public key, signed by the Department. Units open it to follow the plan; when the Department amends the plan, publish again and send the new bundle: what the units recorded is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="250"/>
+        <source>&amp;Kế hoạch:</source>
+        <translation>&amp;Plan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="255"/>
+        <source>Lần phát hành:</source>
+        <translation>Revision:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="274"/>
+        <source>&amp;Mở thư mục</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="276"/>
+        <source>&amp;Sao chép dấu vân tay</source>
+        <translation>&amp;Copy fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="288"/>
+        <source>&amp;Lưu gói kế hoạch…</source>
+        <translation>&amp;Save plan bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="293"/>
+        <source>Đó&amp;ng</source>
+        <translation>Clo&amp;se</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="310"/>
+        <source>lần 1 (kế hoạch chưa phát hành lần nào)</source>
+        <translation>1 (the plan has not been published before)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="313"/>
+        <source>lần %1 (kế hoạch đã sửa từ lần phát hành %2)</source>
+        <translation>%1 (the plan changed since revision %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="319"/>
+        <source>lần %1, như lần trước (kế hoạch không đổi; đơn vị đã thêm lần này không cần thêm lại)</source>
+        <translation>%1, as last time (the plan did not change; units that added it need not add it again)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="332"/>
+        <source>Lưu gói kế hoạch</source>
+        <translation>Save plan bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="334"/>
+        <source>Gói kế hoạch Tiến Độ (*.tdplan)</source>
+        <translation>Tiến Độ plan bundles (*.tdplan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="366"/>
+        <source>Đã lưu gói kế hoạch lần phát hành %1: %2</source>
+        <translation>Plan bundle revision %1 saved: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plan_bundle.py" line="372"/>
+        <source>Việc tiếp theo:
+1. Gửi tệp này cho %1 đơn vị thực hiện qua thư điện tử, hoặc chép ra USB.
+2. Lần đầu thêm gói, máy của đơn vị hiện dấu vân tay khóa của Sở và đơn vị sẽ gọi điện hỏi: đọc cho họ dấu vân tay dưới đây (hoặc in vào công văn gửi kèm). Đơn vị đã tin cậy khóa của Sở thì không cần hỏi lại.</source>
+        <translation>Next:
+1. Send this file to the %1 implementing units by e-mail, or copy it to a USB drive.
+2. When a unit adds its first bundle, its computer shows the Department key’s fingerprint and the unit will call to ask: read them the fingerprint below (or print it in the covering letter). Units that already trust the Department’s key need not ask again.</translation>
     </message>
 </context>
 <context>
@@ -4170,42 +4356,42 @@ These parts were edited after they were drafted: %1. Replace them too with a new
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="77"/>
+        <location filename="../../ui/shell.py" line="78"/>
         <source>Chuyển màn hình</source>
         <translation>Switch screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="98"/>
+        <location filename="../../ui/shell.py" line="99"/>
         <source>Tiến Độ</source>
         <translation>Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="177"/>
+        <location filename="../../ui/shell.py" line="202"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="254"/>
+        <location filename="../../ui/shell.py" line="279"/>
         <source>Đang làm việc với %1.</source>
         <translation>Now working on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="267"/>
+        <location filename="../../ui/shell.py" line="292"/>
         <source>Màn hình %1 đang làm một việc chưa xong.</source>
         <translation>The %1 screen is still busy with a task.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="268"/>
+        <location filename="../../ui/shell.py" line="293"/>
         <source>Chờ việc đó xong (hoặc bấm Hủy) rồi chọn lại kế hoạch.</source>
         <translation>Wait for it to finish (or click Cancel), then choose the plan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="280"/>
+        <location filename="../../ui/shell.py" line="305"/>
         <source>Đổi kế hoạch</source>
         <translation>Change plan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="282"/>
+        <location filename="../../ui/shell.py" line="307"/>
         <source>Chưa lưu được thay đổi ở màn hình %1. Nếu đổi kế hoạch bây giờ, các thay đổi đó sẽ mất.
 
 Vẫn đổi kế hoạch?</source>
@@ -4214,12 +4400,12 @@ Vẫn đổi kế hoạch?</source>
 Change the plan anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="285"/>
+        <location filename="../../ui/shell.py" line="310"/>
         <source>&amp;Vẫn đổi</source>
         <translation>&amp;Change anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="286"/>
+        <location filename="../../ui/shell.py" line="311"/>
         <source>Ở &amp;lại</source>
         <translation>&amp;Stay</translation>
     </message>

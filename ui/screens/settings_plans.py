@@ -1,8 +1,9 @@
 """Cài đặt › Kế hoạch theo dõi: the plans the unit follows (number, date, title, issuer,
 since when), adding one from a plan file, and working on another.
 
-Every way a plan file reaches a unit (this panel's button, the setup wizard, later a
-double-clicked plan bundle) goes through :func:`add_plan_from_file`.
+Every way a plan file reaches a unit (this panel's button, Kế hoạch › Thêm kế hoạch…, the
+setup wizard, a double-clicked plan bundle) goes through :func:`add_plan_from_file`; a
+signed bundle (.tdplan) goes on to ui.screens.plan_bundle.add_plan_bundle.
 """
 
 from __future__ import annotations
@@ -46,9 +47,19 @@ def choose_plan_file(parent: QWidget) -> Path | None:
         parent,
         QCoreApplication.translate("PlansPanel", "Chọn tệp kế hoạch"),
         "",
-        QCoreApplication.translate("PlansPanel", "Tệp kế hoạch (*.toml);;Mọi tệp (*)"),
+        QCoreApplication.translate(
+            "PlansPanel",
+            "Kế hoạch (*.tdplan *.toml);;Gói kế hoạch của Sở (*.tdplan);;Tệp kế hoạch (*.toml)"
+            ";;Mọi tệp (*)",
+        ),
     )
     return Path(name) if name else None
+
+
+def choose_and_add_plan(parent: QWidget, ctx: AppContext) -> bool:
+    """“Thêm kế hoạch…”: pick a .tdplan the Sở sent (or a .toml plan file) and add it."""
+    path = choose_plan_file(parent)
+    return path is not None and add_plan_from_file(parent, ctx, path)
 
 
 def add_plan_from_file(parent: QWidget, ctx: AppContext, path: Path) -> bool:
@@ -58,6 +69,14 @@ def add_plan_from_file(parent: QWidget, ctx: AppContext, path: Path) -> bool:
     for a plan newly followed, offers to work on it. Returns whether the file was taken.
     """
     ws = ctx.ws
+    if path.suffix.lower() == ".tdplan":
+        from ui.screens.plan_bundle import add_plan_bundle
+
+        # signed by the Sở: checked, its key confirmed once, then kept and followed
+        if not add_plan_bundle(parent, ctx, path):
+            return False
+        ctx.plans_changed.emit()
+        return True
     was_followed = {k.id for k in ws.plans}
     try:
         added = add_plan(ws, path)
