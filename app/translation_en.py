@@ -462,6 +462,15 @@ MESSAGES: dict[str, str] = {
     "Tệp khóa dùng tham số mã hóa không được hỗ trợ.": "The key file uses encryption parameters that are not supported.",
     "Tệp này không phải tệp khóa ký do Tiến Độ xuất, hoặc đã bị sửa.": "This file is not a signing key file exported by Tiến Độ, or it was changed.",
     "Chọn tệp .tdsecret đã xuất từ Cài đặt › Khóa ký trên máy cũ.": "Choose the .tdsecret file exported from Settings › Signing key on the old PC.",
+    "Bản kế hoạch không đọc được: {}.": "The plan cannot be read: {0}.",
+    "Soạn lại từ văn bản, hoặc tạo kế hoạch mới.": "Draft it again from the document, or make a new plan.",
+    "các nhiệm vụ {} có cùng tiêu đề; đặt tên ngắn để phân biệt chúng trong danh sách": "tasks {0} have the same heading; give each a short title to tell them apart in lists",
+    "không có danh mục đơn vị «{}»; chọn danh mục khác": "there is no unit directory «{0}»; choose another directory",
+    "mã «{}» là của {} đã lưu; đặt mã khác cho kế hoạch này (hoặc mở kế hoạch đã lưu bằng nút Sửa để sửa nó)": "the id «{0}» belongs to the saved {1}; give this plan another id (or open the saved plan with Edit to change it)",
+    "Không đọc được bản nháp {}: {}.": "Could not read the draft {0}: {1}.",
+    "Tệp {} không phải bản nháp kế hoạch của Tiến Độ.": "The file {0} is not a Tiến Độ plan draft.",
+    "Kế hoạch còn {} lỗi, chưa lưu:\n{}": "The plan still has {0} errors and was not saved:\n{1}",
+    "Sửa các ô được tô đỏ rồi lưu lại.": "Correct the fields outlined in red, then save again.",
 }
 
 # Words put into messages as values (what could not be written or read).
