@@ -15,17 +15,18 @@ from ui.shell import ShellWindow
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from ui.screens.plans.screen import PlansScreen
     from ui.screens.province_import import ImportScreen
     from ui.screens.province_keys import KeysScreen
     from ui.screens.province_report import ProvincialReportScreen
     from ui.screens.province_status import StatusScreen
 
-KEYS, INBOX, STATUS, REPORT, SETTINGS = range(5)
+KEYS, INBOX, STATUS, REPORT, PLANS, SETTINGS = range(6)
 
 
 class ProvinceWindow(ShellWindow):
-    """Đơn vị và khóa, Nhận gói báo cáo, Tình hình báo cáo, Báo cáo tổng hợp, Cài đặt —
-    Ctrl+1…5."""
+    """Đơn vị và khóa, Nhận gói báo cáo, Tình hình báo cáo, Báo cáo tổng hợp, Kế hoạch,
+    Cài đặt — Ctrl+1…6."""
 
     def __init__(
         self, ctx: AppContext | None = None, *, unit_name: str = "", unit_short_name: str = ""
@@ -37,6 +38,7 @@ class ProvinceWindow(ShellWindow):
                 (self.tr("Nhận gói báo cáo"), _inbox),
                 (self.tr("Tình hình báo cáo"), _status),
                 (self.tr("Báo cáo tổng hợp"), _report),
+                (self.tr("Kế hoạch"), _plans),
                 (self.tr("Cài đặt"), _settings),
             ],
         )
@@ -63,6 +65,10 @@ class ProvinceWindow(ShellWindow):
     @property
     def report(self) -> ProvincialReportScreen:
         return cast("ProvincialReportScreen", self.screen_at(REPORT))
+
+    @property
+    def plans(self) -> PlansScreen:
+        return cast("PlansScreen", self.screen_at(PLANS))
 
     def open_file(self, path: Path) -> None:
         """A file the desktop handed over (double-click): a package is imported, a unit's
@@ -98,6 +104,10 @@ class ProvinceWindow(ShellWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        plans = self.built.get(PLANS)
+        if plans is not None and not plans.may_close():  # type: ignore[attr-defined]
+            event.ignore()
+            return
         busy = getattr(self.built.get(INBOX), "job", None)
         if busy is not None:
             # Each package is its own transaction: the import stops between two packages.
@@ -135,6 +145,12 @@ def _report(ctx: AppContext) -> QWidget:
     from ui.screens.province_report import ProvincialReportScreen
 
     return ProvincialReportScreen(ctx)
+
+
+def _plans(ctx: AppContext) -> QWidget:
+    from ui.screens.plans.screen import PlansScreen
+
+    return PlansScreen(ctx)
 
 
 def _settings(ctx: AppContext) -> QWidget:
