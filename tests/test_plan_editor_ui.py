@@ -172,7 +172,7 @@ def test_an_unsaved_plan_survives_closing_the_window(
         assert [d.data["number"] for d in drafts] == ["42/KH-UBND"]
         screen2 = PlansScreen(AppContext(again))
         qtbot.addWidget(screen2)
-        assert "42/KH-UBND" == screen2.table.item(0, 0).text()
+        assert screen2.table.item(0, 0).text() == "42/KH-UBND"
         screen2.edit_selected()
         assert _field(screen2.editor, "number").text() == "42/KH-UBND"
     finally:
