@@ -7,9 +7,10 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from app.services.workspace import Workspace, open_workspace
 from ui import i18n, screenshot_scenes
@@ -17,6 +18,9 @@ from ui.application import make_app
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.shell import ShellWindow
+
+if TYPE_CHECKING:
+    from ui.province_window import ProvinceWindow
 
 Shot = tuple[str, Callable[[], QWidget]]
 
@@ -163,22 +167,26 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
         ctx.reports_changed.emit()
         window.resize(size)
         window.show()
-        written = []
-        names = ["keys", "import", "status", "report", "settings"]
-        for i, name in enumerate(names):
+        written: list[Path] = []
+        # in the window's order; file names stay as they were before Kế hoạch came in
+        names = {"keys": "1-keys", "import": "2-import", "status": "3-status"}
+        names |= {"report": "4-report", "plans": "plans", "settings": "5-settings"}
+        for i, (name, stem) in enumerate(names.items()):
             window.show_screen(i)
             _settle()
-            path = out / f"{lang}-province-{i + 1}-{name}.png"
+            path = out / f"{lang}-province-{stem}.png"
             window.grab().save(str(path))
             written.append(path)
             if name == "status":  # and its charts
                 window.status.tabs.setCurrentIndex(1)
                 _settle()
-                path = out / f"{lang}-province-{i + 1}-{name}-charts.png"
+                path = out / f"{lang}-province-{stem}-charts.png"
                 window.grab().save(str(path))
                 written.append(path)
                 window.status.tabs.setCurrentIndex(0)
-        settings = window.screen_at(names.index("settings"))
+            if name == "plans":  # and the editor, a task with a problem outlined
+                written += _plan_editor(window, out / f"{lang}-province-{stem}")
+        settings = window.screen_at(list(names).index("settings"))
         if hasattr(settings, "show_signatures"):
             settings.show_signatures()
             _settle()
@@ -200,6 +208,45 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
         window.close()
     finally:
         ws.close()
+    return written
+
+
+def _plan_editor(window: ProvinceWindow, stem: Path) -> list[Path]:
+    """Plan 157 open in the editor, on task II.3.2 with its code mistyped (outlined, in
+    the problems list); the mistake is undone and the editor left without a draft."""
+    screen = window.plans
+    screen.select_plan("gl-157-2024")
+    screen.edit_selected()
+    editor = screen.editor
+    editor.go_to("tasks[3].code")
+    code = editor.pages.fields["tasks[3].code"]
+    assert isinstance(code, QLineEdit)
+    right = code.text()
+    code.setText("II 3.2")
+    code.textEdited.emit("II 3.2")
+    editor.check_now()
+    editor.go_to("tasks[3].code")
+    _settle()
+    written = []
+    path = stem.with_name(stem.name + "-editor.png")
+    window.grab().save(str(path))
+    written.append(path)
+    editor.go_to("general")
+    _settle()
+    path = stem.with_name(stem.name + "-editor-general.png")
+    window.grab().save(str(path))
+    written.append(path)
+    editor.go_to("tasks[3].code")
+    code = editor.pages.fields["tasks[3].code"]
+    assert isinstance(code, QLineEdit)
+    code.setText(right)
+    code.textEdited.emit(right)
+    editor.check_now()
+    editor.changed = False
+    editor.go_back()
+    if editor.draft_path is not None:
+        editor.draft_path.unlink(missing_ok=True)
+    screen.refresh()
     return written
 
 

@@ -904,7 +904,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="145"/>
-        <location filename="../../ui/screens/province_import.py" line="391"/>
+        <location filename="../../ui/screens/province_import.py" line="392"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
@@ -920,19 +920,19 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="152"/>
-        <location filename="../../ui/screens/province_import.py" line="188"/>
+        <location filename="../../ui/screens/province_import.py" line="187"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="153"/>
-        <location filename="../../ui/screens/province_import.py" line="189"/>
+        <location filename="../../ui/screens/province_import.py" line="188"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="154"/>
-        <location filename="../../ui/screens/province_import.py" line="190"/>
+        <location filename="../../ui/screens/province_import.py" line="189"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
@@ -953,52 +953,52 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="175"/>
-        <location filename="../../ui/screens/province_import.py" line="197"/>
+        <location filename="../../ui/screens/province_import.py" line="196"/>
         <source>Các gói đã nhận</source>
         <translation>Packages received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="187"/>
+        <location filename="../../ui/screens/province_import.py" line="186"/>
         <source>Ngày nhận</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="191"/>
+        <location filename="../../ui/screens/province_import.py" line="190"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="192"/>
+        <location filename="../../ui/screens/province_import.py" line="191"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="193"/>
+        <location filename="../../ui/screens/province_import.py" line="192"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="223"/>
+        <location filename="../../ui/screens/province_import.py" line="224"/>
         <source>Chọn tệp gói báo cáo</source>
         <translation>Choose report package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="225"/>
+        <location filename="../../ui/screens/province_import.py" line="226"/>
         <source>Gói báo cáo (*.tdpkg *.zip);;Mọi tệp (*)</source>
         <translation>Report packages (*.tdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="271"/>
+        <location filename="../../ui/screens/province_import.py" line="272"/>
         <source>Không có tệp gói báo cáo (.tdpkg) nào trong những gì đã chọn.</source>
         <translation>There are no report package files (.tdpkg) in what you chose.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="272"/>
+        <location filename="../../ui/screens/province_import.py" line="273"/>
         <source>Gói báo cáo có tên dạng BaoCao_&lt;đơn vị&gt;_&lt;kỳ&gt;_r&lt;lần&gt;.tdpkg.</source>
         <translation>Report packages are named like BaoCao_&lt;unit&gt;_&lt;period&gt;_r&lt;revision&gt;.tdpkg.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="233"/>
+        <location filename="../../ui/screens/province_import.py" line="234"/>
         <source>Chọn thư mục chứa gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose a folder containing report packages (for example a USB drive)</translation>
     </message>
@@ -1008,67 +1008,67 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Double-click a package to read its report and evidence and to check the report&apos;s official signatures.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="240"/>
+        <location filename="../../ui/screens/province_import.py" line="241"/>
         <source>Chọn thư mục ghi biên nhận</source>
         <translation>Choose the folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="254"/>
+        <location filename="../../ui/screens/province_import.py" line="255"/>
         <source>Đang nhập gói khác; chờ xong rồi thử lại.</source>
         <translation>Another import is in progress; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="262"/>
+        <location filename="../../ui/screens/province_import.py" line="263"/>
         <source>Chưa chọn thư mục ghi biên nhận, hoặc thư mục không tồn tại.</source>
         <translation>No folder for receipts has been chosen, or the folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="263"/>
+        <location filename="../../ui/screens/province_import.py" line="264"/>
         <source>Chọn thư mục, hoặc đánh dấu “Ghi biên nhận cạnh tệp gói”.</source>
         <translation>Choose a folder, or tick “Write receipts next to the package files”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="305"/>
+        <location filename="../../ui/screens/province_import.py" line="306"/>
         <source>Đang kiểm tra và nhập %1 gói…</source>
         <translation>Checking and importing %1 package(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="350"/>
+        <location filename="../../ui/screens/province_import.py" line="351"/>
         <source>Đã hủy; các gói đã nhập xong vẫn được giữ, gói đang nhập dở không được ghi.</source>
         <translation>Cancelled; the packages already imported are kept, and the package that was being imported has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="359"/>
+        <location filename="../../ui/screens/province_import.py" line="360"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="360"/>
+        <location filename="../../ui/screens/province_import.py" line="361"/>
         <source>Đã nhập trước đó</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="361"/>
+        <location filename="../../ui/screens/province_import.py" line="362"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="362"/>
+        <location filename="../../ui/screens/province_import.py" line="363"/>
         <source>Chưa xử lý</source>
         <translation>Not processed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="395"/>
+        <location filename="../../ui/screens/province_import.py" line="396"/>
         <source>Kết quả nhập: %1 tệp — đã nhập %2, đã nhập trước đó %3, từ chối %4</source>
         <translation>Import results: %1 file(s) — %2 imported, %3 already imported, %4 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="406"/>
+        <location filename="../../ui/screens/province_import.py" line="407"/>
         <source>Hiện hành</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="406"/>
+        <location filename="../../ui/screens/province_import.py" line="407"/>
         <source>Đã được thay</source>
         <translation>Superseded</translation>
     </message>
@@ -1880,6 +1880,369 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
 </context>
 <context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="201"/>
+        <source>Thông tin chung</source>
+        <translation>General information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="211"/>
+        <source>Các đơn vị kế hoạch giao nhiệm vụ được chọn từ danh mục này.</source>
+        <translation>The units the plan assigns tasks to are chosen from this directory.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="219"/>
+        <source>Mã của kế hoạch đã lưu không đổi được: số liệu đã ghi gắn với mã này.</source>
+        <translation>A saved plan's id cannot change: recorded data is attached to it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="221"/>
+        <source>&amp;Mã kế hoạch:</source>
+        <translation>Plan &amp;id:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="222"/>
+        <source>&amp;Số hiệu:</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="225"/>
+        <source>&amp;Trích yếu:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="229"/>
+        <source>Cơ &amp;quan ban hành:</source>
+        <translation>Issuing bod&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="231"/>
+        <source>Đị&amp;a danh:</source>
+        <translation>Pl&amp;ace:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="233"/>
+        <source>&amp;Chức vụ người ký:</source>
+        <translation>Signer's &amp;capacity:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="234"/>
+        <source>Mục đích, &amp;yêu cầu:</source>
+        <translation>Purpose, re&amp;quirements:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="235"/>
+        <source>Căn cứ</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="214"/>
+        <source>Danh mục đơn &amp;vị:</source>
+        <translation>Unit &amp;directory:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="223"/>
+        <source>L&amp;oại văn bản:</source>
+        <translation>Document kin&amp;d:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="224"/>
+        <source>Ngày ban &amp;hành:</source>
+        <translation>Date of iss&amp;ue:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="227"/>
+        <source>Nội dung theo dõ&amp;i:</source>
+        <translation>Subject follo&amp;wed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="230"/>
+        <source>Tên cơ q&amp;uan ban hành:</source>
+        <translation>Issuer's na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="232"/>
+        <source>N&amp;gười ký:</source>
+        <translation>Si&amp;gned by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="238"/>
+        <source>Th&amp;êm căn cứ</source>
+        <translation>Add basis docum&amp;ent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="245"/>
+        <source>Căn cứ %1</source>
+        <translation>Basis %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="246"/>
+        <source>Số hiệu:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="247"/>
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="248"/>
+        <source>Cơ quan ban hành:</source>
+        <translation>Issued by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="249"/>
+        <source>Trích yếu:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="250"/>
+        <source>Bỏ căn cứ này</source>
+        <translation>Remove this basis document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="267"/>
+        <source>Nhiệm vụ %1</source>
+        <translation>Task %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="270"/>
+        <source>&amp;Mã nhiệm vụ:</source>
+        <translation>Task &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="271"/>
+        <source>&amp;Tiêu đề:</source>
+        <translation>&amp;Heading:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="273"/>
+        <source>Chỉ cần khi nhiều nhiệm vụ cùng tiêu đề</source>
+        <translation>Only needed when several tasks share a heading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="274"/>
+        <source>Tên n&amp;gắn:</source>
+        <translation>Short tit&amp;le:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="275"/>
+        <source>Nội d&amp;ung (mỗi dòng một ý):</source>
+        <translation>Content (one point per line):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="276"/>
+        <source>&amp;Câu «Đơn vị thực hiện»:</source>
+        <translation>«Implementing units» &amp;sentence:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="278"/>
+        <source>Đơn &amp;vị thực hiện:</source>
+        <translation>Implementing &amp;units:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="283"/>
+        <source>Đơn vị ph&amp;ối hợp:</source>
+        <translation>C&amp;oordinating units:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="286"/>
+        <source>Th&amp;eo hướng dẫn của:</source>
+        <translation>Following guidanc&amp;e of:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="291"/>
+        <source>Thêm chỉ tiêu</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="303"/>
+        <source>Lo&amp;ại:</source>
+        <translation>Kin&amp;d:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="304"/>
+        <source>Lờ&amp;i văn bản:</source>
+        <translation>Plan's word&amp;ing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="359"/>
+        <source>Đơn vị lập dự toán kinh phí &amp;hằng năm</source>
+        <translation>Units draw up a budget estimate every &amp;year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="363"/>
+        <source>Nội d&amp;ung mục III:</source>
+        <translation>Section III te&amp;xt:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="366"/>
+        <source>Cơ quan theo dõi, tổn&amp;g hợp:</source>
+        <translation>Monitorin&amp;g body:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="371"/>
+        <source>Nội dung mục I&amp;V:</source>
+        <translation>Section I&amp;V text:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="387"/>
+        <source>Nă&amp;m</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="279"/>
+        <source>Đơn vị thực hiện</source>
+        <translation>Implementing units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="281"/>
+        <source>Đơn vị chủ t&amp;rì:</source>
+        <translation>&amp;Responsible (lead) unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="284"/>
+        <source>Đơn vị phối hợp</source>
+        <translation>Coordinating units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="287"/>
+        <source>Thời gian thực hiện</source>
+        <translation>Timeframe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="288"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="301"/>
+        <source>Có hạn hoàn thành</source>
+        <translation>With a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="301"/>
+        <source>Thường xuyên</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="313"/>
+        <source>&amp;Hạn:</source>
+        <translation>Dead&amp;line:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="326"/>
+        <source>Chỉ tiêu %1</source>
+        <translation>Indicator %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="330"/>
+        <source>Đơn vị tính:</source>
+        <translation>Unit of measure:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="334"/>
+        <source>Số lượng</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="334"/>
+        <source>Tiền (đồng)</source>
+        <translation>Money (VND)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="337"/>
+        <source>Mã:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="338"/>
+        <source>Tên:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="340"/>
+        <source>Kế hoạch đặt chỉ tiêu này</source>
+        <translation>The plan sets this indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="342"/>
+        <source>Bỏ chỉ tiêu này</source>
+        <translation>Remove this indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="354"/>
+        <source>Kinh phí và tổ chức thực hiện</source>
+        <translation>Budget and implementation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="355"/>
+        <source>III. Kinh phí thực hiện</source>
+        <translation>III. Budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="362"/>
+        <source>&amp;Tháng lập dự toán:</source>
+        <translation>Estimate &amp;month:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="364"/>
+        <source>IV. Tổ chức thực hiện</source>
+        <translation>IV. Implementation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="369"/>
+        <source>Vướng mắc báo cáo &amp;qua:</source>
+        <translation>Difficulties reported &amp;via:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="376"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="383"/>
+        <source>&amp;Tháng</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="384"/>
+        <source>&amp;Quý</source>
+        <translation>&amp;Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="385"/>
+        <source>&amp;6 tháng</source>
+        <translation>&amp;6 months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="386"/>
+        <source>&amp;9 tháng</source>
+        <translation>&amp;9 months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="405"/>
+        <source>Các kỳ đơn vị báo cáo:</source>
+        <translation>Periods units report:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="408"/>
+        <source>Có cả «6 tháng» và «Năm» thì 6 tháng cuối năm không báo cáo riêng: báo cáo năm bao gồm.</source>
+        <translation>With both «6 months» and «Year», the second half is not reported separately: the year's report covers it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="415"/>
+        <source>&amp;Hạn nộp (số ngày sau ngày chốt số liệu):</source>
+        <translation>&amp;Due (days after the data cut-off):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="418"/>
+        <source>&amp;Căn cứ quy định:</source>
+        <translation>&amp;Rule's source:</translation>
+    </message>
+</context>
+<context>
     <name>PartEditor</name>
     <message>
         <location filename="../../ui/screens/province_parts.py" line="35"/>
@@ -2139,6 +2502,523 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
 </context>
 <context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="79"/>
+        <source>&amp;Kiểm tra</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="80"/>
+        <source>Kiểm tra toàn bộ kế hoạch (F5)</source>
+        <translation>Check the whole plan (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="82"/>
+        <location filename="../../ui/screens/plans/editor.py" line="532"/>
+        <source>&amp;Lưu kế hoạch</source>
+        <translation>&amp;Save plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="83"/>
+        <source>Lưu kế hoạch vào bản cài đặt (Ctrl+S)</source>
+        <translation>Keep the plan in this installation (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="85"/>
+        <source>Về &amp;danh sách</source>
+        <translation>&amp;Back to the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="109"/>
+        <source>&amp;Phần của kế hoạch:</source>
+        <translation>&amp;Parts of the plan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="112"/>
+        <source>Phần của kế hoạch</source>
+        <translation>Parts of the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="118"/>
+        <source>Thêm &amp;nhiệm vụ</source>
+        <translation>Add &amp;task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="120"/>
+        <source>&amp;Bỏ nhiệm vụ</source>
+        <translation>Remo&amp;ve task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="137"/>
+        <source>Các lỗi của kế hoạch</source>
+        <translation>The plan's problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="187"/>
+        <source>Kế hoạch mới: số %1</source>
+        <translation>New plan: number %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="189"/>
+        <source>Sửa kế hoạch số %1</source>
+        <translation>Editing plan number %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="196"/>
+        <source>Thông tin chung, căn cứ</source>
+        <translation>General information, basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="198"/>
+        <source>Nhiệm vụ (mục II)</source>
+        <translation>Tasks (section II)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="204"/>
+        <source>Kinh phí, tổ chức thực hiện</source>
+        <translation>Budget, implementation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="206"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="289"/>
+        <source>Bỏ nhiệm vụ</source>
+        <translation>Remove task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="291"/>
+        <source>Bỏ nhiệm vụ %1 khỏi kế hoạch? Hoạt động và số liệu đơn vị đã ghi cho nhiệm vụ này vẫn được giữ.</source>
+        <translation>Remove task %1 from the plan? Activities and figures units recorded for it are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="335"/>
+        <source>Enter hoặc bấm để đến ô này</source>
+        <translation>Press Enter or click to go to this field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="338"/>
+        <source>Kết quả kiểm tra: kế hoạch hợp lệ, có thể lưu.</source>
+        <translation>Check: the plan is valid and can be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="341"/>
+        <source>Kết quả kiểm tra: %1 lỗi, %2 lưu ý — chọn một dòng (F8) để đến ô đó.</source>
+        <translation>Check: %1 errors, %2 warnings — choose a line (F8) to go to its field.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="399"/>
+        <source>Có lỗi</source>
+        <translation>Has errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="401"/>
+        <source>Có lưu ý</source>
+        <translation>Has warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="437"/>
+        <source>Nhiệm vụ %1</source>
+        <translation>Task %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="441"/>
+        <source>Căn cứ %1</source>
+        <translation>Basis %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="441"/>
+        <source>Chỉ tiêu %1</source>
+        <translation>Indicator %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="450"/>
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="468"/>
+        <source>Bản nháp được giữ tự động; kế hoạch chỉ được dùng khi bấm «Lưu kế hoạch».</source>
+        <translation>The draft is kept automatically; the plan is used only once you press «Save plan».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="478"/>
+        <source>… và %1 lỗi khác</source>
+        <translation>… and %1 more errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="481"/>
+        <source>Chưa lưu kế hoạch</source>
+        <translation>Plan not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="483"/>
+        <source>Kế hoạch còn %1 lỗi nên chưa được lưu. Sửa các ô tô đỏ rồi lưu lại.</source>
+        <translation>The plan still has %1 errors, so it was not saved. Correct the fields outlined in red, then save again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="506"/>
+        <source>Đã lưu kế hoạch số %1 (%2 nhiệm vụ).</source>
+        <translation>Plan number %1 saved (%2 tasks).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="512"/>
+        <source>Đã lưu kế hoạch số %1.</source>
+        <translation>Plan number %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="525"/>
+        <source>Kế hoạch chưa lưu</source>
+        <translation>Plan not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="527"/>
+        <source>Kế hoạch số %1 có thay đổi chưa lưu. Lưu kế hoạch bây giờ, hay giữ bản nháp để sửa tiếp sau?</source>
+        <translation>Plan number %1 has changes that are not saved. Save the plan now, or keep the draft to continue later?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="533"/>
+        <source>&amp;Giữ bản nháp</source>
+        <translation>&amp;Keep the draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="534"/>
+        <source>Ở &amp;lại</source>
+        <translation>S&amp;tay</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFields</name>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="568"/>
+        <source>Mã kế hoạch</source>
+        <translation>Plan id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="569"/>
+        <source>Số hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="570"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="571"/>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="572"/>
+        <source>Nội dung theo dõi</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="573"/>
+        <location filename="../../ui/screens/plans/editor.py" line="580"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="574"/>
+        <source>Tên cơ quan ban hành</source>
+        <translation>Issuer's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="575"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="576"/>
+        <source>Địa danh</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="577"/>
+        <source>Người ký</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="578"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer's capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="579"/>
+        <source>Mục đích, yêu cầu</source>
+        <translation>Purpose, requirements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="581"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="582"/>
+        <source>Tên ngắn</source>
+        <translation>Short title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="583"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="584"/>
+        <source>Câu «Đơn vị thực hiện»</source>
+        <translation>«Implementing units» sentence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="585"/>
+        <source>Đơn vị thực hiện</source>
+        <translation>Implementing units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="586"/>
+        <source>Đơn vị chủ trì</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="587"/>
+        <source>Đơn vị phối hợp</source>
+        <translation>Coordinating units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="588"/>
+        <source>Theo hướng dẫn của</source>
+        <translation>Following guidance of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="589"/>
+        <source>Thời gian thực hiện</source>
+        <translation>Timeframe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="590"/>
+        <source>Hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="591"/>
+        <source>Lời văn bản</source>
+        <translation>Wording</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="592"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="593"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="594"/>
+        <source>Kế hoạch đặt</source>
+        <translation>Set by the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="595"/>
+        <source>Kinh phí</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="596"/>
+        <source>Dự toán hằng năm</source>
+        <translation>Yearly estimate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="597"/>
+        <source>Tháng lập dự toán</source>
+        <translation>Estimate month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="598"/>
+        <source>Tổ chức thực hiện</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="599"/>
+        <source>Cơ quan theo dõi</source>
+        <translation>Monitoring body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="600"/>
+        <source>Vướng mắc báo cáo qua</source>
+        <translation>Difficulties reported via</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="601"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="602"/>
+        <source>Các kỳ</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="603"/>
+        <source>Hạn nộp</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="604"/>
+        <source>Căn cứ quy định</source>
+        <translation>Rule's source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="605"/>
+        <source>Nhiệm vụ</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="606"/>
+        <source>Căn cứ</source>
+        <translation>Basis</translation>
+    </message>
+</context>
+<context>
+    <name>PlansScreen</name>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="65"/>
+        <source>Kế hoạch</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="68"/>
+        <source>Các kế hoạch Sở theo dõi và các bản nháp chưa lưu. Soạn kế hoạch từ văn bản (.docx hoặc .txt), sửa chỗ máy đọc chưa đúng, rồi lưu: đơn vị được giao nhiệm vụ sẽ báo cáo theo kế hoạch đó.</source>
+        <translation>The plans the department follows and the drafts not saved yet. Draft a plan from its document (.docx or .txt), correct what was read wrongly, then save: the units given tasks will report on that plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="76"/>
+        <source>Kế hoạch &amp;mới</source>
+        <translation>&amp;New plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="78"/>
+        <source>Soạn từ &amp;văn bản…</source>
+        <translation>Draft from a &amp;document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="80"/>
+        <location filename="../../ui/screens/plans/screen.py" line="172"/>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="82"/>
+        <source>&amp;Bỏ bản nháp</source>
+        <translation>Disca&amp;rd draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="93"/>
+        <source>Số hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="94"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="95"/>
+        <source>Trích yếu</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="96"/>
+        <source>Bản lưu</source>
+        <translation>Saved version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="97"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="100"/>
+        <source>Danh sách kế hoạch</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="137"/>
+        <source>Bản nháp sửa kế hoạch đã lưu, chưa lưu</source>
+        <translation>Draft of changes to a saved plan, not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="139"/>
+        <source>Bản nháp, chưa lưu</source>
+        <translation>Draft, not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="145"/>
+        <source>nháp %1</source>
+        <translation>draft %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="151"/>
+        <source>có sẵn</source>
+        <translation>built in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="151"/>
+        <source>Sở lưu</source>
+        <translation>saved here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="158"/>
+        <source>Đang dùng, %1 nhiệm vụ</source>
+        <translation>In use, %1 tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="170"/>
+        <source>&amp;Sửa tiếp bản nháp</source>
+        <translation>&amp;Edit the draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="232"/>
+        <source>Bỏ bản nháp</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="233"/>
+        <source>Bỏ bản nháp kế hoạch số %1? Những gì đã soạn trong đó sẽ mất.</source>
+        <translation>Discard the draft of plan number %1? What was written in it will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="256"/>
+        <source>Danh mục đơn vị</source>
+        <translation>Unit directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="257"/>
+        <source>Các đơn vị của kế hoạch được chọn từ danh mục:</source>
+        <translation>The plan's units are chosen from the directory:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="269"/>
+        <source>Chọn văn bản kế hoạch</source>
+        <translation>Choose the plan's document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="271"/>
+        <source>Văn bản kế hoạch (*.docx *.txt *.md);;Mọi tệp (*)</source>
+        <translation>Plan documents (*.docx *.txt *.md);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="301"/>
+        <source>Đang soạn kế hoạch từ %1…</source>
+        <translation>Drafting the plan from %1…</translation>
+    </message>
+</context>
+<context>
     <name>ProgressModel</name>
     <message>
         <location filename="../../ui/screens/overview.py" line="40"/>
@@ -2293,42 +3173,47 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../ui/province_window.py" line="36"/>
+        <location filename="../../ui/province_window.py" line="37"/>
         <source>Đơn vị và khóa</source>
         <translation>Units and keys</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="37"/>
+        <location filename="../../ui/province_window.py" line="38"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive packages</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="38"/>
+        <location filename="../../ui/province_window.py" line="39"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="39"/>
+        <location filename="../../ui/province_window.py" line="40"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="40"/>
+        <location filename="../../ui/province_window.py" line="41"/>
+        <source>Kế hoạch</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/province_window.py" line="42"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="87"/>
+        <location filename="../../ui/province_window.py" line="93"/>
         <source>Tệp %1 là biên nhận của Sở; biên nhận được nhập ở máy của đơn vị.</source>
         <translation>%1 is a receipt from the Department; receipts are imported at the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="93"/>
+        <location filename="../../ui/province_window.py" line="99"/>
         <source>Không biết mở tệp %1 ở máy của Sở.</source>
         <translation>The Department&apos;s computer cannot open %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="95"/>
+        <location filename="../../ui/province_window.py" line="101"/>
         <source>Mở gói báo cáo (.tdpkg), tệp khóa của đơn vị (.tdkey, .pub) hoặc tuyên bố đổi khóa.</source>
         <translation>Open a report package (.tdpkg), a unit&apos;s key file (.tdkey, .pub) or a key rotation statement.</translation>
     </message>
@@ -3541,6 +4426,19 @@ These parts were edited after they were drafted: %1. Replace them too with a new
     </message>
 </context>
 <context>
+    <name>SelectorField</name>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="122"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="133"/>
+        <source>(chưa chọn đơn vị)</source>
+        <translation>(no unit chosen)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsForm</name>
     <message>
         <location filename="../../ui/widgets/setup_fields.py" line="17"/>
@@ -4694,6 +5592,14 @@ due %2</translation>
     </message>
 </context>
 <context>
+    <name>UnitCombo</name>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="71"/>
+        <source>(không có)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>UnitPage</name>
     <message>
         <location filename="../../ui/setup_wizard.py" line="72"/>
@@ -4729,6 +5635,67 @@ due %2</translation>
         <location filename="../../ui/setup_wizard.py" line="120"/>
         <source>Gõ để tìm, ví dụ: %1</source>
         <translation>Type to search, for example: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="36"/>
+        <source>UBND tỉnh</source>
+        <translation>Provincial People's Committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="37"/>
+        <source>Các sở, ban, ngành</source>
+        <translation>Departments and agencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="38"/>
+        <source>Các cơ quan Đảng</source>
+        <translation>Party bodies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="39"/>
+        <source>Các cơ quan báo chí</source>
+        <translation>Press bodies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="40"/>
+        <source>UBND các huyện, thị xã</source>
+        <translation>District People's Committees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="41"/>
+        <source>UBND các xã, phường</source>
+        <translation>Commune and ward People's Committees</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPickerDialog</name>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="159"/>
+        <source>Chọn theo &amp;loại (mọi đơn vị thuộc loại đó)</source>
+        <translation>Choose by &amp;kind (every unit of that kind)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="165"/>
+        <source>%1 (%2 đơn vị)</source>
+        <translation>%1 (%2 units)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="172"/>
+        <source>&amp;Tìm đơn vị:</source>
+        <translation>&amp;Find a unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="174"/>
+        <source>Gõ một phần tên, ví dụ «văn hóa» hoặc «Ia»</source>
+        <translation>Type part of a name, e.g. «Pleiku» or «Ia»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="181"/>
+        <source>Đơn vị</source>
+        <translation>Units</translation>
     </message>
 </context>
 <context>

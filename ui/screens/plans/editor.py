@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -90,9 +90,14 @@ class PlanEditor(QWidget):
         self.draft_label = QLabel()
         self.draft_label.setWordWrap(True)
         layout.addWidget(self.draft_label)
-        for keys, slot in ((QKeySequence.StandardKey.Save, self.save), ("F5", self.check_now)):
+        shortcuts = [
+            (QKeySequence(QKeySequence.StandardKey.Save), self.save),
+            (QKeySequence("F5"), self.check_now),
+            (QKeySequence("F8"), self.focus_problems),
+        ]
+        for keys, slot in shortcuts:
             action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
+            action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
@@ -130,7 +135,6 @@ class PlanEditor(QWidget):
         right_layout.addWidget(self.problems_label)
         self.problems = QListWidget()
         self.problems.setAccessibleName(self.tr("Các lỗi của kế hoạch"))
-        self.problems.setMaximumHeight(130)
         self.problems.itemActivated.connect(self._problem_chosen)
         self.problems.itemClicked.connect(self._problem_chosen)
         self.problems_label.setBuddy(self.problems)
@@ -330,15 +334,18 @@ class PlanEditor(QWidget):
             item.setToolTip(self.tr("Enter hoặc bấm để đến ô này"))
             self.problems.addItem(item)
         if not self.issues:
-            text = self.tr("&Kết quả kiểm tra: kế hoạch hợp lệ, có thể lưu.")
+            text = self.tr("Kết quả kiểm tra: kế hoạch hợp lệ, có thể lưu.")
         else:
             text = (
-                self.tr("&Kết quả kiểm tra: %1 lỗi, %2 lưu ý — chọn một dòng để đến ô đó.")
+                self.tr("Kết quả kiểm tra: %1 lỗi, %2 lưu ý — chọn một dòng (F8) để đến ô đó.")
                 .replace("%1", str(errors))
                 .replace("%2", str(warnings))
             )
         self.problems_label.setText(text)
         self.problems.setVisible(bool(self.issues))
+        rows = min(max(self.problems.count(), 1), 5)
+        frame = 2 * self.problems.frameWidth()
+        self.problems.setFixedHeight(rows * max(self.problems.sizeHintForRow(0), 20) + frame + 2)
 
     def _widget_for(self, field: str) -> QWidget | None:
         """The shown widget of a field path, or of the nearest enclosing path."""
@@ -396,6 +403,12 @@ class PlanEditor(QWidget):
                 else self.tr("Có lưu ý"),
             )
 
+    def focus_problems(self) -> None:
+        if self.problems.count():
+            self.problems.setFocus()
+            if self.problems.currentRow() < 0:
+                self.problems.setCurrentRow(0)
+
     def _problem_chosen(self, item: QListWidgetItem) -> None:
         self.go_to(str(item.data(Qt.ItemDataRole.UserRole)))
 
@@ -415,7 +428,6 @@ class PlanEditor(QWidget):
         """Where a field is, in words: "II.3.1 › Tên ngắn", "Căn cứ 2 › Ngày"."""
         parts = re.findall(r"([a-z_]+)|\[(\d+)\]", field)
         words: list[str] = []
-        names = _field_names(self)
         tasks = self.data.get("tasks") or []
         i = 0
         while i < len(parts):
@@ -433,7 +445,7 @@ class PlanEditor(QWidget):
                 i += 2
                 continue
             if name:
-                words.append(names.get(name, name))
+                words.append(_field_name(name))
             elif index:
                 words.append(str(int(index) + 1))
             i += 1
@@ -539,6 +551,11 @@ class PlanEditor(QWidget):
             self.closed.emit()
 
 
+def _field_name(name: str) -> str:
+    known = _FIELD_NAMES.get(name)
+    return QCoreApplication.translate("PlanFields", known) if known else name
+
+
 def _next_code(tasks: list[dict[str, object]]) -> str:
     """The code after the last task's: II.5 → II.6; "" when it cannot tell."""
     if not tasks:
@@ -548,46 +565,45 @@ def _next_code(tasks: list[dict[str, object]]) -> str:
     return f"{match.group(1)}{int(match.group(2)) + 1}" if match else ""
 
 
-def _field_names(owner: PlanEditor) -> dict[str, str]:
-    tr = owner.tr
-    return {
-        "id": tr("Mã kế hoạch"),
-        "number": tr("Số hiệu"),
-        "kind": tr("Loại"),
-        "title": tr("Tiêu đề"),
-        "subject": tr("Nội dung theo dõi"),
-        "issuer_unit": tr("Cơ quan ban hành"),
-        "issuer_name": tr("Tên cơ quan ban hành"),
-        "date": tr("Ngày"),
-        "place": tr("Địa danh"),
-        "signer_name": tr("Người ký"),
-        "signer_title": tr("Chức vụ người ký"),
-        "purpose": tr("Mục đích, yêu cầu"),
-        "issuer": tr("Cơ quan ban hành"),
-        "code": tr("Mã"),
-        "short_title": tr("Tên ngắn"),
-        "content": tr("Nội dung"),
-        "implementers_text": tr("Câu «Đơn vị thực hiện»"),
-        "implementers": tr("Đơn vị thực hiện"),
-        "lead": tr("Đơn vị chủ trì"),
-        "coordinating": tr("Đơn vị phối hợp"),
-        "guided_by": tr("Theo hướng dẫn của"),
-        "timeframe": tr("Thời gian thực hiện"),
-        "deadline": tr("Hạn"),
-        "text": tr("Lời văn bản"),
-        "name": tr("Tên"),
-        "unit": tr("Đơn vị"),
-        "in_plan": tr("Kế hoạch đặt"),
-        "budget": tr("Kinh phí"),
-        "annual_estimate": tr("Dự toán hằng năm"),
-        "due_month": tr("Tháng lập dự toán"),
-        "monitoring": tr("Tổ chức thực hiện"),
-        "monitor_unit": tr("Cơ quan theo dõi"),
-        "difficulties_via": tr("Vướng mắc báo cáo qua"),
-        "reporting": tr("Kỳ báo cáo"),
-        "kinds": tr("Các kỳ"),
-        "due_days_after_cutoff": tr("Hạn nộp"),
-        "source": tr("Căn cứ quy định"),
-        "tasks": tr("Nhiệm vụ"),
-        "basis": tr("Căn cứ"),
-    }
+# what the problems list calls each field (translated where shown)
+_FIELD_NAMES: dict[str, str] = {
+    "id": str(QT_TRANSLATE_NOOP("PlanFields", "Mã kế hoạch")),
+    "number": str(QT_TRANSLATE_NOOP("PlanFields", "Số hiệu")),
+    "kind": str(QT_TRANSLATE_NOOP("PlanFields", "Loại")),
+    "title": str(QT_TRANSLATE_NOOP("PlanFields", "Tiêu đề")),
+    "subject": str(QT_TRANSLATE_NOOP("PlanFields", "Nội dung theo dõi")),
+    "issuer_unit": str(QT_TRANSLATE_NOOP("PlanFields", "Cơ quan ban hành")),
+    "issuer_name": str(QT_TRANSLATE_NOOP("PlanFields", "Tên cơ quan ban hành")),
+    "date": str(QT_TRANSLATE_NOOP("PlanFields", "Ngày")),
+    "place": str(QT_TRANSLATE_NOOP("PlanFields", "Địa danh")),
+    "signer_name": str(QT_TRANSLATE_NOOP("PlanFields", "Người ký")),
+    "signer_title": str(QT_TRANSLATE_NOOP("PlanFields", "Chức vụ người ký")),
+    "purpose": str(QT_TRANSLATE_NOOP("PlanFields", "Mục đích, yêu cầu")),
+    "issuer": str(QT_TRANSLATE_NOOP("PlanFields", "Cơ quan ban hành")),
+    "code": str(QT_TRANSLATE_NOOP("PlanFields", "Mã")),
+    "short_title": str(QT_TRANSLATE_NOOP("PlanFields", "Tên ngắn")),
+    "content": str(QT_TRANSLATE_NOOP("PlanFields", "Nội dung")),
+    "implementers_text": str(QT_TRANSLATE_NOOP("PlanFields", "Câu «Đơn vị thực hiện»")),
+    "implementers": str(QT_TRANSLATE_NOOP("PlanFields", "Đơn vị thực hiện")),
+    "lead": str(QT_TRANSLATE_NOOP("PlanFields", "Đơn vị chủ trì")),
+    "coordinating": str(QT_TRANSLATE_NOOP("PlanFields", "Đơn vị phối hợp")),
+    "guided_by": str(QT_TRANSLATE_NOOP("PlanFields", "Theo hướng dẫn của")),
+    "timeframe": str(QT_TRANSLATE_NOOP("PlanFields", "Thời gian thực hiện")),
+    "deadline": str(QT_TRANSLATE_NOOP("PlanFields", "Hạn")),
+    "text": str(QT_TRANSLATE_NOOP("PlanFields", "Lời văn bản")),
+    "name": str(QT_TRANSLATE_NOOP("PlanFields", "Tên")),
+    "unit": str(QT_TRANSLATE_NOOP("PlanFields", "Đơn vị")),
+    "in_plan": str(QT_TRANSLATE_NOOP("PlanFields", "Kế hoạch đặt")),
+    "budget": str(QT_TRANSLATE_NOOP("PlanFields", "Kinh phí")),
+    "annual_estimate": str(QT_TRANSLATE_NOOP("PlanFields", "Dự toán hằng năm")),
+    "due_month": str(QT_TRANSLATE_NOOP("PlanFields", "Tháng lập dự toán")),
+    "monitoring": str(QT_TRANSLATE_NOOP("PlanFields", "Tổ chức thực hiện")),
+    "monitor_unit": str(QT_TRANSLATE_NOOP("PlanFields", "Cơ quan theo dõi")),
+    "difficulties_via": str(QT_TRANSLATE_NOOP("PlanFields", "Vướng mắc báo cáo qua")),
+    "reporting": str(QT_TRANSLATE_NOOP("PlanFields", "Kỳ báo cáo")),
+    "kinds": str(QT_TRANSLATE_NOOP("PlanFields", "Các kỳ")),
+    "due_days_after_cutoff": str(QT_TRANSLATE_NOOP("PlanFields", "Hạn nộp")),
+    "source": str(QT_TRANSLATE_NOOP("PlanFields", "Căn cứ quy định")),
+    "tasks": str(QT_TRANSLATE_NOOP("PlanFields", "Nhiệm vụ")),
+    "basis": str(QT_TRANSLATE_NOOP("PlanFields", "Căn cứ")),
+}

@@ -96,7 +96,7 @@ class Pages(QObject):
         return edit
 
     def text(self, path: KeyPath, lines: int = 2) -> AutoText:
-        edit = AutoText(min_lines=lines, max_lines=12)
+        edit = AutoText(min_lines=lines, max_lines=400)
         edit.set_text(str(get_at(self.data, path) or ""))
         edit.textChanged.connect(lambda p=path, e=edit: self._set(p, e.text()))
         self._register(path, edit)
@@ -104,7 +104,7 @@ class Pages(QObject):
 
     def paragraphs(self, path: KeyPath, lines: int = 3) -> AutoText:
         """A list of strings, one paragraph per line."""
-        edit = AutoText(min_lines=lines, max_lines=16)
+        edit = AutoText(min_lines=lines, max_lines=400)
         edit.set_text("\n".join(get_at(self.data, path) or []))
         edit.textChanged.connect(
             lambda p=path, e=edit: self._set(
@@ -211,7 +211,7 @@ class Pages(QObject):
             self.tr("Các đơn vị kế hoạch giao nhiệm vụ được chọn từ danh mục này.")
         )
         self.fields["directory"] = directory
-        form.addRow(self.tr("Danh &mục đơn vị:"), directory)
+        form.addRow(self.tr("Danh mục đơn &vị:"), directory)
         plan_id = self.line(("id",), "gl-42-2025")
         if self.editing is not None:
             plan_id.setReadOnly(True)
@@ -220,22 +220,22 @@ class Pages(QObject):
             )
         form.addRow(self.tr("&Mã kế hoạch:"), plan_id)
         form.addRow(self.tr("&Số hiệu:"), self.line(("number",), "157/KH-UBND"))
-        form.addRow(self.tr("&Loại văn bản:"), self.line(("kind",), "Kế hoạch"))
-        form.addRow(self.tr("&Ngày ban hành:"), self.date(("date",)))
+        form.addRow(self.tr("L&oại văn bản:"), self.line(("kind",), "Kế hoạch"))
+        form.addRow(self.tr("Ngày ban &hành:"), self.date(("date",)))
         form.addRow(self.tr("&Trích yếu:"), self.text(("title",), 2))
         form.addRow(
-            self.tr("&Nội dung theo dõi:"), self.line(("subject",), "công tác thông tin đối ngoại")
+            self.tr("Nội dung theo dõ&i:"), self.line(("subject",), "công tác thông tin đối ngoại")
         )
         form.addRow(self.tr("Cơ &quan ban hành:"), self.unit(("issuer_unit",)))
-        form.addRow(self.tr("Tên cơ quan ban &hành:"), self.line(("issuer_name",)))
+        form.addRow(self.tr("Tên cơ q&uan ban hành:"), self.line(("issuer_name",)))
         form.addRow(self.tr("Đị&a danh:"), self.line(("place",)))
-        form.addRow(self.tr("Người &ký:"), self.line(("signer_name",)))
+        form.addRow(self.tr("N&gười ký:"), self.line(("signer_name",)))
         form.addRow(self.tr("&Chức vụ người ký:"), self.text(("signer_title",), 2))
         form.addRow(self.tr("Mục đích, &yêu cầu:"), self.paragraphs(("purpose",), 2))
         layout.addWidget(heading(self.tr("Căn cứ"), 2))
         for i, _basis in enumerate(self.data["basis"]):
             self._basis_row(layout, i)
-        add = QPushButton(self.tr("Thêm că&n cứ"))
+        add = QPushButton(self.tr("Th&êm căn cứ"))
         add.clicked.connect(self._add_basis)
         layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
@@ -272,23 +272,23 @@ class Pages(QObject):
         short = self.line((*path, "short_title"))
         short.setPlaceholderText(self.tr("Chỉ cần khi nhiều nhiệm vụ cùng tiêu đề"))
         form.addRow(self.tr("Tên n&gắn:"), short)
-        form.addRow(self.tr("&Nội dung (mỗi dòng một ý):"), self.paragraphs((*path, "content")))
-        form.addRow(self.tr("Câu «Đơn vị thực &hiện»:"), self.text((*path, "implementers_text")))
+        form.addRow(self.tr("Nội d&ung (mỗi dòng một ý):"), self.paragraphs((*path, "content")))
+        form.addRow(self.tr("&Câu «Đơn vị thực hiện»:"), self.text((*path, "implementers_text")))
         form.addRow(
-            self.tr("Đơn vị thực hiện:"),
+            self.tr("Đơn &vị thực hiện:"),
             self.selectors((*path, "implementers"), self.tr("Đơn vị thực hiện")),
         )
         form.addRow(self.tr("Đơn vị chủ t&rì:"), self.unit((*path, "lead"), optional=True))
         form.addRow(
-            self.tr("Đơn vị phối hợp:"),
+            self.tr("Đơn vị ph&ối hợp:"),
             self.selectors((*path, "coordinating"), self.tr("Đơn vị phối hợp")),
         )
-        form.addRow(self.tr("Theo hướng dẫn &của:"), self.unit((*path, "guided_by"), optional=True))
+        form.addRow(self.tr("Th&eo hướng dẫn của:"), self.unit((*path, "guided_by"), optional=True))
         self._timeframe(self._form(layout, self.tr("Thời gian thực hiện")), i)
         layout.addWidget(heading(self.tr("Chỉ tiêu"), 2))
         for j, _ind in enumerate(task["indicators"]):
             self._indicator_row(layout, i, j)
-        add = QPushButton(self.tr("Thêm chỉ &tiêu"))
+        add = QPushButton(self.tr("Thêm chỉ tiêu"))
         add.clicked.connect(lambda _=False: self._add_indicator(i))
         layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
@@ -300,8 +300,8 @@ class Pages(QObject):
             (*path, "kind"),
             [(self.tr("Có hạn hoàn thành"), "deadline"), (self.tr("Thường xuyên"), "recurring")],
         )
-        form.addRow(self.tr("&Loại:"), kind)
-        form.addRow(self.tr("Lời &văn bản:"), self.line((*path, "text"), "Hoàn thành trong năm …"))
+        form.addRow(self.tr("Lo&ại:"), kind)
+        form.addRow(self.tr("Lờ&i văn bản:"), self.line((*path, "text"), "Hoàn thành trong năm …"))
         deadline = self.date((*path, "deadline"))
         tf = self.data["tasks"][i]["timeframe"]
         deadline.setEnabled(tf["kind"] == "deadline")
@@ -356,19 +356,19 @@ class Pages(QObject):
         budget.addRow(
             "",
             self.check(
-                ("budget", "annual_estimate"), self.tr("Đơn vị lập &dự toán kinh phí hằng năm")
+                ("budget", "annual_estimate"), self.tr("Đơn vị lập dự toán kinh phí &hằng năm")
             ),
         )
         budget.addRow(self.tr("&Tháng lập dự toán:"), self.spin(("budget", "due_month"), 1, 12))
-        budget.addRow(self.tr("&Lời văn bản:"), self.text(("budget", "text"), 3))
+        budget.addRow(self.tr("Nội d&ung mục III:"), self.text(("budget", "text"), 3))
         monitoring = self._form(layout, self.tr("IV. Tổ chức thực hiện"))
         monitoring.addRow(
-            self.tr("Cơ quan theo &dõi, tổng hợp:"), self.unit(("monitoring", "monitor_unit"))
+            self.tr("Cơ quan theo dõi, tổn&g hợp:"), self.unit(("monitoring", "monitor_unit"))
         )
         monitoring.addRow(
             self.tr("Vướng mắc báo cáo &qua:"), self.unit(("monitoring", "difficulties_via"))
         )
-        monitoring.addRow(self.tr("Lời văn &bản:"), self.text(("monitoring", "text"), 4))
+        monitoring.addRow(self.tr("Nội dung mục I&V:"), self.text(("monitoring", "text"), 4))
         layout.addStretch(1)
         return page
 
@@ -384,7 +384,7 @@ class Pages(QObject):
             PeriodKind.QUARTER: self.tr("&Quý"),
             PeriodKind.HALF: self.tr("&6 tháng"),
             PeriodKind.NINE_MONTHS: self.tr("&9 tháng"),
-            PeriodKind.YEAR: self.tr("&Năm"),
+            PeriodKind.YEAR: self.tr("Nă&m"),
         }
         chosen = set(self.data["reporting"]["kinds"])
         boxes: dict[str, QCheckBox] = {}

@@ -9,6 +9,8 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -75,9 +77,9 @@ class PlansScreen(QWidget):
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("Kế hoạch &mới"))
         self.new_button.clicked.connect(self.new_plan)
-        self.draft_button = QPushButton(self.tr("&Soạn từ văn bản…"))
+        self.draft_button = QPushButton(self.tr("Soạn từ &văn bản…"))
         self.draft_button.clicked.connect(self.choose_document)
-        self.edit_button = QPushButton(self.tr("S&ửa"))
+        self.edit_button = QPushButton(self.tr("&Sửa"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.discard_button = QPushButton(self.tr("&Bỏ bản nháp"))
         self.discard_button.clicked.connect(self.discard_selected)
@@ -107,12 +109,18 @@ class PlansScreen(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column in (0, 1, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemActivated.connect(lambda _item: self.edit_selected())
         layout.addWidget(self.table, 1)
         return page
 
     # --- the list ------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # rows fit their wrapped titles once the columns have their real widths
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def refresh(self) -> None:
         ws = self.ctx.ws
@@ -149,7 +157,8 @@ class PlansScreen(QWidget):
     def _kept_cells(self, kept: KeptPlan) -> list[str]:
         plan = kept.plan
         origin = self.tr("có sẵn") if kept.origin == "builtin" else self.tr("Sở lưu")
-        revision = f"{kept.installed_at:%H:%M %d/%m/%Y} · {origin} · {kept.source_sha256[:8]}"
+        saved = kept.installed_at.replace(tzinfo=dt.UTC).astimezone()
+        revision = f"{saved:%H:%M %d/%m/%Y} · {origin} · {kept.source_sha256[:8]}"
         return [
             plan.number,
             plan.date.strftime("%d/%m/%Y"),
@@ -167,9 +176,9 @@ class PlansScreen(QWidget):
         self.edit_button.setEnabled(chosen is not None)
         self.discard_button.setEnabled(chosen is not None and chosen[0] == _DRAFT)
         if chosen is not None and chosen[0] == _DRAFT:
-            self.edit_button.setText(self.tr("S&ửa tiếp bản nháp"))
+            self.edit_button.setText(self.tr("&Sửa tiếp bản nháp"))
         else:
-            self.edit_button.setText(self.tr("S&ửa"))
+            self.edit_button.setText(self.tr("&Sửa"))
 
     def select_plan(self, plan_id: str) -> None:
         for row, (kind, value) in enumerate(self.rows):
