@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.plan_edit import to_toml
 from app.services import plan_drafts
 from app.services.workspace import Workspace, open_workspace
 from tests.test_province import new_province
@@ -20,6 +21,7 @@ from ui.context import AppContext
 from ui.province_window import PLANS, ProvinceWindow
 from ui.screens.plans.editor import PlanEditor
 from ui.screens.plans.screen import PlansScreen
+from ui.screens.plans.unit_picker import SelectorField, UnitPickerDialog
 
 pytestmark = pytest.mark.gui
 
@@ -136,6 +138,7 @@ def test_a_bad_field_is_outlined_and_saving_refused(
     # the edit itself is not lost: it is in the draft of the kept plan
     draft = plan_drafts.read_draft(plan_drafts.new_path(prov, "gl-157-2024"))
     assert draft.data["tasks"][1]["code"] == "II 2" and draft.editing == "gl-157-2024"
+    editor.changed = False  # the window closes without asking (the draft is kept)
 
 
 def plan_drafts_sha(ws: Workspace) -> str:
@@ -177,3 +180,90 @@ def test_an_unsaved_plan_survives_closing_the_window(
         assert _field(screen2.editor, "number").text() == "42/KH-UBND"
     finally:
         again.close()
+
+
+def test_units_are_picked_by_name_or_by_kind(qtbot: QtBot, prov: Workspace) -> None:
+    units = prov.units
+    dialog = UnitPickerDialog(units, [{"unit": "gl.svhttdl"}], "Đơn vị thực hiện")
+    qtbot.addWidget(dialog)
+    type_text(dialog.search, "ia")
+    shown = [
+        dialog.list.item(r).data(256)
+        for r in range(dialog.list.count())
+        if not dialog.list.item(r).isHidden()
+    ]
+    assert "gl.iagrai" in shown and "gl.iapa" in shown and "gl.chuse" not in shown
+    dialog.check_unit("gl.iagrai")
+    dialog.kind_boxes["press"].setChecked(True)
+    # the unit first named stays first; new ones follow, a kind before single units
+    assert dialog.selectors() == [
+        {"unit": "gl.svhttdl"},
+        {"kind": "press"},
+        {"unit": "gl.iagrai"},
+    ]
+    dialog.check_unit("gl.svhttdl", False)
+    assert {"unit": "gl.svhttdl"} not in dialog.selectors()
+
+
+def test_a_task_gets_its_implementers_and_a_deadline(
+    qtbot: QtBot, window: ProvinceWindow, prov: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = window.plans
+    screen.new_plan()
+    editor = screen.editor
+    editor.go_to("tasks[0].code")
+    assert {"tasks[0].implementers", "tasks[0].title"} <= {i.field for i in editor.issues}
+    picker = editor.pages.fields["tasks[0].implementers"]
+    assert isinstance(picker, SelectorField)
+    assert picker.property("problem")
+
+    def choose(dialog: UnitPickerDialog) -> int:
+        dialog.kind_boxes["district"].setChecked(True)
+        dialog.check_unit("gl.stttt")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(UnitPickerDialog, "exec", choose)
+    picker.choose()
+    assert editor.data["tasks"][0]["implementers"] == [{"kind": "district"}, {"unit": "gl.stttt"}]
+    editor.check_now()
+    assert "tasks[0].implementers" not in {i.field for i in editor.issues}
+    assert not editor.pages.fields["tasks[0].implementers"].property("problem")
+    kind = editor.pages.fields["tasks[0].timeframe.kind"]
+    assert isinstance(kind, QComboBox)
+    kind.setCurrentIndex(kind.findData("deadline"))
+    kind.activated.emit(kind.currentIndex())
+    assert editor.data["tasks"][0]["timeframe"]["kind"] == "deadline"
+    assert editor.data["tasks"][0]["timeframe"]["deadline"] is not None
+    assert "deadline = " in to_toml(editor.data)
+    editor.changed = False  # the window closes without asking (the draft is kept)
+
+
+def test_drafting_a_file_that_is_no_plan_says_so_and_opens_nothing(
+    qtbot: QtBot, window: ProvinceWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = window.plans
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.screens.plans.screen.show_error", lambda _p, message, hint="": shown.append(message)
+    )
+    text = tmp_path / "thu-moi.txt"
+    text.write_text("Thư mời họp\nKính gửi các đồng chí.\n", encoding="utf-8")
+    job = screen.draft_from(text, "gia-lai-2024")
+    assert not screen.draft_button.isEnabled()
+    with qtbot.waitSignal(job.signals.failed, timeout=30000):
+        pass
+    assert shown and "thu-moi.txt" in shown[0]
+    assert screen.stack.currentIndex() == 0
+    assert screen.draft_button.isEnabled()
+
+
+def test_a_cancelled_draft_opens_nothing(qtbot: QtBot, window: ProvinceWindow) -> None:
+    screen = window.plans
+    job = screen.draft_from(DOCX, "gia-lai-2024")
+    screen.job_bar.cancel()
+    with qtbot.waitSignal(job.signals.cancelled, timeout=30000):
+        pass
+    assert screen.stack.currentIndex() == 0
+    assert window.ctx is not None
+    assert plan_drafts.drafts(window.ctx.ws) == []

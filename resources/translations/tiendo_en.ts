@@ -1894,7 +1894,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     <message>
         <location filename="../../ui/screens/plans/pages.py" line="219"/>
         <source>Mã của kế hoạch đã lưu không đổi được: số liệu đã ghi gắn với mã này.</source>
-        <translation>A saved plan's id cannot change: recorded data is attached to it.</translation>
+        <translation>A saved plan&apos;s id cannot change: recorded data is attached to it.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/plans/pages.py" line="221"/>
@@ -1924,7 +1924,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     <message>
         <location filename="../../ui/screens/plans/pages.py" line="233"/>
         <source>&amp;Chức vụ người ký:</source>
-        <translation>Signer's &amp;capacity:</translation>
+        <translation>Signer&apos;s &amp;capacity:</translation>
     </message>
     <message>
         <location filename="../../ui/screens/plans/pages.py" line="234"/>
@@ -1959,7 +1959,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     <message>
         <location filename="../../ui/screens/plans/pages.py" line="230"/>
         <source>Tên cơ q&amp;uan ban hành:</source>
-        <translation>Issuer's na&amp;me:</translation>
+        <translation>Issuer&apos;s na&amp;me:</translation>
     </message>
     <message>
         <location filename="../../ui/screens/plans/pages.py" line="232"/>
@@ -2064,7 +2064,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     <message>
         <location filename="../../ui/screens/plans/pages.py" line="304"/>
         <source>Lờ&amp;i văn bản:</source>
-        <translation>Plan's word&amp;ing:</translation>
+        <translation>Plan&apos;s word&amp;ing:</translation>
     </message>
     <message>
         <location filename="../../ui/screens/plans/pages.py" line="359"/>
@@ -2229,7 +2229,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     <message>
         <location filename="../../ui/screens/plans/pages.py" line="408"/>
         <source>Có cả «6 tháng» và «Năm» thì 6 tháng cuối năm không báo cáo riêng: báo cáo năm bao gồm.</source>
-        <translation>With both «6 months» and «Year», the second half is not reported separately: the year's report covers it.</translation>
+        <translation>With both «6 months» and «Year», the second half is not reported separately: the year&apos;s report covers it.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/plans/pages.py" line="415"/>
@@ -2239,7 +2239,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     <message>
         <location filename="../../ui/screens/plans/pages.py" line="418"/>
         <source>&amp;Căn cứ quy định:</source>
-        <translation>&amp;Rule's source:</translation>
+        <translation>&amp;Rule&apos;s source:</translation>
     </message>
 </context>
 <context>
@@ -2515,7 +2515,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/plans/editor.py" line="82"/>
-        <location filename="../../ui/screens/plans/editor.py" line="532"/>
+        <location filename="../../ui/screens/plans/editor.py" line="534"/>
         <source>&amp;Lưu kế hoạch</source>
         <translation>&amp;Save plan</translation>
     </message>
@@ -2552,140 +2552,140 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     <message>
         <location filename="../../ui/screens/plans/editor.py" line="137"/>
         <source>Các lỗi của kế hoạch</source>
-        <translation>The plan's problems</translation>
+        <translation>The plan&apos;s problems</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="187"/>
+        <location filename="../../ui/screens/plans/editor.py" line="186"/>
         <source>Kế hoạch mới: số %1</source>
         <translation>New plan: number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="189"/>
+        <location filename="../../ui/screens/plans/editor.py" line="188"/>
         <source>Sửa kế hoạch số %1</source>
         <translation>Editing plan number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="196"/>
+        <location filename="../../ui/screens/plans/editor.py" line="195"/>
         <source>Thông tin chung, căn cứ</source>
         <translation>General information, basis</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="198"/>
+        <location filename="../../ui/screens/plans/editor.py" line="197"/>
         <source>Nhiệm vụ (mục II)</source>
         <translation>Tasks (section II)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="204"/>
+        <location filename="../../ui/screens/plans/editor.py" line="203"/>
         <source>Kinh phí, tổ chức thực hiện</source>
         <translation>Budget, implementation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="206"/>
+        <location filename="../../ui/screens/plans/editor.py" line="205"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="289"/>
+        <location filename="../../ui/screens/plans/editor.py" line="288"/>
         <source>Bỏ nhiệm vụ</source>
         <translation>Remove task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="291"/>
+        <location filename="../../ui/screens/plans/editor.py" line="290"/>
         <source>Bỏ nhiệm vụ %1 khỏi kế hoạch? Hoạt động và số liệu đơn vị đã ghi cho nhiệm vụ này vẫn được giữ.</source>
         <translation>Remove task %1 from the plan? Activities and figures units recorded for it are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="335"/>
+        <location filename="../../ui/screens/plans/editor.py" line="334"/>
         <source>Enter hoặc bấm để đến ô này</source>
         <translation>Press Enter or click to go to this field</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="338"/>
+        <location filename="../../ui/screens/plans/editor.py" line="337"/>
         <source>Kết quả kiểm tra: kế hoạch hợp lệ, có thể lưu.</source>
         <translation>Check: the plan is valid and can be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="341"/>
+        <location filename="../../ui/screens/plans/editor.py" line="340"/>
         <source>Kết quả kiểm tra: %1 lỗi, %2 lưu ý — chọn một dòng (F8) để đến ô đó.</source>
         <translation>Check: %1 errors, %2 warnings — choose a line (F8) to go to its field.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="399"/>
+        <location filename="../../ui/screens/plans/editor.py" line="401"/>
         <source>Có lỗi</source>
         <translation>Has errors</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="401"/>
+        <location filename="../../ui/screens/plans/editor.py" line="403"/>
         <source>Có lưu ý</source>
         <translation>Has warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="437"/>
+        <location filename="../../ui/screens/plans/editor.py" line="439"/>
         <source>Nhiệm vụ %1</source>
         <translation>Task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="441"/>
+        <location filename="../../ui/screens/plans/editor.py" line="443"/>
         <source>Căn cứ %1</source>
         <translation>Basis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="441"/>
+        <location filename="../../ui/screens/plans/editor.py" line="443"/>
         <source>Chỉ tiêu %1</source>
         <translation>Indicator %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="450"/>
+        <location filename="../../ui/screens/plans/editor.py" line="452"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="468"/>
+        <location filename="../../ui/screens/plans/editor.py" line="470"/>
         <source>Bản nháp được giữ tự động; kế hoạch chỉ được dùng khi bấm «Lưu kế hoạch».</source>
         <translation>The draft is kept automatically; the plan is used only once you press «Save plan».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="478"/>
+        <location filename="../../ui/screens/plans/editor.py" line="480"/>
         <source>… và %1 lỗi khác</source>
         <translation>… and %1 more errors</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="481"/>
+        <location filename="../../ui/screens/plans/editor.py" line="483"/>
         <source>Chưa lưu kế hoạch</source>
         <translation>Plan not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="483"/>
+        <location filename="../../ui/screens/plans/editor.py" line="485"/>
         <source>Kế hoạch còn %1 lỗi nên chưa được lưu. Sửa các ô tô đỏ rồi lưu lại.</source>
         <translation>The plan still has %1 errors, so it was not saved. Correct the fields outlined in red, then save again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="506"/>
+        <location filename="../../ui/screens/plans/editor.py" line="508"/>
         <source>Đã lưu kế hoạch số %1 (%2 nhiệm vụ).</source>
         <translation>Plan number %1 saved (%2 tasks).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="512"/>
+        <location filename="../../ui/screens/plans/editor.py" line="514"/>
         <source>Đã lưu kế hoạch số %1.</source>
         <translation>Plan number %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="525"/>
+        <location filename="../../ui/screens/plans/editor.py" line="527"/>
         <source>Kế hoạch chưa lưu</source>
         <translation>Plan not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="527"/>
+        <location filename="../../ui/screens/plans/editor.py" line="529"/>
         <source>Kế hoạch số %1 có thay đổi chưa lưu. Lưu kế hoạch bây giờ, hay giữ bản nháp để sửa tiếp sau?</source>
         <translation>Plan number %1 has changes that are not saved. Save the plan now, or keep the draft to continue later?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="533"/>
+        <location filename="../../ui/screens/plans/editor.py" line="535"/>
         <source>&amp;Giữ bản nháp</source>
         <translation>&amp;Keep the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="534"/>
+        <location filename="../../ui/screens/plans/editor.py" line="536"/>
         <source>Ở &amp;lại</source>
         <translation>S&amp;tay</translation>
     </message>
@@ -2693,193 +2693,193 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>PlanFields</name>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="568"/>
+        <location filename="../../ui/screens/plans/editor.py" line="570"/>
         <source>Mã kế hoạch</source>
         <translation>Plan id</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="569"/>
+        <location filename="../../ui/screens/plans/editor.py" line="571"/>
         <source>Số hiệu</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="570"/>
+        <location filename="../../ui/screens/plans/editor.py" line="572"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="571"/>
+        <location filename="../../ui/screens/plans/editor.py" line="573"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="572"/>
+        <location filename="../../ui/screens/plans/editor.py" line="574"/>
         <source>Nội dung theo dõi</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="573"/>
-        <location filename="../../ui/screens/plans/editor.py" line="580"/>
+        <location filename="../../ui/screens/plans/editor.py" line="575"/>
+        <location filename="../../ui/screens/plans/editor.py" line="582"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="574"/>
+        <location filename="../../ui/screens/plans/editor.py" line="576"/>
         <source>Tên cơ quan ban hành</source>
-        <translation>Issuer's name</translation>
+        <translation>Issuer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="575"/>
+        <location filename="../../ui/screens/plans/editor.py" line="577"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="576"/>
+        <location filename="../../ui/screens/plans/editor.py" line="578"/>
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="577"/>
+        <location filename="../../ui/screens/plans/editor.py" line="579"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="578"/>
+        <location filename="../../ui/screens/plans/editor.py" line="580"/>
         <source>Chức vụ người ký</source>
-        <translation>Signer's capacity</translation>
+        <translation>Signer&apos;s capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="579"/>
+        <location filename="../../ui/screens/plans/editor.py" line="581"/>
         <source>Mục đích, yêu cầu</source>
         <translation>Purpose, requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="581"/>
+        <location filename="../../ui/screens/plans/editor.py" line="583"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="582"/>
+        <location filename="../../ui/screens/plans/editor.py" line="584"/>
         <source>Tên ngắn</source>
         <translation>Short title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="583"/>
+        <location filename="../../ui/screens/plans/editor.py" line="585"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="584"/>
+        <location filename="../../ui/screens/plans/editor.py" line="586"/>
         <source>Câu «Đơn vị thực hiện»</source>
         <translation>«Implementing units» sentence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="585"/>
+        <location filename="../../ui/screens/plans/editor.py" line="587"/>
         <source>Đơn vị thực hiện</source>
         <translation>Implementing units</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="586"/>
+        <location filename="../../ui/screens/plans/editor.py" line="588"/>
         <source>Đơn vị chủ trì</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="587"/>
+        <location filename="../../ui/screens/plans/editor.py" line="589"/>
         <source>Đơn vị phối hợp</source>
         <translation>Coordinating units</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="588"/>
+        <location filename="../../ui/screens/plans/editor.py" line="590"/>
         <source>Theo hướng dẫn của</source>
         <translation>Following guidance of</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="589"/>
+        <location filename="../../ui/screens/plans/editor.py" line="591"/>
         <source>Thời gian thực hiện</source>
         <translation>Timeframe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="590"/>
+        <location filename="../../ui/screens/plans/editor.py" line="592"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="591"/>
+        <location filename="../../ui/screens/plans/editor.py" line="593"/>
         <source>Lời văn bản</source>
         <translation>Wording</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="592"/>
+        <location filename="../../ui/screens/plans/editor.py" line="594"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="593"/>
+        <location filename="../../ui/screens/plans/editor.py" line="595"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="594"/>
+        <location filename="../../ui/screens/plans/editor.py" line="596"/>
         <source>Kế hoạch đặt</source>
         <translation>Set by the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="595"/>
+        <location filename="../../ui/screens/plans/editor.py" line="597"/>
         <source>Kinh phí</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="596"/>
+        <location filename="../../ui/screens/plans/editor.py" line="598"/>
         <source>Dự toán hằng năm</source>
         <translation>Yearly estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="597"/>
+        <location filename="../../ui/screens/plans/editor.py" line="599"/>
         <source>Tháng lập dự toán</source>
         <translation>Estimate month</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="598"/>
+        <location filename="../../ui/screens/plans/editor.py" line="600"/>
         <source>Tổ chức thực hiện</source>
         <translation>Implementation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="599"/>
+        <location filename="../../ui/screens/plans/editor.py" line="601"/>
         <source>Cơ quan theo dõi</source>
         <translation>Monitoring body</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="600"/>
+        <location filename="../../ui/screens/plans/editor.py" line="602"/>
         <source>Vướng mắc báo cáo qua</source>
         <translation>Difficulties reported via</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="601"/>
+        <location filename="../../ui/screens/plans/editor.py" line="603"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="602"/>
+        <location filename="../../ui/screens/plans/editor.py" line="604"/>
         <source>Các kỳ</source>
         <translation>Periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="603"/>
+        <location filename="../../ui/screens/plans/editor.py" line="605"/>
         <source>Hạn nộp</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="604"/>
+        <location filename="../../ui/screens/plans/editor.py" line="606"/>
         <source>Căn cứ quy định</source>
-        <translation>Rule's source</translation>
+        <translation>Rule&apos;s source</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="605"/>
+        <location filename="../../ui/screens/plans/editor.py" line="607"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="606"/>
+        <location filename="../../ui/screens/plans/editor.py" line="608"/>
         <source>Căn cứ</source>
         <translation>Basis</translation>
     </message>
@@ -2887,135 +2887,140 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>PlansScreen</name>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="65"/>
+        <location filename="../../ui/screens/plans/screen.py" line="68"/>
         <source>Kế hoạch</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="68"/>
+        <location filename="../../ui/screens/plans/screen.py" line="71"/>
         <source>Các kế hoạch Sở theo dõi và các bản nháp chưa lưu. Soạn kế hoạch từ văn bản (.docx hoặc .txt), sửa chỗ máy đọc chưa đúng, rồi lưu: đơn vị được giao nhiệm vụ sẽ báo cáo theo kế hoạch đó.</source>
         <translation>The plans the department follows and the drafts not saved yet. Draft a plan from its document (.docx or .txt), correct what was read wrongly, then save: the units given tasks will report on that plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="76"/>
+        <location filename="../../ui/screens/plans/screen.py" line="79"/>
         <source>Kế hoạch &amp;mới</source>
         <translation>&amp;New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="78"/>
+        <location filename="../../ui/screens/plans/screen.py" line="81"/>
         <source>Soạn từ &amp;văn bản…</source>
         <translation>Draft from a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="80"/>
-        <location filename="../../ui/screens/plans/screen.py" line="172"/>
+        <location filename="../../ui/screens/plans/screen.py" line="83"/>
+        <location filename="../../ui/screens/plans/screen.py" line="182"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="82"/>
+        <location filename="../../ui/screens/plans/screen.py" line="85"/>
         <source>&amp;Bỏ bản nháp</source>
         <translation>Disca&amp;rd draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="93"/>
+        <location filename="../../ui/screens/plans/screen.py" line="96"/>
         <source>Số hiệu</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="94"/>
+        <location filename="../../ui/screens/plans/screen.py" line="97"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="95"/>
+        <location filename="../../ui/screens/plans/screen.py" line="98"/>
         <source>Trích yếu</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="96"/>
+        <location filename="../../ui/screens/plans/screen.py" line="99"/>
         <source>Bản lưu</source>
         <translation>Saved version</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="97"/>
+        <location filename="../../ui/screens/plans/screen.py" line="100"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="100"/>
+        <location filename="../../ui/screens/plans/screen.py" line="103"/>
         <source>Danh sách kế hoạch</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="137"/>
+        <location filename="../../ui/screens/plans/screen.py" line="146"/>
         <source>Bản nháp sửa kế hoạch đã lưu, chưa lưu</source>
         <translation>Draft of changes to a saved plan, not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="139"/>
+        <location filename="../../ui/screens/plans/screen.py" line="148"/>
         <source>Bản nháp, chưa lưu</source>
         <translation>Draft, not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="145"/>
+        <location filename="../../ui/screens/plans/screen.py" line="154"/>
         <source>nháp %1</source>
         <translation>draft %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="151"/>
+        <location filename="../../ui/screens/plans/screen.py" line="160"/>
         <source>có sẵn</source>
         <translation>built in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="151"/>
+        <location filename="../../ui/screens/plans/screen.py" line="160"/>
         <source>Sở lưu</source>
         <translation>saved here</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="158"/>
+        <location filename="../../ui/screens/plans/screen.py" line="168"/>
         <source>Đang dùng, %1 nhiệm vụ</source>
         <translation>In use, %1 tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="170"/>
+        <location filename="../../ui/screens/plans/screen.py" line="180"/>
         <source>&amp;Sửa tiếp bản nháp</source>
         <translation>&amp;Edit the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="232"/>
+        <location filename="../../ui/screens/plans/screen.py" line="242"/>
         <source>Bỏ bản nháp</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="233"/>
+        <location filename="../../ui/screens/plans/screen.py" line="243"/>
         <source>Bỏ bản nháp kế hoạch số %1? Những gì đã soạn trong đó sẽ mất.</source>
         <translation>Discard the draft of plan number %1? What was written in it will be lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="256"/>
+        <location filename="../../ui/screens/plans/screen.py" line="266"/>
         <source>Danh mục đơn vị</source>
         <translation>Unit directory</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="257"/>
+        <location filename="../../ui/screens/plans/screen.py" line="267"/>
         <source>Các đơn vị của kế hoạch được chọn từ danh mục:</source>
-        <translation>The plan's units are chosen from the directory:</translation>
+        <translation>The plan&apos;s units are chosen from the directory:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="269"/>
+        <location filename="../../ui/screens/plans/screen.py" line="279"/>
         <source>Chọn văn bản kế hoạch</source>
-        <translation>Choose the plan's document</translation>
+        <translation>Choose the plan&apos;s document</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="271"/>
+        <location filename="../../ui/screens/plans/screen.py" line="281"/>
         <source>Văn bản kế hoạch (*.docx *.txt *.md);;Mọi tệp (*)</source>
         <translation>Plan documents (*.docx *.txt *.md);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="301"/>
+        <location filename="../../ui/screens/plans/screen.py" line="311"/>
         <source>Đang soạn kế hoạch từ %1…</source>
         <translation>Drafting the plan from %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="341"/>
+        <source>Đơn vị thực hiện</source>
+        <translation>Implementing units</translation>
     </message>
 </context>
 <context>
@@ -5642,7 +5647,7 @@ due %2</translation>
     <message>
         <location filename="../../ui/screens/plans/unit_picker.py" line="36"/>
         <source>UBND tỉnh</source>
-        <translation>Provincial People's Committee</translation>
+        <translation>Provincial People&apos;s Committee</translation>
     </message>
     <message>
         <location filename="../../ui/screens/plans/unit_picker.py" line="37"/>
@@ -5662,12 +5667,12 @@ due %2</translation>
     <message>
         <location filename="../../ui/screens/plans/unit_picker.py" line="40"/>
         <source>UBND các huyện, thị xã</source>
-        <translation>District People's Committees</translation>
+        <translation>District People&apos;s Committees</translation>
     </message>
     <message>
         <location filename="../../ui/screens/plans/unit_picker.py" line="41"/>
         <source>UBND các xã, phường</source>
-        <translation>Commune and ward People's Committees</translation>
+        <translation>Commune and ward People&apos;s Committees</translation>
     </message>
 </context>
 <context>

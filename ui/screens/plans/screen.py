@@ -33,6 +33,7 @@ from app.services import plan_drafts
 from app.services.catalog import KeptPlan, plan_source
 from ui.context import AppContext
 from ui.screens.plans.editor import PlanEditor
+from ui.screens.plans.unit_picker import UnitPickerDialog
 from ui.widgets.common import heading
 from ui.widgets.job_bar import JobBar
 from ui.widgets.messages import show_error
@@ -327,6 +328,21 @@ class PlansScreen(QWidget):
     def _set_busy(self, busy: bool) -> None:
         for button in (self.new_button, self.draft_button):
             button.setEnabled(not busy)
+
+    def screenshot_dialogs(self) -> list[tuple[str, Callable[[], QWidget]]]:
+        """The unit picker, on the implementers of the current plan's last task."""
+
+        def make() -> QWidget:
+            ws = self.ctx.ws
+            task = ws.plan.tasks[-1]
+            selectors = [
+                {"unit": s.unit} if s.unit else {"kind": s.kind or ""} for s in task.implementers
+            ]
+            dialog = UnitPickerDialog(ws.units, selectors, self.tr("Đơn vị thực hiện"), self)
+            dialog.search.setText("văn hóa")
+            return dialog
+
+        return [("province-plan-unit-picker", make)]
 
     # --- leaving -------------------------------------------------------------------------
 
