@@ -267,3 +267,33 @@ def test_a_cancelled_draft_opens_nothing(qtbot: QtBot, window: ProvinceWindow) -
     assert screen.stack.currentIndex() == 0
     assert window.ctx is not None
     assert plan_drafts.drafts(window.ctx.ws) == []
+
+
+def test_editing_a_kept_plan_saves_a_new_revision_and_keeps_its_rows(
+    qtbot: QtBot, window: ProvinceWindow, prov: Workspace
+) -> None:
+    from sqlalchemy import select
+
+    from db import models as m
+
+    def task_rows() -> dict[str, int]:
+        with prov.db.session() as s:
+            rows = s.scalars(select(m.Task).where(m.Task.plan_id == "gl-157-2024"))
+            return {t.code: t.id for t in rows}
+
+    before_rows = task_rows()
+    before_sha = prov.kept_plan("gl-157-2024").source_sha256
+    screen = window.plans
+    screen.select_plan("gl-157-2024")
+    screen.edit_selected()
+    editor = screen.editor
+    editor.go_to("tasks[0].short_title")
+    short = _field(editor, "tasks[0].short_title")
+    short.selectAll()
+    type_text(short, "Quán triệt, tuyên truyền")
+    assert editor.save()
+    kept = prov.kept_plan("gl-157-2024")
+    assert kept.source_sha256 != before_sha
+    assert kept.plan.tasks[0].label == "II.1 — Quán triệt, tuyên truyền"
+    assert task_rows() == before_rows  # recorded work stays attached to the same rows
+    assert plan_drafts.drafts(prov) == []
