@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.errors import ConfigError
+from app.plan_draft.model import DraftPlan
 from app.plan_draft.writer import multiline, quote
 from app.plan_format import PLAN_FORMAT, PLAN_FORMAT_VERSION, load_plan
 from app.toml_source import PlanFormatError
@@ -36,6 +37,18 @@ _TOP_TABLES = ("basis", "tasks", "budget", "monitoring", "reporting")
 class Severity(StrEnum):
     ERROR = "error"  # the plan cannot be kept
     WARNING = "warning"  # it can, but the clerk should look
+    REMARK = "remark"  # the drafter's guess: the clerk compares it with the document
+
+
+# Where the drafter's remarks on plan-level names go in the data.
+_REMARK_FIELDS = {
+    "budget_text": "budget.text",
+    "annual_estimate": "budget.annual_estimate",
+    "due_month": "budget.due_month",
+    "monitoring_text": "monitoring.text",
+    "monitor_unit": "monitoring.monitor_unit",
+    "difficulties_via": "monitoring.difficulties_via",
+}
 
 
 @dataclass(frozen=True)
@@ -220,11 +233,13 @@ def check(
     directory_id: str,
     *,
     taken_ids: Mapping[str, str] | None = None,
+    remarks: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Issue]:
     """Every problem of the plan as the editor holds it, errors first, in field order.
 
     ``taken_ids`` are the ids of kept plans this one must not take (a new plan, a draft),
-    each with the plan's name, so a draft never silently replaces a kept plan.
+    each with the plan's name, so a draft never silently replaces a kept plan;
+    ``remarks`` are the drafter's, by field path, listed after the problems.
     """
     problems: list[Issue] = []
     units = directories.get(directory_id)
@@ -239,7 +254,8 @@ def check(
     if taken_ids and plan_id in taken_ids:
         problems.append(Issue("id", _taken_id(plan_id, taken_ids[plan_id])))
     problems.extend(_repeated_headings(data))
-    order = {Severity.ERROR: 0, Severity.WARNING: 1}
+    problems.extend(remark_issues(remarks or {}))
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.REMARK: 2}
     return sorted(problems, key=lambda p: (order[p.severity], _field_order(p.field)))
 
 
@@ -284,6 +300,31 @@ def _taken_id(plan_id: str, name: str) -> str:
 
 def _field_order(field: str) -> tuple[object, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"[\[\].]+", field) if p)
+
+
+def draft_remarks(draft: DraftPlan) -> dict[str, list[str]]:
+    """The drafter's "KIỂM TRA" remarks by field path: what the clerk should compare with
+    the document (the same remarks a drafted file carries as comments)."""
+    out: dict[str, list[str]] = {}
+
+    def add(field: str, messages: Sequence[str]) -> None:
+        out.setdefault(field, []).extend(m for m in messages if m not in out.get(field, []))
+
+    for name, messages in draft.notes.items():
+        add(_REMARK_FIELDS.get(name, name), messages)
+    for i, basis in enumerate(draft.basis):
+        for name, messages in basis.notes.items():
+            add(f"basis[{i}].{name}", messages)
+    for i, task in enumerate(draft.tasks):
+        for name, messages in task.notes.items():
+            add(f"tasks[{i}].{name}", messages)
+    for name, messages in draft.reporting.notes.items():
+        add(f"reporting.{name}", messages)
+    return out
+
+
+def remark_issues(remarks: Mapping[str, Sequence[str]]) -> list[Issue]:
+    return [Issue(f, m, Severity.REMARK) for f, ms in remarks.items() for m in ms]
 
 
 def has_errors(issues: Sequence[Issue]) -> bool:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.plan_edit import to_toml
+from app.plan_edit import Severity, to_toml
 from app.services import plan_drafts
 from app.services.workspace import Workspace, open_workspace
 from tests.test_province import new_province
@@ -68,6 +68,10 @@ def test_draft_correct_and_save_plan_157(
     assert [t["code"] for t in editor.data["tasks"]] == CODES
     # the draft is kept in the data folder before the clerk has typed anything
     assert [d.data["number"] for d in plan_drafts.drafts(prov)] == ["157/KH-UBND"]
+    # with the drafter's remarks: what to compare with the document (not errors)
+    remarks = {i.field for i in editor.issues if i.severity is Severity.REMARK}
+    assert {"id", "reporting.kinds"} <= remarks
+    assert "reporting.kinds" in plan_drafts.drafts(prov)[0].remarks
     # its id is the built-in plan's: flagged on the id field, which is outlined
     fields = {i.field for i in editor.issues}
     assert "id" in fields
@@ -87,7 +91,7 @@ def test_draft_correct_and_save_plan_157(
     plan_id.selectAll()
     qtbot.keyClicks(plan_id, "gl-157-2024-soan")
     editor.check_now()
-    assert "id" not in {i.field for i in editor.issues}
+    assert "id" not in {i.field for i in editor.issues}  # the error and the remark
     assert not _field(editor, "id").property("problem")
     editor.go_to("tasks[2].short_title")
     short = _field(editor, "tasks[2].short_title")

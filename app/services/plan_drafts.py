@@ -10,6 +10,7 @@ which unit directory it is checked against and which kept plan it amends.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 import secrets
@@ -19,7 +20,7 @@ from pathlib import Path
 from app.errors import ConfigError
 from app.fsio import unlink_quietly, write_atomic, write_failure
 from app.plan_draft import draft_toml
-from app.plan_edit import PlanData, check, has_errors, parse, to_toml
+from app.plan_edit import PlanData, check, draft_remarks, has_errors, parse, to_toml
 from app.services.plans import AddedPlan, add_plan
 from app.services.workspace import Workspace
 
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 
 FOLDER = "plan-drafts"
 _HEADER = re.compile(r"# tiendo-plan-draft directory=(\S+) editing=(\S+)")
+_REMARKS = "# remarks: "
+Remarks = dict[str, list[str]]
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Draft:
     directory_id: str
     editing: str | None  # the kept plan it amends; None for a new plan
     saved_at: dt.datetime
+    remarks: Remarks  # the drafter's remarks the clerk has not dealt with, by field path
 
 
 def folder(ws: Workspace) -> Path:
@@ -52,10 +56,18 @@ def new_path(ws: Workspace, editing: str | None = None) -> Path:
     return folder(ws) / f"moi-{stamp}-{secrets.token_hex(3)}.toml"
 
 
-def save_draft(path: Path, data: PlanData, directory_id: str, editing: str | None) -> None:
+def save_draft(
+    path: Path,
+    data: PlanData,
+    directory_id: str,
+    editing: str | None,
+    remarks: Remarks | None = None,
+) -> None:
     """Write the draft (atomically). Raises ConfigError when the data folder cannot be
     written."""
     header = f"# tiendo-plan-draft directory={directory_id} editing={editing or '-'}\n"
+    if remarks:
+        header += _REMARKS + json.dumps(remarks, ensure_ascii=False) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, (header + to_toml(data)).encode("utf-8"))
@@ -76,7 +88,18 @@ def read_draft(path: Path) -> Draft:
     if match is None:
         raise ConfigError(f"Tệp {path.name} không phải bản nháp kế hoạch của Tiến Độ.")
     editing = None if match.group(2) == "-" else match.group(2)
-    return Draft(path, parse(rest), match.group(1), editing, stamp)
+    remarks: Remarks = {}
+    if rest.startswith(_REMARKS):
+        line, _, rest = rest.partition("\n")
+        try:
+            loaded = json.loads(line[len(_REMARKS) :])
+        except ValueError:
+            loaded = {}
+        if isinstance(loaded, dict):
+            remarks = {
+                str(k): [str(m) for m in v] for k, v in loaded.items() if isinstance(v, list)
+            }
+    return Draft(path, parse(rest), match.group(1), editing, stamp, remarks)
 
 
 def drafts(ws: Workspace) -> list[Draft]:
@@ -95,8 +118,9 @@ def discard(path: Path) -> None:
     unlink_quietly(path)
 
 
-def draft_document(ws: Workspace, document: Path, directory_id: str) -> PlanData:
-    """The plan drafted from its document (.docx, .txt, .md) against a kept directory.
+def draft_document(ws: Workspace, document: Path, directory_id: str) -> tuple[PlanData, Remarks]:
+    """The plan drafted from its document (.docx, .txt, .md) against a kept directory,
+    and the drafter's remarks by field path.
 
     Raises DraftError subclasses for a document it cannot use, ConfigError for an unknown
     directory.
@@ -104,8 +128,8 @@ def draft_document(ws: Workspace, document: Path, directory_id: str) -> PlanData
     units = ws.directories.get(directory_id)
     if units is None:
         raise ConfigError(f"Không có danh mục đơn vị «{directory_id}».")
-    _draft, text = draft_toml(document, units)
-    return parse(text)
+    draft, text = draft_toml(document, units)
+    return parse(text), draft_remarks(draft)
 
 
 def taken_ids(ws: Workspace, editing: str | None) -> dict[str, str]:

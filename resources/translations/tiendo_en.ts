@@ -2504,188 +2504,193 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="79"/>
+        <location filename="../../ui/screens/plans/editor.py" line="80"/>
         <source>&amp;Kiểm tra</source>
         <translation>&amp;Check</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="80"/>
+        <location filename="../../ui/screens/plans/editor.py" line="81"/>
         <source>Kiểm tra toàn bộ kế hoạch (F5)</source>
         <translation>Check the whole plan (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="82"/>
-        <location filename="../../ui/screens/plans/editor.py" line="534"/>
+        <location filename="../../ui/screens/plans/editor.py" line="83"/>
+        <location filename="../../ui/screens/plans/editor.py" line="547"/>
         <source>&amp;Lưu kế hoạch</source>
         <translation>&amp;Save plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="83"/>
+        <location filename="../../ui/screens/plans/editor.py" line="84"/>
         <source>Lưu kế hoạch vào bản cài đặt (Ctrl+S)</source>
         <translation>Keep the plan in this installation (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="85"/>
+        <location filename="../../ui/screens/plans/editor.py" line="86"/>
         <source>Về &amp;danh sách</source>
         <translation>&amp;Back to the list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="109"/>
+        <location filename="../../ui/screens/plans/editor.py" line="110"/>
         <source>&amp;Phần của kế hoạch:</source>
         <translation>&amp;Parts of the plan:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="112"/>
+        <location filename="../../ui/screens/plans/editor.py" line="113"/>
         <source>Phần của kế hoạch</source>
         <translation>Parts of the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="118"/>
+        <location filename="../../ui/screens/plans/editor.py" line="119"/>
         <source>Thêm &amp;nhiệm vụ</source>
         <translation>Add &amp;task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="120"/>
+        <location filename="../../ui/screens/plans/editor.py" line="121"/>
         <source>&amp;Bỏ nhiệm vụ</source>
         <translation>Remo&amp;ve task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="137"/>
+        <location filename="../../ui/screens/plans/editor.py" line="138"/>
         <source>Các lỗi của kế hoạch</source>
         <translation>The plan&apos;s problems</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="186"/>
+        <location filename="../../ui/screens/plans/editor.py" line="189"/>
         <source>Kế hoạch mới: số %1</source>
         <translation>New plan: number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="188"/>
+        <location filename="../../ui/screens/plans/editor.py" line="191"/>
         <source>Sửa kế hoạch số %1</source>
         <translation>Editing plan number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="195"/>
+        <location filename="../../ui/screens/plans/editor.py" line="198"/>
         <source>Thông tin chung, căn cứ</source>
         <translation>General information, basis</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="197"/>
+        <location filename="../../ui/screens/plans/editor.py" line="200"/>
         <source>Nhiệm vụ (mục II)</source>
         <translation>Tasks (section II)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="203"/>
+        <location filename="../../ui/screens/plans/editor.py" line="206"/>
         <source>Kinh phí, tổ chức thực hiện</source>
         <translation>Budget, implementation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="205"/>
+        <location filename="../../ui/screens/plans/editor.py" line="208"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="288"/>
+        <location filename="../../ui/screens/plans/editor.py" line="294"/>
         <source>Bỏ nhiệm vụ</source>
         <translation>Remove task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="290"/>
+        <location filename="../../ui/screens/plans/editor.py" line="296"/>
         <source>Bỏ nhiệm vụ %1 khỏi kế hoạch? Hoạt động và số liệu đơn vị đã ghi cho nhiệm vụ này vẫn được giữ.</source>
         <translation>Remove task %1 from the plan? Activities and figures units recorded for it are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="334"/>
+        <location filename="../../ui/screens/plans/editor.py" line="343"/>
         <source>Enter hoặc bấm để đến ô này</source>
         <translation>Press Enter or click to go to this field</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="337"/>
+        <location filename="../../ui/screens/plans/editor.py" line="346"/>
         <source>Kết quả kiểm tra: kế hoạch hợp lệ, có thể lưu.</source>
         <translation>Check: the plan is valid and can be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="340"/>
-        <source>Kết quả kiểm tra: %1 lỗi, %2 lưu ý — chọn một dòng (F8) để đến ô đó.</source>
-        <translation>Check: %1 errors, %2 warnings — choose a line (F8) to go to its field.</translation>
+        <location filename="../../ui/screens/plans/editor.py" line="350"/>
+        <source>Kết quả kiểm tra: %1 lỗi, %2 lưu ý, %3 chỗ máy đoán cần đối chiếu với văn bản — chọn một dòng (F8) để đến ô đó.</source>
+        <translation>Check: %1 errors, %2 warnings, %3 guesses to compare with the document — choose a line (F8) to go to its field.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="401"/>
+        <location filename="../../ui/screens/plans/editor.py" line="407"/>
         <source>Có lỗi</source>
         <translation>Has errors</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="403"/>
+        <location filename="../../ui/screens/plans/editor.py" line="408"/>
         <source>Có lưu ý</source>
         <translation>Has warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="439"/>
+        <location filename="../../ui/screens/plans/editor.py" line="409"/>
+        <source>Có chỗ cần đối chiếu với văn bản</source>
+        <translation>Has guesses to compare with the document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="451"/>
         <source>Nhiệm vụ %1</source>
         <translation>Task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="443"/>
+        <location filename="../../ui/screens/plans/editor.py" line="455"/>
         <source>Căn cứ %1</source>
         <translation>Basis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="443"/>
+        <location filename="../../ui/screens/plans/editor.py" line="455"/>
         <source>Chỉ tiêu %1</source>
         <translation>Indicator %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="452"/>
+        <location filename="../../ui/screens/plans/editor.py" line="464"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="470"/>
+        <location filename="../../ui/screens/plans/editor.py" line="482"/>
         <source>Bản nháp được giữ tự động; kế hoạch chỉ được dùng khi bấm «Lưu kế hoạch».</source>
         <translation>The draft is kept automatically; the plan is used only once you press «Save plan».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="480"/>
+        <location filename="../../ui/screens/plans/editor.py" line="492"/>
         <source>… và %1 lỗi khác</source>
         <translation>… and %1 more errors</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="483"/>
+        <location filename="../../ui/screens/plans/editor.py" line="495"/>
         <source>Chưa lưu kế hoạch</source>
         <translation>Plan not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="485"/>
+        <location filename="../../ui/screens/plans/editor.py" line="497"/>
         <source>Kế hoạch còn %1 lỗi nên chưa được lưu. Sửa các ô tô đỏ rồi lưu lại.</source>
         <translation>The plan still has %1 errors, so it was not saved. Correct the fields outlined in red, then save again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="508"/>
+        <location filename="../../ui/screens/plans/editor.py" line="521"/>
         <source>Đã lưu kế hoạch số %1 (%2 nhiệm vụ).</source>
         <translation>Plan number %1 saved (%2 tasks).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="514"/>
+        <location filename="../../ui/screens/plans/editor.py" line="527"/>
         <source>Đã lưu kế hoạch số %1.</source>
         <translation>Plan number %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="527"/>
+        <location filename="../../ui/screens/plans/editor.py" line="540"/>
         <source>Kế hoạch chưa lưu</source>
         <translation>Plan not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="529"/>
+        <location filename="../../ui/screens/plans/editor.py" line="542"/>
         <source>Kế hoạch số %1 có thay đổi chưa lưu. Lưu kế hoạch bây giờ, hay giữ bản nháp để sửa tiếp sau?</source>
         <translation>Plan number %1 has changes that are not saved. Save the plan now, or keep the draft to continue later?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="535"/>
+        <location filename="../../ui/screens/plans/editor.py" line="548"/>
         <source>&amp;Giữ bản nháp</source>
         <translation>&amp;Keep the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="536"/>
+        <location filename="../../ui/screens/plans/editor.py" line="549"/>
         <source>Ở &amp;lại</source>
         <translation>S&amp;tay</translation>
     </message>
@@ -2693,193 +2698,193 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>PlanFields</name>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="570"/>
+        <location filename="../../ui/screens/plans/editor.py" line="583"/>
         <source>Mã kế hoạch</source>
         <translation>Plan id</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="571"/>
+        <location filename="../../ui/screens/plans/editor.py" line="584"/>
         <source>Số hiệu</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="572"/>
+        <location filename="../../ui/screens/plans/editor.py" line="585"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="573"/>
+        <location filename="../../ui/screens/plans/editor.py" line="586"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="574"/>
+        <location filename="../../ui/screens/plans/editor.py" line="587"/>
         <source>Nội dung theo dõi</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="575"/>
-        <location filename="../../ui/screens/plans/editor.py" line="582"/>
+        <location filename="../../ui/screens/plans/editor.py" line="588"/>
+        <location filename="../../ui/screens/plans/editor.py" line="595"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="576"/>
+        <location filename="../../ui/screens/plans/editor.py" line="589"/>
         <source>Tên cơ quan ban hành</source>
         <translation>Issuer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="577"/>
+        <location filename="../../ui/screens/plans/editor.py" line="590"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="578"/>
+        <location filename="../../ui/screens/plans/editor.py" line="591"/>
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="579"/>
+        <location filename="../../ui/screens/plans/editor.py" line="592"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="580"/>
+        <location filename="../../ui/screens/plans/editor.py" line="593"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="581"/>
+        <location filename="../../ui/screens/plans/editor.py" line="594"/>
         <source>Mục đích, yêu cầu</source>
         <translation>Purpose, requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="583"/>
+        <location filename="../../ui/screens/plans/editor.py" line="596"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="584"/>
+        <location filename="../../ui/screens/plans/editor.py" line="597"/>
         <source>Tên ngắn</source>
         <translation>Short title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="585"/>
+        <location filename="../../ui/screens/plans/editor.py" line="598"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="586"/>
+        <location filename="../../ui/screens/plans/editor.py" line="599"/>
         <source>Câu «Đơn vị thực hiện»</source>
         <translation>«Implementing units» sentence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="587"/>
+        <location filename="../../ui/screens/plans/editor.py" line="600"/>
         <source>Đơn vị thực hiện</source>
         <translation>Implementing units</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="588"/>
+        <location filename="../../ui/screens/plans/editor.py" line="601"/>
         <source>Đơn vị chủ trì</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="589"/>
+        <location filename="../../ui/screens/plans/editor.py" line="602"/>
         <source>Đơn vị phối hợp</source>
         <translation>Coordinating units</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="590"/>
+        <location filename="../../ui/screens/plans/editor.py" line="603"/>
         <source>Theo hướng dẫn của</source>
         <translation>Following guidance of</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="591"/>
+        <location filename="../../ui/screens/plans/editor.py" line="604"/>
         <source>Thời gian thực hiện</source>
         <translation>Timeframe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="592"/>
+        <location filename="../../ui/screens/plans/editor.py" line="605"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="593"/>
+        <location filename="../../ui/screens/plans/editor.py" line="606"/>
         <source>Lời văn bản</source>
         <translation>Wording</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="594"/>
+        <location filename="../../ui/screens/plans/editor.py" line="607"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="595"/>
+        <location filename="../../ui/screens/plans/editor.py" line="608"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="596"/>
+        <location filename="../../ui/screens/plans/editor.py" line="609"/>
         <source>Kế hoạch đặt</source>
         <translation>Set by the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="597"/>
+        <location filename="../../ui/screens/plans/editor.py" line="610"/>
         <source>Kinh phí</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="598"/>
+        <location filename="../../ui/screens/plans/editor.py" line="611"/>
         <source>Dự toán hằng năm</source>
         <translation>Yearly estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="599"/>
+        <location filename="../../ui/screens/plans/editor.py" line="612"/>
         <source>Tháng lập dự toán</source>
         <translation>Estimate month</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="600"/>
+        <location filename="../../ui/screens/plans/editor.py" line="613"/>
         <source>Tổ chức thực hiện</source>
         <translation>Implementation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="601"/>
+        <location filename="../../ui/screens/plans/editor.py" line="614"/>
         <source>Cơ quan theo dõi</source>
         <translation>Monitoring body</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="602"/>
+        <location filename="../../ui/screens/plans/editor.py" line="615"/>
         <source>Vướng mắc báo cáo qua</source>
         <translation>Difficulties reported via</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="603"/>
+        <location filename="../../ui/screens/plans/editor.py" line="616"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="604"/>
+        <location filename="../../ui/screens/plans/editor.py" line="617"/>
         <source>Các kỳ</source>
         <translation>Periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="605"/>
+        <location filename="../../ui/screens/plans/editor.py" line="618"/>
         <source>Hạn nộp</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="606"/>
+        <location filename="../../ui/screens/plans/editor.py" line="619"/>
         <source>Căn cứ quy định</source>
         <translation>Rule&apos;s source</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="607"/>
+        <location filename="../../ui/screens/plans/editor.py" line="620"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="608"/>
+        <location filename="../../ui/screens/plans/editor.py" line="621"/>
         <source>Căn cứ</source>
         <translation>Basis</translation>
     </message>
@@ -2983,42 +2988,42 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>&amp;Edit the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="242"/>
+        <location filename="../../ui/screens/plans/screen.py" line="250"/>
         <source>Bỏ bản nháp</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="243"/>
+        <location filename="../../ui/screens/plans/screen.py" line="251"/>
         <source>Bỏ bản nháp kế hoạch số %1? Những gì đã soạn trong đó sẽ mất.</source>
         <translation>Discard the draft of plan number %1? What was written in it will be lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="266"/>
+        <location filename="../../ui/screens/plans/screen.py" line="274"/>
         <source>Danh mục đơn vị</source>
         <translation>Unit directory</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="267"/>
+        <location filename="../../ui/screens/plans/screen.py" line="275"/>
         <source>Các đơn vị của kế hoạch được chọn từ danh mục:</source>
         <translation>The plan&apos;s units are chosen from the directory:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="279"/>
+        <location filename="../../ui/screens/plans/screen.py" line="287"/>
         <source>Chọn văn bản kế hoạch</source>
         <translation>Choose the plan&apos;s document</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="281"/>
+        <location filename="../../ui/screens/plans/screen.py" line="289"/>
         <source>Văn bản kế hoạch (*.docx *.txt *.md);;Mọi tệp (*)</source>
         <translation>Plan documents (*.docx *.txt *.md);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="311"/>
+        <location filename="../../ui/screens/plans/screen.py" line="321"/>
         <source>Đang soạn kế hoạch từ %1…</source>
         <translation>Drafting the plan from %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="341"/>
+        <location filename="../../ui/screens/plans/screen.py" line="353"/>
         <source>Đơn vị thực hiện</source>
         <translation>Implementing units</translation>
     </message>

@@ -37,8 +37,8 @@ from ui.widgets.common import heading
 from ui.widgets.messages import core_text, show_error
 
 CHECK_DELAY_MS = 400
-_ERROR = "#c62828"
-_WARNING = "#d08a00"
+_COLOURS = {Severity.ERROR: "#c62828", Severity.WARNING: "#d08a00", Severity.REMARK: "#1565c0"}
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.REMARK: 2}
 
 
 class PlanEditor(QWidget):
@@ -57,6 +57,7 @@ class PlanEditor(QWidget):
         self.changed = False  # edits not kept as the plan yet
         self.draft_pending = False  # edits not written to the draft file yet
         self.issues: list[Issue] = []
+        self.remarks: dict[str, list[str]] = {}  # the drafter's, until the clerk edits the field
         self.page: PageKey = GENERAL
         self.highlighted: list[QWidget] = []
         self.timer = QTimer(self)
@@ -155,6 +156,7 @@ class PlanEditor(QWidget):
         draft_path: Path,
         *,
         changed: bool,
+        remarks: dict[str, list[str]] | None = None,
     ) -> None:
         """Edit ``data``: a kept plan (``editing`` its id), a draft, or a new plan.
         ``changed`` when it differs from what is kept (a draft, a drafted document)."""
@@ -164,6 +166,7 @@ class PlanEditor(QWidget):
         self.pages.units = self.ctx.ws.directories.get(directory_id)
         self.pages.editing = editing
         self.draft_path = draft_path
+        self.remarks = dict(remarks or {})
         self.changed = changed
         self.draft_pending = changed and not draft_path.exists()
         self.page = GENERAL
@@ -254,6 +257,9 @@ class PlanEditor(QWidget):
     # --- editing -------------------------------------------------------------------------
 
     def _edited(self, field: str) -> None:
+        # an edited field has been looked at: the drafter's remark on it goes
+        for path in [p for p in self.remarks if p == field or p.startswith(field + ".")]:
+            del self.remarks[path]
         self.changed = True
         self.draft_pending = True
         index = re.match(r"tasks\[(\d+)\]\.(code|title|short_title)$", field)
@@ -309,6 +315,7 @@ class PlanEditor(QWidget):
             ws.directories,
             self.pages.directory_id,
             taken_ids=plan_drafts.taken_ids(ws, self.editing),
+            remarks=self.remarks,
         )
         self._list_problems()
         self._highlight()
@@ -320,13 +327,15 @@ class PlanEditor(QWidget):
         self.problems.clear()
         style = self.style()
         errors = sum(1 for i in self.issues if i.severity is Severity.ERROR)
-        warnings = len(self.issues) - errors
+        warnings = sum(1 for i in self.issues if i.severity is Severity.WARNING)
+        remarks = len(self.issues) - errors - warnings
+        icons = {
+            Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+            Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+            Severity.REMARK: QStyle.StandardPixmap.SP_MessageBoxInformation,
+        }
         for issue in self.issues:
-            icon = (
-                QStyle.StandardPixmap.SP_MessageBoxCritical
-                if issue.severity is Severity.ERROR
-                else QStyle.StandardPixmap.SP_MessageBoxWarning
-            )
+            icon = icons[issue.severity]
             item = QListWidgetItem(
                 style.standardIcon(icon), f"{self._where(issue.field)}: {core_text(issue.message)}"
             )
@@ -337,9 +346,13 @@ class PlanEditor(QWidget):
             text = self.tr("Kết quả kiểm tra: kế hoạch hợp lệ, có thể lưu.")
         else:
             text = (
-                self.tr("Kết quả kiểm tra: %1 lỗi, %2 lưu ý — chọn một dòng (F8) để đến ô đó.")
+                self.tr(
+                    "Kết quả kiểm tra: %1 lỗi, %2 lưu ý, %3 chỗ máy đoán cần đối chiếu với văn "
+                    "bản — chọn một dòng (F8) để đến ô đó."
+                )
                 .replace("%1", str(errors))
                 .replace("%2", str(warnings))
+                .replace("%3", str(remarks))
             )
         self.problems_label.setText(text)
         self.problems.setVisible(bool(self.issues))
@@ -374,8 +387,8 @@ class PlanEditor(QWidget):
                 if found is not None:
                     messages.setdefault(found, []).append(issue)
             for widget, issues in messages.items():
-                error = any(i.severity is Severity.ERROR for i in issues)
-                colour = _ERROR if error else _WARNING
+                worst = min(issues, key=lambda i: _RANK[i.severity]).severity
+                colour = _COLOURS[worst]
                 if widget.property("plainTip") is None:
                     widget.setProperty("plainTip", widget.toolTip())
                 widget.setStyleSheet(f"#planField {{ border: 2px solid {colour}; }}")
@@ -388,20 +401,19 @@ class PlanEditor(QWidget):
         worst: dict[PageKey, Severity] = {}
         for issue in self.issues:
             key = page_of(issue.field)
-            if worst.get(key) is not Severity.ERROR:
+            if key not in worst or _RANK[issue.severity] < _RANK[worst[key]]:
                 worst[key] = issue.severity
+        tips = {
+            Severity.ERROR: self.tr("Có lỗi"),
+            Severity.WARNING: self.tr("Có lưu ý"),
+            Severity.REMARK: self.tr("Có chỗ cần đối chiếu với văn bản"),
+        }
         for key, item in self.page_items.items():
             severity = worst.get(key)
-            colour = {Severity.ERROR: _ERROR, Severity.WARNING: _WARNING}.get(severity)  # type: ignore[arg-type]
-            item.setForeground(0, QBrush(QColor(colour)) if colour else QBrush())
-            item.setToolTip(
-                0,
-                ""
-                if severity is None
-                else self.tr("Có lỗi")
-                if severity is Severity.ERROR
-                else self.tr("Có lưu ý"),
+            item.setForeground(
+                0, QBrush(QColor(_COLOURS[severity])) if severity is not None else QBrush()
             )
+            item.setToolTip(0, tips[severity] if severity is not None else "")
 
     def focus_problems(self) -> None:
         if self.problems.count():
@@ -460,7 +472,7 @@ class PlanEditor(QWidget):
             return
         try:
             plan_drafts.save_draft(
-                self.draft_path, self.data, self.pages.directory_id, self.editing
+                self.draft_path, self.data, self.pages.directory_id, self.editing, self.remarks
             )
         except KnownError as exc:
             self.draft_label.setText(core_text(exc.message))
@@ -501,6 +513,7 @@ class PlanEditor(QWidget):
             show_error(self, exc)
             return False
         self.changed = self.draft_pending = False
+        self.remarks = {}
         self.pages.editing = added.plan.id
         self.draft_path = plan_drafts.new_path(self.ctx.ws, added.plan.id)
         self._update_title()

@@ -189,9 +189,15 @@ class PlansScreen(QWidget):
     # --- opening the editor --------------------------------------------------------------
 
     def _open(
-        self, data: PlanData, directory_id: str, editing: str | None, path: Path, changed: bool
+        self,
+        data: PlanData,
+        directory_id: str,
+        editing: str | None,
+        path: Path,
+        changed: bool,
+        remarks: dict[str, list[str]] | None = None,
     ) -> None:
-        self.editor.open_plan(data, directory_id, editing, path, changed=changed)
+        self.editor.open_plan(data, directory_id, editing, path, changed=changed, remarks=remarks)
         self.stack.setCurrentWidget(self.editor)
 
     def _default_directory(self) -> str:
@@ -212,7 +218,9 @@ class PlansScreen(QWidget):
         kind, value = chosen
         if kind == _DRAFT:
             draft: plan_drafts.Draft = value  # type: ignore[assignment]
-            self._open(draft.data, draft.directory_id, draft.editing, draft.path, True)
+            self._open(
+                draft.data, draft.directory_id, draft.editing, draft.path, True, draft.remarks
+            )
             return
         kept: KeptPlan = value  # type: ignore[assignment]
         ws = self.ctx.ws
@@ -291,18 +299,20 @@ class PlansScreen(QWidget):
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> PlanData:
             progress(0, 2)
-            data = plan_drafts.draft_document(ws, document, directory_id)
+            data, remarks = plan_drafts.draft_document(ws, document, directory_id)
             progress(1, 2)
             if cancelled():
                 return data
             path = plan_drafts.new_path(ws)
-            plan_drafts.save_draft(path, data, directory_id, None)
+            plan_drafts.save_draft(path, data, directory_id, None, remarks)
             progress(2, 2)
-            return {"path": path, "data": data}
+            return {"path": path, "data": data, "remarks": remarks}
 
         job = Job(work)
         job.signals.finished.connect(
-            lambda result: self._drafted(result["data"], directory_id, result["path"])
+            lambda result: self._drafted(
+                result["data"], directory_id, result["path"], result["remarks"]
+            )
         )
         job.signals.failed.connect(self._draft_failed)
         job.signals.finished.connect(self._job_done)
@@ -314,9 +324,11 @@ class PlansScreen(QWidget):
         job.start()
         return job
 
-    def _drafted(self, data: PlanData, directory_id: str, path: Path) -> None:
+    def _drafted(
+        self, data: PlanData, directory_id: str, path: Path, remarks: dict[str, list[str]]
+    ) -> None:
         self.refresh()
-        self._open(data, directory_id, None, path, True)
+        self._open(data, directory_id, None, path, True, remarks)
 
     def _draft_failed(self, message: str, hint: str) -> None:
         show_error(self, message, hint)
