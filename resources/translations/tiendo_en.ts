@@ -5707,6 +5707,11 @@ due %2</translation>
         <source>Đơn vị</source>
         <translation>Units</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="210"/>
+        <source>Đã gồm trong lựa chọn theo loại</source>
+        <translation>Already included by the choice by kind</translation>
+    </message>
 </context>
 <context>
     <name>UnitProgressCharts</name>

@@ -183,13 +183,17 @@ class UnitPickerDialog(QDialog):
             item = QListWidgetItem("   " * min(depth, 2) + unit.short_name)
             item.setData(Qt.ItemDataRole.UserRole, unit.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, fold(f"{unit.name} {unit.short_name}"))
-            item.setToolTip(f"{unit.name} ({unit.id})")
+            item.setData(Qt.ItemDataRole.UserRole + 2, unit.kind.value)
+            item.setData(Qt.ItemDataRole.UserRole + 3, f"{unit.name} ({unit.id})")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
                 Qt.CheckState.Checked if unit.id in chosen_units else Qt.CheckState.Unchecked
             )
             self.list.addItem(item)
         self.unknown = [u for u in chosen_units if units is None or u not in units]
+        for box in self.kind_boxes.values():
+            box.toggled.connect(self._covered)
+        self._covered()
         layout.addWidget(self.list, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -199,6 +203,21 @@ class UnitPickerDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, 600)
         self.search.setFocus()
+
+    def _covered(self, *_: object) -> None:
+        """Units of a kind chosen as a whole are named by it: shown greyed, not ticked."""
+        kinds = {k for k, box in self.kind_boxes.items() if box.isChecked()}
+        covered = self.tr("Đã gồm trong lựa chọn theo loại")
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            inside = item.data(Qt.ItemDataRole.UserRole + 2) in kinds
+            flags = item.flags()
+            if inside:
+                item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(covered)
+            else:
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(str(item.data(Qt.ItemDataRole.UserRole + 3)))
 
     def _filter(self, text: str) -> None:
         wanted = fold(text.strip())
