@@ -1882,362 +1882,362 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="201"/>
+        <location filename="../../ui/screens/plans/pages.py" line="206"/>
         <source>Thông tin chung</source>
         <translation>General information</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="211"/>
+        <location filename="../../ui/screens/plans/pages.py" line="216"/>
         <source>Các đơn vị kế hoạch giao nhiệm vụ được chọn từ danh mục này.</source>
         <translation>The units the plan assigns tasks to are chosen from this directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="219"/>
+        <location filename="../../ui/screens/plans/pages.py" line="224"/>
         <source>Mã của kế hoạch đã lưu không đổi được: số liệu đã ghi gắn với mã này.</source>
         <translation>A saved plan&apos;s id cannot change: recorded data is attached to it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="221"/>
+        <location filename="../../ui/screens/plans/pages.py" line="226"/>
         <source>&amp;Mã kế hoạch:</source>
         <translation>Plan &amp;id:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="222"/>
+        <location filename="../../ui/screens/plans/pages.py" line="227"/>
         <source>&amp;Số hiệu:</source>
         <translation>&amp;Number:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="225"/>
+        <location filename="../../ui/screens/plans/pages.py" line="230"/>
         <source>&amp;Trích yếu:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="229"/>
+        <location filename="../../ui/screens/plans/pages.py" line="234"/>
         <source>Cơ &amp;quan ban hành:</source>
         <translation>Issuing bod&amp;y:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="231"/>
+        <location filename="../../ui/screens/plans/pages.py" line="236"/>
         <source>Đị&amp;a danh:</source>
         <translation>Pl&amp;ace:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="233"/>
+        <location filename="../../ui/screens/plans/pages.py" line="238"/>
         <source>&amp;Chức vụ người ký:</source>
         <translation>Signer&apos;s &amp;capacity:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="234"/>
+        <location filename="../../ui/screens/plans/pages.py" line="239"/>
         <source>Mục đích, &amp;yêu cầu:</source>
         <translation>Purpose, re&amp;quirements:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="235"/>
+        <location filename="../../ui/screens/plans/pages.py" line="240"/>
         <source>Căn cứ</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="214"/>
+        <location filename="../../ui/screens/plans/pages.py" line="219"/>
         <source>Danh mục đơn &amp;vị:</source>
         <translation>Unit &amp;directory:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="223"/>
+        <location filename="../../ui/screens/plans/pages.py" line="228"/>
         <source>L&amp;oại văn bản:</source>
         <translation>Document kin&amp;d:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="224"/>
+        <location filename="../../ui/screens/plans/pages.py" line="229"/>
         <source>Ngày ban &amp;hành:</source>
         <translation>Date of iss&amp;ue:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="227"/>
+        <location filename="../../ui/screens/plans/pages.py" line="232"/>
         <source>Nội dung theo dõ&amp;i:</source>
         <translation>Subject follo&amp;wed:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="230"/>
+        <location filename="../../ui/screens/plans/pages.py" line="235"/>
         <source>Tên cơ q&amp;uan ban hành:</source>
         <translation>Issuer&apos;s na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="232"/>
+        <location filename="../../ui/screens/plans/pages.py" line="237"/>
         <source>N&amp;gười ký:</source>
         <translation>Si&amp;gned by:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="238"/>
+        <location filename="../../ui/screens/plans/pages.py" line="243"/>
         <source>Th&amp;êm căn cứ</source>
         <translation>Add basis docum&amp;ent</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="245"/>
+        <location filename="../../ui/screens/plans/pages.py" line="250"/>
         <source>Căn cứ %1</source>
         <translation>Basis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="246"/>
+        <location filename="../../ui/screens/plans/pages.py" line="251"/>
         <source>Số hiệu:</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="247"/>
+        <location filename="../../ui/screens/plans/pages.py" line="252"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="248"/>
+        <location filename="../../ui/screens/plans/pages.py" line="253"/>
         <source>Cơ quan ban hành:</source>
         <translation>Issued by:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="249"/>
+        <location filename="../../ui/screens/plans/pages.py" line="254"/>
         <source>Trích yếu:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="250"/>
+        <location filename="../../ui/screens/plans/pages.py" line="255"/>
         <source>Bỏ căn cứ này</source>
         <translation>Remove this basis document</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="267"/>
+        <location filename="../../ui/screens/plans/pages.py" line="191"/>
         <source>Nhiệm vụ %1</source>
         <translation>Task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="270"/>
+        <location filename="../../ui/screens/plans/pages.py" line="275"/>
         <source>&amp;Mã nhiệm vụ:</source>
         <translation>Task &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="271"/>
+        <location filename="../../ui/screens/plans/pages.py" line="276"/>
         <source>&amp;Tiêu đề:</source>
         <translation>&amp;Heading:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="273"/>
+        <location filename="../../ui/screens/plans/pages.py" line="278"/>
         <source>Chỉ cần khi nhiều nhiệm vụ cùng tiêu đề</source>
         <translation>Only needed when several tasks share a heading</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="274"/>
+        <location filename="../../ui/screens/plans/pages.py" line="279"/>
         <source>Tên n&amp;gắn:</source>
         <translation>Short tit&amp;le:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="275"/>
+        <location filename="../../ui/screens/plans/pages.py" line="280"/>
         <source>Nội d&amp;ung (mỗi dòng một ý):</source>
         <translation>Content (one point per line):</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="276"/>
+        <location filename="../../ui/screens/plans/pages.py" line="281"/>
         <source>&amp;Câu «Đơn vị thực hiện»:</source>
         <translation>«Implementing units» &amp;sentence:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="278"/>
+        <location filename="../../ui/screens/plans/pages.py" line="283"/>
         <source>Đơn &amp;vị thực hiện:</source>
         <translation>Implementing &amp;units:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="283"/>
+        <location filename="../../ui/screens/plans/pages.py" line="288"/>
         <source>Đơn vị ph&amp;ối hợp:</source>
         <translation>C&amp;oordinating units:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="286"/>
+        <location filename="../../ui/screens/plans/pages.py" line="291"/>
         <source>Th&amp;eo hướng dẫn của:</source>
         <translation>Following guidanc&amp;e of:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="291"/>
+        <location filename="../../ui/screens/plans/pages.py" line="296"/>
         <source>Thêm chỉ tiêu</source>
         <translation>Add indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="303"/>
+        <location filename="../../ui/screens/plans/pages.py" line="308"/>
         <source>Lo&amp;ại:</source>
         <translation>Kin&amp;d:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="304"/>
+        <location filename="../../ui/screens/plans/pages.py" line="309"/>
         <source>Lờ&amp;i văn bản:</source>
         <translation>Plan&apos;s word&amp;ing:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="359"/>
+        <location filename="../../ui/screens/plans/pages.py" line="364"/>
         <source>Đơn vị lập dự toán kinh phí &amp;hằng năm</source>
         <translation>Units draw up a budget estimate every &amp;year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="363"/>
+        <location filename="../../ui/screens/plans/pages.py" line="368"/>
         <source>Nội d&amp;ung mục III:</source>
         <translation>Section III te&amp;xt:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="366"/>
+        <location filename="../../ui/screens/plans/pages.py" line="371"/>
         <source>Cơ quan theo dõi, tổn&amp;g hợp:</source>
         <translation>Monitorin&amp;g body:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="371"/>
+        <location filename="../../ui/screens/plans/pages.py" line="376"/>
         <source>Nội dung mục I&amp;V:</source>
         <translation>Section I&amp;V text:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="387"/>
+        <location filename="../../ui/screens/plans/pages.py" line="392"/>
         <source>Nă&amp;m</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="279"/>
+        <location filename="../../ui/screens/plans/pages.py" line="284"/>
         <source>Đơn vị thực hiện</source>
         <translation>Implementing units</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="281"/>
+        <location filename="../../ui/screens/plans/pages.py" line="286"/>
         <source>Đơn vị chủ t&amp;rì:</source>
         <translation>&amp;Responsible (lead) unit:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="284"/>
+        <location filename="../../ui/screens/plans/pages.py" line="289"/>
         <source>Đơn vị phối hợp</source>
         <translation>Coordinating units</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="287"/>
+        <location filename="../../ui/screens/plans/pages.py" line="292"/>
         <source>Thời gian thực hiện</source>
         <translation>Timeframe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="288"/>
+        <location filename="../../ui/screens/plans/pages.py" line="293"/>
         <source>Chỉ tiêu</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="301"/>
+        <location filename="../../ui/screens/plans/pages.py" line="306"/>
         <source>Có hạn hoàn thành</source>
         <translation>With a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="301"/>
+        <location filename="../../ui/screens/plans/pages.py" line="306"/>
         <source>Thường xuyên</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="313"/>
+        <location filename="../../ui/screens/plans/pages.py" line="318"/>
         <source>&amp;Hạn:</source>
         <translation>Dead&amp;line:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="326"/>
+        <location filename="../../ui/screens/plans/pages.py" line="331"/>
         <source>Chỉ tiêu %1</source>
         <translation>Indicator %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="330"/>
+        <location filename="../../ui/screens/plans/pages.py" line="335"/>
         <source>Đơn vị tính:</source>
         <translation>Unit of measure:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="334"/>
+        <location filename="../../ui/screens/plans/pages.py" line="339"/>
         <source>Số lượng</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="334"/>
+        <location filename="../../ui/screens/plans/pages.py" line="339"/>
         <source>Tiền (đồng)</source>
         <translation>Money (VND)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="337"/>
+        <location filename="../../ui/screens/plans/pages.py" line="342"/>
         <source>Mã:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="338"/>
+        <location filename="../../ui/screens/plans/pages.py" line="343"/>
         <source>Tên:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="340"/>
+        <location filename="../../ui/screens/plans/pages.py" line="345"/>
         <source>Kế hoạch đặt chỉ tiêu này</source>
         <translation>The plan sets this indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="342"/>
+        <location filename="../../ui/screens/plans/pages.py" line="347"/>
         <source>Bỏ chỉ tiêu này</source>
         <translation>Remove this indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="354"/>
+        <location filename="../../ui/screens/plans/pages.py" line="359"/>
         <source>Kinh phí và tổ chức thực hiện</source>
         <translation>Budget and implementation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="355"/>
+        <location filename="../../ui/screens/plans/pages.py" line="360"/>
         <source>III. Kinh phí thực hiện</source>
         <translation>III. Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="362"/>
+        <location filename="../../ui/screens/plans/pages.py" line="367"/>
         <source>&amp;Tháng lập dự toán:</source>
         <translation>Estimate &amp;month:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="364"/>
+        <location filename="../../ui/screens/plans/pages.py" line="369"/>
         <source>IV. Tổ chức thực hiện</source>
         <translation>IV. Implementation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="369"/>
+        <location filename="../../ui/screens/plans/pages.py" line="374"/>
         <source>Vướng mắc báo cáo &amp;qua:</source>
         <translation>Difficulties reported &amp;via:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="376"/>
+        <location filename="../../ui/screens/plans/pages.py" line="381"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="383"/>
+        <location filename="../../ui/screens/plans/pages.py" line="388"/>
         <source>&amp;Tháng</source>
         <translation>&amp;Month</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="384"/>
+        <location filename="../../ui/screens/plans/pages.py" line="389"/>
         <source>&amp;Quý</source>
         <translation>&amp;Quarter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="385"/>
+        <location filename="../../ui/screens/plans/pages.py" line="390"/>
         <source>&amp;6 tháng</source>
         <translation>&amp;6 months</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="386"/>
+        <location filename="../../ui/screens/plans/pages.py" line="391"/>
         <source>&amp;9 tháng</source>
         <translation>&amp;9 months</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="405"/>
+        <location filename="../../ui/screens/plans/pages.py" line="410"/>
         <source>Các kỳ đơn vị báo cáo:</source>
         <translation>Periods units report:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="408"/>
+        <location filename="../../ui/screens/plans/pages.py" line="413"/>
         <source>Có cả «6 tháng» và «Năm» thì 6 tháng cuối năm không báo cáo riêng: báo cáo năm bao gồm.</source>
         <translation>With both «6 months» and «Year», the second half is not reported separately: the year&apos;s report covers it.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="415"/>
+        <location filename="../../ui/screens/plans/pages.py" line="420"/>
         <source>&amp;Hạn nộp (số ngày sau ngày chốt số liệu):</source>
         <translation>&amp;Due (days after the data cut-off):</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/pages.py" line="418"/>
+        <location filename="../../ui/screens/plans/pages.py" line="423"/>
         <source>&amp;Căn cứ quy định:</source>
         <translation>&amp;Rule&apos;s source:</translation>
     </message>
@@ -2515,7 +2515,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/plans/editor.py" line="83"/>
-        <location filename="../../ui/screens/plans/editor.py" line="547"/>
+        <location filename="../../ui/screens/plans/editor.py" line="550"/>
         <source>&amp;Lưu kế hoạch</source>
         <translation>&amp;Save plan</translation>
     </message>
@@ -2585,112 +2585,112 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Reporting periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="294"/>
+        <location filename="../../ui/screens/plans/editor.py" line="297"/>
         <source>Bỏ nhiệm vụ</source>
         <translation>Remove task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="296"/>
+        <location filename="../../ui/screens/plans/editor.py" line="299"/>
         <source>Bỏ nhiệm vụ %1 khỏi kế hoạch? Hoạt động và số liệu đơn vị đã ghi cho nhiệm vụ này vẫn được giữ.</source>
         <translation>Remove task %1 from the plan? Activities and figures units recorded for it are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="343"/>
+        <location filename="../../ui/screens/plans/editor.py" line="346"/>
         <source>Enter hoặc bấm để đến ô này</source>
         <translation>Press Enter or click to go to this field</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="346"/>
+        <location filename="../../ui/screens/plans/editor.py" line="349"/>
         <source>Kết quả kiểm tra: kế hoạch hợp lệ, có thể lưu.</source>
         <translation>Check: the plan is valid and can be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="350"/>
+        <location filename="../../ui/screens/plans/editor.py" line="353"/>
         <source>Kết quả kiểm tra: %1 lỗi, %2 lưu ý, %3 chỗ máy đoán cần đối chiếu với văn bản — chọn một dòng (F8) để đến ô đó.</source>
         <translation>Check: %1 errors, %2 warnings, %3 guesses to compare with the document — choose a line (F8) to go to its field.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="407"/>
+        <location filename="../../ui/screens/plans/editor.py" line="410"/>
         <source>Có lỗi</source>
         <translation>Has errors</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="408"/>
+        <location filename="../../ui/screens/plans/editor.py" line="411"/>
         <source>Có lưu ý</source>
         <translation>Has warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="409"/>
+        <location filename="../../ui/screens/plans/editor.py" line="412"/>
         <source>Có chỗ cần đối chiếu với văn bản</source>
         <translation>Has guesses to compare with the document</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="451"/>
+        <location filename="../../ui/screens/plans/editor.py" line="454"/>
         <source>Nhiệm vụ %1</source>
         <translation>Task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="455"/>
+        <location filename="../../ui/screens/plans/editor.py" line="458"/>
         <source>Căn cứ %1</source>
         <translation>Basis %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="455"/>
+        <location filename="../../ui/screens/plans/editor.py" line="458"/>
         <source>Chỉ tiêu %1</source>
         <translation>Indicator %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="464"/>
+        <location filename="../../ui/screens/plans/editor.py" line="467"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="482"/>
+        <location filename="../../ui/screens/plans/editor.py" line="485"/>
         <source>Bản nháp được giữ tự động; kế hoạch chỉ được dùng khi bấm «Lưu kế hoạch».</source>
         <translation>The draft is kept automatically; the plan is used only once you press «Save plan».</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="492"/>
+        <location filename="../../ui/screens/plans/editor.py" line="495"/>
         <source>… và %1 lỗi khác</source>
         <translation>… and %1 more errors</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="495"/>
+        <location filename="../../ui/screens/plans/editor.py" line="498"/>
         <source>Chưa lưu kế hoạch</source>
         <translation>Plan not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="497"/>
+        <location filename="../../ui/screens/plans/editor.py" line="500"/>
         <source>Kế hoạch còn %1 lỗi nên chưa được lưu. Sửa các ô tô đỏ rồi lưu lại.</source>
         <translation>The plan still has %1 errors, so it was not saved. Correct the fields outlined in red, then save again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="521"/>
+        <location filename="../../ui/screens/plans/editor.py" line="524"/>
         <source>Đã lưu kế hoạch số %1 (%2 nhiệm vụ).</source>
         <translation>Plan number %1 saved (%2 tasks).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="527"/>
+        <location filename="../../ui/screens/plans/editor.py" line="530"/>
         <source>Đã lưu kế hoạch số %1.</source>
         <translation>Plan number %1 saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="540"/>
+        <location filename="../../ui/screens/plans/editor.py" line="543"/>
         <source>Kế hoạch chưa lưu</source>
         <translation>Plan not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="542"/>
+        <location filename="../../ui/screens/plans/editor.py" line="545"/>
         <source>Kế hoạch số %1 có thay đổi chưa lưu. Lưu kế hoạch bây giờ, hay giữ bản nháp để sửa tiếp sau?</source>
         <translation>Plan number %1 has changes that are not saved. Save the plan now, or keep the draft to continue later?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="548"/>
+        <location filename="../../ui/screens/plans/editor.py" line="551"/>
         <source>&amp;Giữ bản nháp</source>
         <translation>&amp;Keep the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="549"/>
+        <location filename="../../ui/screens/plans/editor.py" line="552"/>
         <source>Ở &amp;lại</source>
         <translation>S&amp;tay</translation>
     </message>
@@ -2698,193 +2698,193 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>PlanFields</name>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="583"/>
+        <location filename="../../ui/screens/plans/editor.py" line="586"/>
         <source>Mã kế hoạch</source>
         <translation>Plan id</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="584"/>
+        <location filename="../../ui/screens/plans/editor.py" line="587"/>
         <source>Số hiệu</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="585"/>
+        <location filename="../../ui/screens/plans/editor.py" line="588"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="586"/>
+        <location filename="../../ui/screens/plans/editor.py" line="589"/>
         <source>Tiêu đề</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="587"/>
+        <location filename="../../ui/screens/plans/editor.py" line="590"/>
         <source>Nội dung theo dõi</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="588"/>
-        <location filename="../../ui/screens/plans/editor.py" line="595"/>
+        <location filename="../../ui/screens/plans/editor.py" line="591"/>
+        <location filename="../../ui/screens/plans/editor.py" line="598"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="589"/>
+        <location filename="../../ui/screens/plans/editor.py" line="592"/>
         <source>Tên cơ quan ban hành</source>
         <translation>Issuer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="590"/>
+        <location filename="../../ui/screens/plans/editor.py" line="593"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="591"/>
+        <location filename="../../ui/screens/plans/editor.py" line="594"/>
         <source>Địa danh</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="592"/>
+        <location filename="../../ui/screens/plans/editor.py" line="595"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="593"/>
+        <location filename="../../ui/screens/plans/editor.py" line="596"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="594"/>
+        <location filename="../../ui/screens/plans/editor.py" line="597"/>
         <source>Mục đích, yêu cầu</source>
         <translation>Purpose, requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="596"/>
+        <location filename="../../ui/screens/plans/editor.py" line="599"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="597"/>
+        <location filename="../../ui/screens/plans/editor.py" line="600"/>
         <source>Tên ngắn</source>
         <translation>Short title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="598"/>
+        <location filename="../../ui/screens/plans/editor.py" line="601"/>
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="599"/>
+        <location filename="../../ui/screens/plans/editor.py" line="602"/>
         <source>Câu «Đơn vị thực hiện»</source>
         <translation>«Implementing units» sentence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="600"/>
+        <location filename="../../ui/screens/plans/editor.py" line="603"/>
         <source>Đơn vị thực hiện</source>
         <translation>Implementing units</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="601"/>
+        <location filename="../../ui/screens/plans/editor.py" line="604"/>
         <source>Đơn vị chủ trì</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="602"/>
+        <location filename="../../ui/screens/plans/editor.py" line="605"/>
         <source>Đơn vị phối hợp</source>
         <translation>Coordinating units</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="603"/>
+        <location filename="../../ui/screens/plans/editor.py" line="606"/>
         <source>Theo hướng dẫn của</source>
         <translation>Following guidance of</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="604"/>
+        <location filename="../../ui/screens/plans/editor.py" line="607"/>
         <source>Thời gian thực hiện</source>
         <translation>Timeframe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="605"/>
+        <location filename="../../ui/screens/plans/editor.py" line="608"/>
         <source>Hạn</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="606"/>
+        <location filename="../../ui/screens/plans/editor.py" line="609"/>
         <source>Lời văn bản</source>
         <translation>Wording</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="607"/>
+        <location filename="../../ui/screens/plans/editor.py" line="610"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="608"/>
+        <location filename="../../ui/screens/plans/editor.py" line="611"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="609"/>
+        <location filename="../../ui/screens/plans/editor.py" line="612"/>
         <source>Kế hoạch đặt</source>
         <translation>Set by the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="610"/>
+        <location filename="../../ui/screens/plans/editor.py" line="613"/>
         <source>Kinh phí</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="611"/>
+        <location filename="../../ui/screens/plans/editor.py" line="614"/>
         <source>Dự toán hằng năm</source>
         <translation>Yearly estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="612"/>
+        <location filename="../../ui/screens/plans/editor.py" line="615"/>
         <source>Tháng lập dự toán</source>
         <translation>Estimate month</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="613"/>
+        <location filename="../../ui/screens/plans/editor.py" line="616"/>
         <source>Tổ chức thực hiện</source>
         <translation>Implementation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="614"/>
+        <location filename="../../ui/screens/plans/editor.py" line="617"/>
         <source>Cơ quan theo dõi</source>
         <translation>Monitoring body</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="615"/>
+        <location filename="../../ui/screens/plans/editor.py" line="618"/>
         <source>Vướng mắc báo cáo qua</source>
         <translation>Difficulties reported via</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="616"/>
+        <location filename="../../ui/screens/plans/editor.py" line="619"/>
         <source>Kỳ báo cáo</source>
         <translation>Reporting</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="617"/>
+        <location filename="../../ui/screens/plans/editor.py" line="620"/>
         <source>Các kỳ</source>
         <translation>Periods</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="618"/>
+        <location filename="../../ui/screens/plans/editor.py" line="621"/>
         <source>Hạn nộp</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="619"/>
+        <location filename="../../ui/screens/plans/editor.py" line="622"/>
         <source>Căn cứ quy định</source>
         <translation>Rule&apos;s source</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="620"/>
+        <location filename="../../ui/screens/plans/editor.py" line="623"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/editor.py" line="621"/>
+        <location filename="../../ui/screens/plans/editor.py" line="624"/>
         <source>Căn cứ</source>
         <translation>Basis</translation>
     </message>

@@ -264,9 +264,12 @@ class PlanEditor(QWidget):
         self.draft_pending = True
         index = re.match(r"tasks\[(\d+)\]\.(code|title|short_title)$", field)
         if index:
-            item = self.page_items.get(("task", int(index.group(1))))
+            i = int(index.group(1))
+            item = self.page_items.get(("task", i))
             if item is not None:
-                item.setText(0, self._task_label(int(index.group(1))))
+                item.setText(0, self._task_label(i))
+            if index.group(2) == "code" and self.page == ("task", i):
+                self.pages.heading.setText(self.pages.task_heading(self.data["tasks"][i]["code"]))
         if field == "number":
             self._update_title()
         self.timer.start()

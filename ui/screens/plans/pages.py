@@ -77,6 +77,7 @@ class Pages(QObject):
         self.directory_id = ""
         self.editing: str | None = None
         self.fields: dict[str, QWidget] = {}
+        self.heading = QLabel()  # the shown page's heading
 
     # --- binding -------------------------------------------------------------------------
 
@@ -182,8 +183,12 @@ class Pages(QObject):
     def _page(self, title: str) -> tuple[QWidget, QVBoxLayout]:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(heading(title, 2))
+        self.heading = heading(title, 2)
+        layout.addWidget(self.heading)
         return page, layout
+
+    def task_heading(self, code: str) -> str:
+        return self.tr("Nhiệm vụ %1").replace("%1", code or "…")
 
     def _form(self, layout: QVBoxLayout, title: str = "") -> QFormLayout:
         form = QFormLayout()
@@ -264,7 +269,7 @@ class Pages(QObject):
 
     def _task(self, i: int) -> QWidget:
         task = self.data["tasks"][i]
-        page, layout = self._page(self.tr("Nhiệm vụ %1").replace("%1", task["code"] or "…"))
+        page, layout = self._page(self.task_heading(task["code"]))
         path: KeyPath = ("tasks", i)
         form = self._form(layout)
         form.addRow(self.tr("&Mã nhiệm vụ:"), self.line((*path, "code"), "II.3.1"))
