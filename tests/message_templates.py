@@ -110,6 +110,8 @@ def _messages_of(call: ast.Call, errors: set[str]) -> list[ast.expr]:
         return list(call.args[:1])
     if isinstance(call.func, ast.Attribute) and call.func.attr == "report" and len(call.args) > 1:
         return [call.args[1]]  # a data file checker's problem: report(key, message)
+    if _name(call.func) == "note" and len(call.args) > 2:
+        return [call.args[2]]  # the plan drafter's remark for the clerk: note(notes, key, message)
     return []
 
 
