@@ -59,7 +59,13 @@ class PlansScreen(QWidget):
         self.stack.addWidget(self.editor)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
+        # a plan or directory added elsewhere (plan switcher, directory manager) shows here
+        ctx.settings_changed.connect(self._changed_elsewhere)
         self.refresh()
+
+    def _changed_elsewhere(self) -> None:
+        if self.stack.currentIndex() == 0:
+            self.refresh()
 
     def _build_list(self) -> QWidget:
         page = QWidget()
