@@ -98,7 +98,8 @@ def templates() -> dict[str, str]:
 
 
 def _messages_of(call: ast.Call, errors: set[str]) -> list[ast.expr]:
-    """The message arguments of an error's constructor or of problems.append()."""
+    """The message arguments of an error's constructor, of problems.append(), and of
+    a file checker's report(key, message)."""
     if _name(call.func) in errors:
         return list(_message_args(call))
     if (
@@ -107,6 +108,10 @@ def _messages_of(call: ast.Call, errors: set[str]) -> list[ast.expr]:
         and _name(call.func.value) in PROBLEM_LISTS
     ):
         return list(call.args[:1])
+    if isinstance(call.func, ast.Attribute) and call.func.attr == "report" and len(call.args) > 1:
+        return [call.args[1]]  # a data file checker's problem: report(key, message)
+    if _name(call.func) == "note" and len(call.args) > 2:
+        return [call.args[2]]  # the plan drafter's remark for the clerk: note(notes, key, message)
     return []
 
 

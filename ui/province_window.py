@@ -17,17 +17,18 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QCloseEvent
 
+    from ui.screens.plans.screen import PlansScreen
     from ui.screens.province_import import ImportScreen
     from ui.screens.province_keys import KeysScreen
     from ui.screens.province_report import ProvincialReportScreen
     from ui.screens.province_status import StatusScreen
 
-KEYS, INBOX, STATUS, REPORT, SETTINGS, DIRECTORIES = range(6)
+KEYS, INBOX, STATUS, REPORT, PLANS, DIRECTORIES, SETTINGS = range(7)
 
 
 class ProvinceWindow(ShellWindow):
-    """Đơn vị và khóa, Nhận gói báo cáo, Tình hình báo cáo, Báo cáo tổng hợp, Cài đặt,
-    Danh mục đơn vị — Ctrl+1…6."""
+    """Đơn vị và khóa, Nhận gói báo cáo, Tình hình báo cáo, Báo cáo tổng hợp, Kế hoạch,
+    Danh mục đơn vị, Cài đặt — Ctrl+1…7."""
 
     def __init__(
         self, ctx: AppContext | None = None, *, unit_name: str = "", unit_short_name: str = ""
@@ -39,8 +40,9 @@ class ProvinceWindow(ShellWindow):
                 (self.tr("Nhận gói báo cáo"), _inbox),
                 (self.tr("Tình hình báo cáo"), _status),
                 (self.tr("Báo cáo tổng hợp"), _report),
-                (self.tr("Cài đặt"), _settings),
+                (self.tr("Kế hoạch"), _plans),
                 (self.tr("Danh mục đơn vị"), _directories),
+                (self.tr("Cài đặt"), _settings),
             ],
         )
         self.publish = self.add_menu_action(
@@ -84,6 +86,10 @@ class ProvinceWindow(ShellWindow):
     def report(self) -> ProvincialReportScreen:
         return cast("ProvincialReportScreen", self.screen_at(REPORT))
 
+    @property
+    def plans(self) -> PlansScreen:
+        return cast("PlansScreen", self.screen_at(PLANS))
+
     def open_file(self, path: Path) -> None:
         """A file the desktop handed over (double-click): a package is imported, a unit's
         public key enrolled (after the fingerprint), a key rotation statement checked."""
@@ -126,6 +132,10 @@ class ProvinceWindow(ShellWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        plans = self.built.get(PLANS)
+        if plans is not None and not plans.may_close():  # type: ignore[attr-defined]
+            event.ignore()
+            return
         busy = getattr(self.built.get(INBOX), "job", None)
         if busy is not None:
             # Each package is its own transaction: the import stops between two packages.
@@ -163,6 +173,12 @@ def _report(ctx: AppContext) -> QWidget:
     from ui.screens.province_report import ProvincialReportScreen
 
     return ProvincialReportScreen(ctx)
+
+
+def _plans(ctx: AppContext) -> QWidget:
+    from ui.screens.plans.screen import PlansScreen
+
+    return PlansScreen(ctx)
 
 
 def _settings(ctx: AppContext) -> QWidget:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit, QWidget
 
 from app.services.workspace import Workspace, open_workspace
 from ui import i18n, screenshot_scenes
@@ -18,6 +19,9 @@ from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.screens.province_status import StatusScreen
 from ui.shell import ShellWindow
+
+if TYPE_CHECKING:
+    from ui.province_window import ProvinceWindow
 
 Shot = tuple[str, Callable[[], QWidget]]
 
@@ -228,27 +232,32 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
         ctx.reports_changed.emit()
         window.resize(size)
         window.show()
-        written = []
-        names = ["keys", "import", "status", "report", "settings", "directories"]
-        for i, name in enumerate(names):
+        written: list[Path] = []
+        # in the window's order; file names stay as they were before Kế hoạch came in
+        names = {"keys": "1-keys", "import": "2-import", "status": "3-status"}
+        names |= {"report": "4-report", "plans": "plans", "directories": "6-directories"}
+        names |= {"settings": "5-settings"}
+        for i, (name, stem) in enumerate(names.items()):
             window.show_screen(i)
             _settle()
-            path = out / f"{lang}-province-{i + 1}-{name}.png"
+            path = out / f"{lang}-province-{stem}.png"
             window.grab().save(str(path))
             written.append(path)
             if name == "status":  # and its charts
                 window.status.tabs.setCurrentIndex(1)
                 _settle()
-                path = out / f"{lang}-province-{i + 1}-{name}-charts.png"
+                path = out / f"{lang}-province-{stem}-charts.png"
                 window.grab().save(str(path))
                 written.append(path)
                 window.status.tabs.setCurrentIndex(0)
+            if name == "plans":  # and the editor, a task with a problem outlined
+                written += _plan_editor(window, out / f"{lang}-province-{stem}")
         # the status of a 2026 plan on the 2025 directory: xã, phường, sở in groups
         if any(k.id == "gia-lai-12-2026" for k in ws.kept):
             ws.use_plan("gia-lai-12-2026", remember=False)
             window.status.year.setValue(2026)
             window.status.refresh()
-            window.show_screen(names.index("status"))
+            window.show_screen(list(names).index("status"))
             _settle()
             _scroll_to_section(window.status, "commune-phuong")
             path = out / f"{lang}-province-3b-status-2025-directory.png"
@@ -257,7 +266,7 @@ def _province_screens(tmp: Path, out: Path, lang: str, size: QSize) -> list[Path
             ws.use_plan("gl-157-2024", remember=False)
             window.status.year.setValue(2024)
             window.status.refresh()
-        settings = window.screen_at(names.index("settings"))
+        settings = window.screen_at(list(names).index("settings"))
         if hasattr(settings, "show_signatures"):
             settings.show_signatures()
             _settle()
@@ -295,6 +304,45 @@ def _scroll_to_section(status: StatusScreen, section: str) -> None:
         status.table.model().index(top, 0), QAbstractItemView.ScrollHint.PositionAtTop
     )
     _settle()
+
+
+def _plan_editor(window: ProvinceWindow, stem: Path) -> list[Path]:
+    """Plan 157 open in the editor, on task II.3.2 with its code mistyped (outlined, in
+    the problems list); the mistake is undone and the editor left without a draft."""
+    screen = window.plans
+    screen.select_plan("gl-157-2024")
+    screen.edit_selected()
+    editor = screen.editor
+    editor.go_to("tasks[3].code")
+    code = editor.pages.fields["tasks[3].code"]
+    assert isinstance(code, QLineEdit)
+    right = code.text()
+    code.setText("II 3.2")
+    code.textEdited.emit("II 3.2")
+    editor.check_now()
+    editor.go_to("tasks[3].code")
+    _settle()
+    written = []
+    path = stem.with_name(stem.name + "-editor.png")
+    window.grab().save(str(path))
+    written.append(path)
+    editor.go_to("general")
+    _settle()
+    path = stem.with_name(stem.name + "-editor-general.png")
+    window.grab().save(str(path))
+    written.append(path)
+    editor.go_to("tasks[3].code")
+    code = editor.pages.fields["tasks[3].code"]
+    assert isinstance(code, QLineEdit)
+    code.setText(right)
+    code.textEdited.emit(right)
+    editor.check_now()
+    editor.changed = False
+    editor.go_back()
+    if editor.draft_path is not None:
+        editor.draft_path.unlink(missing_ok=True)
+    screen.refresh()
+    return written
 
 
 def _dialogs(window: ShellWindow) -> list[Shot]:

@@ -307,6 +307,16 @@ def load_plans(db: Database, directories: Mapping[str, UnitDirectory]) -> list[K
     return out
 
 
+def plan_source(db: Database, plan_id: str) -> str:
+    """The stored text of a kept plan's file (what the plan editor opens). Raises
+    ConfigError for a plan the installation does not keep."""
+    with db.session() as s:
+        row = s.get(m.PlanSource, plan_id)
+        if row is None:
+            raise ConfigError(f"Bản cài đặt này không có kế hoạch «{plan_id}».")
+        return row.source
+
+
 def builtin_catalog() -> tuple[list[KeptDirectory], list[KeptPlan]]:
     """The shipped directories and plans, read from the app's files: what a damaged
     database opened read-only shows when its own tables cannot be read."""

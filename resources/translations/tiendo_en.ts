@@ -2152,6 +2152,369 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
 </context>
 <context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="206"/>
+        <source>Thông tin chung</source>
+        <translation>General information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="216"/>
+        <source>Các đơn vị kế hoạch giao nhiệm vụ được chọn từ danh mục này.</source>
+        <translation>The units the plan assigns tasks to are chosen from this directory.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="224"/>
+        <source>Mã của kế hoạch đã lưu không đổi được: số liệu đã ghi gắn với mã này.</source>
+        <translation>A saved plan&apos;s id cannot change: recorded data is attached to it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="226"/>
+        <source>&amp;Mã kế hoạch:</source>
+        <translation>Plan &amp;id:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="227"/>
+        <source>&amp;Số hiệu:</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="230"/>
+        <source>&amp;Trích yếu:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="234"/>
+        <source>Cơ &amp;quan ban hành:</source>
+        <translation>Issuing bod&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="236"/>
+        <source>Đị&amp;a danh:</source>
+        <translation>Pl&amp;ace:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="238"/>
+        <source>&amp;Chức vụ người ký:</source>
+        <translation>Signer&apos;s &amp;capacity:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="239"/>
+        <source>Mục đích, &amp;yêu cầu:</source>
+        <translation>Purpose, re&amp;quirements:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="240"/>
+        <source>Căn cứ</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="219"/>
+        <source>Danh mục đơn &amp;vị:</source>
+        <translation>Unit &amp;directory:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="228"/>
+        <source>L&amp;oại văn bản:</source>
+        <translation>Document kin&amp;d:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="229"/>
+        <source>Ngày ban &amp;hành:</source>
+        <translation>Date of iss&amp;ue:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="232"/>
+        <source>Nội dung theo dõ&amp;i:</source>
+        <translation>Subject follo&amp;wed:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="235"/>
+        <source>Tên cơ q&amp;uan ban hành:</source>
+        <translation>Issuer&apos;s na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="237"/>
+        <source>N&amp;gười ký:</source>
+        <translation>Si&amp;gned by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="243"/>
+        <source>Th&amp;êm căn cứ</source>
+        <translation>Add basis docum&amp;ent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="250"/>
+        <source>Căn cứ %1</source>
+        <translation>Basis %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="251"/>
+        <source>Số hiệu:</source>
+        <translation>Number:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="252"/>
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="253"/>
+        <source>Cơ quan ban hành:</source>
+        <translation>Issued by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="254"/>
+        <source>Trích yếu:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="255"/>
+        <source>Bỏ căn cứ này</source>
+        <translation>Remove this basis document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="191"/>
+        <source>Nhiệm vụ %1</source>
+        <translation>Task %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="275"/>
+        <source>&amp;Mã nhiệm vụ:</source>
+        <translation>Task &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="276"/>
+        <source>&amp;Tiêu đề:</source>
+        <translation>&amp;Heading:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="278"/>
+        <source>Chỉ cần khi nhiều nhiệm vụ cùng tiêu đề</source>
+        <translation>Only needed when several tasks share a heading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="279"/>
+        <source>Tên n&amp;gắn:</source>
+        <translation>Short tit&amp;le:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="280"/>
+        <source>Nội d&amp;ung (mỗi dòng một ý):</source>
+        <translation>Content (one point per line):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="281"/>
+        <source>&amp;Câu «Đơn vị thực hiện»:</source>
+        <translation>«Implementing units» &amp;sentence:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="283"/>
+        <source>Đơn &amp;vị thực hiện:</source>
+        <translation>Implementing &amp;units:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="288"/>
+        <source>Đơn vị ph&amp;ối hợp:</source>
+        <translation>C&amp;oordinating units:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="291"/>
+        <source>Th&amp;eo hướng dẫn của:</source>
+        <translation>Following guidanc&amp;e of:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="296"/>
+        <source>Thêm chỉ tiêu</source>
+        <translation>Add indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="308"/>
+        <source>Lo&amp;ại:</source>
+        <translation>Kin&amp;d:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="309"/>
+        <source>Lờ&amp;i văn bản:</source>
+        <translation>Plan&apos;s word&amp;ing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="364"/>
+        <source>Đơn vị lập dự toán kinh phí &amp;hằng năm</source>
+        <translation>Units draw up a budget estimate every &amp;year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="368"/>
+        <source>Nội d&amp;ung mục III:</source>
+        <translation>Section III te&amp;xt:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="371"/>
+        <source>Cơ quan theo dõi, tổn&amp;g hợp:</source>
+        <translation>Monitorin&amp;g body:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="376"/>
+        <source>Nội dung mục I&amp;V:</source>
+        <translation>Section I&amp;V text:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="392"/>
+        <source>Nă&amp;m</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="284"/>
+        <source>Đơn vị thực hiện</source>
+        <translation>Implementing units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="286"/>
+        <source>Đơn vị chủ t&amp;rì:</source>
+        <translation>&amp;Responsible (lead) unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="289"/>
+        <source>Đơn vị phối hợp</source>
+        <translation>Coordinating units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="292"/>
+        <source>Thời gian thực hiện</source>
+        <translation>Timeframe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="293"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="306"/>
+        <source>Có hạn hoàn thành</source>
+        <translation>With a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="306"/>
+        <source>Thường xuyên</source>
+        <translation>Ongoing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="318"/>
+        <source>&amp;Hạn:</source>
+        <translation>Dead&amp;line:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="331"/>
+        <source>Chỉ tiêu %1</source>
+        <translation>Indicator %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="335"/>
+        <source>Đơn vị tính:</source>
+        <translation>Unit of measure:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="339"/>
+        <source>Số lượng</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="339"/>
+        <source>Tiền (đồng)</source>
+        <translation>Money (VND)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="342"/>
+        <source>Mã:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="343"/>
+        <source>Tên:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="345"/>
+        <source>Kế hoạch đặt chỉ tiêu này</source>
+        <translation>The plan sets this indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="347"/>
+        <source>Bỏ chỉ tiêu này</source>
+        <translation>Remove this indicator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="359"/>
+        <source>Kinh phí và tổ chức thực hiện</source>
+        <translation>Budget and implementation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="360"/>
+        <source>III. Kinh phí thực hiện</source>
+        <translation>III. Budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="367"/>
+        <source>&amp;Tháng lập dự toán:</source>
+        <translation>Estimate &amp;month:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="369"/>
+        <source>IV. Tổ chức thực hiện</source>
+        <translation>IV. Implementation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="374"/>
+        <source>Vướng mắc báo cáo &amp;qua:</source>
+        <translation>Difficulties reported &amp;via:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="381"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="388"/>
+        <source>&amp;Tháng</source>
+        <translation>&amp;Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="389"/>
+        <source>&amp;Quý</source>
+        <translation>&amp;Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="390"/>
+        <source>&amp;6 tháng</source>
+        <translation>&amp;6 months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="391"/>
+        <source>&amp;9 tháng</source>
+        <translation>&amp;9 months</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="410"/>
+        <source>Các kỳ đơn vị báo cáo:</source>
+        <translation>Periods units report:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="413"/>
+        <source>Có cả «6 tháng» và «Năm» thì 6 tháng cuối năm không báo cáo riêng: báo cáo năm bao gồm.</source>
+        <translation>With both «6 months» and «Year», the second half is not reported separately: the year&apos;s report covers it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="420"/>
+        <source>&amp;Hạn nộp (số ngày sau ngày chốt số liệu):</source>
+        <translation>&amp;Due (days after the data cut-off):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/pages.py" line="423"/>
+        <source>&amp;Căn cứ quy định:</source>
+        <translation>&amp;Rule&apos;s source:</translation>
+    </message>
+</context>
+<context>
     <name>PartEditor</name>
     <message>
         <location filename="../../ui/screens/province_parts.py" line="35"/>
@@ -2444,6 +2807,394 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
 </context>
 <context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="80"/>
+        <source>&amp;Kiểm tra</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="81"/>
+        <source>Kiểm tra toàn bộ kế hoạch (F5)</source>
+        <translation>Check the whole plan (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="83"/>
+        <location filename="../../ui/screens/plans/editor.py" line="550"/>
+        <source>&amp;Lưu kế hoạch</source>
+        <translation>&amp;Save plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="84"/>
+        <source>Lưu kế hoạch vào bản cài đặt (Ctrl+S)</source>
+        <translation>Keep the plan in this installation (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="86"/>
+        <source>Về &amp;danh sách</source>
+        <translation>&amp;Back to the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="110"/>
+        <source>&amp;Phần của kế hoạch:</source>
+        <translation>&amp;Parts of the plan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="113"/>
+        <source>Phần của kế hoạch</source>
+        <translation>Parts of the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="119"/>
+        <source>Thêm &amp;nhiệm vụ</source>
+        <translation>Add &amp;task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="121"/>
+        <source>&amp;Bỏ nhiệm vụ</source>
+        <translation>Remo&amp;ve task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="138"/>
+        <source>Các lỗi của kế hoạch</source>
+        <translation>The plan&apos;s problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="189"/>
+        <source>Kế hoạch mới: số %1</source>
+        <translation>New plan: number %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="191"/>
+        <source>Sửa kế hoạch số %1</source>
+        <translation>Editing plan number %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="198"/>
+        <source>Thông tin chung, căn cứ</source>
+        <translation>General information, basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="200"/>
+        <source>Nhiệm vụ (mục II)</source>
+        <translation>Tasks (section II)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="206"/>
+        <source>Kinh phí, tổ chức thực hiện</source>
+        <translation>Budget, implementation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="208"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="297"/>
+        <source>Bỏ nhiệm vụ</source>
+        <translation>Remove task</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="299"/>
+        <source>Bỏ nhiệm vụ %1 khỏi kế hoạch? Hoạt động và số liệu đơn vị đã ghi cho nhiệm vụ này vẫn được giữ.</source>
+        <translation>Remove task %1 from the plan? Activities and figures units recorded for it are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="346"/>
+        <source>Enter hoặc bấm để đến ô này</source>
+        <translation>Press Enter or click to go to this field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="349"/>
+        <source>Kết quả kiểm tra: kế hoạch hợp lệ, có thể lưu.</source>
+        <translation>Check: the plan is valid and can be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="353"/>
+        <source>Kết quả kiểm tra: %1 lỗi, %2 lưu ý, %3 chỗ máy đoán cần đối chiếu với văn bản — chọn một dòng (F8) để đến ô đó.</source>
+        <translation>Check: %1 errors, %2 warnings, %3 guesses to compare with the document — choose a line (F8) to go to its field.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="410"/>
+        <source>Có lỗi</source>
+        <translation>Has errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="411"/>
+        <source>Có lưu ý</source>
+        <translation>Has warnings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="412"/>
+        <source>Có chỗ cần đối chiếu với văn bản</source>
+        <translation>Has guesses to compare with the document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="454"/>
+        <source>Nhiệm vụ %1</source>
+        <translation>Task %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="458"/>
+        <source>Căn cứ %1</source>
+        <translation>Basis %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="458"/>
+        <source>Chỉ tiêu %1</source>
+        <translation>Indicator %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="467"/>
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="485"/>
+        <source>Bản nháp được giữ tự động; kế hoạch chỉ được dùng khi bấm «Lưu kế hoạch».</source>
+        <translation>The draft is kept automatically; the plan is used only once you press «Save plan».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="495"/>
+        <source>… và %1 lỗi khác</source>
+        <translation>… and %1 more errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="498"/>
+        <source>Chưa lưu kế hoạch</source>
+        <translation>Plan not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="500"/>
+        <source>Kế hoạch còn %1 lỗi nên chưa được lưu. Sửa các ô tô đỏ rồi lưu lại.</source>
+        <translation>The plan still has %1 errors, so it was not saved. Correct the fields outlined in red, then save again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="524"/>
+        <source>Đã lưu kế hoạch số %1 (%2 nhiệm vụ).</source>
+        <translation>Plan number %1 saved (%2 tasks).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="530"/>
+        <source>Đã lưu kế hoạch số %1.</source>
+        <translation>Plan number %1 saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="543"/>
+        <source>Kế hoạch chưa lưu</source>
+        <translation>Plan not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="545"/>
+        <source>Kế hoạch số %1 có thay đổi chưa lưu. Lưu kế hoạch bây giờ, hay giữ bản nháp để sửa tiếp sau?</source>
+        <translation>Plan number %1 has changes that are not saved. Save the plan now, or keep the draft to continue later?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="551"/>
+        <source>&amp;Giữ bản nháp</source>
+        <translation>&amp;Keep the draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="552"/>
+        <source>Ở &amp;lại</source>
+        <translation>S&amp;tay</translation>
+    </message>
+</context>
+<context>
+    <name>PlanFields</name>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="586"/>
+        <source>Mã kế hoạch</source>
+        <translation>Plan id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="587"/>
+        <source>Số hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="588"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="589"/>
+        <source>Tiêu đề</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="590"/>
+        <source>Nội dung theo dõi</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="591"/>
+        <location filename="../../ui/screens/plans/editor.py" line="598"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="592"/>
+        <source>Tên cơ quan ban hành</source>
+        <translation>Issuer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="593"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="594"/>
+        <source>Địa danh</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="595"/>
+        <source>Người ký</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="596"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer&apos;s capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="597"/>
+        <source>Mục đích, yêu cầu</source>
+        <translation>Purpose, requirements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="599"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="600"/>
+        <source>Tên ngắn</source>
+        <translation>Short title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="601"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="602"/>
+        <source>Câu «Đơn vị thực hiện»</source>
+        <translation>«Implementing units» sentence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="603"/>
+        <source>Đơn vị thực hiện</source>
+        <translation>Implementing units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="604"/>
+        <source>Đơn vị chủ trì</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="605"/>
+        <source>Đơn vị phối hợp</source>
+        <translation>Coordinating units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="606"/>
+        <source>Theo hướng dẫn của</source>
+        <translation>Following guidance of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="607"/>
+        <source>Thời gian thực hiện</source>
+        <translation>Timeframe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="608"/>
+        <source>Hạn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="609"/>
+        <source>Lời văn bản</source>
+        <translation>Wording</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="610"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="611"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="612"/>
+        <source>Kế hoạch đặt</source>
+        <translation>Set by the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="613"/>
+        <source>Kinh phí</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="614"/>
+        <source>Dự toán hằng năm</source>
+        <translation>Yearly estimate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="615"/>
+        <source>Tháng lập dự toán</source>
+        <translation>Estimate month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="616"/>
+        <source>Tổ chức thực hiện</source>
+        <translation>Implementation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="617"/>
+        <source>Cơ quan theo dõi</source>
+        <translation>Monitoring body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="618"/>
+        <source>Vướng mắc báo cáo qua</source>
+        <translation>Difficulties reported via</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="619"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Reporting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="620"/>
+        <source>Các kỳ</source>
+        <translation>Periods</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="621"/>
+        <source>Hạn nộp</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="622"/>
+        <source>Căn cứ quy định</source>
+        <translation>Rule&apos;s source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="623"/>
+        <source>Nhiệm vụ</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/editor.py" line="624"/>
+        <source>Căn cứ</source>
+        <translation>Basis</translation>
+    </message>
+</context>
+<context>
     <name>PlanSwitcher</name>
     <message>
         <location filename="../../ui/widgets/plan_switcher.py" line="54"/>
@@ -2498,33 +3249,33 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Plans (*.tdplan *.toml);;Plan bundles from the province (*.tdplan);;Plan files (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="87"/>
+        <location filename="../../ui/screens/settings_plans.py" line="93"/>
         <source>%1 đã có trên máy này, không có gì thay đổi.</source>
         <translation>%1 is already on this computer; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="95"/>
+        <location filename="../../ui/screens/settings_plans.py" line="101"/>
         <source>Đã lưu %1, nhưng kế hoạch này không giao nhiệm vụ nào cho %2 nên đơn vị không báo cáo theo kế hoạch này.</source>
         <translation>Saved %1, but it gives %2 no task, so the unit does not report on this plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="104"/>
+        <location filename="../../ui/screens/settings_plans.py" line="110"/>
         <source>Đã lưu %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="106"/>
-        <location filename="../../ui/screens/settings_plans.py" line="118"/>
+        <location filename="../../ui/screens/settings_plans.py" line="112"/>
+        <location filename="../../ui/screens/settings_plans.py" line="124"/>
         <source>Thêm kế hoạch</source>
         <translation>Add plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="111"/>
+        <location filename="../../ui/screens/settings_plans.py" line="117"/>
         <source>Đã cập nhật %1 theo tệp mới.</source>
         <translation>Updated %1 from the new file.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="119"/>
+        <location filename="../../ui/screens/settings_plans.py" line="125"/>
         <source>Đã thêm %1. Đơn vị theo dõi kế hoạch này từ hôm nay: các kỳ báo cáo đến hạn trước hôm nay không bị tính là chậm.
 
 Làm việc với kế hoạch này ngay?</source>
@@ -2533,103 +3284,242 @@ Làm việc với kế hoạch này ngay?</source>
 Work on this plan now?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="128"/>
+        <location filename="../../ui/screens/settings_plans.py" line="134"/>
         <source>&amp;Làm việc với kế hoạch này</source>
         <translation>&amp;Work on this plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="132"/>
+        <location filename="../../ui/screens/settings_plans.py" line="138"/>
         <source>Để &amp;sau</source>
         <translation>&amp;Later</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="149"/>
+        <location filename="../../ui/screens/settings_plans.py" line="155"/>
         <source>… và %1 lỗi khác (bấm Hiện chi tiết).</source>
         <translation>… and %1 more problems (click Show Details).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="156"/>
+        <location filename="../../ui/screens/settings_plans.py" line="162"/>
         <source>Không thêm được kế hoạch</source>
         <translation>The plan could not be added</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="157"/>
+        <location filename="../../ui/screens/settings_plans.py" line="163"/>
         <source>Tệp %1 có %2 lỗi nên chưa được thêm; trên máy không có gì thay đổi.</source>
         <translation>The file %1 has %2 problems, so it was not added; nothing changed on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="178"/>
-        <location filename="../../ui/screens/settings_plans.py" line="199"/>
+        <location filename="../../ui/screens/settings_plans.py" line="184"/>
+        <location filename="../../ui/screens/settings_plans.py" line="205"/>
         <source>Kế hoạch theo dõi</source>
         <translation>Plans followed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="183"/>
+        <location filename="../../ui/screens/settings_plans.py" line="189"/>
         <source>Đơn vị báo cáo theo các kế hoạch dưới đây. Khi nhận được kế hoạch mới từ cơ quan theo dõi, bấm «Thêm kế hoạch…» và chọn tệp kế hoạch.</source>
         <translation>The unit reports on the plans below. When the monitoring body sends a new plan, click “Add plan…” and choose the plan file.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="193"/>
+        <location filename="../../ui/screens/settings_plans.py" line="199"/>
         <source>Số, ngày</source>
         <translation>Number, date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="194"/>
+        <location filename="../../ui/screens/settings_plans.py" line="200"/>
         <source>Tên kế hoạch</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="195"/>
+        <location filename="../../ui/screens/settings_plans.py" line="201"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="196"/>
+        <location filename="../../ui/screens/settings_plans.py" line="202"/>
         <source>Theo dõi từ</source>
         <translation>Followed since</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="212"/>
+        <location filename="../../ui/screens/settings_plans.py" line="218"/>
         <source>Thêm kế h&amp;oạch…</source>
         <translation>Add pla&amp;n…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="214"/>
+        <location filename="../../ui/screens/settings_plans.py" line="220"/>
         <source>Thêm kế hoạch từ tệp do cơ quan theo dõi gửi (tệp .toml).</source>
         <translation>Add a plan from the file the monitoring body sent (a .toml file).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="216"/>
-        <location filename="../../ui/screens/settings_plans.py" line="299"/>
+        <location filename="../../ui/screens/settings_plans.py" line="222"/>
+        <location filename="../../ui/screens/settings_plans.py" line="305"/>
         <source>Làm việc với kế hoạch nà&amp;y</source>
         <translation>Work on t&amp;his plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="219"/>
+        <location filename="../../ui/screens/settings_plans.py" line="225"/>
         <source>Các màn hình Tổng quan, Nhiệm vụ, Hoạt động, Báo cáo chuyển sang kế hoạch này.</source>
         <translation>The Overview, Tasks, Activities and Reports screens switch to this plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="260"/>
+        <location filename="../../ui/screens/settings_plans.py" line="266"/>
         <source>%1
 ngày %2</source>
         <translation>%1
 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="267"/>
+        <location filename="../../ui/screens/settings_plans.py" line="273"/>
         <source>chưa theo dõi</source>
         <translation>not followed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="270"/>
+        <location filename="../../ui/screens/settings_plans.py" line="276"/>
         <source>(đang làm việc)</source>
         <translation>(in use)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="301"/>
+        <location filename="../../ui/screens/settings_plans.py" line="307"/>
         <source>Theo dõi kế hoạch nà&amp;y</source>
         <translation>Follow t&amp;his plan</translation>
+    </message>
+</context>
+<context>
+    <name>PlansScreen</name>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="74"/>
+        <source>Kế hoạch</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="77"/>
+        <source>Các kế hoạch Sở theo dõi và các bản nháp chưa lưu. Soạn kế hoạch từ văn bản (.docx hoặc .txt), sửa chỗ máy đọc chưa đúng, rồi lưu: đơn vị được giao nhiệm vụ sẽ báo cáo theo kế hoạch đó.</source>
+        <translation>The plans the department follows and the drafts not saved yet. Draft a plan from its document (.docx or .txt), correct what was read wrongly, then save: the units given tasks will report on that plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="85"/>
+        <source>Kế hoạch &amp;mới</source>
+        <translation>&amp;New plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="87"/>
+        <source>Soạn từ &amp;văn bản…</source>
+        <translation>Draft from a &amp;document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="89"/>
+        <location filename="../../ui/screens/plans/screen.py" line="188"/>
+        <source>&amp;Sửa</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="91"/>
+        <source>&amp;Bỏ bản nháp</source>
+        <translation>Disca&amp;rd draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="102"/>
+        <source>Số hiệu</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="103"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="104"/>
+        <source>Trích yếu</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="105"/>
+        <source>Bản lưu</source>
+        <translation>Saved version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="106"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="109"/>
+        <source>Danh sách kế hoạch</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="152"/>
+        <source>Bản nháp sửa kế hoạch đã lưu, chưa lưu</source>
+        <translation>Draft of changes to a saved plan, not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="154"/>
+        <source>Bản nháp, chưa lưu</source>
+        <translation>Draft, not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="160"/>
+        <source>nháp %1</source>
+        <translation>draft %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="166"/>
+        <source>có sẵn</source>
+        <translation>built in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="166"/>
+        <source>Sở lưu</source>
+        <translation>saved here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="174"/>
+        <source>Đang dùng, %1 nhiệm vụ</source>
+        <translation>In use, %1 tasks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="186"/>
+        <source>&amp;Sửa tiếp bản nháp</source>
+        <translation>&amp;Edit the draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="256"/>
+        <source>Bỏ bản nháp</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="257"/>
+        <source>Bỏ bản nháp kế hoạch số %1? Những gì đã soạn trong đó sẽ mất.</source>
+        <translation>Discard the draft of plan number %1? What was written in it will be lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="280"/>
+        <source>Danh mục đơn vị</source>
+        <translation>Unit directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="281"/>
+        <source>Các đơn vị của kế hoạch được chọn từ danh mục:</source>
+        <translation>The plan&apos;s units are chosen from the directory:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="293"/>
+        <source>Chọn văn bản kế hoạch</source>
+        <translation>Choose the plan&apos;s document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="295"/>
+        <source>Văn bản kế hoạch (*.docx *.txt *.md);;Mọi tệp (*)</source>
+        <translation>Plan documents (*.docx *.txt *.md);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="327"/>
+        <source>Đang soạn kế hoạch từ %1…</source>
+        <translation>Drafting the plan from %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/screen.py" line="359"/>
+        <source>Đơn vị thực hiện</source>
+        <translation>Implementing units</translation>
     </message>
 </context>
 <context>
@@ -2820,67 +3710,68 @@ of %2</translation>
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../ui/province_window.py" line="38"/>
+        <location filename="../../ui/province_window.py" line="39"/>
         <source>Đơn vị và khóa</source>
         <translation>Units and keys</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="39"/>
+        <location filename="../../ui/province_window.py" line="40"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive packages</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="40"/>
+        <location filename="../../ui/province_window.py" line="41"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="41"/>
+        <location filename="../../ui/province_window.py" line="42"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="42"/>
+        <location filename="../../ui/province_window.py" line="45"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="43"/>
+        <location filename="../../ui/province_window.py" line="44"/>
         <source>Danh mục đơn vị</source>
         <translation>Unit directories</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="115"/>
+        <location filename="../../ui/province_window.py" line="121"/>
         <source>Tệp %1 là biên nhận của Sở; biên nhận được nhập ở máy của đơn vị.</source>
         <translation>%1 is a receipt from the Department; receipts are imported at the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="121"/>
+        <location filename="../../ui/province_window.py" line="127"/>
         <source>Không biết mở tệp %1 ở máy của Sở.</source>
         <translation>The Department&apos;s computer cannot open %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="123"/>
+        <location filename="../../ui/province_window.py" line="129"/>
         <source>Mở gói báo cáo (.tdpkg), tệp khóa của đơn vị (.tdkey, .pub) hoặc tuyên bố đổi khóa.</source>
         <translation>Open a report package (.tdpkg), a unit&apos;s key file (.tdkey, .pub) or a key rotation statement.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="47"/>
+        <location filename="../../ui/province_window.py" line="49"/>
         <source>&amp;Phát hành kế hoạch…</source>
         <translation>&amp;Publish plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="47"/>
+        <location filename="../../ui/province_window.py" line="43"/>
+        <location filename="../../ui/province_window.py" line="49"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="107"/>
+        <location filename="../../ui/province_window.py" line="113"/>
         <source>Tệp %1 là gói kế hoạch; đơn vị thực hiện mở gói này để thêm kế hoạch.</source>
         <translation>%1 is a plan bundle; the implementing units open it to add the plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="109"/>
+        <location filename="../../ui/province_window.py" line="115"/>
         <source>Để phát hành lại kế hoạch: Kế hoạch › Phát hành kế hoạch…</source>
         <translation>To publish the plan again: Plan › Publish plan…</translation>
     </message>
@@ -3047,77 +3938,77 @@ of %2</translation>
 <context>
     <name>PublishPlanDialog</name>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="234"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="226"/>
         <source>Phát hành kế hoạch cho các đơn vị</source>
         <translation>Publish a plan to the units</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="238"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="230"/>
         <source>Gói kế hoạch (.tdplan) gồm kế hoạch, danh mục đơn vị, kỳ báo cáo và khóa công khai của Sở, có chữ ký của Sở. Đơn vị mở gói này để theo dõi kế hoạch; khi Sở sửa kế hoạch, phát hành lại và gửi gói mới, dữ liệu đơn vị đã ghi được giữ nguyên.</source>
         <translation>A plan bundle (.tdplan) holds the plan, the unit directory, the reporting periods and the Department’s public key, signed by the Department. Units open it to follow the plan; when the Department amends the plan, publish again and send the new bundle: what the units recorded is kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="250"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="242"/>
         <source>&amp;Kế hoạch:</source>
         <translation>&amp;Plan:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="255"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="247"/>
         <source>Lần phát hành:</source>
         <translation>Revision:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="274"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="266"/>
         <source>&amp;Mở thư mục</source>
         <translation>&amp;Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="276"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="268"/>
         <source>&amp;Sao chép dấu vân tay</source>
         <translation>&amp;Copy fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="288"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="280"/>
         <source>&amp;Lưu gói kế hoạch…</source>
         <translation>&amp;Save plan bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="293"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="285"/>
         <source>Đó&amp;ng</source>
         <translation>Clo&amp;se</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="310"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="302"/>
         <source>lần 1 (kế hoạch chưa phát hành lần nào)</source>
         <translation>1 (the plan has not been published before)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="313"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="305"/>
         <source>lần %1 (kế hoạch đã sửa từ lần phát hành %2)</source>
         <translation>%1 (the plan changed since revision %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="319"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="311"/>
         <source>lần %1, như lần trước (kế hoạch không đổi; đơn vị đã thêm lần này không cần thêm lại)</source>
         <translation>%1, as last time (the plan did not change; units that added it need not add it again)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="332"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="324"/>
         <source>Lưu gói kế hoạch</source>
         <translation>Save plan bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="334"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="326"/>
         <source>Gói kế hoạch Tiến Độ (*.tdplan)</source>
         <translation>Tiến Độ plan bundles (*.tdplan)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="366"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="358"/>
         <source>Đã lưu gói kế hoạch lần phát hành %1: %2</source>
         <translation>Plan bundle revision %1 saved: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plan_bundle.py" line="372"/>
+        <location filename="../../ui/screens/plan_bundle.py" line="364"/>
         <source>Việc tiếp theo:
 1. Gửi tệp này cho %1 đơn vị thực hiện qua thư điện tử, hoặc chép ra USB.
 2. Lần đầu thêm gói, máy của đơn vị hiện dấu vân tay khóa của Sở và đơn vị sẽ gọi điện hỏi: đọc cho họ dấu vân tay dưới đây (hoặc in vào công văn gửi kèm). Đơn vị đã tin cậy khóa của Sở thì không cần hỏi lại.</source>
@@ -4172,6 +5063,19 @@ These parts were edited after they were drafted: %1. Replace them too with a new
         <location filename="../../ui/setup_wizard.py" line="59"/>
         <source>Cơ quan theo &amp;dõi kế hoạch — nhận, kiểm tra và tổng hợp báo cáo</source>
         <translation>The plan&apos;s &amp;monitoring body — receives, checks and compiles reports</translation>
+    </message>
+</context>
+<context>
+    <name>SelectorField</name>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="122"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="133"/>
+        <source>(chưa chọn đơn vị)</source>
+        <translation>(no unit chosen)</translation>
     </message>
 </context>
 <context>
@@ -5372,6 +6276,14 @@ due %2</translation>
     </message>
 </context>
 <context>
+    <name>UnitCombo</name>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="71"/>
+        <source>(không có)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>UnitDialog</name>
     <message>
         <location filename="../../ui/screens/directories/dialogs.py" line="41"/>
@@ -5593,6 +6505,72 @@ due %2</translation>
         <location filename="../../ui/setup_wizard.py" line="229"/>
         <source>%1 không phải cơ quan theo dõi kế hoạch nào trên máy này.</source>
         <translation>%1 monitors none of the plans on this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="36"/>
+        <source>UBND tỉnh</source>
+        <translation>Provincial People&apos;s Committee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="37"/>
+        <source>Các sở, ban, ngành</source>
+        <translation>Departments and agencies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="38"/>
+        <source>Các cơ quan Đảng</source>
+        <translation>Party bodies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="39"/>
+        <source>Các cơ quan báo chí</source>
+        <translation>Press bodies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="40"/>
+        <source>UBND các huyện, thị xã</source>
+        <translation>District People&apos;s Committees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="41"/>
+        <source>UBND các xã, phường</source>
+        <translation>Commune and ward People&apos;s Committees</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPickerDialog</name>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="159"/>
+        <source>Chọn theo &amp;loại (mọi đơn vị thuộc loại đó)</source>
+        <translation>Choose by &amp;kind (every unit of that kind)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="165"/>
+        <source>%1 (%2 đơn vị)</source>
+        <translation>%1 (%2 units)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="172"/>
+        <source>&amp;Tìm đơn vị:</source>
+        <translation>&amp;Find a unit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="174"/>
+        <source>Gõ một phần tên, ví dụ «văn hóa» hoặc «Ia»</source>
+        <translation>Type part of a name, e.g. «Pleiku» or «Ia»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="181"/>
+        <source>Đơn vị</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/plans/unit_picker.py" line="210"/>
+        <source>Đã gồm trong lựa chọn theo loại</source>
+        <translation>Already included by the choice by kind</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""Kế hoạch (province): the plans kept, drafts, and the plan editor."""
