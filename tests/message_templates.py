@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORE = (ROOT / "app", ROOT / "db")
 # Lists of problems in plain words that the screens and the CLI show as they are.
 PROBLEM_LISTS = {"problems"}
+# The command line's output (app.translation.say and cli_text): their first argument.
+OUTPUT_CALLS = {"say", "cli_text"}
 # Functions that make a message for their caller's error: every string in them counts.
 HELPERS = {"write_failure", "read_capped"}
 # Words their callers put into those messages (argument positions), FRAGMENTS' keys.
@@ -101,6 +103,8 @@ def _messages_of(call: ast.Call, errors: set[str]) -> list[ast.expr]:
     """The message arguments of an error's constructor or of problems.append()."""
     if _name(call.func) in errors:
         return list(_message_args(call))
+    if _name(call.func) in OUTPUT_CALLS:
+        return list(call.args[:1])
     if (
         isinstance(call.func, ast.Attribute)
         and call.func.attr == "append"
