@@ -486,6 +486,8 @@ MESSAGES: dict[str, str] = {
     "  Đã thay {} tệp minh chứng bị hỏng trong thư mục dữ liệu bằng bản trong bản sao lưu.": "  Replaced {0} damaged evidence files in the data folder with the backup's copies.",
     "  Đã bổ sung {} tệp minh chứng.": "  Added {0} evidence files.",
     "  Lưu ý: không khôi phục được {} tệp minh chứng.": "  Note: {0} evidence files could not be restored.",
+    "  Đã khôi phục {} tệp của chữ ký số (ảnh chữ ký, con dấu, chứng thư gốc, danh sách thu hồi).": "  Restored {0} files of the digital signatures (signature and seal images, root certificates, revocation lists).",
+    "  Lưu ý: không khôi phục được {} tệp của chữ ký số.": "  Note: {0} files of the digital signatures could not be restored.",
     "Đã ghi danh mục {}: Ủy ban nhân dân {} và {} đơn vị cấp xã ({}) vào {}.": "Wrote the directory of {0}: the People's Committee of {1} and {2} commune-level units ({3}) to {4}.",
     "Các sở, ban, ngành, cơ quan báo chí, cơ quan Đảng: thêm vào cuối tệp.": "Departments, agencies, press and Party bodies: add them at the end of the file.",
     "chưa có kế hoạch nào dùng": "no plan uses it yet",

@@ -116,6 +116,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
         )
     if result.evidence_added:
         say(f"  Đã bổ sung {result.evidence_added} tệp minh chứng.")
+    if result.official_restored:
+        say(
+            f"  Đã khôi phục {result.official_restored} tệp của chữ ký số (ảnh chữ ký, con "
+            "dấu, chứng thư gốc, danh sách thu hồi)."
+        )
+    if result.official_unusable:
+        say(f"  Lưu ý: không khôi phục được {result.official_unusable} tệp của chữ ký số.")
     if result.missing_evidence:
         say(f"  Lưu ý: không khôi phục được {len(result.missing_evidence)} tệp minh chứng.")
     return 0
