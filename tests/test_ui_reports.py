@@ -586,3 +586,32 @@ def test_every_problem_is_worded_as_the_core_words_it(qtbot: QtBot, ws: Workspac
     found = reports.problems(ws, rid)
     assert ("percent", "missing") in {(p.field, p.kind) for p in found}
     assert [screen.problem_text(p) for p in found] == reports.validate(ws, rid)
+
+
+def test_the_editor_has_one_scroll_bar_and_follows_the_cursor(qtbot: QtBot, ws: Workspace) -> None:
+    """The page scrolls; its text boxes grow with their text and never scroll themselves
+    (no scroll area inside the scroll area), and the page follows the text cursor."""
+    from PySide6.QtGui import QTextCursor
+
+    from ui.widgets.editors import AutoText
+
+    _ctx, screen = make_screen(qtbot, ws)
+    screen.select_period("2024")
+    boxes = screen.editor.findChildren(AutoText)
+    assert len(boxes) > 5
+    for box in boxes:
+        assert box.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    first = boxes[0]
+    first.set_text("\n".join(f"Dòng {i}: kết quả thực hiện nhiệm vụ." for i in range(60)))
+    QApplication.processEvents()
+    assert first.verticalScrollBar().maximum() == 0
+    assert first.height() > 60 * first.fontMetrics().lineSpacing()
+    page = screen.scroll_area.verticalScrollBar()
+    page.setValue(0)
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    first.moveCursor(QTextCursor.MoveOperation.End)
+    QApplication.processEvents()
+    assert page.value() > 0  # the last line is in view
+    cursor = first.viewport().mapTo(screen.scroll_area.viewport(), first.cursorRect().center())
+    assert 0 <= cursor.y() <= screen.scroll_area.viewport().height()
