@@ -904,7 +904,7 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="145"/>
-        <location filename="../../ui/screens/province_import.py" line="391"/>
+        <location filename="../../ui/screens/province_import.py" line="392"/>
         <source>Kết quả nhập</source>
         <translation>Import results</translation>
     </message>
@@ -920,19 +920,19 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="152"/>
-        <location filename="../../ui/screens/province_import.py" line="188"/>
+        <location filename="../../ui/screens/province_import.py" line="187"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="153"/>
-        <location filename="../../ui/screens/province_import.py" line="189"/>
+        <location filename="../../ui/screens/province_import.py" line="188"/>
         <source>Kỳ</source>
         <translation>Period</translation>
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="154"/>
-        <location filename="../../ui/screens/province_import.py" line="190"/>
+        <location filename="../../ui/screens/province_import.py" line="189"/>
         <source>Lần</source>
         <translation>Revision</translation>
     </message>
@@ -953,52 +953,52 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     </message>
     <message>
         <location filename="../../ui/screens/province_import.py" line="175"/>
-        <location filename="../../ui/screens/province_import.py" line="197"/>
+        <location filename="../../ui/screens/province_import.py" line="196"/>
         <source>Các gói đã nhận</source>
         <translation>Packages received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="187"/>
+        <location filename="../../ui/screens/province_import.py" line="186"/>
         <source>Ngày nhận</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="191"/>
+        <location filename="../../ui/screens/province_import.py" line="190"/>
         <source>Số thứ tự</source>
         <translation>Sequence no.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="192"/>
+        <location filename="../../ui/screens/province_import.py" line="191"/>
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="193"/>
+        <location filename="../../ui/screens/province_import.py" line="192"/>
         <source>Minh chứng</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="223"/>
+        <location filename="../../ui/screens/province_import.py" line="224"/>
         <source>Chọn tệp gói báo cáo</source>
         <translation>Choose report package files</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="225"/>
+        <location filename="../../ui/screens/province_import.py" line="226"/>
         <source>Gói báo cáo (*.tdpkg *.zip);;Mọi tệp (*)</source>
         <translation>Report packages (*.tdpkg *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="271"/>
+        <location filename="../../ui/screens/province_import.py" line="272"/>
         <source>Không có tệp gói báo cáo (.tdpkg) nào trong những gì đã chọn.</source>
         <translation>There are no report package files (.tdpkg) in what you chose.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="272"/>
+        <location filename="../../ui/screens/province_import.py" line="273"/>
         <source>Gói báo cáo có tên dạng BaoCao_&lt;đơn vị&gt;_&lt;kỳ&gt;_r&lt;lần&gt;.tdpkg.</source>
         <translation>Report packages are named like BaoCao_&lt;unit&gt;_&lt;period&gt;_r&lt;revision&gt;.tdpkg.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="233"/>
+        <location filename="../../ui/screens/province_import.py" line="234"/>
         <source>Chọn thư mục chứa gói báo cáo (ví dụ ổ USB)</source>
         <translation>Choose a folder containing report packages (for example a USB drive)</translation>
     </message>
@@ -1008,67 +1008,67 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Double-click a package to read its report and evidence and to check the report&apos;s official signatures.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="240"/>
+        <location filename="../../ui/screens/province_import.py" line="241"/>
         <source>Chọn thư mục ghi biên nhận</source>
         <translation>Choose the folder for receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="254"/>
+        <location filename="../../ui/screens/province_import.py" line="255"/>
         <source>Đang nhập gói khác; chờ xong rồi thử lại.</source>
         <translation>Another import is in progress; wait for it to finish, then try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="262"/>
+        <location filename="../../ui/screens/province_import.py" line="263"/>
         <source>Chưa chọn thư mục ghi biên nhận, hoặc thư mục không tồn tại.</source>
         <translation>No folder for receipts has been chosen, or the folder does not exist.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="263"/>
+        <location filename="../../ui/screens/province_import.py" line="264"/>
         <source>Chọn thư mục, hoặc đánh dấu “Ghi biên nhận cạnh tệp gói”.</source>
         <translation>Choose a folder, or tick “Write receipts next to the package files”.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="305"/>
+        <location filename="../../ui/screens/province_import.py" line="306"/>
         <source>Đang kiểm tra và nhập %1 gói…</source>
         <translation>Checking and importing %1 package(s)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="350"/>
+        <location filename="../../ui/screens/province_import.py" line="351"/>
         <source>Đã hủy; các gói đã nhập xong vẫn được giữ, gói đang nhập dở không được ghi.</source>
         <translation>Cancelled; the packages already imported are kept, and the package that was being imported has not been saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="359"/>
+        <location filename="../../ui/screens/province_import.py" line="360"/>
         <source>Đã nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="360"/>
+        <location filename="../../ui/screens/province_import.py" line="361"/>
         <source>Đã nhập trước đó</source>
         <translation>Already imported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="361"/>
+        <location filename="../../ui/screens/province_import.py" line="362"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="362"/>
+        <location filename="../../ui/screens/province_import.py" line="363"/>
         <source>Chưa xử lý</source>
         <translation>Not processed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="395"/>
+        <location filename="../../ui/screens/province_import.py" line="396"/>
         <source>Kết quả nhập: %1 tệp — đã nhập %2, đã nhập trước đó %3, từ chối %4</source>
         <translation>Import results: %1 file(s) — %2 imported, %3 already imported, %4 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="406"/>
+        <location filename="../../ui/screens/province_import.py" line="407"/>
         <source>Hiện hành</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_import.py" line="406"/>
+        <location filename="../../ui/screens/province_import.py" line="407"/>
         <source>Đã được thay</source>
         <translation>Superseded</translation>
     </message>
@@ -3193,53 +3193,77 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Draft report for %1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="405"/>
+        <location filename="../../ui/screens/reports/screen.py" line="441"/>
         <source>Lỗi đã được ghi vào nhật ký của ứng dụng.</source>
         <translation>The error has been written to the application log.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="55"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="56"/>
         <source>Cập nhật số liệu</source>
         <translation>Update figures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="424"/>
+        <location filename="../../ui/screens/reports/screen.py" line="460"/>
         <source>Đang tính lại số liệu…</source>
         <translation>Recalculating the figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="429"/>
+        <location filename="../../ui/screens/reports/screen.py" line="465"/>
         <source>Đã cập nhật số liệu từ các hoạt động.</source>
         <translation>Figures updated from the activities.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="441"/>
+        <location filename="../../ui/screens/reports/screen.py" line="477"/>
         <source>Còn %1 phần cần hoàn thiện.</source>
         <translation>%1 part(s) still to complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="446"/>
+        <location filename="../../ui/screens/reports/screen.py" line="482"/>
         <source>Báo cáo đã đủ nội dung, có thể chốt.</source>
         <translation>The report is complete and can be finalized.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="71"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="74"/>
+        <source>Dùng nội dung báo cáo 6 tháng</source>
+        <translation>Use the 6-month report's text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="75"/>
+        <source>Báo cáo %1 có phần đánh giá anh/chị đã viết: %2.
+
+Dùng các phần này làm nội dung ban đầu của báo cáo năm? Số liệu vẫn tính cho cả năm; hãy đọc lại để sửa những chỗ chỉ nói về 6 tháng.</source>
+        <translation>The %1 report has assessment text you wrote: %2.
+
+Start the year report from these parts? The figures are still counted for the whole year; read them through and correct what speaks only of six months.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="83"/>
+        <source>Dùng nội dung 6 tháng</source>
+        <translation>Use the 6-month text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="84"/>
+        <source>Giữ bản soạn tự động</source>
+        <translation>Keep the automatic draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="92"/>
         <source>Chưa chốt được báo cáo</source>
         <translation>The report cannot be finalized yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="72"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="93"/>
         <source>Cần hoàn thiện %1 phần sau rồi mới chốt được báo cáo:</source>
         <translation>Complete the following %1 part(s) before the report can be finalized:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="83"/>
-        <location filename="../../ui/screens/reports/dialogs.py" line="91"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="104"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="112"/>
         <source>Chốt báo cáo</source>
         <translation>Finalize report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="84"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="105"/>
         <source>Chốt báo cáo %1 (lần %2)?
 
 Sau khi chốt, báo cáo bị khóa để in, ký và gửi; muốn thay đổi phải tạo bản sửa đổi.</source>
@@ -3248,17 +3272,17 @@ Sau khi chốt, báo cáo bị khóa để in, ký và gửi; muốn thay đổi
 Once finalized, the report is locked for printing, signing and sending; to change it, you will have to create a revision.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="92"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="113"/>
         <source>Chưa chốt</source>
         <translation>Don&apos;t finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="469"/>
+        <location filename="../../ui/screens/reports/screen.py" line="505"/>
         <source>Đã chốt báo cáo %1 (lần %2).</source>
         <translation>Report for %1 finalized (revision %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="98"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="119"/>
         <source>Tạo bản sửa đổi lần %1 của báo cáo %2?
 
 Bản lần %3 đã chốt được giữ nguyên để đối chiếu; bản sửa đổi là bản nháp mới, sửa xong phải chốt lại.</source>
@@ -3267,27 +3291,27 @@ Bản lần %3 đã chốt được giữ nguyên để đối chiếu; bản s�
 The finalized revision %3 is kept unchanged for reference; the revision is a new draft that must be finalized again after editing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="104"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="125"/>
         <source>Bản đã gửi lên tỉnh không thay đổi; sau khi sửa phải gửi lại.</source>
         <translation>The version already sent to the province is not changed; after editing, you must send the report again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="114"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="135"/>
         <source>Sửa đổi báo cáo</source>
         <translation>Revise report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="116"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="137"/>
         <source>Tạo bản sửa đổi</source>
         <translation>Create revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="117"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="138"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="498"/>
+        <location filename="../../ui/screens/reports/screen.py" line="534"/>
         <source>Đã tạo bản sửa đổi lần %1 của báo cáo %2.</source>
         <translation>Revision %1 of the report for %2 created.</translation>
     </message>
@@ -3297,22 +3321,22 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report for %1 (revision %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="531"/>
+        <location filename="../../ui/screens/reports/screen.py" line="567"/>
         <source>Đang tạo bản xem trước…</source>
         <translation>Creating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="538"/>
+        <location filename="../../ui/screens/reports/screen.py" line="574"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="546"/>
+        <location filename="../../ui/screens/reports/screen.py" line="582"/>
         <source>Lưu báo cáo thành tệp PDF</source>
         <translation>Save report as PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="549"/>
+        <location filename="../../ui/screens/reports/screen.py" line="585"/>
         <source>Đang lưu tệp PDF…</source>
         <translation>Saving the PDF file…</translation>
     </message>
@@ -3327,7 +3351,7 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report saved to the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="582"/>
+        <location filename="../../ui/screens/reports/screen.py" line="618"/>
         <source>Đã hủy tạo tệp PDF.</source>
         <translation>PDF creation cancelled.</translation>
     </message>
@@ -3352,12 +3376,32 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Add an appendix: every activity of the period, task by task.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="557"/>
+        <location filename="../../ui/screens/reports/screen.py" line="425"/>
+        <source>Đã dùng nội dung báo cáo 6 tháng; hãy đọc lại.</source>
+        <translation>The 6-month report's text is in; read it through.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="432"/>
+        <source>tồn tại, hạn chế và nguyên nhân</source>
+        <translation>shortcomings and their causes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="433"/>
+        <source>đề xuất, kiến nghị</source>
+        <translation>proposals and recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="434"/>
+        <source>phương hướng, nhiệm vụ kỳ tới</source>
+        <translation>directions and tasks for the next period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="593"/>
         <source>Lưu báo cáo thành tệp Word</source>
         <translation>Save the report as a Word file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="560"/>
+        <location filename="../../ui/screens/reports/screen.py" line="596"/>
         <source>Đang lưu tệp Word…</source>
         <translation>Saving the Word file…</translation>
     </message>
@@ -3387,17 +3431,19 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Fill in “Shortcomings and their causes” (write “None” if there are none).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="48"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="49"/>
+        <location filename="../../ui/screens/reports/screen.py" line="431"/>
         <source>công tác chỉ đạo, triển khai</source>
         <translation>direction and organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="50"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="51"/>
+        <location filename="../../ui/screens/reports/screen.py" line="436"/>
         <source>nhiệm vụ %1</source>
         <translation>task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="56"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="57"/>
         <source>Số hoạt động và các chỉ tiêu sẽ được tính lại từ các hoạt động đã ghi; phần chưa sửa được soạn lại.
 
 Các phần sau đã được sửa sau khi soạn: %1. Có thay cả các phần này bằng bản soạn mới không?</source>
@@ -3406,12 +3452,12 @@ Các phần sau đã được sửa sau khi soạn: %1. Có thay cả các phầ
 These parts were edited after they were drafted: %1. Replace them too with a new draft?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="62"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="63"/>
         <source>Thay cả phần đã sửa</source>
         <translation>Replace the edited parts too</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="63"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="64"/>
         <source>Giữ phần đã sửa</source>
         <translation>Keep the edited parts</translation>
     </message>
