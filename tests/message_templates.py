@@ -16,6 +16,17 @@ PROBLEM_LISTS = {"problems"}
 OUTPUT_CALLS = {"say", "cli_text"}
 # Functions that make a message for their caller's error: every string in them counts.
 HELPERS = {"write_failure", "read_capped"}
+# Functions that put reasons in words into their results rather than into an error (the
+# checks of an official signature): every Vietnamese string in them counts, by file.
+REASON_FUNCTIONS = {
+    "app/official/verify.py": {"_check", "_problems", "_trust_problem", "summary", "role_label"},
+    "app/official/certs.py": {"signing_problem"},
+    "app/services/province/signatures.py": {"words"},
+}
+# Module constants holding such a reason, by file.
+REASON_CONSTANTS = {
+    "app/official/verify.py": {"NO_ROOTS"},
+}
 # Words their callers put into those messages (argument positions), FRAGMENTS' keys.
 FRAGMENT_ARGS = {"write_failure": 2, "read_capped": 1}
 
@@ -91,6 +102,12 @@ def templates() -> dict[str, str]:
     for path, tree in zip(files, trees, strict=True):
         where = path.relative_to(ROOT).as_posix()
         for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name in REASON_FUNCTIONS.get(where, ()):
+                _reasons(found, node, where)
+            elif isinstance(node, ast.Assign) and any(
+                _name(t) in REASON_CONSTANTS.get(where, ()) for t in node.targets
+            ):
+                _add(found, node.value, f"{where}:{node.lineno}")
             if isinstance(node, ast.FunctionDef) and node.name in HELPERS:
                 _helper(found, node, where)
             elif isinstance(node, ast.Call):
@@ -123,6 +140,20 @@ def _helper(found: dict[str, str], function: ast.FunctionDef, where: str) -> Non
         elif isinstance(inner, ast.Call):
             for arg in inner.args[:2]:
                 _add(found, arg, f"{where}:{inner.lineno}")
+
+
+def _reasons(found: dict[str, str], function: ast.FunctionDef, where: str) -> None:
+    """Every string literal and f-string in the function (not the parts of an f-string)."""
+    inner: set[int] = set()
+    first = function.body[0] if function.body else None
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+        inner.add(id(first.value))  # the docstring
+    for node in ast.walk(function):
+        if isinstance(node, ast.JoinedStr):
+            inner.update(id(v) for v in ast.walk(node) if v is not node)
+    for node in ast.walk(function):
+        if isinstance(node, ast.Constant | ast.JoinedStr) and id(node) not in inner:
+            _add(found, node, f"{where}:{node.lineno}")
 
 
 def _add(found: dict[str, str], node: ast.expr, where: str) -> None:
