@@ -467,6 +467,7 @@ MESSAGES: dict[str, str] = {
     "Chứng thư số của {} chưa có hiệu lực (từ {}).": "The certificate of {0} is not valid yet (from {1}).",
     "Chứng thư số của {} đã hết hạn ngày {}.": "The certificate of {0} expired on {1}.",
     "Chứng thư số của {} đã bị thu hồi ngày {} (theo danh sách thu hồi đã nhập).": "The certificate of {0} was revoked on {1} (according to the imported revocation list).",
+    "Chọn tệp trình điều khiển (PKCS#11) của token: trên Windows thường là một tệp .dll trong C:\\Windows\\System32 hoặc trong thư mục của phần mềm token ở C:\\Program Files (ví dụ của Ban Cơ yếu Chính phủ, Viettel-CA, VNPT-CA, BKAV-CA), tên thường có chữ “pkcs11” hoặc “p11”; cần bản 64-bit, không dùng tệp trong C:\\Windows\\SysWOW64. Trên Linux là một tệp .so.": "Choose the token's driver file (PKCS#11): on Windows it is usually a .dll in C:\\Windows\\System32 or in the token software's folder under C:\\Program Files (for example from the Government Cipher Committee, Viettel-CA, VNPT-CA, BKAV-CA), its name usually containing “pkcs11” or “p11”; the 64-bit one is needed, not a file in C:\\Windows\\SysWOW64. On Linux it is a .so file.",
     "Chưa nhập chứng thư gốc tin cậy nào, nên chưa xác định được người ký.": "No trusted root certificate has been imported, so the signer could not be confirmed yet.",
     "không rõ vai trò": "unknown role",
     "không rõ người ký": "unknown signer",

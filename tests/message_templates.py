@@ -26,6 +26,7 @@ REASON_FUNCTIONS = {
 # Module constants holding such a reason, by file.
 REASON_CONSTANTS = {
     "app/official/verify.py": {"NO_ROOTS"},
+    "app/official/token.py": {"DRIVER_HINT"},
 }
 # Words their callers put into those messages (argument positions), FRAGMENTS' keys.
 FRAGMENT_ARGS = {"write_failure": 2, "read_capped": 1}
