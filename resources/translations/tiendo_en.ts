@@ -1488,11 +1488,11 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
     <name>Messages</name>
     <message>
         <location filename="../../ui/widgets/messages.py" line="30"/>
-        <source>Kiểm tra lại mật khẩu: chữ hoa hay chữ thường, bộ gõ tiếng Việt đang bật hay tắt.</source>
-        <translation>Check the passphrase: capital or small letters, and whether the Vietnamese keyboard is on or off.</translation>
+        <source>Kiểm tra lại mật khẩu: chữ hoa hay chữ thường, bộ gõ tiếng Việt đang bật hay tắt. Nếu đã quên mật khẩu: nhập bản sao khóa đã cất (Cài đặt › Khóa ký › Nhập khóa từ tệp…), hoặc tạo khóa mới (Cài đặt › Khóa ký › Mất khóa? Tạo khóa mới…) rồi gửi yêu cầu đăng ký lại.</source>
+        <translation>Check the passphrase: capital or small letters, and whether the Vietnamese keyboard is on or off. If the passphrase is forgotten: import the key copy you kept (Settings › Signing key › Import the key from a file…), or make a new key (Settings › Signing key › Key lost? Make a new key…) and send the re-enrollment request.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="36"/>
+        <location filename="../../ui/widgets/messages.py" line="39"/>
         <source>Có lỗi</source>
         <translation>Error</translation>
     </message>
@@ -3803,7 +3803,7 @@ These parts were edited after they were drafted: %1. Replace them too with a new
     <message>
         <location filename="../../ui/screens/signer_panel.py" line="80"/>
         <source>Trình điều khiển (PKCS#11) là tệp do phần mềm của USB token cài vào máy. Trên Windows thường nằm trong C:\Windows\System32 hoặc trong thư mục của phần mềm token ở C:\Program Files, ví dụ của token Ban Cơ yếu Chính phủ (VGCA), Viettel-CA, VNPT-CA, BKAV-CA; tên tệp thường có chữ “pkcs11”, “p11” hoặc tên hãng token (xem tài liệu đi kèm token). Cần bản 64-bit (không dùng tệp trong SysWOW64). Bấm “Chọn tệp…” để tìm tệp. Trên Linux là tệp .so.</source>
-        <translation>The driver (PKCS#11) is a file the USB token's software installs on the PC. On Windows it is usually in C:\Windows\System32 or in the token software's folder under C:\Program Files, for example for the tokens of the Government Cipher Committee (VGCA), Viettel-CA, VNPT-CA, BKAV-CA; its name usually contains “pkcs11”, “p11” or the token maker's name (see the token's documentation). The 64-bit one is needed (not a file in SysWOW64). Click “Browse…” to find it. On Linux it is a .so file.</translation>
+        <translation>The driver (PKCS#11) is a file the USB token&apos;s software installs on the PC. On Windows it is usually in C:\Windows\System32 or in the token software&apos;s folder under C:\Program Files, for example for the tokens of the Government Cipher Committee (VGCA), Viettel-CA, VNPT-CA, BKAV-CA; its name usually contains “pkcs11”, “p11” or the token maker&apos;s name (see the token&apos;s documentation). The 64-bit one is needed (not a file in SysWOW64). Click “Browse…” to find it. On Linux it is a .so file.</translation>
     </message>
     <message>
         <location filename="../../ui/screens/signer_panel.py" line="94"/>
