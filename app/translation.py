@@ -22,7 +22,15 @@ def translate(text: str, lang: str) -> str:
     an unknown language and for text the catalogue does not know."""
     if lang != "en" or not text:
         return text
+    if "\n" in text:  # a message and its list of problems, one a line ("- …")
+        return "\n".join(_line(line) for line in text.split("\n"))
     return _translate(text, depth=0)
+
+
+def _line(line: str) -> str:
+    bullet = re.match(r"\s*[-•]\s+", line)
+    start = bullet.end() if bullet else 0
+    return line[:start] + _translate(line[start:], depth=0) if line[start:] else line
 
 
 def _translate(text: str, depth: int) -> str:

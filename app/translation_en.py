@@ -485,6 +485,22 @@ MESSAGES: dict[str, str] = {
     "Chứng thư số do “{}” cấp không dẫn về chứng thư gốc tin cậy nào đã nhập.": "The certificate issued by “{0}” does not chain to any imported trusted root.",
     "Chữ ký số hợp lệ:": "Valid digital signatures:",
     "CHỮ KÝ SỐ KHÔNG HỢP LỆ —": "DIGITAL SIGNATURE NOT VALID —",
+    "Biên nhận: {}.": "Receipt: {0}.",
+    "Chưa ghi được biên nhận: {}": "The receipt could not be written yet: {0}",
+    # What a report still lacks before it can be finalized (app/services/reports.py).
+    "Báo cáo chưa thể chốt:{}": "The report cannot be finalized yet:{0}",
+    "Nhập phần “Công tác chỉ đạo, triển khai”.": "Fill in “Direction and implementation”.",
+    "Nhập “Tồn tại, hạn chế và nguyên nhân” (ghi “Không có” nếu không có).": "Fill in “Shortcomings and their causes” (write “None” if there are none).",
+    "Nhập “Đề xuất, kiến nghị” (ghi “Không có” nếu không có).": "Fill in “Proposals and recommendations” (write “None” if there are none).",
+    "Nhập “Phương hướng, nhiệm vụ kỳ tới”.": "Fill in “Directions and tasks for the next period”.",
+    "Nhập dự toán kinh phí năm {} (mục III của kế hoạch); ghi 0 nếu không đề nghị kinh phí.": "Fill in the budget estimate for {0} (section III of the plan); write 0 if no funds are requested.",
+    "Chưa có chức vụ người ký: nhập ở màn hình Cài đặt.": "The signer's title is missing: fill it in on the Settings screen.",
+    "Chưa có họ tên người ký: nhập ở màn hình Cài đặt.": "The signer's name is missing: fill it in on the Settings screen.",
+    "Chưa có “Nơi nhận”: nhập ở màn hình Cài đặt.": "“Recipients” is missing: fill it in on the Settings screen.",
+    "{}: nhập kết quả thực hiện (đã chọn “có thực hiện”).": "{0}: fill in the results (“carried out” is chosen).",
+    "{}: có {} hoạt động trong kỳ nhưng trạng thái là “chưa triển khai”; chọn lại trạng thái.": "{0}: {1} activities in the period but the status is “not started”; choose the status again.",
+    "{}: nhập tỷ lệ hoàn thành (%) vì nhiệm vụ có thời hạn.": "{0}: fill in the percentage done, since the task has a deadline.",
+    "{}: đã hoàn thành thì tỷ lệ phải là 100%.": "{0}: a task that is done must be at 100%.",
     # The command line's output (app.translation.say and cli_text in app/cli.py and
     # app/commands/).
     "* kỳ báo cáo bắt buộc của {} số {}": "* a reporting period required by {0} No. {1}",
@@ -656,5 +672,7 @@ FRAGMENTS: dict[str, str] = {
     "Đã nhập trước đó": "Imported earlier",
     "Từ chối": "Refused",
     "[c/K]": "[y/N]",
+    "Nhiệm vụ {}": "Task {0}",
+    "Báo cáo chưa thể chốt:": "The report cannot be finalized yet:",
     "Chưa xử lý": "Not processed",
 }

@@ -13,7 +13,7 @@ CORE = (ROOT / "app", ROOT / "db")
 # Lists of problems in plain words that the screens and the CLI show as they are.
 PROBLEM_LISTS = {"problems"}
 # The command line's output (app.translation.say and cli_text): their first argument.
-OUTPUT_CALLS = {"say", "cli_text"}
+OUTPUT_CALLS = {"say", "cli_text", "translate"}
 # Functions that make a message for their caller's error: every string in them counts.
 HELPERS = {"write_failure", "read_capped"}
 # Functions that put reasons in words into their results rather than into an error (the
@@ -22,7 +22,10 @@ REASON_FUNCTIONS = {
     "app/official/verify.py": {"_check", "_problems", "_trust_problem", "summary", "role_label"},
     "app/official/certs.py": {"signing_problem"},
     "app/services/province/signatures.py": {"words"},
+    "app/services/reports.py": {"signer_problems"},
 }
+# Records of a thing to fix that carry their message as the first argument.
+MESSAGE_CLASSES = {"Problem"}
 # Module constants holding such a reason, by file.
 REASON_CONSTANTS = {
     "app/official/verify.py": {"NO_ROOTS"},
@@ -121,7 +124,7 @@ def _messages_of(call: ast.Call, errors: set[str]) -> list[ast.expr]:
     """The message arguments of an error's constructor or of problems.append()."""
     if _name(call.func) in errors:
         return list(_message_args(call))
-    if _name(call.func) in OUTPUT_CALLS:
+    if _name(call.func) in OUTPUT_CALLS or _name(call.func) in MESSAGE_CLASSES:
         return list(call.args[:1])
     if (
         isinstance(call.func, ast.Attribute)

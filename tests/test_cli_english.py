@@ -77,3 +77,17 @@ def test_values_inside_a_line_are_translated_too() -> None:
     )
     set_output_language("vi")
     assert cli_text("Đang sao lưu") == "Đang sao lưu"
+
+
+def test_what_a_report_lacks_is_listed_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The list of problems under an error keeps its lines, each one translated."""
+    data = str(tmp_path / "data")
+    en = ["--lang", "en", "--data-dir", data]
+    run(capsys, *en, "setup", "--role", "unit", "--unit", "gl.chuse")  # no signer's name
+    assert main([*en, "demo", "--activities", "3"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: The report cannot be finalized yet:\n- ")
+    assert "- The signer's name is missing: fill it in on the Settings screen." in err
+    assert vietnamese_words(err) == [], err

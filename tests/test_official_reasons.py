@@ -94,3 +94,24 @@ def test_the_gui_shows_reasons_in_the_interface_language(qapp: object) -> None:
     finally:
         i18n.install(qapp, "vi")  # type: ignore[arg-type]
     assert "Chứng thư số đã bị thu hồi" in checks_html([check])
+
+
+def test_an_import_line_reads_in_english(ca: CertAuthority) -> None:
+    from pathlib import Path
+
+    from app.services.province.intake import ImportResult, Outcome
+
+    signer = facts(_der(ca.issue("Trần Văn Cường", "UBND xã").cert))
+    when = dt.datetime(2025, 1, 6, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    result = ImportResult(
+        Path("chuse-2024.tdpkg"),
+        Outcome.IMPORTED,
+        "Tệp data/x.pdf: thiếu trong gói.",
+        receipt=Path("bien-nhan.txt"),
+        signatures=(SignatureCheck("ChuKySo_CoQuan", Role.AGENCY, signer, when),),
+    )
+    line = result.line("en")
+    assert line.startswith("chuse-2024.tdpkg: Imported — File data/x.pdf: missing from")
+    assert "Receipt: bien-nhan.txt." in line and "Valid digital signatures:" in line
+    assert not _vietnamese(line.replace("Trần Văn Cường", ""))
+    assert result.line().startswith("chuse-2024.tdpkg: Đã nhập — Tệp data/x.pdf")

@@ -12,7 +12,7 @@ from typing import Any
 
 from app.commands.workspace import _open, _progress_printer, add_plan_option
 from app.errors import ConfigError
-from app.translation import cli_pick, cli_text, say
+from app.translation import cli_pick, cli_text, output_language, say
 
 EXIT_REFUSED = 1
 
@@ -242,7 +242,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for r in results:
         # refusals and files left unprocessed are errors: stderr, as every error
         out = sys.stdout if r.ok else sys.stderr
-        print(cli_text(r.line()), file=out)
+        print(r.line(output_language()), file=out)
         if r.outcome is Outcome.REFUSED and r.hint:
             print(f"  {cli_text(r.hint)}", file=out)
     counts = {o: sum(1 for r in results if r.outcome is o) for o in Outcome}
