@@ -12,6 +12,7 @@ from typing import Any
 
 from app import version
 from app.errors import ConfigError, KnownError
+from app.translation import cli_pick, cli_text, say
 
 log = logging.getLogger("tiendo")
 
@@ -91,8 +92,10 @@ def cmd_periods(args: argparse.Namespace) -> int:
     for p in periods:
         d = to_json(p, days)
         mark = " *" if p in required else ""
-        print(f"{d['code']:<9} {d['start']} → {d['end']}  hạn {d['due']}  {d['label_vi']}{mark}")
-    print(f"* kỳ báo cáo bắt buộc của {plan.kind.lower()} số {plan.number}")
+        label = cli_pick(d["label_vi"], d["label_en"])
+        due = cli_text(f"hạn {d['due']}")
+        print(f"{d['code']:<9} {d['start']} → {d['end']}  {due}  {label}{mark}")
+    say(f"* kỳ báo cáo bắt buộc của {cli_text(plan.kind.lower())} số {plan.number}")
     return EXIT_OK
 
 
@@ -130,14 +133,17 @@ def cmd_setup(args: argparse.Namespace) -> int:
         KeyStore(ws.layout.root).check_new_key(settings.unit_id)
         apply_setup(ws, settings)
         unit = ws.own_unit()
-        print(f"Đã thiết lập: {unit.name} ({unit.id}), vai trò {settings.role}.")
-        print(f"Kế hoạch: {ws.plan.kind} số {ws.plan.number} ({ws.plan.id}).")
+        say(f"Đã thiết lập: {unit.name} ({unit.id}), vai trò {settings.role}.")
+        say(f"Kế hoạch: {cli_text(ws.plan.kind)} số {ws.plan.number} ({ws.plan.id}).")
         from app.services.packages import ensure_key, key_info
 
         made = ensure_key(ws)
         info = key_info(ws)
-        print(f"{'Đã tạo' if made else 'Đã có'} khóa ký: {info.key_id} ({info.fingerprint})")
-        print(f"Thư mục dữ liệu: {ws.layout.root}")
+        if made:
+            say(f"Đã tạo khóa ký: {info.key_id} ({info.fingerprint})")
+        else:
+            say(f"Đã có khóa ký: {info.key_id} ({info.fingerprint})")
+        say(f"Thư mục dữ liệu: {ws.layout.root}")
     finally:
         ws.close()
     return EXIT_OK
@@ -321,6 +327,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.open_file = open_file
     handler: Handler = args.handler
     english = args.lang == "en"
+    from app.translation import set_output_language
+
+    set_output_language(args.lang)
     try:
         return handler(args)
     except KnownError as exc:

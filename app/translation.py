@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TextIO
 
 LANGUAGES = ("vi", "en")
 
@@ -21,7 +22,15 @@ def translate(text: str, lang: str) -> str:
     an unknown language and for text the catalogue does not know."""
     if lang != "en" or not text:
         return text
+    if "\n" in text:  # a message and its list of problems, one a line ("- …")
+        return "\n".join(_line(line) for line in text.split("\n"))
     return _translate(text, depth=0)
+
+
+def _line(line: str) -> str:
+    bullet = re.match(r"\s*[-•]\s+", line)
+    start = bullet.end() if bullet else 0
+    return line[:start] + _translate(line[start:], depth=0) if line[start:] else line
 
 
 def _translate(text: str, depth: int) -> str:
@@ -62,3 +71,34 @@ def _catalogue() -> tuple[dict[str, str], dict[str, str], list[tuple[re.Pattern[
     patterns.sort(key=lambda p: -p[0])
     plain = {k.replace("{{", "{").replace("}}", "}"): v for k, v in MESSAGES.items()}
     return plain, dict(FRAGMENTS), [(regex, en) for _n, regex, en in patterns]
+
+
+# --- the command line's own output ----------------------------------------------------
+
+_OUTPUT = {"lang": "vi"}
+
+
+def set_output_language(lang: str | None) -> None:
+    """The language `tiendo` prints in (its --lang; Vietnamese by default)."""
+    _OUTPUT["lang"] = lang if lang in LANGUAGES else "vi"
+
+
+def output_language() -> str:
+    return _OUTPUT["lang"]
+
+
+def cli_text(text: str) -> str:
+    """A line or word of the command line's output in its language. The Vietnamese
+    template of every call (a literal or an f-string) needs an English entry in
+    app/translation_en.py, like the core's errors (tests/test_core_messages.py)."""
+    return translate(text, _OUTPUT["lang"])
+
+
+def say(text: str, *, file: TextIO | None = None, end: str = "\n") -> None:
+    """print() for the command line's output, in its language (see cli_text)."""
+    print(cli_text(text), file=file, end=end)
+
+
+def cli_pick(vi: str, en: str) -> str:
+    """Of a value the core names in both languages (a period's label), the one to print."""
+    return en if _OUTPUT["lang"] == "en" else vi

@@ -12,8 +12,25 @@ ROOT = Path(__file__).resolve().parent.parent
 CORE = (ROOT / "app", ROOT / "db")
 # Lists of problems in plain words that the screens and the CLI show as they are.
 PROBLEM_LISTS = {"problems"}
+# The command line's output (app.translation.say and cli_text): their first argument.
+OUTPUT_CALLS = {"say", "cli_text", "translate"}
 # Functions that make a message for their caller's error: every string in them counts.
 HELPERS = {"write_failure", "read_capped"}
+# Functions that put reasons in words into their results rather than into an error (the
+# checks of an official signature): every Vietnamese string in them counts, by file.
+REASON_FUNCTIONS = {
+    "app/official/verify.py": {"_check", "_problems", "_trust_problem", "summary", "role_label"},
+    "app/official/certs.py": {"signing_problem"},
+    "app/services/province/signatures.py": {"words"},
+    "app/services/reports.py": {"signer_problems"},
+}
+# Records of a thing to fix that carry their message as the first argument.
+MESSAGE_CLASSES = {"Problem"}
+# Module constants holding such a reason, by file.
+REASON_CONSTANTS = {
+    "app/official/verify.py": {"NO_ROOTS"},
+    "app/official/token.py": {"DRIVER_HINT"},
+}
 # Words their callers put into those messages (argument positions), FRAGMENTS' keys.
 FRAGMENT_ARGS = {"write_failure": 2, "read_capped": 1}
 
@@ -89,6 +106,12 @@ def templates() -> dict[str, str]:
     for path, tree in zip(files, trees, strict=True):
         where = path.relative_to(ROOT).as_posix()
         for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name in REASON_FUNCTIONS.get(where, ()):
+                _reasons(found, node, where)
+            elif isinstance(node, ast.Assign) and any(
+                _name(t) in REASON_CONSTANTS.get(where, ()) for t in node.targets
+            ):
+                _add(found, node.value, f"{where}:{node.lineno}")
             if isinstance(node, ast.FunctionDef) and node.name in HELPERS:
                 _helper(found, node, where)
             elif isinstance(node, ast.Call):
@@ -102,6 +125,8 @@ def _messages_of(call: ast.Call, errors: set[str]) -> list[ast.expr]:
     a file checker's report(key, message)."""
     if _name(call.func) in errors:
         return list(_message_args(call))
+    if _name(call.func) in OUTPUT_CALLS or _name(call.func) in MESSAGE_CLASSES:
+        return list(call.args[:1])
     if (
         isinstance(call.func, ast.Attribute)
         and call.func.attr == "append"
@@ -124,6 +149,20 @@ def _helper(found: dict[str, str], function: ast.FunctionDef, where: str) -> Non
         elif isinstance(inner, ast.Call):
             for arg in inner.args[:2]:
                 _add(found, arg, f"{where}:{inner.lineno}")
+
+
+def _reasons(found: dict[str, str], function: ast.FunctionDef, where: str) -> None:
+    """Every string literal and f-string in the function (not the parts of an f-string)."""
+    inner: set[int] = set()
+    first = function.body[0] if function.body else None
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+        inner.add(id(first.value))  # the docstring
+    for node in ast.walk(function):
+        if isinstance(node, ast.JoinedStr):
+            inner.update(id(v) for v in ast.walk(node) if v is not node)
+    for node in ast.walk(function):
+        if isinstance(node, ast.Constant | ast.JoinedStr) and id(node) not in inner:
+            _add(found, node, f"{where}:{node.lineno}")
 
 
 def _add(found: dict[str, str], node: ast.expr, where: str) -> None:

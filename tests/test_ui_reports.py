@@ -586,3 +586,63 @@ def test_every_problem_is_worded_as_the_core_words_it(qtbot: QtBot, ws: Workspac
     found = reports.problems(ws, rid)
     assert ("percent", "missing") in {(p.field, p.kind) for p in found}
     assert [screen.problem_text(p) for p in found] == reports.validate(ws, rid)
+
+
+def test_the_editor_has_one_scroll_bar_and_follows_the_cursor(qtbot: QtBot, ws: Workspace) -> None:
+    """The page scrolls; its text boxes grow with their text and never scroll themselves
+    (no scroll area inside the scroll area), and the page follows the text cursor."""
+    from PySide6.QtGui import QTextCursor
+
+    from ui.widgets.editors import AutoText
+
+    _ctx, screen = make_screen(qtbot, ws)
+    screen.select_period("2024")
+    boxes = screen.editor.findChildren(AutoText)
+    assert len(boxes) > 5
+    for box in boxes:
+        assert box.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    first = boxes[0]
+    first.set_text("\n".join(f"Dòng {i}: kết quả thực hiện nhiệm vụ." for i in range(60)))
+    QApplication.processEvents()
+    assert first.verticalScrollBar().maximum() == 0
+    assert first.height() > 60 * first.fontMetrics().lineSpacing()
+    page = screen.scroll_area.verticalScrollBar()
+    page.setValue(0)
+    first.setFocus()
+    qtbot.waitUntil(first.hasFocus)
+    first.moveCursor(QTextCursor.MoveOperation.End)
+    QApplication.processEvents()
+    assert page.value() > 0  # the last line is in view
+    cursor = first.viewport().mapTo(screen.scroll_area.viewport(), first.cursorRect().center())
+    assert 0 <= cursor.y() <= screen.scroll_area.viewport().height()
+
+
+def test_a_new_year_report_offers_the_half_year_text(
+    qtbot: QtBot, ws: Workspace, boxes: Boxes
+) -> None:
+    """Drafting the year report asks whether to start from the texts the officer wrote in
+    the 6-month report of the second half; a no keeps the app's draft."""
+    h2 = reports.create_draft(ws, "2024-H2")
+    text = "Tổ chức 2 hội nghị; kết quả tốt (viết ở báo cáo 6 tháng)."
+    reports.update_entry(ws, h2, "II.1", "narrative", text)
+    # the demo's year draft has its own proposals: that edited text is not offered
+    reports.update_report(ws, h2, "proposals", "Đề nghị tỉnh hỗ trợ kinh phí.")
+    year = reports.latest(ws, "2024")
+    assert year is not None and year.state == "draft"
+    before = entry(ws, "II.1").narrative
+    _, screen = make_screen(qtbot, ws)
+
+    boxes.answer = False
+    screen._offer_earlier_texts(year.id)
+    assert len(boxes.confirmed) == 1
+    assert "6 tháng cuối năm 2024" in boxes.confirmed[0]
+    assert "nhiệm vụ II.1" in boxes.confirmed[0]
+    assert "đề xuất" not in boxes.confirmed[0]
+    assert entry(ws, "II.1").narrative == before
+
+    boxes.answer = True
+    screen._offer_earlier_texts(year.id)
+    assert entry(ws, "II.1").narrative == text
+    assert stored(ws)["proposals"] != "Đề nghị tỉnh hỗ trợ kinh phí."
+    screen._offer_earlier_texts(year.id)
+    assert len(boxes.confirmed) == 2  # nothing left to offer: not asked again

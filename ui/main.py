@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,7 +79,14 @@ def _run(app: QApplication, root: Path, lang: str | None, open_path: Path | None
     known = glance(DataLayout(root).database)
     opening = _Opening()
     if known is not None and known.settings.is_set_up and known.unit_name:
-        code = _window_first(app, root, known, lang, open_path, opening)
+        # Until the unit's data is on screen (_window_ready), no garbage collection: the
+        # start allocates a great deal (Qt's wrappers, SQLAlchemy's tables and mappers)
+        # and frees little, and each collection walked all of it again.
+        gc.disable()
+        try:
+            code = _window_first(app, root, known, lang, open_path, opening)
+        finally:
+            gc.enable()
         if code is not None:
             return code
     return _workspace_first(app, root, lang, open_path, opening)
@@ -245,6 +253,7 @@ def _window_ready(
     if open_path is not None:
         QTimer.singleShot(0, lambda: window.open_file(open_path))
     smoke.data_shown(app)
+    QTimer.singleShot(0, gc.enable)  # after the turn that paints the data (see _run)
     _start_backup_if_due(ws)
 
 

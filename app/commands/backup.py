@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.commands.workspace import _open, _progress_printer
 from app.errors import ConfigError, DataFolderError
+from app.translation import cli_text, say
 
 if TYPE_CHECKING:
     from app.services.backup import BackupInfo
@@ -25,10 +26,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if args.list:
         found = backup.list_backups(_layout(args))
         if not found:
-            print("Chưa có bản sao lưu nào trong thư mục dữ liệu.")
+            say("Chưa có bản sao lưu nào trong thư mục dữ liệu.")
         for item in found:
-            kind = "tự động" if item.kind == "auto" else "thủ công"
-            print(f"{item.path.name}  ({kind})  {item.summary_vi()}")
+            kind = cli_text("tự động") if item.kind == "auto" else cli_text("thủ công")
+            print(f"{item.path.name}  ({kind})  {cli_text(item.summary_vi())}")
         return 0
     if not args.out and not args.auto:
         raise ConfigError("Cần --out THƯ_MỤC (hoặc --auto, --list).")
@@ -44,35 +45,41 @@ def cmd_backup(args: argparse.Namespace) -> int:
         # A folder that cannot be written is when a rescue copy matters most.
         from app.services.backup.rescue import rescue_backup
 
-        print(f"Thư mục dữ liệu {layout.root} chỉ đọc: sao lưu từ một bản chép tạm.")
-        _print_backup(rescue_backup(layout.root, out, progress=_progress_printer("Đang sao lưu")))
+        say(f"Thư mục dữ liệu {layout.root} chỉ đọc: sao lưu từ một bản chép tạm.")
+        _print_backup(
+            rescue_backup(layout.root, out, progress=_progress_printer(cli_text("Đang sao lưu")))
+        )
         return 0
     info: BackupInfo | None
     try:
         if out is None:
-            info = backup.auto_backup(ws, force=True, progress=_progress_printer("Đang sao lưu"))
+            info = backup.auto_backup(
+                ws, force=True, progress=_progress_printer(cli_text("Đang sao lưu"))
+            )
         else:
-            info = backup.create_backup(ws, out, progress=_progress_printer("Đang sao lưu"))
+            info = backup.create_backup(
+                ws, out, progress=_progress_printer(cli_text("Đang sao lưu"))
+            )
     finally:
         ws.close()
     if info is None:
-        print("Không sao lưu: cơ sở dữ liệu đang ở chế độ chỉ đọc.")
+        say("Không sao lưu: cơ sở dữ liệu đang ở chế độ chỉ đọc.")
         return 1
     _print_backup(info)
     return 0
 
 
 def _print_backup(info: BackupInfo) -> None:
-    print(f"Đã sao lưu: {info.path}")
-    print(f"  {info.summary_vi()}")
+    say(f"Đã sao lưu: {info.path}")
+    print(f"  {cli_text(info.summary_vi())}")
     damaged = len(info.damaged_evidence)
     if len(info.missing_evidence) > damaged:
-        print(
+        say(
             f"  Lưu ý: thiếu {len(info.missing_evidence) - damaged} tệp minh chứng trong thư "
             "mục dữ liệu."
         )
     if damaged:
-        print(
+        say(
             f"  Lưu ý: {damaged} tệp minh chứng trong thư mục dữ liệu bị hỏng (nội dung không "
             "còn khớp mã băm), không được sao lưu."
         )
@@ -96,19 +103,28 @@ def cmd_restore(args: argparse.Namespace) -> int:
         path = Path(args.file)
     else:
         raise ConfigError("Cần tên tệp sao lưu (hoặc --newest).")
-    result = backup.restore_backup(layout, path, progress=_progress_printer("Đang khôi phục"))
-    print(f"Đã khôi phục từ {path.name}: {result.backup.summary_vi()}")
+    result = backup.restore_backup(
+        layout, path, progress=_progress_printer(cli_text("Đang khôi phục"))
+    )
+    say(f"Đã khôi phục từ {path.name}: {cli_text(result.backup.summary_vi())}")
     if result.kept_as is not None:
-        print(f"  Dữ liệu trước khi khôi phục được giữ tại {result.kept_as}")
+        say(f"  Dữ liệu trước khi khôi phục được giữ tại {result.kept_as}")
     if result.evidence_replaced:
-        print(
+        say(
             f"  Đã thay {result.evidence_replaced} tệp minh chứng bị hỏng trong thư mục dữ "
             "liệu bằng bản trong bản sao lưu."
         )
     if result.evidence_added:
-        print(f"  Đã bổ sung {result.evidence_added} tệp minh chứng.")
+        say(f"  Đã bổ sung {result.evidence_added} tệp minh chứng.")
+    if result.official_restored:
+        say(
+            f"  Đã khôi phục {result.official_restored} tệp của chữ ký số (ảnh chữ ký, con "
+            "dấu, chứng thư gốc, danh sách thu hồi)."
+        )
+    if result.official_unusable:
+        say(f"  Lưu ý: không khôi phục được {result.official_unusable} tệp của chữ ký số.")
     if result.missing_evidence:
-        print(f"  Lưu ý: không khôi phục được {len(result.missing_evidence)} tệp minh chứng.")
+        say(f"  Lưu ý: không khôi phục được {len(result.missing_evidence)} tệp minh chứng.")
     return 0
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.commands.workspace import _open
 from app.errors import ConfigError
+from app.translation import cli_text, say
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
@@ -22,12 +23,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     plan = done.plan
-    print(
-        f"Đã phát hành {plan.kind.lower()} số {plan.number} ({plan.id}), lần {done.revision}: "
-        f"{done.path}"
-    )
-    print(f"Gửi tệp này cho {done.units} đơn vị thực hiện (thư điện tử hoặc USB).")
-    print(f"Dấu vân tay khóa của Sở (đọc cho đơn vị khi họ thêm gói lần đầu): {done.fingerprint}")
+    kind = cli_text(plan.kind).lower()
+    say(f"Đã phát hành {kind} số {plan.number} ({plan.id}), lần {done.revision}: {done.path}")
+    say(f"Gửi tệp này cho {done.units} đơn vị thực hiện (thư điện tử hoặc USB).")
+    say(f"Dấu vân tay khóa của Sở (đọc cho đơn vị khi họ thêm gói lần đầu): {done.fingerprint}")
     return 0
 
 
@@ -42,13 +41,21 @@ def add_bundle(args: argparse.Namespace, path: Path) -> int:
     finally:
         ws.close()
     plan = added.plan
-    what = "Đã cập nhật" if added.amended else "Đã thêm"
-    print(
-        f"{what} {plan.kind.lower()} số {plan.number} ({plan.id}) theo gói của "
-        f"{candidate.province_name}, lần phát hành {added.revision}: {len(plan.tasks)} nhiệm vụ."
-    )
+    kind = cli_text(plan.kind).lower()
     if added.amended:
-        print("Các hoạt động và báo cáo đã ghi được giữ nguyên.")
+        say(
+            f"Đã cập nhật {kind} số {plan.number} ({plan.id}) theo gói của "
+            f"{candidate.province_name}, lần phát hành {added.revision}: "
+            f"{len(plan.tasks)} nhiệm vụ."
+        )
+    else:
+        say(
+            f"Đã thêm {kind} số {plan.number} ({plan.id}) theo gói của "
+            f"{candidate.province_name}, lần phát hành {added.revision}: "
+            f"{len(plan.tasks)} nhiệm vụ."
+        )
+    if added.amended:
+        say("Các hoạt động và báo cáo đã ghi được giữ nguyên.")
     if added.trusted_now:
-        print(f"Đã tin cậy khóa của Sở ({candidate.key_id}) để kiểm tra gói kế hoạch và biên nhận.")
+        say(f"Đã tin cậy khóa của Sở ({candidate.key_id}) để kiểm tra gói kế hoạch và biên nhận.")
     return 0

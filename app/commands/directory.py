@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ConfigError
+from app.translation import cli_text, say
 
 
 def cmd_directory_build(args: argparse.Namespace) -> int:
@@ -23,11 +24,11 @@ def cmd_directory_build(args: argparse.Namespace) -> int:
         write_atomic(out, text.encode("utf-8"))
     except OSError as exc:
         raise ConfigError(f"Không ghi được {out}: {exc.strerror or exc}") from None
-    print(
+    say(
         f"Đã ghi danh mục {province.name}: Ủy ban nhân dân {province.division} và "
         f"{len(province.communes)} đơn vị cấp xã ({province.counts()}) vào {out}."
     )
-    print("Các sở, ban, ngành, cơ quan báo chí, cơ quan Đảng: thêm vào cuối tệp.")
+    say("Các sở, ban, ngành, cơ quan báo chí, cơ quan Đảng: thêm vào cuối tệp.")
     return 0
 
 
@@ -64,8 +65,8 @@ def cmd_directory_list(args: argparse.Namespace) -> int:
         return 0
     for d in found:
         kinds = ", ".join(f"{group_label(k).lower()} {n}" for k, n in d.kinds.items())
-        plans = ", ".join(d.plans) or "chưa có kế hoạch nào dùng"
-        print(
+        plans = ", ".join(d.plans) or cli_text("chưa có kế hoạch nào dùng")
+        say(
             f"{d.id:<16} {d.name}, phiên bản {d.version}: {d.units} đơn vị ({kinds}); "
             f"kế hoạch: {plans}"
         )
@@ -82,13 +83,13 @@ def cmd_directory_add(args: argparse.Namespace) -> int:
         added = add_directory(ws, path)
     finally:
         ws.close()
-    what = {
-        Change.INSTALLED: "Đã thêm",
-        Change.UPDATED: "Đã cập nhật",
-        Change.UNCHANGED: "Đã có sẵn, không thay đổi:",
-    }[added.change]
-    directory = added.directory
-    print(f"{what} danh mục {directory.id} — {directory.name}: {len(directory)} đơn vị.")
+    d, count = added.directory, len(added.directory)
+    if added.change is Change.INSTALLED:
+        say(f"Đã thêm danh mục {d.id} — {d.name}: {count} đơn vị.")
+    elif added.change is Change.UPDATED:
+        say(f"Đã cập nhật danh mục {d.id} — {d.name}: {count} đơn vị.")
+    else:
+        say(f"Đã có sẵn, không thay đổi: danh mục {d.id} — {d.name}: {count} đơn vị.")
     return 0
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ConfigError
+from app.translation import cli_text, say
 
 
 def _open(args: argparse.Namespace) -> Any:
@@ -41,10 +42,10 @@ def cmd_signer_setup(args: argparse.Namespace) -> int:
             official.set_image(ws, "seal", Path(args.seal_image))
     finally:
         ws.close()
-    print(f"Đã cài đặt chữ ký số của {role.label_vi}: {chosen.facts.label()}")
-    print(f"  Token: {args.token} — trình điều khiển {module}")
-    print(f"  Dấu vân tay: {chosen.facts.fingerprint}")
-    print("Mã PIN không được lưu; khi ký, ứng dụng hỏi mã PIN (hoặc đọc TIENDO_TOKEN_PIN).")
+    say(f"Đã cài đặt chữ ký số của {cli_text(role.label_vi)}: {chosen.facts.label()}")
+    say(f"  Token: {args.token} — trình điều khiển {module}")
+    say(f"  Dấu vân tay: {chosen.facts.fingerprint}")
+    say("Mã PIN không được lưu; khi ký, ứng dụng hỏi mã PIN (hoặc đọc TIENDO_TOKEN_PIN).")
     return 0
 
 
@@ -85,17 +86,16 @@ def cmd_signer_show(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     if not signers:
-        print(
-            "Chưa cài đặt chữ ký số (USB token). Gói báo cáo chỉ có chữ ký xác thực của phần mềm;"
-        )
-        print("bản giấy vẫn cần chữ ký và đóng dấu.")
+        say("Chưa cài đặt chữ ký số (USB token). Gói báo cáo chỉ có chữ ký xác thực của phần mềm;")
+        say("bản giấy vẫn cần chữ ký và đóng dấu.")
     for s in signers:
-        print(f"{s.role.label_vi.capitalize()}: {s.holder}")
-        print(f"  Token {s.token} — {s.module}")
-        print(f"  Chứng thư: {s.cert_sha256}")
-    for kind, word in (("signature", "Ảnh chữ ký"), ("seal", "Ảnh con dấu")):
-        print(f"{word}: {images[kind] if images[kind].is_file() else 'chưa chọn'}")
-    print(f"Chứng thư gốc tin cậy: {len(roots)}; danh sách thu hồi (CRL): {len(crls)}")
+        print(f"{cli_text(s.role.label_vi).capitalize()}: {s.holder}")
+        say(f"  Token {s.token} — {s.module}")
+        say(f"  Chứng thư: {s.cert_sha256}")
+    for kind, word in (("signature", cli_text("Ảnh chữ ký")), ("seal", cli_text("Ảnh con dấu"))):
+        chosen = str(images[kind]) if images[kind].is_file() else cli_text("chưa chọn")
+        print(f"{word}: {chosen}")
+    say(f"Chứng thư gốc tin cậy: {len(roots)}; danh sách thu hồi (CRL): {len(crls)}")
     return 0
 
 
@@ -128,7 +128,7 @@ def sign_report_cli(ws: Any, report_id: int) -> bytes:
     roles = official.roles_to_sign(ws, report_id)
     outcome = official.sign_report(ws, report_id, pins_for(roles))
     for role in outcome.signed:
-        print(f"Đã ký số: {role.label_vi}.")
+        say(f"Đã ký số: {cli_text(role.label_vi)}.")
     return outcome.pdf
 
 
@@ -145,16 +145,16 @@ def cmd_verify_pdf(args: argparse.Namespace) -> int:
         roots, crls = store.roots(), crls + store.crls()
     checks = check_file(Path(args.file), roots, crls)
     if not checks:
-        print(f"KHÔNG CÓ CHỮ KÝ SỐ: {args.file}", file=sys.stderr)
+        say(f"KHÔNG CÓ CHỮ KÝ SỐ: {args.file}", file=sys.stderr)
         return 1
     for n, check in enumerate(checks, 1):
-        word = "HỢP LỆ" if check.ok else "KHÔNG HỢP LỆ"
-        print(f"Chữ ký {n}: {word} — {check.summary()}")
+        word = cli_text("HỢP LỆ") if check.ok else cli_text("KHÔNG HỢP LỆ")
+        say(f"Chữ ký {n}: {word} — {cli_text(check.summary())}")
         if check.signer is not None:
             org = f", {check.signer.organization}" if check.signer.organization else ""
-            print(f"  Người ký: {check.signer.holder}{org}; cấp bởi {check.signer.issuer}")
+            say(f"  Người ký: {check.signer.holder}{org}; cấp bởi {check.signer.issuer}")
         for problem in check.problems:
-            print(f"  Lý do: {problem}")
+            say(f"  Lý do: {cli_text(problem)}")
     return 0 if all(c.ok for c in checks) else 1
 
 

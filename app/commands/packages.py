@@ -9,6 +9,7 @@ from typing import Any
 
 from app.commands.workspace import _open, _progress_printer, add_plan_option
 from app.errors import ConfigError
+from app.translation import cli_pick, cli_text, say
 
 
 def cmd_key_show(args: argparse.Namespace) -> int:
@@ -18,11 +19,11 @@ def cmd_key_show(args: argparse.Namespace) -> int:
     try:
         info = key_info(ws)
         unit = ws.find_unit(info.unit_id)
-        where = "kho khóa của hệ điều hành" if info.storage == "keyring" else "tệp mã hóa"
-        print(f"Đơn vị:      {unit.name} ({unit.id})")
-        print(f"Mã khóa:     {info.key_id}")
-        print(f"Dấu vân tay: {info.fingerprint}")
-        print(f"Lưu tại:     {where}")
+        where = cli_text("kho khóa của hệ điều hành" if info.storage == "keyring" else "tệp mã hóa")
+        say(f"Đơn vị:      {unit.name} ({unit.id})")
+        say(f"Mã khóa:     {info.key_id}")
+        say(f"Dấu vân tay: {info.fingerprint}")
+        say(f"Lưu tại:     {where}")
     finally:
         ws.close()
     return 0
@@ -39,9 +40,9 @@ def cmd_key_export(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     if province:
-        print(f"Đã ghi khóa công khai vào {out}. Gửi tệp này cho các đơn vị để kiểm tra biên nhận.")
+        say(f"Đã ghi khóa công khai vào {out}. Gửi tệp này cho các đơn vị để kiểm tra biên nhận.")
     else:
-        print(f"Đã ghi khóa công khai vào {out}. Gửi tệp này cho Sở để đăng ký.")
+        say(f"Đã ghi khóa công khai vào {out}. Gửi tệp này cho Sở để đăng ký.")
     return 0
 
 
@@ -52,8 +53,8 @@ def cmd_key_rotate(args: argparse.Namespace) -> int:
     try:
         ws.require_setup()
         statement = KeyStore(ws.layout.root).rotate(ws.settings.unit_id)
-        print(f"Đã đổi khóa: {statement.old_key.key_id_hex} → {statement.new_key.key_id_hex}")
-        print(f"Gửi tệp xác nhận đổi khóa cho Sở: {statement.path}")
+        say(f"Đã đổi khóa: {statement.old_key.key_id_hex} → {statement.new_key.key_id_hex}")
+        say(f"Gửi tệp xác nhận đổi khóa cho Sở: {statement.path}")
     finally:
         ws.close()
     return 0
@@ -95,8 +96,8 @@ def cmd_key_export_secret(args: argparse.Namespace) -> int:
         path = export_secret(ws, out, passphrase)
     finally:
         ws.close()
-    print(f"Đã ghi bản sao khóa ký đã mã hóa: {path}")
-    print("Cất tệp (chép ra USB) và mật khẩu ở hai nơi riêng, ví dụ tủ hồ sơ của cơ quan.")
+    say(f"Đã ghi bản sao khóa ký đã mã hóa: {path}")
+    say("Cất tệp (chép ra USB) và mật khẩu ở hai nơi riêng, ví dụ tủ hồ sơ của cơ quan.")
     return 0
 
 
@@ -117,7 +118,7 @@ def cmd_key_import_secret(args: argparse.Namespace) -> int:
         key_id = import_secret(ws, candidate, passphrase)
     finally:
         ws.close()
-    print(f"Đã nhập khóa ký {key_id} ({candidate.fingerprint}); máy này ký được gói báo cáo.")
+    say(f"Đã nhập khóa ký {key_id} ({candidate.fingerprint}); máy này ký được gói báo cáo.")
     return 0
 
 
@@ -133,15 +134,17 @@ def cmd_export(args: argparse.Namespace) -> int:
             str(period),
             Path(args.out),
             finalize=args.finalize,
-            progress=_progress_printer("Đang đóng gói"),
+            progress=_progress_printer(cli_text("Đang đóng gói")),
         )
     finally:
         ws.close()
     if result.finalized_now:
-        print(f"Đã chốt báo cáo {period.label_vi} (lần {result.revision}).")
+        say(
+            f"Đã chốt báo cáo {cli_pick(period.label_vi, period.label_en)} (lần {result.revision})."
+        )
     size = f"{result.size:,}".replace(",", ".")
-    print(
-        f"Đã xuất gói báo cáo {period.label_vi}, lần {result.revision}, số thứ tự "
+    say(
+        f"Đã xuất gói báo cáo {cli_pick(period.label_vi, period.label_en)}, lần {result.revision}, số thứ tự "
         f"{result.sequence}: {result.path} ({size} byte)"
     )
     return 0
@@ -192,17 +195,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
     try:
         verified = verify_package(Path(args.pkg), keys)
     except PackageError as exc:
-        print(f"KHÔNG HỢP LỆ: {exc.message}", file=sys.stderr)
+        say(f"KHÔNG HỢP LỆ: {cli_text(exc.message)}", file=sys.stderr)
         if exc.hint:
-            print(exc.hint, file=sys.stderr)
+            print(cli_text(exc.hint), file=sys.stderr)
         return 1
     r = verified.report
-    print(f"HỢP LỆ: {verified.folder}")
+    say(f"HỢP LỆ: {verified.folder}")
     # the name from this installation's unit directory, never the one the package gives
-    print(f"  Đơn vị:  {_directory_name(args, verified.unit_id)} ({verified.unit_id})")
-    print(f"  Kỳ:      {r.period_label} — lần {verified.revision}, số thứ tự {verified.sequence}")
-    print(f"  Khóa:    {verified.key.key_id_hex} ({verified.key.fingerprint()})")
-    print(f"  Minh chứng: {len(verified.evidence)} tệp")
+    say(f"  Đơn vị:  {_directory_name(args, verified.unit_id)} ({verified.unit_id})")
+    say(f"  Kỳ:      {r.period_label} — lần {verified.revision}, số thứ tự {verified.sequence}")
+    say(f"  Khóa:    {verified.key.key_id_hex} ({verified.key.fingerprint()})")
+    say(f"  Minh chứng: {len(verified.evidence)} tệp")
     return 0
 
 

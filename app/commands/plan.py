@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.commands.workspace import _open, add_plan_option
 from app.errors import ConfigError
+from app.translation import cli_text, say
 
 if TYPE_CHECKING:
     from app.plan import Plan
@@ -99,7 +100,7 @@ def cmd_plan_show(args: argparse.Namespace) -> int:
     print(f"{plan.kind} số {plan.number} ngày {plan.date:%d/%m/%Y} — {plan.issuer_name}")
     print(plan.title)
     for b in plan.basis:
-        print(f"  Căn cứ: {b.number} ngày {b.date:%d/%m/%Y} của {b.issuer}")
+        say(f"  Căn cứ: {b.number} ngày {b.date:%d/%m/%Y} của {b.issuer}")
     for t in plan.tasks:
         print()
         print(t.heading)
@@ -109,20 +110,22 @@ def cmd_plan_show(args: argparse.Namespace) -> int:
             print(f"   + {bullet}")
         print(f"   {t.implementers_text}")
         if t.guided_by:
-            print(f"   Theo hướng dẫn của: {units.get(t.guided_by).name}")
+            say(f"   Theo hướng dẫn của: {units.get(t.guided_by).name}")
         if t.lead:
-            print(f"   Chủ trì: {units.get(t.lead).name}")
+            say(f"   Chủ trì: {units.get(t.lead).name}")
         if t.coordinating:
             names = [
                 units.get(s.unit).name if s.unit else group_label(s.kind or "")
                 for s in t.coordinating
             ]
-            print(f"   Phối hợp: {', '.join(names)}")
-        kind = "hạn hoàn thành" if t.timeframe.kind.value == "deadline" else "thường xuyên"
-        print(f"   Thời gian thực hiện: {t.timeframe.text} ({kind})")
+            say(f"   Phối hợp: {', '.join(names)}")
+        kind = cli_text(
+            "hạn hoàn thành" if t.timeframe.kind.value == "deadline" else "thường xuyên"
+        )
+        say(f"   Thời gian thực hiện: {t.timeframe.text} ({kind})")
         for i in t.indicators:
-            added = "" if i.in_plan else " — bổ sung, không có trong văn bản kế hoạch"
-            print(f"   - Chỉ tiêu {i.code}: {i.name} ({i.unit}){added}")
+            added = "" if i.in_plan else cli_text(" — bổ sung, không có trong văn bản kế hoạch")
+            say(f"   - Chỉ tiêu {i.code}: {i.name} ({i.unit}){added}")
     return 0
 
 
@@ -163,16 +166,16 @@ def cmd_plan_list(args: argparse.Namespace) -> int:
     for k in kept:
         mark = "*" if k.id == current else " "
         if k.followed_since is not None and unit_role:
-            state = f"theo dõi từ {k.followed_since:%d/%m/%Y}"
+            state = cli_text(f"theo dõi từ {k.followed_since:%d/%m/%Y}")
         elif k.id in working:
-            state = "đang giữ"
+            state = cli_text("đang giữ")
         else:
-            state = "không theo dõi"
-        print(
-            f"{mark} {k.id:<16} {k.plan.kind} số {k.plan.number} ngày {k.plan.date:%d/%m/%Y} "
+            state = cli_text("không theo dõi")
+        say(
+            f"{mark} {k.id:<16} {cli_text(k.plan.kind)} số {k.plan.number} ngày {k.plan.date:%d/%m/%Y} "
             f"— {len(k.plan.tasks)} nhiệm vụ, danh mục {k.directory_id}, {state}"
         )
-    print("* kế hoạch mở khi khởi động")
+    say("* kế hoạch mở khi khởi động")
     return 0
 
 
@@ -202,16 +205,16 @@ def cmd_plan_add(args: argparse.Namespace) -> int:
         ws.close()
     plan = added.plan
     what = {
-        Change.INSTALLED: "Đã thêm",
-        Change.UPDATED: "Đã cập nhật",
-        Change.UNCHANGED: "Đã có sẵn, không thay đổi:",
+        Change.INSTALLED: cli_text("Đã thêm"),
+        Change.UPDATED: cli_text("Đã cập nhật"),
+        Change.UNCHANGED: cli_text("Đã có sẵn, không thay đổi:"),
     }[added.change]
-    print(
-        f"{what} {plan.kind.lower()} số {plan.number} ({plan.id}): {len(plan.tasks)} nhiệm vụ, "
+    say(
+        f"{what} {cli_text(plan.kind.lower())} số {plan.number} ({plan.id}): {len(plan.tasks)} nhiệm vụ, "
         f"kiểm tra theo danh mục {added.directory_id}."
     )
     if added.followed:
-        print("Đơn vị theo dõi kế hoạch này.")
+        say("Đơn vị theo dõi kế hoạch này.")
     return 0
 
 
@@ -276,15 +279,15 @@ def cmd_plan_draft(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise ConfigError(*write_failure(exc, out.parent, "bản nháp kế hoạch")) from None
     codes = ", ".join(task.code for task in plan.tasks)
-    print(f"Đã soạn bản nháp {out}: {len(plan.tasks)} nhiệm vụ ({codes}).")
-    print(f"Có {text.count(CHECK)} chỗ cần kiểm tra: các dòng «{CHECK.strip()}» trong tệp.")
+    say(f"Đã soạn bản nháp {out}: {len(plan.tasks)} nhiệm vụ ({codes}).")
+    say(f"Có {text.count(CHECK)} chỗ cần kiểm tra: các dòng «{CHECK.strip()}» trong tệp.")
     try:
         load_plan(out, units=units)
     except PlanFormatError as exc:
         # The draft is written all the same: the clerk corrects it, then runs plan check.
-        print("Bản nháp chưa hợp lệ, cần sửa:", file=sys.stderr)
+        say("Bản nháp chưa hợp lệ, cần sửa:", file=sys.stderr)
         for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {cli_text(str(problem))}", file=sys.stderr)
     return 0
 
 
@@ -294,7 +297,9 @@ def cmd_plan_check(args: argparse.Namespace) -> int:
     path = Path(args.file)
     # A PlanFormatError lists every problem as FILE:LINE: field: message (exit 1).
     plan = load_plan(path, units=_directory(args.directory, getattr(args, "data_dir", None)))
-    print(f"{path.name}: hợp lệ — {plan.kind} số {plan.number}, {len(plan.tasks)} nhiệm vụ.")
+    say(
+        f"{path.name}: hợp lệ — {cli_text(plan.kind)} số {plan.number}, {len(plan.tasks)} nhiệm vụ."
+    )
     return 0
 
 

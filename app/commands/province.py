@@ -12,6 +12,7 @@ from typing import Any
 
 from app.commands.workspace import _open, _progress_printer, add_plan_option
 from app.errors import ConfigError
+from app.translation import cli_pick, cli_text, output_language, say
 
 EXIT_REFUSED = 1
 
@@ -21,7 +22,7 @@ def _confirm(question: str, yes: bool) -> bool:
     printed for its log."""
     if yes or not sys.stdin.isatty():
         return True
-    answer = input(f"{question} [c/K] ").strip().lower()
+    answer = input(f"{question} {cli_text('[c/K]')} ").strip().lower()
     return answer in ("c", "có", "co", "y", "yes")
 
 
@@ -45,18 +46,21 @@ def cmd_trust_province(args: argparse.Namespace) -> int:
             raise ConfigError(
                 "Chỉ bản cài đặt của đơn vị báo cáo mới cần khóa của cơ quan theo dõi kế hoạch."
             )
-        print(f"Khóa công khai của cơ quan theo dõi{f' ({key.unit_id})' if key.unit_id else ''}:")
-        print(f"  Mã khóa:     {key.key_id}")
-        print(f"  Dấu vân tay: {key.fingerprint}")
+        if key.unit_id:
+            say(f"Khóa công khai của cơ quan theo dõi ({key.unit_id}):")
+        else:
+            say("Khóa công khai của cơ quan theo dõi:")
+        say(f"  Mã khóa:     {key.key_id}")
+        say(f"  Dấu vân tay: {key.fingerprint}")
         if not _confirm(
-            "Dấu vân tay có khớp với cơ quan theo dõi đọc qua điện thoại không?", args.yes
+            cli_text("Dấu vân tay có khớp với cơ quan theo dõi đọc qua điện thoại không?"), args.yes
         ):
-            print("Chưa tin cậy khóa nào.")
+            say("Chưa tin cậy khóa nào.")
             return 1
         changed = receipts.trust_province(ws, key, replace=args.replace)
     finally:
         ws.close()
-    print("Đã tin cậy khóa này để kiểm tra biên nhận." if changed else "Khóa này đã được tin cậy.")
+    say("Đã tin cậy khóa này để kiểm tra biên nhận." if changed else "Khóa này đã được tin cậy.")
     return 0
 
 
@@ -72,12 +76,12 @@ def cmd_receipt_import(args: argparse.Namespace) -> int:
                 done = receipts.import_receipt(ws, Path(name))
             except KnownError as exc:
                 failed += 1
-                print(f"{name}: {exc.message}", file=sys.stderr)
+                print(f"{name}: {cli_text(exc.message)}", file=sys.stderr)
                 if exc.hint:
-                    print(f"  {exc.hint}", file=sys.stderr)
+                    print(f"  {cli_text(exc.hint)}", file=sys.stderr)
                 continue
             row, receipt = done.row, done.receipt
-            print(
+            say(
                 f"{name}: {done.issuer_name} đã nhận gói số thứ tự {row.sequence} (kỳ "
                 f"{row.period}, lần {row.revision}) lúc {receipt.received:%d/%m/%Y %H:%M}; "
                 f"đã ghi nhận ngày {_local(row.received_at)}."
@@ -96,19 +100,21 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     ws = _open(args)
     try:
         candidate = read_unit_key_file(ws, Path(args.file), args.unit)
-        print(f"Đơn vị:      {candidate.unit_name} ({candidate.unit_id})")
-        print(f"Mã khóa:     {candidate.key_id}")
-        print(f"Dấu vân tay: {candidate.fingerprint}")
+        say(f"Đơn vị:      {candidate.unit_name} ({candidate.unit_id})")
+        say(f"Mã khóa:     {candidate.key_id}")
+        say(f"Dấu vân tay: {candidate.fingerprint}")
         if candidate.already_enrolled:
-            print("Khóa này đã được đăng ký cho đơn vị; không thay đổi gì.")
+            say("Khóa này đã được đăng ký cho đơn vị; không thay đổi gì.")
             return 0
-        if not _confirm("Dấu vân tay có khớp với đơn vị đọc qua điện thoại không?", args.yes):
-            print("Chưa đăng ký.")
+        if not _confirm(
+            cli_text("Dấu vân tay có khớp với đơn vị đọc qua điện thoại không?"), args.yes
+        ):
+            say("Chưa đăng ký.")
             return 1
         enroll(ws, candidate)
     finally:
         ws.close()
-    print(f"Đã đăng ký khóa {candidate.key_id} cho {candidate.unit_name}.")
+    say(f"Đã đăng ký khóa {candidate.key_id} cho {candidate.unit_name}.")
     return 0
 
 
@@ -140,12 +146,12 @@ def cmd_keys(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     if not keys:
-        print("Chưa đăng ký khóa của đơn vị nào. Dùng: tiendo province enroll TỆP_KHÓA")
+        say("Chưa đăng ký khóa của đơn vị nào. Dùng: tiendo province enroll TỆP_KHÓA")
     for k in keys:
         state = {
-            "active": "đang dùng",
-            "revoked": f"đã thu hồi {_local(k.revoked_at)}",
-            "replaced": f"đã thay bằng {k.replaced_by}",
+            "active": cli_text("đang dùng"),
+            "revoked": cli_text(f"đã thu hồi {_local(k.revoked_at)}"),
+            "replaced": cli_text(f"đã thay bằng {k.replaced_by}"),
         }[k.state.value]
         print(f"{k.unit_id:<14} {k.key_id}  {k.fingerprint}  {state}")
     return 0
@@ -161,14 +167,14 @@ def cmd_revoke(args: argparse.Namespace) -> int:
         matches = [k for k in enrolled_keys(ws) if k.key_id == args.key_id.upper()]
         if matches:
             k = matches[0]
-            print(f"Thu hồi khóa {k.key_id} của {k.unit_name} ({k.fingerprint}).")
-            if not _confirm("Gói ký bằng khóa này sẽ bị từ chối. Tiếp tục?", args.yes):
-                print("Chưa thu hồi.")
+            say(f"Thu hồi khóa {k.key_id} của {k.unit_name} ({k.fingerprint}).")
+            if not _confirm(cli_text("Gói ký bằng khóa này sẽ bị từ chối. Tiếp tục?"), args.yes):
+                say("Chưa thu hồi.")
                 return 1
         key = revoke(ws, args.key_id)
     finally:
         ws.close()
-    print(f"Đã thu hồi khóa {key.key_id} của {key.unit_name} ({_local(key.revoked_at)}).")
+    say(f"Đã thu hồi khóa {key.key_id} của {key.unit_name} ({_local(key.revoked_at)}).")
     return 0
 
 
@@ -180,21 +186,21 @@ def cmd_rotate(args: argparse.Namespace) -> int:
     ws = _open(args)
     try:
         candidate = read_rotation(ws, statement)
-        print(f"Đơn vị:      {candidate.unit_name} ({candidate.unit_id})")
-        print(f"Khóa cũ:     {candidate.old_key_id}")
-        print(f"Khóa mới:    {candidate.new_key.key_id_hex}")
-        print(f"Dấu vân tay: {candidate.new_fingerprint}")
-        print("Tuyên bố đổi khóa có chữ ký hợp lệ của cả khóa cũ và khóa mới.")
+        say(f"Đơn vị:      {candidate.unit_name} ({candidate.unit_id})")
+        say(f"Khóa cũ:     {candidate.old_key_id}")
+        say(f"Khóa mới:    {candidate.new_key.key_id_hex}")
+        say(f"Dấu vân tay: {candidate.new_fingerprint}")
+        say("Tuyên bố đổi khóa có chữ ký hợp lệ của cả khóa cũ và khóa mới.")
         if candidate.already_applied:
-            print("Đã ghi nhận đổi khóa này trước đó; không thay đổi gì.")
+            say("Đã ghi nhận đổi khóa này trước đó; không thay đổi gì.")
             return 0
-        if not _confirm("Ghi nhận đổi khóa?", args.yes):
-            print("Chưa đổi khóa.")
+        if not _confirm(cli_text("Ghi nhận đổi khóa?"), args.yes):
+            say("Chưa đổi khóa.")
             return 1
         old, new = apply_rotation(ws, candidate)
     finally:
         ws.close()
-    print(
+    say(
         f"Đã đổi khóa của {new.unit_name}: {old.key_id} → {new.key_id}. Gói ký bằng khóa cũ "
         "sẽ không được nhận nữa."
     )
@@ -226,21 +232,21 @@ def cmd_import(args: argparse.Namespace) -> int:
             paths,
             receipts=not args.no_receipts,
             receipts_dir=receipts_dir,
-            progress=_progress_printer("Đang nhập"),
+            progress=_progress_printer(cli_text("Đang nhập")),
         )
     finally:
         ws.close()
     if not results:
-        print("Không có gói báo cáo (*.tdpkg) nào để nhập.")
+        say("Không có gói báo cáo (*.tdpkg) nào để nhập.")
         return 0
     for r in results:
         # refusals and files left unprocessed are errors: stderr, as every error
         out = sys.stdout if r.ok else sys.stderr
-        print(r.line(), file=out)
+        print(r.line(output_language()), file=out)
         if r.outcome is Outcome.REFUSED and r.hint:
-            print(f"  {r.hint}", file=out)
+            print(f"  {cli_text(r.hint)}", file=out)
     counts = {o: sum(1 for r in results if r.outcome is o) for o in Outcome}
-    print(
+    say(
         f"Tổng: {len(results)} tệp — đã nhập {counts[Outcome.IMPORTED]}, "
         f"đã nhập trước đó {counts[Outcome.ALREADY_IMPORTED]}, "
         f"từ chối {counts[Outcome.REFUSED]}."
@@ -345,7 +351,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if kind == ".pdf":
         from app.printing.province_pdf import build_province_pdf
 
-        build_province_pdf(data, out, progress=_progress_printer("Đang tạo PDF"))
+        build_province_pdf(data, out, progress=_progress_printer(cli_text("Đang tạo PDF")))
     elif kind == ".docx":
         from app.printing.province_pdf import build_province_docx
 
@@ -354,8 +360,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         from app.printing.province_xlsx import build_province_xlsx
 
         build_province_xlsx(data, out)
-    print(
-        f"Đã ghi {out}: báo cáo tổng hợp {data.period.label_vi}, "
+    say(
+        f"Đã ghi {out}: báo cáo tổng hợp {cli_pick(data.period.label_vi, data.period.label_en)}, "
         f"{len(data.reports)}/{len(data.status.units)} đơn vị đã báo cáo."
     )
     return 0
@@ -372,9 +378,9 @@ def cmd_trust_ca(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     for cert in added:
-        print(f"Đã tin cậy chứng thư gốc: {cert.holder} (dấu vân tay {cert.fingerprint})")
+        say(f"Đã tin cậy chứng thư gốc: {cert.holder} (dấu vân tay {cert.fingerprint})")
     for crl in crls:
-        print(f"Đã nhập danh sách thu hồi của {crl.issuer}: {crl.revoked} chứng thư bị thu hồi.")
+        say(f"Đã nhập danh sách thu hồi của {crl.issuer}: {crl.revoked} chứng thư bị thu hồi.")
     return 0
 
 
@@ -386,7 +392,7 @@ def cmd_trust_crl(args: argparse.Namespace) -> int:
         crl = trust_store(ws).add_crl(Path(args.file))
     finally:
         ws.close()
-    print(f"Đã nhập danh sách thu hồi của {crl.issuer}: {crl.revoked} chứng thư bị thu hồi.")
+    say(f"Đã nhập danh sách thu hồi của {crl.issuer}: {crl.revoked} chứng thư bị thu hồi.")
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import ConfigError
+from app.translation import cli_pick, cli_text, say
 
 PLAN_HELP = "mã kế hoạch (bỏ qua được khi bản cài đặt chỉ theo dõi một kế hoạch)"
 
@@ -58,16 +59,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
             ws,
             unit_id=args.unit,
             count=args.activities,
-            progress=_progress_printer("Đang tạo dữ liệu mẫu"),
+            progress=_progress_printer(cli_text("Đang tạo dữ liệu mẫu")),
         )
         unit = ws.find_unit(result.unit_id)
-        print(
+        say(
             f"Đã tạo {result.activities} hoạt động ({result.evidence} ảnh minh chứng) "
             f"cho {unit.name}."
         )
         if result.reports:
-            print("Báo cáo đã lập: " + ", ".join(result.reports))
-        print(f"Thư mục dữ liệu: {ws.layout.root}")
+            say(f"Báo cáo đã lập: {', '.join(result.reports)}")
+        say(f"Thư mục dữ liệu: {ws.layout.root}")
     finally:
         ws.close()
     return 0
@@ -112,7 +113,7 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
             ),
             [Path(p) for p in args.evidence],
         )
-        print(f"Đã ghi hoạt động số {aid}.")
+        say(f"Đã ghi hoạt động số {aid}.")
     finally:
         ws.close()
     return 0
@@ -135,14 +136,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         summary = reports.latest(ws, str(period))
         if summary is None:
             rid = reports.create_draft(ws, str(period))
-            print(f"Chưa có báo cáo {period.label_vi}: đã lập bản nháp từ các hoạt động.")
+            say(
+                f"Chưa có báo cáo {cli_pick(period.label_vi, period.label_en)}: đã lập bản nháp từ các hoạt động."
+            )
         else:
             rid = summary.id
         if args.set:
             from app.commands.report_edit import apply_sets
 
             written = apply_sets(ws, rid, args.set)
-            print(f"Đã ghi vào bản nháp: {', '.join(written)}.")
+            say(f"Đã ghi vào bản nháp: {', '.join(written)}.")
         data = reports.report_data(ws, rid)
         appendix = reports.appendix(ws, rid) if args.appendix else None
         if out.suffix.lower() == ".docx":
@@ -153,16 +156,20 @@ def cmd_report(args: argparse.Namespace) -> int:
                 _write_pdf(out, signed)
             else:
                 build_report_pdf(
-                    data, out, appendix=appendix, progress=_progress_printer("Đang tạo PDF")
+                    data,
+                    out,
+                    appendix=appendix,
+                    progress=_progress_printer(cli_text("Đang tạo PDF")),
                 )
         state = {
-            "draft": "bản nháp",
-            "finalized": "đã chốt",
-            "exported": "đã gửi",
-            "received": "tỉnh đã nhận",
+            "draft": cli_text("bản nháp"),
+            "finalized": cli_text("đã chốt"),
+            "exported": cli_text("đã gửi"),
+            "received": cli_text("tỉnh đã nhận"),
         }
-        print(
-            f"Đã ghi {out} (báo cáo {period.label_vi}, lần {data.revision}, "
+        label = cli_pick(period.label_vi, period.label_en)
+        say(
+            f"Đã ghi {out} (báo cáo {label}, lần {data.revision}, "
             f"{state.get(summary.state if summary else 'draft', '')})."
         )
     finally:
@@ -181,7 +188,7 @@ def _official_pdf(ws: Any, report_id: int, *, sign: bool) -> bytes | None:
         return sign_report_cli(ws, report_id)
     pdf = official.signed_pdf(ws, report_id)
     if pdf is not None:
-        print("Báo cáo đã có chữ ký số: ghi đúng bản đã ký.")
+        say("Báo cáo đã có chữ ký số: ghi đúng bản đã ký.")
     return pdf
 
 
@@ -213,10 +220,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
     ws = _open(args)
     try:
         summary = local_summary(ws, start, end, title=title)
-        build_summary_pdf(summary, out, progress=_progress_printer("Đang tạo PDF"))
+        build_summary_pdf(summary, out, progress=_progress_printer(cli_text("Đang tạo PDF")))
     finally:
         ws.close()
-    print(f"Đã ghi {out}: {len(summary.activities)} hoạt động, {summary.range_title}.")
+    say(f"Đã ghi {out}: {len(summary.activities)} hoạt động, {summary.range_title}.")
     return 0
 
 

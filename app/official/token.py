@@ -21,8 +21,10 @@ _LOCK = threading.Lock()
 
 DRIVER_HINT = (
     "Chọn tệp trình điều khiển (PKCS#11) của token: trên Windows thường là một tệp .dll "
-    "trong C:\\Windows\\System32 do phần mềm của token cài (ví dụ của Ban Cơ yếu Chính phủ, "
-    "Viettel-CA, VNPT-CA, BKAV-CA); trên Linux là một tệp .so."
+    "trong C:\\Windows\\System32 hoặc trong thư mục của phần mềm token ở C:\\Program Files "
+    "(ví dụ của Ban Cơ yếu Chính phủ, Viettel-CA, VNPT-CA, BKAV-CA), tên thường có chữ "
+    "“pkcs11” hoặc “p11”; cần bản 64-bit, không dùng tệp trong C:\\Windows\\SysWOW64. "
+    "Trên Linux là một tệp .so."
 )
 
 

@@ -132,8 +132,12 @@ def _problems(
         out.append("Sau khi ký, tệp bị sửa thêm ngoài việc thêm chữ ký.")
     revoked_at = revocation(signer, crls, [*embedded, *roots])
     if revoked_at is not None or status.revoked:
-        when = f" ngày {vn_time(revoked_at)}" if revoked_at else ""
-        out.append(f"Chứng thư số đã bị thu hồi{when} (theo danh sách thu hồi đã nhập).")
+        out.append(
+            f"Chứng thư số đã bị thu hồi ngày {vn_time(revoked_at)} (theo danh sách thu hồi "
+            "đã nhập)."
+            if revoked_at
+            else "Chứng thư số đã bị thu hồi (theo danh sách thu hồi đã nhập)."
+        )
     elif not status.trusted:
         out.append(_trust_problem(signer, roots))
     return out

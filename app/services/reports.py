@@ -403,7 +403,8 @@ def finalize(ws: Workspace, report_id: int) -> None:
     """Lock a valid draft; raises ReportError listing what to fix."""
     problems = validate(ws, report_id)
     if problems:
-        raise ReportError("Báo cáo chưa thể chốt:\n- " + "\n- ".join(problems))
+        listing = "".join(f"\n- {p}" for p in problems)
+        raise ReportError(f"Báo cáo chưa thể chốt:{listing}")
     with ws.db.transaction() as s:
         report = _editable(s, report_id)
         report.state = advance(report.state, ReportEvent.FINALIZE)

@@ -1693,22 +1693,22 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/main.py" line="52"/>
+        <location filename="../../ui/main.py" line="53"/>
         <source>Tiến Độ đang mở với thư mục dữ liệu này trong một cửa sổ khác.</source>
         <translation>Tiến Độ is already open with this data folder in another window.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="53"/>
+        <location filename="../../ui/main.py" line="54"/>
         <source>Hãy dùng cửa sổ đang mở (xem trên thanh tác vụ).</source>
         <translation>Please use the window that is already open (look on the taskbar).</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="175"/>
+        <location filename="../../ui/main.py" line="183"/>
         <source>Dữ liệu bị hỏng và không đọc được thông tin đơn vị.</source>
         <translation>The data is damaged and the unit information cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="176"/>
+        <location filename="../../ui/main.py" line="184"/>
         <source>Hãy khôi phục từ một bản sao lưu (tiendo restore TỆP).</source>
         <translation>Please restore from a backup (tiendo restore FILE).</translation>
     </message>
@@ -1784,14 +1784,14 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/widgets/messages.py" line="30"/>
-        <source>Kiểm tra lại mật khẩu: chữ hoa hay chữ thường, bộ gõ tiếng Việt đang bật hay tắt.</source>
-        <translation>Check the passphrase: capital or small letters, and whether the Vietnamese keyboard is on or off.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/messages.py" line="36"/>
+        <location filename="../../ui/widgets/messages.py" line="39"/>
         <source>Có lỗi</source>
         <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/messages.py" line="30"/>
+        <source>Kiểm tra lại mật khẩu: chữ hoa hay chữ thường, bộ gõ tiếng Việt đang bật hay tắt. Nếu đã quên mật khẩu: nhập bản sao khóa đã cất (Cài đặt › Khóa ký › Nhập khóa từ tệp…), hoặc tạo khóa mới (Cài đặt › Khóa ký › Mất khóa? Tạo khóa mới…) rồi gửi yêu cầu đăng ký lại.</source>
+        <translation>Check the passphrase: capital or small letters, and whether the Vietnamese keyboard is on or off. If the passphrase is forgotten: import the key copy you kept (Settings › Signing key › Import the key from a file…), or make a new key (Settings › Signing key › Key lost? Make a new key…) and send the re-enrollment request.</translation>
     </message>
 </context>
 <context>
@@ -1860,52 +1860,52 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>OfficialSignatures</name>
     <message>
-        <location filename="../../ui/widgets/official.py" line="27"/>
+        <location filename="../../ui/widgets/official.py" line="28"/>
         <source>người có thẩm quyền ký</source>
         <translation>competent signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="29"/>
+        <location filename="../../ui/widgets/official.py" line="30"/>
         <source>cơ quan ban hành</source>
         <translation>issuing agency</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="30"/>
+        <location filename="../../ui/widgets/official.py" line="31"/>
         <source>không rõ vai trò</source>
         <translation>unknown role</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="84"/>
+        <location filename="../../ui/widgets/official.py" line="85"/>
         <source>Tệp PDF không có chữ ký số.</source>
         <translation>The PDF has no official signature.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="90"/>
+        <location filename="../../ui/widgets/official.py" line="91"/>
         <source>không rõ người ký</source>
         <translation>unknown signer</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="97"/>
+        <location filename="../../ui/widgets/official.py" line="98"/>
         <source>ký lúc %1</source>
         <translation>signed at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="100"/>
+        <location filename="../../ui/widgets/official.py" line="101"/>
         <source>Chứng thư do %1 cấp</source>
         <translation>Certificate issued by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="113"/>
+        <location filename="../../ui/widgets/official.py" line="115"/>
         <source>hợp lệ</source>
         <translation>valid</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="118"/>
+        <location filename="../../ui/widgets/official.py" line="120"/>
         <source>nguyên vẹn, chưa đối chiếu chứng thư gốc (nhập trong Cài đặt)</source>
         <translation>intact, not yet checked against a root certificate (import one in Settings)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="123"/>
+        <location filename="../../ui/widgets/official.py" line="125"/>
         <source>KHÔNG hợp lệ</source>
         <translation>NOT valid</translation>
     </message>
@@ -2136,17 +2136,17 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>&amp;Table</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="331"/>
+        <location filename="../../ui/screens/overview.py" line="337"/>
         <source>Không có nhiệm vụ nào trễ hạn.</source>
         <translation>No task is behind schedule.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="325"/>
+        <location filename="../../ui/screens/overview.py" line="331"/>
         <source>Nhiệm vụ %1: %2 (hạn %3)</source>
         <translation>Task %1: %2 (due %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="336"/>
+        <location filename="../../ui/screens/overview.py" line="342"/>
         <source>&lt;b&gt;%1&lt;/b&gt; hoạt động, trong đó &lt;b&gt;%2&lt;/b&gt; trong năm báo cáo hiện tại</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; activities, &lt;b&gt;%2&lt;/b&gt; of them in the current reporting year</translation>
     </message>
@@ -2715,32 +2715,32 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../ui/widgets/official.py" line="39"/>
+        <location filename="../../ui/widgets/official.py" line="40"/>
         <source>Mã PIN của USB token</source>
         <translation>USB token PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="43"/>
+        <location filename="../../ui/widgets/official.py" line="44"/>
         <source>Cắm USB token “%1” vào máy rồi nhập mã PIN để ký số với vai trò %2 (chứng thư của %3). Nhập sai nhiều lần, token sẽ bị khóa.</source>
         <translation>Plug in the USB token “%1” and enter its PIN to sign as %2 (certificate of %3). Too many wrong PINs lock the token.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="55"/>
+        <location filename="../../ui/widgets/official.py" line="56"/>
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="56"/>
+        <location filename="../../ui/widgets/official.py" line="57"/>
         <source>&amp;Mã PIN:</source>
         <translation>&amp;PIN:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="61"/>
+        <location filename="../../ui/widgets/official.py" line="62"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/official.py" line="62"/>
+        <location filename="../../ui/widgets/official.py" line="63"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -4718,53 +4718,53 @@ of %2</translation>
         <translation>Draft report for %1 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="410"/>
+        <location filename="../../ui/screens/reports/screen.py" line="446"/>
         <source>Lỗi đã được ghi vào nhật ký của ứng dụng.</source>
         <translation>The error has been written to the application log.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="55"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="56"/>
         <source>Cập nhật số liệu</source>
         <translation>Update figures</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="429"/>
+        <location filename="../../ui/screens/reports/screen.py" line="465"/>
         <source>Đang tính lại số liệu…</source>
         <translation>Recalculating the figures…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="434"/>
+        <location filename="../../ui/screens/reports/screen.py" line="470"/>
         <source>Đã cập nhật số liệu từ các hoạt động.</source>
         <translation>Figures updated from the activities.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="446"/>
+        <location filename="../../ui/screens/reports/screen.py" line="482"/>
         <source>Còn %1 phần cần hoàn thiện.</source>
         <translation>%1 part(s) still to complete.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="451"/>
+        <location filename="../../ui/screens/reports/screen.py" line="487"/>
         <source>Báo cáo đã đủ nội dung, có thể chốt.</source>
         <translation>The report is complete and can be finalized.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="71"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="92"/>
         <source>Chưa chốt được báo cáo</source>
         <translation>The report cannot be finalized yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="72"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="93"/>
         <source>Cần hoàn thiện %1 phần sau rồi mới chốt được báo cáo:</source>
         <translation>Complete the following %1 part(s) before the report can be finalized:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="83"/>
-        <location filename="../../ui/screens/reports/dialogs.py" line="91"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="104"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="112"/>
         <source>Chốt báo cáo</source>
         <translation>Finalize report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="84"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="105"/>
         <source>Chốt báo cáo %1 (lần %2)?
 
 Sau khi chốt, báo cáo bị khóa để in, ký và gửi; muốn thay đổi phải tạo bản sửa đổi.</source>
@@ -4773,17 +4773,17 @@ Sau khi chốt, báo cáo bị khóa để in, ký và gửi; muốn thay đổi
 Once finalized, the report is locked for printing, signing and sending; to change it, you will have to create a revision.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="92"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="113"/>
         <source>Chưa chốt</source>
         <translation>Don&apos;t finalize</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="474"/>
+        <location filename="../../ui/screens/reports/screen.py" line="510"/>
         <source>Đã chốt báo cáo %1 (lần %2).</source>
         <translation>Report for %1 finalized (revision %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="98"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="119"/>
         <source>Tạo bản sửa đổi lần %1 của báo cáo %2?
 
 Bản lần %3 đã chốt được giữ nguyên để đối chiếu; bản sửa đổi là bản nháp mới, sửa xong phải chốt lại.</source>
@@ -4792,27 +4792,27 @@ Bản lần %3 đã chốt được giữ nguyên để đối chiếu; bản s�
 The finalized revision %3 is kept unchanged for reference; the revision is a new draft that must be finalized again after editing.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="104"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="125"/>
         <source>Bản đã gửi lên tỉnh không thay đổi; sau khi sửa phải gửi lại.</source>
         <translation>The version already sent to the province is not changed; after editing, you must send the report again.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="114"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="135"/>
         <source>Sửa đổi báo cáo</source>
         <translation>Revise report</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="116"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="137"/>
         <source>Tạo bản sửa đổi</source>
         <translation>Create revision</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="117"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="138"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="503"/>
+        <location filename="../../ui/screens/reports/screen.py" line="539"/>
         <source>Đã tạo bản sửa đổi lần %1 của báo cáo %2.</source>
         <translation>Revision %1 of the report for %2 created.</translation>
     </message>
@@ -4822,22 +4822,22 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report for %1 (revision %2, %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="536"/>
+        <location filename="../../ui/screens/reports/screen.py" line="572"/>
         <source>Đang tạo bản xem trước…</source>
         <translation>Creating the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="543"/>
+        <location filename="../../ui/screens/reports/screen.py" line="579"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the printout…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="551"/>
+        <location filename="../../ui/screens/reports/screen.py" line="587"/>
         <source>Lưu báo cáo thành tệp PDF</source>
         <translation>Save report as PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="554"/>
+        <location filename="../../ui/screens/reports/screen.py" line="590"/>
         <source>Đang lưu tệp PDF…</source>
         <translation>Saving the PDF file…</translation>
     </message>
@@ -4852,7 +4852,7 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Report saved to the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="587"/>
+        <location filename="../../ui/screens/reports/screen.py" line="623"/>
         <source>Đã hủy tạo tệp PDF.</source>
         <translation>PDF creation cancelled.</translation>
     </message>
@@ -4877,12 +4877,12 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Add an appendix: every activity of the period, task by task.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="562"/>
+        <location filename="../../ui/screens/reports/screen.py" line="598"/>
         <source>Lưu báo cáo thành tệp Word</source>
         <translation>Save the report as a Word file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/screen.py" line="565"/>
+        <location filename="../../ui/screens/reports/screen.py" line="601"/>
         <source>Đang lưu tệp Word…</source>
         <translation>Saving the Word file…</translation>
     </message>
@@ -4912,17 +4912,19 @@ The finalized revision %3 is kept unchanged for reference; the revision is a new
         <translation>Fill in “Shortcomings and their causes” (write “None” if there are none).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="48"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="49"/>
+        <location filename="../../ui/screens/reports/screen.py" line="436"/>
         <source>công tác chỉ đạo, triển khai</source>
         <translation>direction and organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="50"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="51"/>
+        <location filename="../../ui/screens/reports/screen.py" line="441"/>
         <source>nhiệm vụ %1</source>
         <translation>task %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="56"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="57"/>
         <source>Số hoạt động và các chỉ tiêu sẽ được tính lại từ các hoạt động đã ghi; phần chưa sửa được soạn lại.
 
 Các phần sau đã được sửa sau khi soạn: %1. Có thay cả các phần này bằng bản soạn mới không?</source>
@@ -4931,12 +4933,12 @@ Các phần sau đã được sửa sau khi soạn: %1. Có thay cả các phầ
 These parts were edited after they were drafted: %1. Replace them too with a new draft?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="62"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="63"/>
         <source>Thay cả phần đã sửa</source>
         <translation>Replace the edited parts too</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports/dialogs.py" line="63"/>
+        <location filename="../../ui/screens/reports/dialogs.py" line="64"/>
         <source>Giữ phần đã sửa</source>
         <translation>Keep the edited parts</translation>
     </message>
@@ -4954,6 +4956,50 @@ These parts were edited after they were drafted: %1. Replace them too with a new
         <location filename="../../ui/screens/reports/panels.py" line="109"/>
         <source>Bước tiếp theo: in để lãnh đạo ký, rồi bấm “Gửi báo cáo…” để xuất gói báo cáo gửi lên tỉnh.</source>
         <translation>Next: print it for the leader to sign, then press “Send the report…” to export the report package for the province.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="74"/>
+        <source>Dùng nội dung báo cáo 6 tháng</source>
+        <translation>Use the 6-month report&apos;s text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="75"/>
+        <source>Báo cáo %1 có phần đánh giá anh/chị đã viết: %2.
+
+Dùng các phần này làm nội dung ban đầu của báo cáo năm? Số liệu vẫn tính cho cả năm; hãy đọc lại để sửa những chỗ chỉ nói về 6 tháng.</source>
+        <translation>The %1 report has assessment text you wrote: %2.
+
+Start the year report from these parts? The figures are still counted for the whole year; read them through and correct what speaks only of six months.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="83"/>
+        <source>Dùng nội dung 6 tháng</source>
+        <translation>Use the 6-month text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/dialogs.py" line="84"/>
+        <source>Giữ bản soạn tự động</source>
+        <translation>Keep the automatic draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="430"/>
+        <source>Đã dùng nội dung báo cáo 6 tháng; hãy đọc lại.</source>
+        <translation>The 6-month report&apos;s text is in; read it through.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="437"/>
+        <source>tồn tại, hạn chế và nguyên nhân</source>
+        <translation>shortcomings and their causes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="438"/>
+        <source>đề xuất, kiến nghị</source>
+        <translation>proposals and recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports/screen.py" line="439"/>
+        <source>phương hướng, nhiệm vụ kỳ tới</source>
+        <translation>directions and tasks for the next period</translation>
     </message>
 </context>
 <context>
@@ -5332,220 +5378,220 @@ Change the plan anyway?</translation>
         <translation>Official signatures (USB token)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="80"/>
-        <source>Trình điều khiển (PKCS#11) là tệp do phần mềm của USB token cài vào máy. Trên Windows thường nằm trong C:\Windows\System32, ví dụ của token Ban Cơ yếu Chính phủ (VGCA), Viettel-CA, VNPT-CA, BKAV-CA; tên tệp thường có chữ “pkcs11” hoặc tên hãng token (xem tài liệu đi kèm token). Trên Linux là tệp .so.</source>
-        <translation>The driver (PKCS#11) is a file the USB token&apos;s software installs. On Windows it is usually in C:\Windows\System32, for example for the Government CA (VGCA), Viettel-CA, VNPT-CA or BKAV-CA tokens; its name usually contains “pkcs11” or the token maker&apos;s name (see the token&apos;s documentation). On Linux it is a .so file.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/signer_panel.py" line="92"/>
+        <location filename="../../ui/screens/signer_panel.py" line="94"/>
         <source>Đường dẫn tệp .dll hoặc .so của token</source>
         <translation>Path of the token&apos;s .dll or .so file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="93"/>
+        <location filename="../../ui/screens/signer_panel.py" line="95"/>
         <source>Tệp trình điều khiển token</source>
         <translation>Token driver file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="94"/>
+        <location filename="../../ui/screens/signer_panel.py" line="96"/>
         <source>&amp;Chọn tệp…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="98"/>
+        <location filename="../../ui/screens/signer_panel.py" line="100"/>
         <source>Trình điều khiển:</source>
         <translation>Driver:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="101"/>
+        <location filename="../../ui/screens/signer_panel.py" line="103"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="102"/>
+        <location filename="../../ui/screens/signer_panel.py" line="104"/>
         <source>Đọc &amp;token</source>
         <translation>Read &amp;token</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="103"/>
+        <location filename="../../ui/screens/signer_panel.py" line="105"/>
         <source>Liệt kê các token đang cắm và chứng thư trên đó.</source>
         <translation>List the tokens plugged in and the certificates on them.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="108"/>
+        <location filename="../../ui/screens/signer_panel.py" line="110"/>
         <source>Token:</source>
         <translation>Token:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="110"/>
+        <location filename="../../ui/screens/signer_panel.py" line="112"/>
         <source>Chứng thư số trên token</source>
         <translation>Certificates on the token</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="112"/>
+        <location filename="../../ui/screens/signer_panel.py" line="114"/>
         <source>Chứng thư số:</source>
         <translation>Certificates:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="123"/>
+        <location filename="../../ui/screens/signer_panel.py" line="125"/>
         <source>Dùng cho người ký</source>
         <translation>Use for the signatory</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="125"/>
+        <location filename="../../ui/screens/signer_panel.py" line="127"/>
         <source>Dùng cho cơ quan</source>
         <translation>Use for the agency</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="127"/>
+        <location filename="../../ui/screens/signer_panel.py" line="129"/>
         <source>Dùng chứng thư đang chọn ở trên cho vai trò này.</source>
         <translation>Use the certificate selected above for this role.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="129"/>
+        <location filename="../../ui/screens/signer_panel.py" line="131"/>
         <source>Bỏ</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="135"/>
+        <location filename="../../ui/screens/signer_panel.py" line="137"/>
         <source>Người có thẩm quyền ký:</source>
         <translation>Competent signatory:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="137"/>
+        <location filename="../../ui/screens/signer_panel.py" line="139"/>
         <source>Cơ quan (con dấu):</source>
         <translation>Agency (seal):</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="145"/>
+        <location filename="../../ui/screens/signer_panel.py" line="147"/>
         <source>Ảnh chữ ký:</source>
         <translation>Signature image:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="146"/>
+        <location filename="../../ui/screens/signer_panel.py" line="148"/>
         <source>Ảnh con dấu:</source>
         <translation>Seal image:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="151"/>
+        <location filename="../../ui/screens/signer_panel.py" line="153"/>
         <source>Chọn ảnh…</source>
         <translation>Choose image…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="158"/>
+        <location filename="../../ui/screens/signer_panel.py" line="160"/>
         <source>Ảnh .png nền trong suốt (Phụ lục I Nghị định 30/2020): chữ ký màu xanh đặt giữa chức vụ và họ tên người ký; con dấu màu đỏ trùm khoảng 1/3 chữ ký về bên trái, kèm tên cơ quan và thời gian ký.</source>
         <translation>Transparent .png images (Decree 30/2020, Annex I): the blue signature goes between the signatory&apos;s title and name; the red seal covers about the left third of the signature, with the agency&apos;s name and the signing time.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="172"/>
+        <location filename="../../ui/screens/signer_panel.py" line="174"/>
         <source>Nhập chứng thư &amp;gốc…</source>
         <translation>Import &amp;root certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="174"/>
+        <location filename="../../ui/screens/signer_panel.py" line="176"/>
         <source>Chứng thư gốc của tổ chức cấp chứng thư (ví dụ Ban Cơ yếu Chính phủ).</source>
         <translation>The certificate authority&apos;s root certificate (for example the Government CA&apos;s).</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="177"/>
+        <location filename="../../ui/screens/signer_panel.py" line="179"/>
         <source>Nhập danh sách thu hồi (CRL)…</source>
         <translation>Import revocation list (CRL)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="192"/>
+        <location filename="../../ui/screens/signer_panel.py" line="194"/>
         <source>%1 (token %2)</source>
         <translation>%1 (token %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="194"/>
-        <location filename="../../ui/screens/signer_panel.py" line="198"/>
+        <location filename="../../ui/screens/signer_panel.py" line="196"/>
+        <location filename="../../ui/screens/signer_panel.py" line="200"/>
         <source>chưa chọn</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="201"/>
+        <location filename="../../ui/screens/signer_panel.py" line="203"/>
         <source>Chứng thư gốc tin cậy: %1; danh sách thu hồi: %2.</source>
         <translation>Trusted roots: %1; revocation lists: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="210"/>
+        <location filename="../../ui/screens/signer_panel.py" line="212"/>
         <source>Báo cáo đã chốt có thể ký số trên màn hình Báo cáo (nút “Ký số”). Mã PIN được hỏi mỗi lần ký và không được lưu.</source>
         <translation>A finalized report can be signed on the Reports screen (the “Sign” button). The PIN is asked at each signing and never stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="217"/>
+        <location filename="../../ui/screens/signer_panel.py" line="219"/>
         <source>Chưa cài đặt chữ ký số. Gói báo cáo chỉ có chữ ký xác thực của phần mềm; bản giấy vẫn cần chữ ký của lãnh đạo và đóng dấu.</source>
         <translation>No official signature is set up. A report package only carries the app&apos;s authentication signature; the paper copy still needs the leader&apos;s signature and the seal.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="228"/>
+        <location filename="../../ui/screens/signer_panel.py" line="230"/>
         <source>Chọn trình điều khiển của USB token</source>
         <translation>Choose the USB token&apos;s driver</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="254"/>
+        <location filename="../../ui/screens/signer_panel.py" line="256"/>
         <source>Không thấy USB token nào đang cắm vào máy.</source>
         <translation>No USB token is plugged in.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="282"/>
+        <location filename="../../ui/screens/signer_panel.py" line="284"/>
         <source>Đọc token rồi chọn một chứng thư số trước.</source>
         <translation>Read the token and choose a certificate first.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="293"/>
+        <location filename="../../ui/screens/signer_panel.py" line="295"/>
         <source>Đã chọn chữ ký số của %1: %2.</source>
         <translation>Official signature of the %1 set: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="300"/>
+        <location filename="../../ui/screens/signer_panel.py" line="302"/>
         <source>Đã bỏ chữ ký số của %1.</source>
         <translation>Official signature of the %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="304"/>
+        <location filename="../../ui/screens/signer_panel.py" line="306"/>
         <source>Chọn ảnh</source>
         <translation>Choose an image</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="304"/>
+        <location filename="../../ui/screens/signer_panel.py" line="306"/>
         <source>Ảnh (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="313"/>
+        <location filename="../../ui/screens/signer_panel.py" line="315"/>
         <source>Đã lưu ảnh.</source>
         <translation>Image saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="319"/>
+        <location filename="../../ui/screens/signer_panel.py" line="321"/>
         <source>Chọn chứng thư gốc</source>
         <translation>Choose a root certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="321"/>
+        <location filename="../../ui/screens/signer_panel.py" line="323"/>
         <source>Chứng thư (*.pem *.crt *.cer *.der);;Mọi tệp (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="331"/>
+        <location filename="../../ui/screens/signer_panel.py" line="333"/>
         <source>Đã tin cậy chứng thư gốc: %1.</source>
         <translation>Root certificate trusted: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="337"/>
+        <location filename="../../ui/screens/signer_panel.py" line="339"/>
         <source>Chọn danh sách thu hồi</source>
         <translation>Choose a revocation list</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="339"/>
+        <location filename="../../ui/screens/signer_panel.py" line="341"/>
         <source>Danh sách thu hồi (*.crl *.pem);;Mọi tệp (*)</source>
         <translation>Revocation lists (*.crl *.pem);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signer_panel.py" line="349"/>
+        <location filename="../../ui/screens/signer_panel.py" line="351"/>
         <source>Đã nhập danh sách thu hồi của %1 (%2 chứng thư).</source>
         <translation>Revocation list of %1 imported (%2 certificates).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/signer_panel.py" line="80"/>
+        <source>Trình điều khiển (PKCS#11) là tệp do phần mềm của USB token cài vào máy. Trên Windows thường nằm trong C:\Windows\System32 hoặc trong thư mục của phần mềm token ở C:\Program Files, ví dụ của token Ban Cơ yếu Chính phủ (VGCA), Viettel-CA, VNPT-CA, BKAV-CA; tên tệp thường có chữ “pkcs11”, “p11” hoặc tên hãng token (xem tài liệu đi kèm token). Cần bản 64-bit (không dùng tệp trong SysWOW64). Bấm “Chọn tệp…” để tìm tệp. Trên Linux là tệp .so.</source>
+        <translation>The driver (PKCS#11) is a file the USB token&apos;s software installs on the PC. On Windows it is usually in C:\Windows\System32 or in the token software&apos;s folder under C:\Program Files, for example for the tokens of the Government Cipher Committee (VGCA), Viettel-CA, VNPT-CA, BKAV-CA; its name usually contains “pkcs11”, “p11” or the token maker&apos;s name (see the token&apos;s documentation). The 64-bit one is needed (not a file in SysWOW64). Click “Browse…” to find it. On Linux it is a .so file.</translation>
     </message>
 </context>
 <context>

@@ -305,8 +305,14 @@ class OverviewScreen(LazyRefresh):
             page_layout.addWidget(self.charts)
         self.charts.refresh()
 
-    def refresh(self) -> None:
+    def _charts_after_paint(self) -> None:
+        """The charts wait one more turn of the event loop: the turn that follows a refresh
+        lays out and paints the cards and the table with the data first (QtCharts' import
+        and the charts' set-up take longer than the rest of the screen)."""
         QTimer.singleShot(0, self._load_charts)
+
+    def refresh(self) -> None:
+        QTimer.singleShot(0, self._charts_after_paint)
         today = self.today()
         ws = self.ctx.ws
         rows = overview.task_progress(ws, today)

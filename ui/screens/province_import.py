@@ -39,7 +39,7 @@ from app.services.province.intake import (
 )
 from app.services.province.keys import province_key
 from app.services.province.signatures import words as signature_words
-from ui import window_state
+from ui import i18n, window_state
 from ui.context import AppContext
 from ui.widgets import messages
 from ui.widgets.common import heading
@@ -368,7 +368,7 @@ class ImportScreen(QWidget):
                 f" {messages.core_text(r.hint)}" if r.hint and not r.ok else ""
             )
             if r.signatures:
-                detail += " " + messages.core_text(signature_words(r.signatures))
+                detail += " " + signature_words(r.signatures, i18n.current())
             cells = [
                 r.path.name,
                 words[r.outcome],

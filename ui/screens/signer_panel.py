@@ -78,9 +78,11 @@ class SignerPanel(QGroupBox):
         hint = QLabel(
             self.tr(
                 "Trình điều khiển (PKCS#11) là tệp do phần mềm của USB token cài vào máy. Trên "
-                "Windows thường nằm trong C:\\Windows\\System32, ví dụ của token Ban Cơ yếu "
-                "Chính phủ (VGCA), Viettel-CA, VNPT-CA, BKAV-CA; tên tệp thường có chữ "
-                "“pkcs11” hoặc tên hãng token (xem tài liệu đi kèm token). Trên Linux là tệp .so."
+                "Windows thường nằm trong C:\\Windows\\System32 hoặc trong thư mục của phần "
+                "mềm token ở C:\\Program Files, ví dụ của token Ban Cơ yếu Chính phủ (VGCA), "
+                "Viettel-CA, VNPT-CA, BKAV-CA; tên tệp thường có chữ “pkcs11”, “p11” hoặc tên "
+                "hãng token (xem tài liệu đi kèm token). Cần bản 64-bit (không dùng tệp trong "
+                "SysWOW64). Bấm “Chọn tệp…” để tìm tệp. Trên Linux là tệp .so."
             )
         )
         hint.setWordWrap(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
     QLineEdit,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QTextEdit,
@@ -32,6 +33,10 @@ from app.text import format_number
 class AutoText(QTextEdit):
     """Plain text that grows with its content between ``min_lines`` and ``max_lines``.
 
+    With ``max_lines=None`` it grows with all of its text and never scrolls itself: on a
+    page that scrolls (a QScrollArea) there is then one scroll bar, the page's, and the
+    page follows the text cursor as the user types or moves in the box.
+
     ``editingFinished`` fires when focus leaves after a change, like QLineEdit's. Tab
     moves to the next field instead of typing a tab.
     """
@@ -39,19 +44,25 @@ class AutoText(QTextEdit):
     editingFinished = Signal()
 
     def __init__(
-        self, min_lines: int = 3, max_lines: int = 14, parent: QWidget | None = None
+        self, min_lines: int = 3, max_lines: int | None = 14, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if max_lines is not None
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
         self.min_lines = min_lines
         self.max_lines = max_lines
         self._changed = False
         self.textChanged.connect(self._mark_changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        if max_lines is None:
+            self.cursorPositionChanged.connect(self._show_cursor)
         self._fit()
 
     def _mark_changed(self) -> None:
@@ -71,8 +82,25 @@ class AutoText(QTextEdit):
         chrome = 2 * self.frameWidth() + margins
         content = int(self.document().size().height())
         low = self.min_lines * line + 2 * int(self.document().documentMargin())
+        if self.max_lines is None:
+            self.setFixedHeight(max(low, content) + chrome)
+            return
         high = self.max_lines * line + 2 * int(self.document().documentMargin())
         self.setFixedHeight(max(low, min(high, content)) + chrome)
+
+    def _show_cursor(self) -> None:
+        """Scroll the page around the box so that the text cursor stays in view."""
+        if not self.hasFocus():
+            return
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        page = area.widget() if area is not None else None
+        if area is None or page is None:
+            return
+        rect = self.cursorRect()
+        point = self.viewport().mapTo(page, rect.center())
+        area.ensureVisible(point.x(), point.y(), 0, rect.height() + 8)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -29,7 +29,10 @@ def show_error(parent: QWidget | None, exc: KnownError | str, hint: str = "") ->
     if "TIENDO_KEY_PASSPHRASE" in hint:  # the CLI's way; the window asks for it
         hint = QCoreApplication.translate(
             "Messages",
-            "Kiểm tra lại mật khẩu: chữ hoa hay chữ thường, bộ gõ tiếng Việt đang bật hay tắt.",
+            "Kiểm tra lại mật khẩu: chữ hoa hay chữ thường, bộ gõ tiếng Việt đang bật hay tắt. "
+            "Nếu đã quên mật khẩu: nhập bản sao khóa đã cất (Cài đặt › Khóa ký › Nhập khóa từ "
+            "tệp…), hoặc tạo khóa mới (Cài đặt › Khóa ký › Mất khóa? Tạo khóa mới…) rồi gửi "
+            "yêu cầu đăng ký lại.",
         )
     box = QMessageBox(
         QMessageBox.Icon.Warning,

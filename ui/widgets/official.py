@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.official.appearance import iso_time
 from app.official.config import Role
 from app.official.verify import SignatureCheck
+from ui.widgets.messages import core_text
 
 
 def role_text(role: Role | None) -> str:
@@ -101,7 +102,8 @@ def checks_html(checks: Sequence[SignatureCheck]) -> str:
                 "OfficialSignatures", "Chứng thư do %1 cấp"
             ).replace("%1", _esc(check.signer.issuer))
         for problem in () if check.awaiting_roots else check.problems:
-            line += f'<br>&nbsp;&nbsp;<span style="color:{colour}">{_esc(problem)}</span>'
+            reason = _esc(core_text(problem))
+            line += f'<br>&nbsp;&nbsp;<span style="color:{colour}">{reason}</span>'
         lines.append(line)
     return "<br>".join(lines)
 

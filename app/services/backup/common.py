@@ -66,6 +66,15 @@ class EvidenceEntry:
 
 
 @dataclass(frozen=True)
+class OfficialEntry:
+    """A file of the official signatures' folder (app.services.backup.official)."""
+
+    path: str  # inside <data>/official, e.g. "trust/roots/<sha256>.der"
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
 class BackupInfo:
     """A backup's manifest, as read back from its file."""
 
@@ -83,6 +92,7 @@ class BackupInfo:
     missing_evidence: tuple[str, ...] = ()  # referenced but not in it (damaged ones too)
     audit_mark: int = 0
     damaged_evidence: tuple[str, ...] = ()  # of those, the ones whose bytes were damaged
+    official: tuple[OfficialEntry, ...] = ()  # signature images, trusted roots, CRLs
 
     @property
     def self_contained(self) -> bool:
@@ -109,6 +119,8 @@ class RestoreResult:
     evidence_added: int
     missing_evidence: tuple[str, ...]  # could be found neither in the store nor the backup
     evidence_replaced: int = 0  # in the store but damaged, replaced from the backup
+    official_restored: int = 0  # files of the official signatures' folder put back
+    official_unusable: int = 0  # of those, damaged in the backup and not written
 
 
 def tracker(progress: Progress | None, cancelled: Cancelled | None) -> Tracker:

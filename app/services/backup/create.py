@@ -38,6 +38,7 @@ from app.services.backup.common import (
     tracker,
     write_error,
 )
+from app.services.backup.official import add_official, official_files
 from app.services.backup.reading import list_backups, read_backup_info
 from app.services.backup.snapshot import Snapshot, snapshot
 from app.services.leftovers import remember_write_folder, remove_stale_temp_files
@@ -249,6 +250,12 @@ def _write_zip(
             with zipfile.ZipFile(fh, "w", allowZip64=True) as zf:
                 _add_file(zf, DATABASE_MEMBER, snap.path, snap.size, when, job, deflate=True)
                 entries = _add_evidence(zf, evidence, when, lacking, job, inside=inside)
+                official = add_official(
+                    zf,
+                    official_files(ws.layout),
+                    lambda name: _zinfo(name, when, deflate=True),
+                    job,
+                )
                 manifest = {
                     "format": FORMAT_NAME,
                     "version": FORMAT_VERSION,
@@ -268,6 +275,7 @@ def _write_zip(
                     "evidence": entries,
                     "missing_evidence": sorted(lacking.missing),
                     "damaged_evidence": sorted(lacking.damaged),
+                    "official": official,
                 }
                 data = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
                 zf.writestr(_zinfo(MANIFEST, when, deflate=True), data)

@@ -30,11 +30,13 @@ from app.services.backup.common import (
     BackupError,
     BackupInfo,
     EvidenceEntry,
+    OfficialEntry,
     damaged,
     open_zip,
     pool_folder,
     tracker,
 )
+from app.services.backup.official import valid_path
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +158,13 @@ def _info_from(data: dict[str, Any], path: Path) -> BackupInfo:
             raise ValueError(f"evidence {e.sha256!r}")
         if e.member is not None and e.member != EVIDENCE_MEMBER + e.sha256:
             raise ValueError(f"member {e.member!r}")
+    official = tuple(
+        OfficialEntry(path=str(e["path"]), sha256=str(e["sha256"]), size=int(e["size"]))
+        for e in data.get("official", [])
+    )
+    for o in official:
+        if not valid_path(o.path) or not SHA_RE.fullmatch(o.sha256) or o.size < 0:
+            raise ValueError(f"official {o.path!r}")
     created = dt.datetime.fromisoformat(str(data["created"]))
     if created.tzinfo is None:
         created = created.astimezone()
@@ -174,6 +183,7 @@ def _info_from(data: dict[str, Any], path: Path) -> BackupInfo:
         missing_evidence=tuple(str(s) for s in data.get("missing_evidence", [])),
         audit_mark=int(data.get("audit_mark", 0)),
         damaged_evidence=tuple(str(s) for s in data.get("damaged_evidence", [])),
+        official=official,
     )
     if db.get("member", DATABASE_MEMBER) != DATABASE_MEMBER:
         raise ValueError("database member")

@@ -33,6 +33,7 @@ from app.services.backup.common import (
     tracker,
     write_error,
 )
+from app.services.backup.official import restore_official
 from app.services.backup.reading import (
     check_version,
     evidence_chunks,
@@ -89,6 +90,8 @@ def restore_backup(
             added = _add_evidence(zf, store, pool, needed, unusable, job)
             job.check()
             os.replace(part, staged_path(layout))  # from here on the restore completes
+            # the official signatures' folder goes with the database that names its signers
+            official, official_bad = restore_official(zf, layout, info.official)
         except OSError as exc:
             part.unlink(missing_ok=True)
             raise write_error(exc, layout.root) from None
@@ -108,6 +111,8 @@ def restore_backup(
         evidence_added=added,
         missing_evidence=tuple(sorted(unusable | set(info.missing_evidence))),
         evidence_replaced=len(damaged - unusable),
+        official_restored=official,
+        official_unusable=official_bad,
     )
 
 

@@ -124,15 +124,19 @@ class ImportResult:
         """Imported now or before: the province holds this package."""
         return self.outcome in (Outcome.IMPORTED, Outcome.ALREADY_IMPORTED)
 
-    def line(self) -> str:
-        """One line for a list: "<file>: <what happened>"."""
-        text = f"{self.path.name}: {OUTCOME_WORDS[self.outcome]} — {self.message}"
+    def line(self, lang: str = "vi") -> str:
+        """One line for a list: "<file>: <what happened>", in ``lang`` (each part is
+        translated on its own)."""
+        from app.translation import translate
+
+        outcome = translate(OUTCOME_WORDS[self.outcome], lang)
+        text = f"{self.path.name}: {outcome} — {translate(self.message, lang)}"
         if self.receipt is not None:
-            text += f" Biên nhận: {self.receipt.name}."
+            text += " " + translate(f"Biên nhận: {self.receipt.name}.", lang)
         if self.receipt_error:
-            text += f" Chưa ghi được biên nhận: {self.receipt_error}"
+            text += " " + translate(f"Chưa ghi được biên nhận: {self.receipt_error}", lang)
         if self.signatures:
-            text += " " + signature_words(self.signatures)
+            text += " " + signature_words(self.signatures, lang)
         return text
 
 

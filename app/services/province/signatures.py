@@ -56,12 +56,19 @@ def received_pdf(ws: Workspace, package_id: int) -> ReceivedPdf:
     return ReceivedPdf(package_id, pdf, check(ws, pdf))
 
 
-def words(checks: tuple[SignatureCheck, ...]) -> str:
-    """One sentence on the signatures for an import line ("" when there are none)."""
+def words(checks: tuple[SignatureCheck, ...], lang: str = "vi") -> str:
+    """One sentence on the signatures for an import line ("" when there are none), in
+    ``lang``: each part (a signature's summary, a reason) is translated on its own."""
+    from app.translation import translate
+
     if not checks:
         return ""
     if all(c.ok for c in checks):
-        return f"Chữ ký số hợp lệ: {'; '.join(c.summary() for c in checks)}."
+        summaries = "; ".join(translate(c.summary(), lang) for c in checks)
+        return translate("Chữ ký số hợp lệ:", lang) + " " + summaries + "."
     bad = [c for c in checks if not c.ok]
-    reasons = "; ".join(f"{c.summary()}: {' '.join(c.problems)}" for c in bad)
-    return f"CHỮ KÝ SỐ KHÔNG HỢP LỆ — {reasons}"
+    reasons = "; ".join(
+        translate(c.summary(), lang) + ": " + " ".join(translate(p, lang) for p in c.problems)
+        for c in bad
+    )
+    return translate("CHỮ KÝ SỐ KHÔNG HỢP LỆ —", lang) + " " + reasons

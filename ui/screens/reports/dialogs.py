@@ -21,6 +21,7 @@ __all__ = [
     "ask_pin",
     "ask_replace_edited",
     "ask_save_path",
+    "ask_start_from_earlier",
     "confirm",
     "confirm_finalize",
     "confirm_revise",
@@ -61,6 +62,26 @@ def ask_replace_edited(parent: QWidget, edited: list[str]) -> bool:
         ).replace("%1", ", ".join(names)),
         QCoreApplication.translate("ReportsScreen", "Thay cả phần đã sửa"),
         QCoreApplication.translate("ReportsScreen", "Giữ phần đã sửa"),
+    )
+
+
+def ask_start_from_earlier(parent: QWidget, parts: list[str], sources: list[str]) -> bool:
+    """After drafting a year report: whether its texts start from what the officer wrote
+    in the same year's 6-month reports (``parts``: the sections' names; ``sources``: the
+    reports' names, "6 tháng cuối năm 2024")."""
+    return confirm(
+        parent,
+        QCoreApplication.translate("ReportsScreen", "Dùng nội dung báo cáo 6 tháng"),
+        QCoreApplication.translate(
+            "ReportsScreen",
+            "Báo cáo %1 có phần đánh giá anh/chị đã viết: %2.\n\nDùng các phần này làm "
+            "nội dung ban đầu của báo cáo năm? Số liệu vẫn tính cho cả năm; hãy đọc lại "
+            "để sửa những chỗ chỉ nói về 6 tháng.",
+        )
+        .replace("%1", ", ".join(sources))
+        .replace("%2", ", ".join(parts)),
+        QCoreApplication.translate("ReportsScreen", "Dùng nội dung 6 tháng"),
+        QCoreApplication.translate("ReportsScreen", "Giữ bản soạn tự động"),
     )
 
 

@@ -144,7 +144,7 @@ class ReportEditor(QWidget):
         money_row.addStretch(1)
         bl.addLayout(money_row)
         note_caption = QLabel(self.tr("Thuyết &minh dự toán:"))
-        self.budget_note = AutoText(min_lines=2, max_lines=8)
+        self.budget_note = AutoText(min_lines=2, max_lines=None)
         self.budget_note.setAccessibleName(self.tr("Thuyết minh dự toán"))
         note_caption.setBuddy(self.budget_note)
         bl.addWidget(note_caption)
@@ -173,7 +173,7 @@ class ReportEditor(QWidget):
 
     def _text_section(self, layout: QVBoxLayout, title: str, name: str, lines: int) -> AutoText:
         label = heading(title, 2)
-        edit = AutoText(min_lines=lines, max_lines=16)
+        edit = AutoText(min_lines=lines, max_lines=None)
         edit.setAccessibleName(name)
         label.setBuddy(edit)
         layout.addWidget(label)

@@ -399,10 +399,46 @@ class ReportsScreen(QWidget):
             )
         )
         self._activities_touched = False
+        self._offer_earlier_texts(_report_id)
         self._rebuild_chooser()
         if self.period is not None and self.period.code == code:
             self._show(None)
             self.editor.overall.setFocus()
+
+    def _offer_earlier_texts(self, report_id: int) -> None:
+        """A year report just drafted: offer to start its texts from what the officer
+        wrote in the same year's 6-month reports (report_carry); nothing is replaced
+        without a yes."""
+        from app.services import report_carry
+
+        try:
+            # a text the officer already wrote in the year report is not offered here
+            earlier = [
+                e
+                for e in report_carry.earlier_texts(self.ctx.ws, report_id)
+                if not e.replaces_edited
+            ]
+            if not earlier:
+                return
+            names = [self._section_name(e.key) for e in earlier]
+            sources = [
+                self.ctx.period_label(Period.parse(code))
+                for code in dict.fromkeys(e.source for e in earlier)
+            ]
+            if dialogs.ask_start_from_earlier(self, names, sources):
+                report_carry.use_earlier_texts(self.ctx.ws, report_id, replace_edited=False)
+                self._announce(self.tr("Đã dùng nội dung báo cáo 6 tháng; hãy đọc lại."))
+        except KnownError as exc:
+            dialogs.show_error(self, exc)
+
+    def _section_name(self, key: str) -> str:
+        names = {
+            "overall": self.tr("công tác chỉ đạo, triển khai"),
+            "difficulties": self.tr("tồn tại, hạn chế và nguyên nhân"),
+            "proposals": self.tr("đề xuất, kiến nghị"),
+            "next_direction": self.tr("phương hướng, nhiệm vụ kỳ tới"),
+        }
+        return names.get(key) or self.tr("nhiệm vụ %1").replace("%1", key)
 
     @Slot(str, str)
     def _job_failed(self, message: str, hint: str) -> None:

@@ -99,7 +99,7 @@ class TaskSection(QFrame):
 
     def _build_narrative(self, layout: QVBoxLayout) -> None:
         narrative_caption = QLabel(self.tr("Kết quả thực hiện:"))
-        self.narrative = AutoText(min_lines=3, max_lines=14)
+        self.narrative = AutoText(min_lines=3, max_lines=None)
         self.narrative.setPlaceholderText(
             self.tr("Nêu các việc đã làm trong kỳ, kết quả đạt được.")
         )
