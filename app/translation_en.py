@@ -78,6 +78,7 @@ MESSAGES: dict[str, str] = {
     "Không tạo được thư mục minh chứng {}: {}.": "Could not create the evidence folder {0}: {1}.",
     "Không mở được tệp gói {}: {}.": "Could not open the package file {0}: {1}.",
     "Không đọc được tệp gói: {}.": "Could not read the package file: {0}.",
+    "Tệp gói bị cắt cụt trong khi đọc.": "The package file was cut short while it was read.",
     "Tên tệp {} xuất hiện hai lần trong gói.": "The file name {0} appears twice in the package.",
     "Tên tệp {} trùng với {} sau khi chuẩn hóa Unicode (NFC).": "The file name {0} is the same as {1} after Unicode normalisation (NFC).",
     "Tên tệp {} trùng với {} khi không phân biệt chữ hoa, chữ thường.": "The file name {0} is the same as {1} when case is ignored.",
@@ -471,6 +472,7 @@ FRAGMENTS: dict[str, str] = {
     "(first/second half), 2024-9M (9 months), 2024-Q1 … 2024-Q4 (quarter), 2024-01 … 2024-12 "
     "(month)",
     "gói báo cáo": "the report package",
+    "minh chứng": "the evidence",
     "bản sao lưu": "the backup",
     "bản nháp kế hoạch": "the plan draft",
     "văn bản kế hoạch": "a plan document",
