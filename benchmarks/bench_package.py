@@ -118,7 +118,15 @@ def main() -> None:
             shutil.rmtree(into)
             floor = sha_pass([package])
             verifies.append(
-                Pair(timed(tiendo("verify", str(package), "--pubkey", str(pub))), floor)
+                # in the officer's own installation (the unit's name is read from it)
+                Pair(
+                    timed(
+                        tiendo(
+                            "--data-dir", str(data), "verify", str(package), "--pubkey", str(pub)
+                        )
+                    ),
+                    floor,
+                )
             )
         size = package.stat().st_size
 

@@ -55,6 +55,7 @@ def prepare(work: Path, units: int, size_mb: int) -> None:
     from dataclasses import replace
 
     from app.package import EvidenceFile, write_package
+    from app.printing.report_pdf import report_pdf_bytes
     from app.services.province.keys import enroll, read_unit_key
     from app.services.setup import apply_setup, default_settings
     from app.services.workspace import open_workspace
@@ -91,7 +92,9 @@ def prepare(work: Path, units: int, size_mb: int) -> None:
         write_package(
             work / "inbox",
             report=report,
-            pdf=b"%PDF-1.4\n" + bytes(200_000),
+            # the report's real PDF: the province keeps it and checks its signatures (a
+            # made-up PDF without an end sends pyHanko on a slow byte-by-byte search)
+            pdf=report_pdf_bytes(report),
             evidence=files,
             sequence=n,
             key=key,
