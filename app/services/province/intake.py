@@ -16,17 +16,18 @@ Rules (SECURITY.md 9):
 - Every byte is read once. The small signed tag files are checked first; the rules
   are asked as soon as the signature proves who sent what; then one pass over the
   payload verifies each file (CRC-32, SHA-256 against the signed manifest), writes the
-  evidence of a package to be imported into staging from the very bytes it hashed,
-  and takes the whole file's SHA-256 for the receipt. Nothing staged is used unless
-  the whole package verified. Each staged file is fsynced once, after the pass; each
-  store folder once, after the renames; then the rows are committed.
+  evidence and the report PDF of a package to be imported into staging from the very
+  bytes it hashed, and takes the whole file's SHA-256 for the receipt. Nothing staged
+  is used unless the whole package verified. Each staged file is fsynced once, after
+  the pass; each store folder once, after the renames; then the rows are committed, and
+  the PDF's official signatures are checked from the store's copy.
 
 Identity of a package: the tag manifest's SHA-256, stored in ``received_packages.sha256``.
 It covers bag-info.txt (unit, plan, period, revision, sequence, creation time) and the
 manifest (every payload file's hash), so two packages share it exactly when their signed
 content is the same; the whole file's hash is not used for that because the ZIP comment
 is not signed and may differ. The file's hash, taken in the same pass, goes into the
-receipt, where the district looks its outbox up by it.
+receipt beside it (a unit's older outbox rows are keyed by the file's hash).
 
 No Qt here. Long work reports ``progress(done, total)`` and polls ``cancelled()``.
 """
