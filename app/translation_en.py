@@ -85,6 +85,7 @@ MESSAGES: dict[str, str] = {
     "Không tạo được thư mục minh chứng {}: {}.": "Could not create the evidence folder {0}: {1}.",
     "Không mở được tệp gói {}: {}.": "Could not open the package file {0}: {1}.",
     "Không đọc được tệp gói: {}.": "Could not read the package file: {0}.",
+    "Tệp gói bị cắt cụt trong khi đọc.": "The package file was cut short while it was read.",
     "Tên tệp {} xuất hiện hai lần trong gói.": "The file name {0} appears twice in the package.",
     "Tên tệp {} trùng với {} sau khi chuẩn hóa Unicode (NFC).": "The file name {0} is the same as {1} after Unicode normalisation (NFC).",
     "Tên tệp {} trùng với {} khi không phân biệt chữ hoa, chữ thường.": "The file name {0} is the same as {1} when case is ignored.",
@@ -439,7 +440,6 @@ MESSAGES: dict[str, str] = {
     "Vào Cài đặt › Chữ ký số để chọn token và chứng thư số.": "Go to Settings › Official signatures to choose the token and certificate.",
     "Báo cáo đã có đủ chữ ký số đã cài đặt.": "The report already carries every official signature set up.",
     # app/services/province/intake.py, reading.py
-    "Không ghi được bản PDF của báo cáo vào thư mục tạm: {}.": "Could not write the report's PDF to the temporary folder: {0}.",
     "Không tìm thấy gói báo cáo này trong dữ liệu của Sở.": "This report package is not in the province's data.",
     "Nội dung báo cáo đã lưu của gói này không đọc được.": "The stored content of this package's report cannot be read.",
     "Cơ sở dữ liệu có thể bị hỏng; kiểm tra bằng một bản sao lưu.": "The database may be damaged; check it against a backup.",
@@ -795,6 +795,7 @@ FRAGMENTS: dict[str, str] = {
     "(month)",
     "gói báo cáo": "the report package",
     "gói kế hoạch": "the plan bundle",
+    "minh chứng": "the evidence",
     "bản sao lưu": "the backup",
     "bản nháp kế hoạch": "the plan draft",
     "văn bản kế hoạch": "a plan document",

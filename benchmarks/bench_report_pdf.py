@@ -13,6 +13,14 @@ A demo unit (`tiendo demo --activities 1000`) is made once in a temporary folder
 Target: the report under 2 s (median of 5).
 
     .venv/bin/python benchmarks/bench_report_pdf.py [--activities N] [--runs N]
+    .venv/bin/python benchmarks/bench_report_pdf.py --activities 10000 --compare-accel
+    .venv/bin/python benchmarks/bench_report_pdf.py --small       # CI: 100 activities, 1 run
+
+``--compare-accel`` times the report's own work (in process, as above) in fresh
+processes, in turns, with reportlab's C accelerator (rl-accel) and without it
+(``TIENDO_BENCH_NO_ACCEL=1`` hides the module, and reportlab falls back on Python). The
+CPU time is printed beside the wall time: on a shared machine it moves far less with
+the load.
 """
 
 from __future__ import annotations
@@ -25,6 +33,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+if os.environ.get("TIENDO_BENCH_NO_ACCEL"):
+    sys.modules["_rl_accel"] = None  # type: ignore[assignment] # reportlab falls back to Python
 
 ROOT = Path(__file__).resolve().parent.parent
 TIENDO = [sys.executable, "-m", "app.cli"]
@@ -47,8 +58,9 @@ def median(data: Path, runs: int, *argv: str) -> tuple[float, float]:
     return statistics.median(times), min(times)
 
 
-def in_process(data: Path, runs: int) -> list[tuple[str, tuple[float, float]]]:
-    """The report's own work, timed inside one process (fonts loaded by a first run)."""
+def in_process(data: Path, runs: int) -> list[tuple[str, tuple[float, float], float]]:
+    """The report's own work, timed inside one process (fonts loaded by a first run):
+    (what, (median, fastest) wall time, median CPU time)."""
     import io
 
     sys.path.insert(0, str(ROOT))
@@ -76,12 +88,13 @@ def in_process(data: Path, runs: int) -> list[tuple[str, tuple[float, float]]]:
             ("in process: with the Phụ lục", lambda: pdf(True)),
             ("in process: report Word", word),
         ):
-            times = []
+            times, cpu = [], []
             for _ in range(runs):
-                began = time.perf_counter()
+                began, began_cpu = time.perf_counter(), time.process_time()
                 job()
                 times.append(time.perf_counter() - began)
-            out.append((name, (statistics.median(times), min(times))))
+                cpu.append(time.process_time() - began_cpu)
+            out.append((name, (statistics.median(times), min(times)), statistics.median(cpu)))
         return out
     finally:
         ws.close()
@@ -92,13 +105,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--small", action="store_true", help="100 activities, one run (CI)")
+    parser.add_argument(
+        "--compare-accel", action="store_true", help="with and without rl-accel, in turns"
+    )
+    parser.add_argument("--in-process", type=Path, help=argparse.SUPPRESS)  # a turn's data
     args = parser.parse_args()
+    if args.small:
+        args.activities, args.runs = 100, 1
+    if args.in_process is not None:
+        print_in_process(args.in_process, args.runs)
+        return
     os.environ.setdefault("TIENDO_KEY_PASSPHRASE", "benchmark-only-passphrase")
     with tempfile.TemporaryDirectory(prefix="tiendo-bench-") as tmp:
         data = Path(tmp) / "data"
         made = time.perf_counter()
         run(data, "demo", "--activities", str(args.activities))
         made = time.perf_counter() - made
+        if args.compare_accel:
+            print(f"{args.activities} activities (demo made in {made:.1f} s)")
+            compare_accel(data, args.runs)
+            return
         pdf, full, word = (Path(tmp) / n for n in ("r.pdf", "r-phu-luc.pdf", "r.docx"))
         rows = [
             ("tiendo --version (floor)", median(data, args.runs, "--version")),
@@ -125,9 +152,40 @@ def main() -> None:
         pages = len(PdfReader(pdf).pages), len(PdfReader(full).pages)
         inside = in_process(data, args.runs)
     print(f"{args.activities} activities (demo made in {made:.1f} s); {os.cpu_count()} cores")
-    for name, (mid, low) in [*inside, *rows]:
+    for name, (mid, low), cpu in inside:
+        print(
+            f"  {name:38} median {mid:.2f} s, fastest {low:.2f} s over {args.runs} runs "
+            f"(CPU {cpu:.2f} s; rl-accel {_accel()})"
+        )
+    for name, (mid, low) in rows:
         print(f"  {name:38} median {mid:.2f} s, fastest {low:.2f} s over {args.runs} runs")
     print(f"  report: {pages[0]} pages; with the Phụ lục: {pages[1]} pages")
+
+
+def print_in_process(data: Path, runs: int) -> None:
+    for name, (mid, low), cpu in in_process(data, runs):
+        print(
+            f"  rl-accel {_accel():3}  {name:30} median {mid:.2f} s, fastest {low:.2f} s, "
+            f"CPU median {cpu:.2f} s over {runs} runs"
+        )
+
+
+def _accel() -> str:
+    from reportlab.lib import rl_accel
+
+    return "on" if type(rl_accel.fp_str).__name__ == "builtin_function_or_method" else "off"
+
+
+def compare_accel(data: Path, runs: int, turns: int = 3) -> None:
+    """The report's own work in fresh processes, in turns with and without rl-accel."""
+    print(f"  load average before: {os.getloadavg()[0]:.2f}")
+    for _ in range(turns):
+        for hide in ("", "1"):
+            env = {**os.environ, "TIENDO_BENCH_NO_ACCEL": hide}
+            argv = [sys.executable, __file__, "--in-process", str(data), "--runs", str(runs)]
+            done = subprocess.run(argv, env=env, check=True, capture_output=True, text=True)
+            print(done.stdout, end="")
+    print(f"  load average after: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

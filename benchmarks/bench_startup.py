@@ -3,6 +3,7 @@ against a bare PySide6 window.
 
     .venv/bin/python benchmarks/bench_startup.py [--runs 11] [--activities 120]
                                                  [--bundle dist/TienDo/TienDo] [--no-docs] [--check]
+    .venv/bin/python benchmarks/bench_startup.py --small      # CI: one start of each
 
 Three programs start as new processes with Qt offscreen, on the same machine, in the same
 run, in turns (app, bare, bundle, app, bare, bundle, …) so a change in the machine's load
@@ -252,8 +253,13 @@ def main() -> int:
     parser.add_argument(
         "--check", action="store_true", help=f"exit 1 when the app is over {TARGET_RATIO:g}×"
     )
+    parser.add_argument(
+        "--small", action="store_true", help="one start of each, no bundle, docs untouched (CI)"
+    )
     args = parser.parse_args()
-    bundle = args.bundle if args.bundle.exists() else None
+    if args.small:
+        args.runs, args.activities, args.no_docs = 1, 20, True
+    bundle = args.bundle if args.bundle.exists() and not args.small else None
     result = measure(args.runs, args.activities, bundle)
     numbers = measured(result)
     print(numbers)

@@ -42,3 +42,21 @@ def peek(database: Path) -> Peek | None:
         con.close()
     name, short_name = (str(row[0]), str(row[1] or "")) if row else ("", "")
     return Peek(settings=settings, unit_name=name, unit_short_name=short_name)
+
+
+def kept_directory_sources(database: Path) -> list[str] | None:
+    """The TOML text of every unit directory the installation keeps, oldest first; None
+    when there is no database, SQLite cannot read it, or it predates kept directories."""
+    try:
+        if not database.is_file() or database.stat().st_size == 0:
+            return None
+        con = connect_read_only(database)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        rows = con.execute("SELECT source FROM unit_directories ORDER BY installed_at").fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    return [str(row[0]) for row in rows]

@@ -437,6 +437,112 @@ def test_highly_compressible_evidence_is_stored_to_stay_under_the_ratio_limit(
     verify_package(path, KEYS)
 
 
+def test_the_file_hash_is_taken_while_verifying(tmp_path: Path, package_bytes: bytes) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "video.mp4").write_bytes(os.urandom(3 << 20))  # digests on their lanes
+    (src / "note.txt").write_bytes(b"ghi ch\xc3\xba")
+    evidence = [
+        EvidenceFile(src / "video.mp4", "video.mp4"),
+        EvidenceFile(src / "video.mp4", "VIDEO.mp4"),  # same content and name: dropped
+        EvidenceFile(src / "note.txt", "ghi chú.txt"),
+    ]
+    path = build(tmp_path, evidence=evidence)
+    data = path.read_bytes()
+    assert verify_package(path, KEYS, file_sha256=True).file_sha256 == (
+        hashlib.sha256(data).hexdigest()
+    )
+    assert verify_package(path, KEYS).file_sha256 == ""  # only when asked
+    # the ZIP comment is not signed, but it is part of the file
+    end = data.rfind(b"PK\x05\x06")
+    commented = data[: end + 20] + (4).to_bytes(2, "little") + b"mail"
+    again = verify_package(io.BytesIO(commented), KEYS, file_sha256=True)
+    assert (
+        again.file_sha256
+        == hashlib.sha256(commented).hexdigest()
+        != hashlib.sha256(data).hexdigest()
+    )
+    # an older writer's deflated entries: the hash is of the bytes as stored
+    old_style = pack(resign(unpack(package_bytes)))
+    assert verify_package(io.BytesIO(old_style), KEYS, file_sha256=True).file_sha256 == (
+        hashlib.sha256(old_style).hexdigest()
+    )
+
+
+def test_verification_stages_evidence_only_when_every_byte_matches(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    big = os.urandom(3 << 20)
+    (src / "big.jpg").write_bytes(big)
+    (src / "small.txt").write_bytes(b"nho")
+    evidence = [EvidenceFile(src / "big.jpg", "big.jpg"), EvidenceFile(src / "small.txt", "a.txt")]
+    path = build(tmp_path, evidence=evidence)
+    heads: list[object] = []
+
+    def stage_into(folder: Path) -> Callable[[object], Path]:
+        folder.mkdir()
+
+        def stage(head: object) -> Path:
+            heads.append(head)
+            return folder
+
+        return stage
+
+    v = verify_package(path, KEYS, stage=stage_into(tmp_path / "ok"))
+    assert heads == [v.head] and v.head.tagmanifest_sha256 == v.tagmanifest_sha256
+    assert {sha: p.read_bytes() for sha, p in v.staged.items()} == {
+        hashlib.sha256(big).hexdigest(): big,
+        hashlib.sha256(b"nho").hexdigest(): b"nho",
+        hashlib.sha256(PDF).hexdigest(): PDF,  # the report PDF, kept at the province
+    }
+    assert {p.name for p in (tmp_path / "ok").iterdir()} == set(v.staged)
+
+    with zipfile.ZipFile(path) as zf:
+        entry = next(i for i in zf.infolist() if i.filename.endswith("-big.jpg"))
+    flipped = bytearray(path.read_bytes())
+    flipped[entry.header_offset + 30 + len(entry.filename.encode()) + len(big) - 10] ^= 0x80
+    with pytest.raises(PackageError, match=r"big\.jpg"):
+        verify_package(io.BytesIO(bytes(flipped)), KEYS, stage=stage_into(tmp_path / "bad"))
+    assert list((tmp_path / "bad").iterdir()) == []
+    # nothing is staged when the caller says no, and the head comes before any payload
+    assert verify_package(path, KEYS, stage=lambda head: None).staged == {}
+
+
+def test_a_read_error_in_the_pass_leaves_nothing_staged(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    big = os.urandom(3 << 20)
+    (src / "big.jpg").write_bytes(big)
+    (src / "a.txt").write_bytes(b"nho")
+    path = build(
+        tmp_path,
+        evidence=[EvidenceFile(src / "a.txt", "a.txt"), EvidenceFile(src / "big.jpg", "b.jpg")],
+    )
+    data = path.read_bytes()
+    with zipfile.ZipFile(path) as zf:
+        entry = next(i for i in zf.infolist() if i.filename.endswith("-b.jpg"))
+    failing_from = entry.header_offset + 30 + len(entry.filename.encode()) + (1 << 20)
+
+    class Failing(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            if failing_from <= self.tell() < failing_from + (1 << 20):  # mid-entry only
+                raise OSError(5, "Input/output error")
+            return super().read(size)
+
+    folder = tmp_path / "staging"
+    folder.mkdir()
+    staged: list[str] = []
+
+    def stage(head: object) -> Path:
+        staged.append("asked")
+        return folder
+
+    with pytest.raises(PackageError, match="Không đọc được tệp gói"):
+        verify_package(Failing(data), KEYS, stage=stage, file_sha256=True)
+    assert staged == ["asked"]  # the failure came in the payload pass
+    assert list(folder.iterdir()) == []  # the PDF and a.txt had been staged before
+
+
 def test_cancel_leaves_nothing(tmp_path: Path) -> None:
     big = tmp_path / "src" / "video.mp4"
     big.parent.mkdir()
@@ -1146,7 +1252,8 @@ def test_hypothesis_round_trip(
             folder, report=report, pdf=PDF, evidence=evidence, sequence=sequence, key=KEY,
             created=CREATED,
         )  # fmt: skip
-        v = verify_package(info.path, KEYS)
+        v = verify_package(info.path, KEYS, file_sha256=True)
+        assert v.file_sha256 == hashlib.sha256(info.path.read_bytes()).hexdigest()
         assert v.report == ReportData.from_json(report.to_json())
         assert v.revision == revision and v.sequence == sequence
         assert v.source_organization == " ".join(fmt.nfc(unit_name).split())
@@ -1189,3 +1296,23 @@ def test_deflate_with_changed_padding_bits_is_refused(package_bytes: bytes) -> N
     for flipped in padding:
         with pytest.raises(EntryDataError, match="dạng chuẩn"):
             verify_bytes(flipped)
+
+
+def test_a_lane_keeps_order_and_passes_errors_back() -> None:
+    from app.package.lanes import DEPTH, Lane
+
+    seen: list[int] = []
+    with Lane(seen.append, "test") as lane:
+        for i in range(100):
+            lane.feed(i)
+        lane.finish()
+    assert seen == list(range(100))
+
+    def fail(item: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    with Lane(fail, "test") as lane:
+        for i in range(DEPTH * 3):  # a failed lane keeps draining: feed never blocks
+            lane.feed(i)
+        with pytest.raises(OSError, match="Input/output"):
+            lane.finish()

@@ -7,6 +7,7 @@ package writer) are shared by the other tests/test_province_*.py files.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import shutil
 import sqlite3
@@ -292,6 +293,8 @@ def test_import_then_identical_reimport_changes_nothing(
     assert first.outcome is Outcome.IMPORTED, first.message
     assert first.evidence_count == 2 and first.revision == 1 and first.sequence == 1
     assert first.receipt == pkg.parent / "BienNhan_gl.chuse_2024_r1_s1.tdr"
+    # the receipt names the file by its hash, taken in the verifying pass
+    assert first.package_sha256 == hashlib.sha256(pkg.read_bytes()).hexdigest()
     store = prov.evidence
     with prov.db.session() as s:
         row = s.query(m.ReceivedPackage).one()
@@ -408,6 +411,42 @@ def test_revoked_and_rotated_keys(prov: Workspace, tmp_path: Path) -> None:
     # a rotation away from a revoked key is refused
     with pytest.raises(EnrollmentError, match="thu hồi"):
         read_rotation(prov, store.rotate("gl.chuse").data)
+
+
+def test_evidence_is_staged_only_for_a_package_to_import_and_only_if_every_byte_verifies(
+    prov: Workspace, chuse: UnitKey, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    enroll_key(prov, chuse)
+    # Large enough for the digests to run on their lanes (app.package.lanes).
+    big = bytes(range(256)) * (12 << 12)
+    pkg = make_package(tmp_path, chuse, evidence=[("a.jpg", b"A" * 5000), ("big.jpg", big)])
+    with zipfile.ZipFile(pkg) as z:
+        info = next(i for i in z.infolist() if i.filename.endswith("-big.jpg"))
+    data_at = info.header_offset + 30 + len(info.filename.encode())
+    for offset in (data_at, data_at + len(big) // 2, data_at + len(big) - 1):
+        flipped = bytearray(pkg.read_bytes())
+        flipped[offset] ^= 0x01
+        bad = tmp_path / f"flipped-{offset}.zip"
+        bad.write_bytes(bytes(flipped))
+        result = one(prov, bad)
+        assert result.outcome is Outcome.REFUSED and "big.jpg" in result.message
+        assert rows(prov) == []
+        assert _files(prov.evidence.root) == [] and _files(prov.layout.staging) == []
+
+    staged: list[Path] = []
+    real = intake.new_staging
+
+    def counting(ws: Workspace) -> Path:
+        staged.append(real(ws))
+        return staged[-1]
+
+    monkeypatch.setattr(intake, "new_staging", counting)
+    assert one(prov, pkg).outcome is Outcome.IMPORTED
+    assert prov.evidence.path_for(hashlib.sha256(big).hexdigest()).read_bytes() == big
+    assert len(staged) == 1 and not staged[0].exists()
+    # a package already here is verified again, but nothing of it is written
+    assert one(prov, pkg).outcome is Outcome.ALREADY_IMPORTED
+    assert len(staged) == 1
 
 
 def test_a_failure_before_commit_leaves_nothing(
@@ -633,6 +672,10 @@ def test_report_pdf_pages_look_right(prov: Workspace, tmp_path: Path) -> None:
     text = " ".join(p.extract_text() for p in reader.pages)
     # each split table repeats the unit column
     assert text.count("UBND huyện Chư Sê") >= 6 + len(chunks)
+
+
+def _files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()] if folder.exists() else []
 
 
 def _count(ws: Workspace, model: type[m.Base]) -> int:

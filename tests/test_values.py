@@ -6,6 +6,7 @@ app never takes such a number; names come from the directory, never from a packa
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,26 @@ def test_verify_names_the_unit_from_the_directory(tmp_path: Path, chuse_key: Uni
     out = tiendo("verify", str(pkg), "--pubkey", str(pub), data_dir=tmp_path / "none").stdout
     assert "HỢP LỆ" in out and "Ủy ban nhân dân huyện Chư Sê (gl.chuse)" in out
     assert "GIẢ MẠO" not in out
+
+
+def test_verify_names_the_unit_from_the_installations_kept_directory(
+    tmp_path: Path, chuse_key: UnitKey
+) -> None:
+    data = tmp_path / "data"
+    tiendo("setup", "--role", "province", "--unit", "gl.stttt", data_dir=data)
+    con = sqlite3.connect(data / "tiendo.sqlite")
+    with con:
+        changed = con.execute(
+            "UPDATE unit_directories SET source = replace(source, ?, ?)",
+            ('"Ủy ban nhân dân huyện Chư Sê"', '"UBND huyện Chư Sê (danh mục của tỉnh)"'),
+        ).rowcount
+    con.close()
+    assert changed >= 1
+    pkg = make_package(tmp_path / "in", chuse_key)
+    pub = tmp_path / "chuse.pub"
+    pub.write_text(minisign.public_key_file(chuse_key.public_key))
+    out = tiendo("verify", str(pkg), "--pubkey", str(pub), data_dir=data).stdout
+    assert "UBND huyện Chư Sê (danh mục của tỉnh) (gl.chuse)" in out, out
 
 
 @pytest.fixture

@@ -152,27 +152,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _directory_name(args: argparse.Namespace, unit_id: str) -> str:
     """The unit's name in the directories this installation keeps (the built-in ones when
-    there is no installation), or words saying it is not there."""
-    from app.errors import KnownError
+    there is no installation), or words saying it is not there.
+
+    Read with SQLite alone (db.peek), not by opening the workspace: SQLAlchemy, the
+    schema check and the plans would cost `tiendo verify` seconds on a busy PC for one
+    name (issue #19)."""
     from app.paths import DataLayout, resolve_data_dir
-    from app.services.catalog import builtin_catalog
-    from app.settings import glance
+    from app.toml_source import PlanFormatError
+    from app.units import UnitDirectory, builtin_unit_directories, load_units
+    from db.peek import kept_directory_sources
 
-    root = resolve_data_dir(args.data_dir)
-    directories = [d.directory for d in builtin_catalog()[0]]
-    if glance(DataLayout(root).database) is not None:
-        from app.services.workspace import open_workspace
-
+    sources: list[str | Path] = []
+    kept = kept_directory_sources(DataLayout(resolve_data_dir(args.data_dir)).database)
+    sources.extend(kept or builtin_unit_directories())
+    for source in sources:
         try:
-            ws = open_workspace(root)
-        except KnownError:
-            pass
-        else:
-            try:
-                directories = list(ws.directories.values())
-            finally:
-                ws.close()
-    for directory in directories:
+            directory: UnitDirectory = load_units(source)
+        except PlanFormatError:
+            continue  # a text written into the database by hand: the next one may name it
         if unit_id in directory:
             return directory.get(unit_id).name
     return "(không có trong danh mục đơn vị)"

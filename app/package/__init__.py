@@ -28,7 +28,8 @@ from app.package.errors import (
     ZipStructureError,
 )
 from app.package.format import FORMAT_VERSION, Limits
-from app.package.reader import KeyLookup, PayloadFile, VerifiedPackage, verify_package
+from app.package.reader import KeyLookup, verify_package
+from app.package.verified import PackageHead, PayloadFile, VerifiedPackage
 from app.package.writer import (
     EvidenceFile,
     PackageInfo,
@@ -56,6 +57,7 @@ __all__ = [
     "PackageCancelled",
     "PackageContentError",
     "PackageError",
+    "PackageHead",
     "PackageInfo",
     "PackageLimitError",
     "PackageSignatureError",

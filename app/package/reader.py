@@ -22,21 +22,24 @@ Order of checks, cheapest and least trusting first:
 8. data/report.json parses as the report schema and names the same unit, plan,
    period and revision.
 
-Nothing is written anywhere: entries are streamed from the archive. The archive
-comment and the outer file name are not looked at (they are not signed).
+Steps 1-6 read only the small tag files. Between 6 and 7 the caller may look at what
+is now signed and proven (``stage``, given a PackageHead) and name a private folder: the
+payload pass then also writes each evidence file and the report PDF there, once, from
+the very bytes it hashes, so an import reads the package once. A staged file is a candidate only: it
+counts once verify_package has returned. Otherwise nothing is written anywhere. The
+archive comment and the outer file name are not looked at (they are not signed), except
+that the whole file's SHA-256 can be taken in the same pass (``file_sha256``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from app.fsio import replacing
 from app.package import format as fmt
 from app.package.bag import (
     Source,
@@ -56,8 +59,14 @@ from app.package.errors import (
     PackageCancelled,
     PackageContentError,
     PackageError,
-    PackageWriteError,
     number,
+)
+from app.package.sinks import StagedFile, Staging, WholeFileHash
+from app.package.verified import (
+    PackageHead,
+    PayloadFile,
+    Stage,
+    VerifiedPackage,
 )
 from app.package.zipio import ZipEntry, iter_entry, read_directory, read_entry
 from app.progress import Cancelled, Progress, Tracker
@@ -71,133 +80,6 @@ KeyLookup = Mapping[str, Sequence[PublicKey]] | Callable[[str], Sequence[PublicK
 _SIGNATURE_CAP = minisign.MAX_SIGNATURE_FILE_BYTES
 
 
-@dataclass(frozen=True)
-class PayloadFile:
-    """A verified payload entry: its path in the bag, SHA-256 and size."""
-
-    path: str
-    sha256: str
-    size: int
-
-    @property
-    def name(self) -> str:
-        """For evidence, the officer's file name (made safe) without the hash prefix."""
-        base = self.path.rsplit("/", 1)[-1]
-        if self.path.startswith(fmt.EVIDENCE_DIR):
-            return base[fmt.EVIDENCE_PREFIX_HEX + 1 :]
-        return base
-
-
-@dataclass(frozen=True)
-class VerifiedPackage:
-    """A package that passed every check, and streaming access to its payload.
-
-    Reading the payload again re-checks each entry's hash, since the file may have
-    changed on disk since it was verified.
-    """
-
-    source: Source = field(repr=False, compare=False)
-    folder: str
-    unit_id: str
-    plan_id: str
-    period: str
-    revision: int
-    sequence: int
-    created: dt.datetime
-    source_organization: str
-    key: PublicKey
-    trusted_comment: str
-    tagmanifest_sha256: str  # names the content: equal for byte-identical payloads and tags
-    report: ReportData
-    report_json: bytes = field(repr=False)
-    pdf: PayloadFile
-    evidence: tuple[PayloadFile, ...]
-    _entries: Mapping[str, ZipEntry] = field(repr=False, compare=False)
-    # what bag-info claims of the PDF's official signatures; the province checks the PDF
-    official_signatures: int = 0
-
-    def read_pdf(self) -> bytes:
-        """The report PDF's bytes, re-checked against the manifest; raises PackageError."""
-        return b"".join(self.iter_payload(fmt.REPORT_PDF))
-
-    def iter_payload(self, path: str) -> Iterator[bytes]:
-        """Stream a payload entry ("data/…"); the last step raises EntryHashMismatch if it
-        no longer matches what was verified."""
-        wanted = self.pdf if path == fmt.REPORT_PDF else None
-        for item in self.evidence:
-            if item.path == path:
-                wanted = item
-        if path == fmt.REPORT_JSON:
-            wanted = PayloadFile(
-                path, hashlib.sha256(self.report_json).hexdigest(), len(self.report_json)
-            )
-        if wanted is None:
-            raise KeyError(path)
-        entry = self._entries[path]
-        with open_source(self.source) as fh:
-            sha = hashlib.sha256()
-            try:
-                for chunk in iter_entry(fh, entry, label=path):
-                    sha.update(chunk)
-                    yield chunk
-            except OSError as exc:
-                raise PackageError(
-                    f"Không đọc được tệp gói: {exc.strerror or exc}.", entry=path
-                ) from None
-            if sha.hexdigest() != wanted.sha256:
-                raise EntryHashMismatch(
-                    f"Tệp {path}: mã băm không khớp (gói đã thay đổi sau khi xác minh).",
-                    entry=path,
-                )
-
-    def extract_evidence(
-        self,
-        dest_dir: Path,
-        *,
-        progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
-    ) -> dict[str, Path]:
-        """Copy each evidence file into `dest_dir` (made if missing) as "<sha256 hex>"; returns
-        sha256 -> path.
-
-        Content-addressed: a file already there under its hash is kept. Each file goes to
-        a temp file in `dest_dir` and is renamed only once its hash matched, so nothing
-        is created outside `dest_dir` and nothing half-written stays. Raises PackageError,
-        PackageWriteError or PackageCancelled.
-        """
-        dest_dir = Path(dest_dir)
-        try:
-            dest_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise PackageWriteError(
-                f"Không tạo được thư mục minh chứng {dest_dir}: {exc.strerror or exc}."
-            ) from None
-        job = Tracker(
-            sum(e.size for e in self.evidence),
-            progress,
-            cancelled,
-            stop=lambda: PackageCancelled("Đã hủy giải nén minh chứng."),
-        )
-        out: dict[str, Path] = {}
-        for item in self.evidence:
-            target = dest_dir / item.sha256
-            out[item.sha256] = target
-            if target.is_file() and target.stat().st_size == item.size:
-                job.advance(item.size)
-                continue
-            try:
-                with replacing(target, mode=0o644) as fh:
-                    for chunk in self.iter_payload(item.path):
-                        job.check()
-                        fh.write(chunk)
-                        job.advance(len(chunk))
-            except OSError as exc:
-                raise PackageWriteError(
-                    f"Không ghi được minh chứng vào {dest_dir}: {exc.strerror or exc}."
-                ) from None
-        return out
-
-
 def verify_package(
     source: Source,
     trusted_keys: KeyLookup,
@@ -205,16 +87,24 @@ def verify_package(
     limits: fmt.Limits | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    stage: Stage | None = None,
+    file_sha256: bool = False,
 ) -> VerifiedPackage:
     """Verify a package file (path or seekable binary stream) against the enrolled keys.
 
     Returns the VerifiedPackage; raises a PackageError subclass naming the entry at
     fault (or the signature / manifest / ZIP structure), PackageCancelled, and no
-    other exception for any input. Writes nothing.
+    other exception for any input. Writes nothing unless ``stage`` names a folder once
+    the head is proven: then each evidence file and the report PDF is written there as
+    "<sha256>" (not
+    fsynced) while it is verified, listed in ``staged``; on any error what was staged is
+    removed again, and a write failure raises PackageWriteError. With ``file_sha256`` the
+    whole file's SHA-256 is taken in the same pass.
     """
     limits = limits or fmt.Limits()
     with open_source(source) as fh:
-        return _Verifier(fh, source, trusted_keys, limits, progress, cancelled).run()
+        verifier = _Verifier(fh, source, trusted_keys, limits, progress, cancelled)
+        return verifier.run(stage, file_sha256)
 
 
 class _Verifier:
@@ -239,14 +129,25 @@ class _Verifier:
             stop=lambda: PackageCancelled("Đã hủy xác minh gói báo cáo."),
         )
         self.entries: dict[str, ZipEntry] = {}
+        self.whole: WholeFileHash | None = None
+        self.staging: Staging | None = None
 
-    def run(self) -> VerifiedPackage:
+    def run(self, stage: Stage | None, file_sha256: bool) -> VerifiedPackage:
         try:
-            return self._run()
-        except OSError as exc:
-            raise PackageError(f"Không đọc được tệp gói: {exc.strerror or exc}.") from None
+            try:
+                return self._run(stage, file_sha256)
+            except OSError as exc:
+                raise PackageError(f"Không đọc được tệp gói: {exc.strerror or exc}.") from None
+        except BaseException:
+            # a read error too: nothing staged may stay behind a refusal
+            if self.staging is not None:
+                self.staging.remove()
+            raise
+        finally:
+            if self.whole is not None:
+                self.whole.lane.abandon()
 
-    def _run(self) -> VerifiedPackage:
+    def _run(self, stage: Stage | None, file_sha256: bool) -> VerifiedPackage:
         directory = read_directory(self.fh, self.limits)
         folder = self._check_names(directory.entries)
         self.job.check()
@@ -269,6 +170,24 @@ class _Verifier:
 
         manifest = fmt.parse_manifest(tags[fmt.MANIFEST_TXT], fmt.MANIFEST_TXT)
         payload = self._check_payload_list(manifest)
+        head = PackageHead(
+            folder=folder,
+            unit_id=bag_info.unit_id,
+            plan_id=bag_info.plan_id,
+            period=bag_info.period,
+            revision=bag_info.revision,
+            sequence=bag_info.sequence,
+            created=bag_info.created,
+            source_organization=bag_info.source_organization,
+            key=key,
+            trusted_comment=signature.trusted_comment,
+            tagmanifest_sha256=tag_sha,
+        )
+        target = stage(head) if stage is not None else None
+        if target is not None:
+            self.staging = Staging(Path(target))
+        if file_sha256:
+            self.whole = WholeFileHash(self.fh, directory.size)
         report_json, files = self._hash_payload(payload, manifest)
         # After streaming, so a wrong declared size is blamed on its entry, not on the sum.
         octets = sum(f.size for f in files)
@@ -284,23 +203,25 @@ class _Verifier:
         pdf = next(f for f in files if f.path == fmt.REPORT_PDF)
         return VerifiedPackage(
             source=self.source,
-            folder=folder,
-            unit_id=bag_info.unit_id,
-            plan_id=bag_info.plan_id,
-            period=bag_info.period,
-            revision=bag_info.revision,
-            sequence=bag_info.sequence,
-            created=bag_info.created,
-            source_organization=bag_info.source_organization,
-            key=key,
-            trusted_comment=signature.trusted_comment,
-            tagmanifest_sha256=tag_sha,
+            folder=head.folder,
+            unit_id=head.unit_id,
+            plan_id=head.plan_id,
+            period=head.period,
+            revision=head.revision,
+            sequence=head.sequence,
+            created=head.created,
+            source_organization=head.source_organization,
+            key=head.key,
+            trusted_comment=head.trusted_comment,
+            tagmanifest_sha256=head.tagmanifest_sha256,
             report=report,
             report_json=report_json,
             pdf=pdf,
             evidence=evidence,
             _entries=dict(self.entries),
             official_signatures=bag_info.official_signatures,
+            file_sha256=self.whole.hexdigest() if self.whole is not None else "",
+            staged=dict(self.staging.files) if self.staging is not None else {},
         )
 
     # -- 2. names --------------------------------------------------------------------
@@ -419,25 +340,35 @@ class _Verifier:
         self, payload: list[tuple[str, ZipEntry]], manifest: Mapping[str, str]
     ) -> tuple[bytes, list[PayloadFile]]:
         self.job.total = sum(e.compressed_size for _, e in payload)
+        whole = self.whole
 
-        def on_read(n: int) -> None:
-            self.job.advance(n)
+        def on_read(chunk: bytes) -> None:
+            if whole is not None:
+                whole.take(chunk)
+            self.job.advance(len(chunk))
             self.job.check()
 
         report_json = b""
         files = []
         for rel, entry in payload:
+            if whole is not None:
+                whole.fill(entry.data_offset)
             sha = hashlib.sha256()
             keep = rel == fmt.REPORT_JSON
             parts = []
-            for chunk in iter_entry(self.fh, entry, label=rel, on_read=on_read):
-                sha.update(chunk)
-                if keep:
-                    parts.append(chunk)
+            evidence = rel.startswith(fmt.EVIDENCE_DIR)
+            staged = evidence or rel == fmt.REPORT_PDF
+            with self._staged_file(manifest[rel] if staged else None) as out:
+                for chunk in iter_entry(self.fh, entry, label=rel, on_read=on_read):
+                    sha.update(chunk)
+                    if keep:
+                        parts.append(chunk)
+                    if out is not None:
+                        out.write(chunk)
             digest = sha.hexdigest()
             if digest != manifest[rel]:
                 raise EntryHashMismatch(f"Tệp {rel}: mã băm không khớp manifest.", entry=rel)
-            if rel.startswith(fmt.EVIDENCE_DIR):
+            if evidence:
                 prefix = rel[len(fmt.EVIDENCE_DIR) :][: fmt.EVIDENCE_PREFIX_HEX + 1]
                 if prefix != digest[: fmt.EVIDENCE_PREFIX_HEX] + "-":
                     raise EntryNameError(
@@ -447,6 +378,22 @@ class _Verifier:
                 report_json = b"".join(parts)
             files.append(PayloadFile(rel, digest, entry.size))
         return report_json, files
+
+    @contextmanager
+    def _staged_file(self, sha256: str | None) -> Iterator[StagedFile | None]:
+        """The staged file an evidence entry or the report PDF is written to while it is
+        hashed, or None (no staging, report.json, or the same content staged already)."""
+        if self.staging is None or sha256 is None:
+            yield None
+            return
+        out = self.staging.create(sha256)
+        try:
+            yield out
+            if out is not None:
+                out.close()
+        finally:
+            if out is not None:
+                out.discard()
 
     # -- 8. report.json --------------------------------------------------------------
 

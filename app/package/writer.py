@@ -21,7 +21,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 from app.fsio import TEMP_GLOB, creating, numbered, write_failure
 from app.package import format as fmt
@@ -35,8 +35,11 @@ from app.package.errors import (
 from app.package.zipio import STORED, ZipWriter
 from app.progress import Cancelled, Progress, Tracker
 from app.report_data import ReportData
-from app.signing.keystore import UnitKey
 from app.signing.minisign import PublicKey
+
+if TYPE_CHECKING:
+    # Not at run time: the keystore loads keyring, which `tiendo verify` never needs.
+    from app.signing.keystore import UnitKey
 
 # progress(done, total) counts bytes of payload packed; cancelled() is checked between
 # chunks of 1 MiB.

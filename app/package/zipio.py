@@ -26,6 +26,7 @@ import stat
 import struct
 import zlib
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -40,6 +41,7 @@ from app.package.errors import (
     number,
 )
 from app.package.format import MAX_NAME_BYTES, ZIP32_MAX, Limits
+from app.package.lanes import MIN_PARALLEL_BYTES, Crc32, Lane, crc32
 
 STORED = 0
 DEFLATED = 8
@@ -145,7 +147,7 @@ class ZipWriter:
         """Add data to the open entry."""
         if not self._open:
             raise RuntimeError("no entry is open")
-        self._crc = zlib.crc32(data, self._crc)
+        self._crc = crc32(data, self._crc)
         self._size += len(data)
         if self._size > ZIP32_MAX:
             raise PackageTooLarge("Một tệp trong gói lớn hơn 4 GB, định dạng gói không hỗ trợ.")
@@ -586,28 +588,34 @@ def iter_entry(
     *,
     label: str | None = None,
     chunk_size: int = _CHUNK,
-    on_read: Callable[[int], None] | None = None,
+    on_read: Callable[[bytes], None] | None = None,
 ) -> Iterator[bytes]:
     """The entry's data in chunks, never more than its declared size.
 
     At the end checks the size and the CRC-32; raises EntryDataError naming `label`
-    (default: the entry name). `on_read` is told the compressed bytes read.
+    (default: the entry name). `on_read` is given each chunk of stored bytes as read from
+    the archive, in order. The CRC-32 of a large entry is taken on a thread of its own
+    while the caller works on the chunk (app.package.lanes).
     """
     name = label or entry.name
     fh.seek(entry.data_offset)
     source = _Compressed(fh, entry.compressed_size, name, chunk_size, on_read)
     chunks = source.stored() if entry.method == STORED else source.inflated(entry.size)
     produced = 0
-    crc = 0
-    for chunk in chunks:
-        crc = zlib.crc32(chunk, crc)
-        produced += len(chunk)
-        yield chunk
+    crc = Crc32()
+    with Lane(crc.update, "crc32") if entry.size >= MIN_PARALLEL_BYTES else nullcontext() as lane:
+        update = crc.update if lane is None else lane.feed
+        for chunk in chunks:
+            update(chunk)
+            produced += len(chunk)
+            yield chunk
+        if lane is not None:
+            lane.finish()
     if produced != entry.size:
         raise _damaged(
             name, f"dài {number(produced)} byte, khác kích thước khai báo {number(entry.size)} byte"
         )
-    if crc != entry.crc:
+    if crc.value != entry.crc:
         raise _damaged(name, "mã kiểm tra CRC-32 không khớp")
 
 
@@ -620,7 +628,7 @@ class _Compressed:
         size: int,
         name: str,
         chunk_size: int,
-        on_read: Callable[[int], None] | None,
+        on_read: Callable[[bytes], None] | None,
     ) -> None:
         self.fh = fh
         self.remaining = size
@@ -634,7 +642,7 @@ class _Compressed:
             raise _damaged(self.name, "dữ liệu bị cắt cụt")
         self.remaining -= len(buf)
         if self.on_read is not None:
-            self.on_read(len(buf))
+            self.on_read(buf)
         return buf
 
     def stored(self) -> Iterator[bytes]:

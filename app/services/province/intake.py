@@ -13,13 +13,21 @@ Rules (SECURITY.md 9):
   without a row is harmless: it is named by its hash); then every row of the package
   is written in one transaction. A kill at any moment leaves the package's rows all
   there or none of them.
+- Every byte is read once. The small signed tag files are checked first; the rules
+  are asked as soon as the signature proves who sent what; then one pass over the
+  payload verifies each file (CRC-32, SHA-256 against the signed manifest), writes the
+  evidence and the report PDF of a package to be imported into staging from the very
+  bytes it hashed, and takes the whole file's SHA-256 for the receipt. Nothing staged
+  is used unless the whole package verified. Each staged file is fsynced once, after
+  the pass; each store folder once, after the renames; then the rows are committed, and
+  the PDF's official signatures are checked from the store's copy.
 
 Identity of a package: the tag manifest's SHA-256, stored in ``received_packages.sha256``.
 It covers bag-info.txt (unit, plan, period, revision, sequence, creation time) and the
 manifest (every payload file's hash), so two packages share it exactly when their signed
 content is the same; the whole file's hash is not used for that because the ZIP comment
-is not signed and may differ. The file's hash goes into the receipt, where the district
-looks its outbox up by it.
+is not signed and may differ. The file's hash, taken in the same pass, goes into the
+receipt beside it (a unit's older outbox rows are keyed by the file's hash).
 
 No Qt here. Long work reports ``progress(done, total)`` and polls ``cancelled()``.
 """
@@ -27,11 +35,10 @@ No Qt here. Long work reports ``progress(done, total)`` and polls ``cancelled()`
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import mimetypes
 import shutil
-import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -43,7 +50,7 @@ from sqlalchemy.orm import Session
 
 from app.calendar import Period
 from app.errors import ConfigError, KnownError
-from app.fsio import replacing, sha256_file, write_new
+from app.fsio import fsync_file, write_new
 from app.package.format import PACKAGE_SUFFIXES
 from app.plan_units import names_unit
 from app.progress import Cancelled, Progress, Tracker
@@ -66,7 +73,7 @@ from db import models as m
 
 if TYPE_CHECKING:
     from app.official.verify import SignatureCheck
-    from app.package import VerifiedPackage
+    from app.package import PackageHead, VerifiedPackage
     from app.package.receipt import Receipt
     from app.signing.keystore import UnitKey
 
@@ -191,9 +198,9 @@ def import_packages(
         key = province_key(ws, passphrase)
     clean_staging(ws)
     sizes = [_size(p) for p in files]
-    # Each byte is read three times: whole-file hash and verification (side by side),
-    # evidence extraction.
-    batch = Tracker(max(1, 3 * sum(sizes)), progress, cancelled, stop=_Cancelled)
+    # Each byte is read once (verified, hashed and staged in one pass), and the staged
+    # evidence is made durable: 2 × the bytes.
+    batch = Tracker(max(1, 2 * sum(sizes)), progress, cancelled, stop=_Cancelled)
     results: list[ImportResult] = []
 
     def report(result: ImportResult) -> None:
@@ -218,7 +225,7 @@ def import_packages(
                 path,
                 key=key if receipts else None,
                 receipts_dir=receipts_dir,
-                progress=batch.part(base, 3 * sizes[i]),
+                progress=batch.part(base, 2 * sizes[i]),
                 cancelled=cancelled,
                 now=now,
             )
@@ -230,7 +237,7 @@ def import_packages(
             # (all or nothing), and the next one may still go in.
             result = ImportResult(path, Outcome.REFUSED, exc.message, exc.hint)
         report(result)
-        base += 3 * sizes[i]
+        base += 2 * sizes[i]
         batch.reach(base)
     return results
 
@@ -255,85 +262,104 @@ def import_package(
     internal cancel signal to :func:`import_packages`, and KnownError for the data
     folder or database failing.
     """
-    from app.package import PackageCancelled, PackageError
-
     path = Path(path)
     size = max(_size(path), 1)
-    # Progress over 3 × the file's size: verifying (with the whole-file hash beside it)
-    # counts twice, extracting the evidence once.
-    steps = Tracker(3 * size, progress, stop=_Cancelled)
-    checked = _verify(ws, path, steps.part(0, 2 * size), cancelled)
-    if isinstance(checked, ImportResult):
-        return checked
-    verified, file_sha = checked
-    checkpoint("verified")
-    base = _verified_result(ws, path, verified, file_sha)
-    with ws.db.session() as s:
-        verdict = _rules(ws, s, verified)
-    if verdict.outcome is Outcome.IMPORTED:
-        try:
-            verdict = _store(ws, verified, path, steps.part(2 * size, size), cancelled)
-        except PackageCancelled:
-            raise _Cancelled() from None
-        except PackageError as exc:
-            # The file changed on disk after it was verified, or cannot be read again.
-            return replace(base, outcome=Outcome.REFUSED, message=exc.message, hint=exc.hint)
+    # Progress over 2 × the file's size: the one pass that verifies (and stages the
+    # evidence), then making the staged evidence durable.
+    steps = Tracker(2 * size, progress, stop=_Cancelled)
+    intake = _Intake(ws)
+    try:
+        checked = intake.verify(path, steps.part(0, size), cancelled)
+        if isinstance(checked, ImportResult):
+            return checked
+        checkpoint("verified")
+        verdict = intake.verdict
+        if verdict.outcome is Outcome.IMPORTED:
+            intake.make_durable(checked, steps.part(size, size), cancelled)
+            checkpoint("staged")
+            move_into_store(ws, checked.staged)
+            checkpoint("stored")
+            verdict = _commit_rows(ws, checked, path)
+    finally:
+        intake.discard()
     result = replace(
-        base,
+        _verified_result(ws, path, checked),
         outcome=verdict.outcome,
         message=verdict.message,
         hint=verdict.hint,
         superseded_revision=verdict.superseded,
-        evidence_count=len(verified.evidence),
+        evidence_count=len(checked.evidence),
         signatures=verdict.signatures,
     )
     if key is not None:
-        result = _write_receipt(ws, result, verified, verdict, key, receipts_dir, now)
+        result = _write_receipt(ws, result, checked, verdict, key, receipts_dir, now)
     steps.finish()
     return result
 
 
-def _verify(
-    ws: Workspace, path: Path, progress: Progress, cancelled: Cancelled | None
-) -> tuple[VerifiedPackage, str] | ImportResult:
-    """(the verified package, the whole file's SHA-256), or the refusal as a result.
+class _Intake:
+    """One package on its way in: the rules are asked as soon as the signed head is
+    proven, and only a package they would import gets a staging folder, so the one
+    verifying pass also writes its evidence there (a package already here, or refused,
+    is only read)."""
 
-    The hash is taken in a second thread while the package is verified: hashlib and zlib
-    let go of the GIL, so on two cores the pass costs almost nothing. Raises _Cancelled.
-    """
-    from app.package import PackageCancelled, PackageError, verify_package
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.staging: Path | None = None
+        self.verdict = _Verdict(Outcome.REFUSED, "")
 
-    stop = threading.Event()
+    def stage(self, head: PackageHead) -> Path | None:
+        with self.ws.db.session() as s:
+            self.verdict = _rules(self.ws, s, head)
+        if self.verdict.outcome is not Outcome.IMPORTED:
+            return None
+        self.staging = new_staging(self.ws)
+        return self.staging
 
-    def halt(_read: int) -> None:
-        if stop.is_set():
-            raise _Cancelled()
+    def verify(
+        self, path: Path, progress: Progress, cancelled: Cancelled | None
+    ) -> VerifiedPackage | ImportResult:
+        """The verified package (evidence staged if it is to be imported, the whole file's
+        SHA-256 taken in the same pass), or the refusal as a result. Raises _Cancelled."""
+        from app.package import PackageCancelled, PackageError, verify_package
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tiendo-hash") as pool:
-        hashing = pool.submit(sha256_file, path, halt)
         try:
-            verified = verify_package(
-                path, trusted_keys(ws), progress=progress, cancelled=cancelled
+            return verify_package(
+                path,
+                trusted_keys(self.ws),
+                progress=progress,
+                cancelled=cancelled,
+                stage=self.stage,
+                file_sha256=True,
             )
         except PackageCancelled:
-            stop.set()
             raise _Cancelled() from None
         except PackageError as exc:
-            stop.set()
-            return ImportResult(path, Outcome.REFUSED, explain_refusal(ws, exc.message), exc.hint)
-        except BaseException:
-            stop.set()
-            raise
-        try:
-            file_sha, _size_read = hashing.result()
-        except OSError as exc:
             return ImportResult(
-                path,
-                Outcome.REFUSED,
-                f"Không đọc được tệp: {exc.strerror or exc}.",
-                "Kiểm tra USB/ổ đĩa.",
+                path, Outcome.REFUSED, explain_refusal(self.ws, exc.message), exc.hint
             )
-    return verified, file_sha
+
+    def make_durable(
+        self, v: VerifiedPackage, progress: Progress, cancelled: Cancelled | None
+    ) -> None:
+        """fsync each staged file once, all of them after the pass: the disk has been
+        writing them back meanwhile. Raises ProvinceError, _Cancelled."""
+        sizes = {e.sha256: e.size for e in (*v.evidence, v.pdf)}
+        job = Tracker(sum(sizes[sha] for sha in v.staged), progress, cancelled, stop=_Cancelled)
+        for sha, staged in v.staged.items():
+            job.check()
+            try:
+                fsync_file(staged)
+            except OSError as exc:
+                raise ProvinceError(
+                    f"Không lưu được minh chứng vào thư mục dữ liệu: {exc.strerror or exc}.",
+                    "Kiểm tra dung lượng ổ đĩa và quyền ghi thư mục dữ liệu; gói chưa được nhập.",
+                ) from None
+            job.advance(sizes[sha])
+
+    def discard(self) -> None:
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
 
 
 @dataclass(frozen=True)
@@ -346,7 +372,7 @@ class _Verdict:
     signatures: tuple[SignatureCheck, ...] = ()
 
 
-def _rules(ws: Workspace, s: Session, v: VerifiedPackage) -> _Verdict:
+def _rules(ws: Workspace, s: Session, v: PackageHead) -> _Verdict:
     """The province's rules for a verified package, against the database as it is."""
     label = period_label(v.period)
     who = unit_name(ws, v.unit_id)
@@ -413,24 +439,9 @@ def _rules(ws: Workspace, s: Session, v: VerifiedPackage) -> _Verdict:
     )
 
 
-def _store(
-    ws: Workspace,
-    v: VerifiedPackage,
-    path: Path,
-    progress: Progress,
-    cancelled: Cancelled | None,
-) -> _Verdict:
-    """Evidence into the store, then every row in one transaction; the rules are
+def _commit_rows(ws: Workspace, v: VerifiedPackage, path: Path) -> _Verdict:
+    """Every row in one transaction, once the evidence is in the store; the rules are
     checked again inside it, so two imports at once cannot both win."""
-    staging = new_staging(ws)
-    try:
-        staged = v.extract_evidence(staging, progress=progress, cancelled=cancelled)
-        staged[v.pdf.sha256] = _stage_pdf(v, staging)
-        checkpoint("staged")
-        move_into_store(ws, staged)
-        checkpoint("stored")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     try:
         verdict = _commit(ws, v, path)
     except OperationalError as exc:
@@ -442,29 +453,25 @@ def _store(
         return verdict
     # checked after the commit: a bad official signature is shown, it does not refuse
     # the package (the unit's own signature already proved who sent it)
-    return replace(verdict, signatures=check_signatures(ws, v.read_pdf()))
+    pdf = _stored_pdf(ws, v.pdf.sha256)
+    return replace(verdict, signatures=check_signatures(ws, pdf) if pdf is not None else ())
 
 
-def _stage_pdf(v: VerifiedPackage, staging: Path) -> Path:
-    """The report PDF into the staging folder under its hash, re-checked as it is read
-    (the province shows it as it arrived). Raises PackageError, PackageWriteError."""
-    from app.package import PackageWriteError
-
-    target = staging / v.pdf.sha256
+def _stored_pdf(ws: Workspace, sha256: str) -> bytes | None:
+    """The report PDF as the store now holds it (staged in the verifying pass from the
+    bytes it hashed), re-checked by its hash; None when it cannot be read. Read from the
+    store, not the package: a package changed or gone since it was imported does not turn
+    an imported report into a refused one."""
     try:
-        with replacing(target, mode=0o644) as fh:
-            for chunk in v.iter_payload(v.pdf.path):
-                fh.write(chunk)
-    except OSError as exc:
-        raise PackageWriteError(
-            f"Không ghi được bản PDF của báo cáo vào thư mục tạm: {exc.strerror or exc}."
-        ) from None
-    return target
+        pdf = ws.evidence.path_for(sha256).read_bytes()
+    except OSError:
+        return None
+    return pdf if hashlib.sha256(pdf).hexdigest() == sha256 else None
 
 
 def _commit(ws: Workspace, v: VerifiedPackage, path: Path) -> _Verdict:
     with ws.db.transaction() as s:
-        verdict = _rules(ws, s, v)
+        verdict = _rules(ws, s, v.head)
         if verdict.outcome is not Outcome.IMPORTED:
             return verdict
         for older in s.scalars(
@@ -565,7 +572,7 @@ def receipt_for(ws: Workspace, path: Path, receipts_dir: Path, key: UnitKey) -> 
 
     require_province(ws)
     try:
-        v = verify_package(path, trusted_keys(ws))
+        v = verify_package(path, trusted_keys(ws), file_sha256=True)
     except PackageError as exc:
         raise ProvinceError(exc.message, exc.hint) from None
     with ws.db.session() as s:
@@ -582,7 +589,7 @@ def receipt_for(ws: Workspace, path: Path, receipts_dir: Path, key: UnitKey) -> 
         period=v.period,
         revision=v.revision,
         sequence=v.sequence,
-        package_sha256=sha256_file(path)[0],
+        package_sha256=v.file_sha256,
         tagmanifest_sha256=v.tagmanifest_sha256,
         received=received,
         result=ReceiptResult.ALREADY_IMPORTED,
@@ -592,7 +599,7 @@ def receipt_for(ws: Workspace, path: Path, receipts_dir: Path, key: UnitKey) -> 
     return receipt
 
 
-def _verified_result(ws: Workspace, path: Path, v: VerifiedPackage, file_sha: str) -> ImportResult:
+def _verified_result(ws: Workspace, path: Path, v: VerifiedPackage) -> ImportResult:
     return ImportResult(
         path=path,
         outcome=Outcome.REFUSED,
@@ -603,7 +610,7 @@ def _verified_result(ws: Workspace, path: Path, v: VerifiedPackage, file_sha: st
         period=v.period,
         revision=v.revision,
         sequence=v.sequence,
-        package_sha256=file_sha,
+        package_sha256=v.file_sha256,
         tagmanifest_sha256=v.tagmanifest_sha256,
     )
 

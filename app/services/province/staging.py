@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 
 from app.fsio import fsync_folder
@@ -41,7 +42,7 @@ def new_staging(ws: Workspace) -> Path:
     return folder
 
 
-def move_into_store(ws: Workspace, staged: dict[str, Path]) -> None:
+def move_into_store(ws: Workspace, staged: Mapping[str, Path]) -> None:
     """Move staged evidence files (by SHA-256) into the evidence store, durably; a file
     already there is kept. Raises ProvinceError; the package is then not imported."""
     store = ws.evidence
