@@ -555,3 +555,26 @@ def test_the_settings_panel_lists_the_token_and_sets_a_signer(
     assert "Ủy ban nhân dân huyện Chư Sê" in panel.role_labels[Role.AGENCY].text()
     ws.reload_settings()
     assert ws.settings.extra["official.agency.token"] == "CO-QUAN"
+
+
+def test_an_unsigned_report_is_answered_without_parsing_the_pdf(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No /ByteRange, no signature: the province's import does not pay for pyHanko's parse
+    of every unsigned report; text that is no PDF at all is still refused."""
+    import pyhanko.pdf_utils.reader as pdf_reader
+
+    from app.official.errors import PdfSignatureError
+    from app.official.verify import verify_pdf
+    from app.printing.report_pdf import report_pdf_bytes
+    from tests.test_province import unit_report
+
+    unsigned = report_pdf_bytes(unit_report("gl.chuse"))
+
+    def parse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the PDF was parsed")
+
+    monkeypatch.setattr(pdf_reader, "PdfFileReader", parse)
+    assert verify_pdf(unsigned, []) == []
+    with pytest.raises(PdfSignatureError):
+        verify_pdf(b"khong phai PDF", [])

@@ -362,3 +362,30 @@ def test_reading_a_received_report_and_its_evidence(
     other = status.row_of("gl.kbang")  # nothing arrived
     assert status.read_cell(other, c) is None
     assert status.read_cell(0, c) is None  # a group's heading
+
+
+def test_the_province_switches_plan_for_status_and_the_consolidated_report(
+    qtbot: QtBot, window: ProvinceWindow, prov: Workspace, tmp_path: Path
+) -> None:
+    from app.services.plans import add_plan
+    from tests.test_ui_plans import choose_plan
+    from ui.province_window import REPORT, STATUS
+    from ui.screenshot_scenes import SECOND_PLAN
+
+    plan_file = tmp_path / "ke-hoach-35.toml"
+    plan_file.write_text(SECOND_PLAN, encoding="utf-8")
+    add_plan(prov, plan_file)
+    window.ctx.plans_changed.emit()  # as the Kế hoạch screen announces a saved plan
+    window.show()
+    combo = window.switcher.combo
+    assert [combo.itemData(i) for i in range(combo.count())] == ["gl-157-2024", "gl-35-2025"]
+    window.show_screen(STATUS)
+    assert window.status.matrix is not None and window.status.matrix.plan_id == "gl-157-2024"
+    choose_plan(window, "gl-35-2025")  # type: ignore[arg-type]
+    assert prov.plan.id == "gl-35-2025"
+    window.show_screen(STATUS)
+    assert window.status.matrix is not None and window.status.matrix.plan_id == "gl-35-2025"
+    window.show_screen(REPORT)
+    report = window.report
+    report.refresh()
+    assert report.data is not None and report.data.status.plan_id == "gl-35-2025"

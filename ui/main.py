@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from app.errors import DatabaseDamaged, KnownError
 from app.paths import resolve_data_dir
 from ui import smoke
 from ui.application import make_app
+from ui.worker import hold_collection
 
 if TYPE_CHECKING:
     from app.services.workspace import Workspace
@@ -79,14 +79,13 @@ def _run(app: QApplication, root: Path, lang: str | None, open_path: Path | None
     known = glance(DataLayout(root).database)
     opening = _Opening()
     if known is not None and known.settings.is_set_up and known.unit_name:
-        # Until the unit's data is on screen (_window_ready), no garbage collection: the
-        # start allocates a great deal (Qt's wrappers, SQLAlchemy's tables and mappers)
-        # and frees little, and each collection walked all of it again.
-        gc.disable()
+        # Until the unit's data is on screen (_window_ready), no garbage collection (see
+        # ui.worker.hold_collection); automatic collection stays off all along.
+        hold_collection(True)
         try:
             code = _window_first(app, root, known, lang, open_path, opening)
         finally:
-            gc.enable()
+            hold_collection(False)
         if code is not None:
             return code
     return _workspace_first(app, root, lang, open_path, opening)
@@ -253,7 +252,7 @@ def _window_ready(
     if open_path is not None:
         QTimer.singleShot(0, lambda: window.open_file(open_path))
     smoke.data_shown(app)
-    QTimer.singleShot(0, gc.enable)  # after the turn that paints the data (see _run)
+    QTimer.singleShot(0, lambda: hold_collection(False))  # after the turn that paints
     _start_backup_if_due(ws)
 
 

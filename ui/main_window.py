@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QWidget
 
 from ui.context import AppContext
 from ui.shell import ShellWindow
-from ui.widgets.plan_switcher import PlanSwitcher
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -31,9 +30,6 @@ class MainWindow(ShellWindow):
         self, ctx: AppContext | None = None, *, unit_name: str = "", unit_short_name: str = ""
     ) -> None:
         super().__init__(ctx, unit_name=unit_name, unit_short_name=unit_short_name)
-        self.switcher = PlanSwitcher()
-        self.side_layout.insertWidget(2, self.switcher)
-        self.switcher.chosen.connect(self._plan_chosen)
         self.add_screens(
             [
                 (self.tr("Tổng quan"), _overview),
@@ -48,7 +44,7 @@ class MainWindow(ShellWindow):
         self.add_data_action(self.tr("Thêm hoạt động"), new, self.new_activity)
         find = QKeySequence(QKeySequence.StandardKey.Find)
         self.add_data_action(self.tr("Tìm hoạt động"), find, self.find_activity)
-        self.add_data_action(self.tr("Chọn kế hoạch"), QKeySequence("Ctrl+K"), self.switcher.open)
+        self.add_plan_switcher()
         self.add_plan = self.add_menu_action(
             self.tr("Kế hoạch"),
             self.tr("&Thêm kế hoạch…"),
@@ -66,30 +62,10 @@ class MainWindow(ShellWindow):
         return cast("ReportsScreen", self.screen_at(REPORTS))
 
     def attach(self, ctx: AppContext) -> None:
-        self.switcher.fill(ctx.ws)
         super().attach(ctx)
         ctx.send_report.connect(self.send_report)
         ctx.open_report.connect(self.open_report)
-        ctx.plans_changed.connect(self._plans_changed)
-        ctx.plan_changed.connect(self.switcher.show_current)
         ctx.choose_plan.connect(self._plan_chosen)
-        self._plan_source = ctx.ws.current.source_sha256
-
-    def _plan_chosen(self, plan_id: str) -> None:
-        if not self.switch_plan(plan_id) and self.ctx is not None:
-            self.switcher.show_current(self.ctx.ws.plan.id)
-        elif self.ctx is not None:
-            self._plan_source = self.ctx.ws.current.source_sha256
-
-    def _plans_changed(self) -> None:
-        if self.ctx is None:
-            return
-        ws = self.ctx.ws
-        self.switcher.fill(ws)
-        # the current plan's file was replaced by a newer one: its screens show it again
-        if ws.current.source_sha256 != self._plan_source and self._may_leave_plan():
-            self._rebuild_plan_screens()
-        self._plan_source = ws.current.source_sha256
 
     def open_report(self, plan_id: str, period: str) -> None:
         """The Báo cáo screen on a plan's period (switching plan first if needed), with a

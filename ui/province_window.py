@@ -28,7 +28,10 @@ KEYS, INBOX, STATUS, REPORT, PLANS, DIRECTORIES, SETTINGS = range(7)
 
 class ProvinceWindow(ShellWindow):
     """Đơn vị và khóa, Nhận gói báo cáo, Tình hình báo cáo, Báo cáo tổng hợp, Kế hoạch,
-    Danh mục đơn vị, Cài đặt — Ctrl+1…7."""
+    Danh mục đơn vị, Cài đặt — Ctrl+1…7; the plan switcher (Ctrl+K) chooses the plan whose
+    status and consolidated report are shown."""
+
+    plan_screens = (STATUS, REPORT)
 
     def __init__(
         self, ctx: AppContext | None = None, *, unit_name: str = "", unit_short_name: str = ""
@@ -45,6 +48,7 @@ class ProvinceWindow(ShellWindow):
                 (self.tr("Cài đặt"), _settings),
             ],
         )
+        self.add_plan_switcher()
         self.publish = self.add_menu_action(
             self.tr("Kế hoạch"), self.tr("&Phát hành kế hoạch…"), self.publish_plan
         )

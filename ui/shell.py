@@ -33,6 +33,8 @@ from ui.context import AppContext
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from ui.widgets.plan_switcher import PlanSwitcher
+
 # Nothing on the way to the first window touches the Qt namespace: PySide builds its
 # hundreds of enums on first use (40 ms here). Hence setShortcuts([…]) (setShortcut's
 # overloads take Qt.Key), an opening page centred with stretches, setFocus() without a
@@ -58,6 +60,8 @@ class ShellWindow(QMainWindow):
     ready = Signal()  # the workspace is attached and a screen shows its data
     # The screens that show one plan's data: built again when the current plan changes.
     plan_screens: tuple[int, ...] = ()
+    switcher: PlanSwitcher  # when add_plan_switcher was called
+    _plan_source = ""
 
     def __init__(
         self, ctx: AppContext | None = None, *, unit_name: str = "", unit_short_name: str = ""
@@ -167,6 +171,41 @@ class ShellWindow(QMainWindow):
         self.data_actions.append(action)
         return action
 
+    def add_plan_switcher(self) -> None:
+        """The plan switcher under the unit's name (Ctrl+K): the screens of
+        ``plan_screens`` show the chosen plan's data."""
+        from ui.widgets.plan_switcher import PlanSwitcher
+
+        self.switcher = PlanSwitcher()
+        self.side_layout.insertWidget(2, self.switcher)
+        self.switcher.chosen.connect(self._plan_chosen)
+        self.add_data_action(self.tr("Chọn kế hoạch"), QKeySequence("Ctrl+K"), self.switcher.open)
+
+    def _attach_switcher(self, ctx: AppContext) -> None:
+        switcher: PlanSwitcher | None = getattr(self, "switcher", None)
+        if switcher is None:
+            return
+        switcher.fill(ctx.ws)
+        ctx.plans_changed.connect(self._plans_changed)
+        ctx.plan_changed.connect(switcher.show_current)
+        self._plan_source = ctx.ws.current.source_sha256
+
+    def _plan_chosen(self, plan_id: str) -> None:
+        if not self.switch_plan(plan_id) and self.ctx is not None:
+            self.switcher.show_current(self.ctx.ws.plan.id)
+        elif self.ctx is not None:
+            self._plan_source = self.ctx.ws.current.source_sha256
+
+    def _plans_changed(self) -> None:
+        if self.ctx is None:
+            return
+        ws = self.ctx.ws
+        self.switcher.fill(ws)
+        # the current plan's file was replaced by a newer one: its screens show it again
+        if ws.current.source_sha256 != self._plan_source and self._may_leave_plan():
+            self._rebuild_plan_screens()
+        self._plan_source = ws.current.source_sha256
+
     def start(self, ctx: AppContext | None) -> None:
         """The last step of a window's __init__: the navigation on its first entry, with
         the keyboard focus, and the workspace attached if it is open already."""
@@ -180,6 +219,7 @@ class ShellWindow(QMainWindow):
         """The workspace is open: show the screen the user moved to while it opened, or
         else the window's first screen, and switch on what needs data."""
         self.ctx = ctx
+        self._attach_switcher(ctx)
         ctx.status_message.connect(self._show_status)
         for action in self.data_actions:
             action.setEnabled(True)

@@ -80,9 +80,22 @@ class Job(QRunnable):
 # --- garbage collection on the GUI thread ------------------------------------------------
 
 
+_HELD = {"start": False}
+
+
+def hold_collection(held: bool) -> None:
+    """While the window comes up (ui.main), the collections are put off: the start
+    allocates a great deal (Qt's wrappers, SQLAlchemy's tables and mappers) and frees
+    little, and each collection would walk all of it again. Automatic collection stays off
+    either way (collect_garbage_on_gui_thread)."""
+    _HELD["start"] = held
+
+
 def collect_garbage_if_due() -> None:
     """What Python's automatic collector would do now (the oldest generation whose count
-    is over its threshold), done on the calling thread."""
+    is over its threshold), done on the calling thread; nothing while held."""
+    if _HELD["start"]:
+        return
     count, threshold = gc.get_count(), gc.get_threshold()
     for generation in (2, 1, 0):
         if threshold[generation] and count[generation] > threshold[generation]:

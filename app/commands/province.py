@@ -399,13 +399,15 @@ def cmd_trust_crl(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     from app.commands.bundles import cmd_publish
 
-    p = sub.add_parser("trust-province", help="huyện: tin cậy khóa của Sở (để kiểm tra biên nhận)")
+    p = sub.add_parser(
+        "trust-province", help="đơn vị: tin cậy khóa của Sở (để kiểm tra biên nhận và gói kế hoạch)"
+    )
     p.add_argument("file", metavar="PUBKEY_FILE")
     p.add_argument("--replace", action="store_true", help="thay khóa Sở đã tin cậy trước đó")
     p.add_argument("--yes", action="store_true", help="không hỏi xác nhận dấu vân tay")
     p.set_defaults(handler=cmd_trust_province)
 
-    p = sub.add_parser("receipt", help="huyện: biên nhận của Sở")
+    p = sub.add_parser("receipt", help="đơn vị: biên nhận của Sở")
     rsub = p.add_subparsers(dest="receipt_command", metavar="LỆNH", required=True)
     r = rsub.add_parser("import", help="nhập biên nhận, đánh dấu gói đã được Sở nhận")
     r.add_argument("files", nargs="+", metavar="FILE")

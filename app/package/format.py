@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
@@ -449,6 +449,22 @@ class TrustedComment:
         )
 
 
+def comment_fields(
+    parts: Sequence[str], keys: Sequence[str], bad: Callable[[str], PackageError]
+) -> dict[str, str]:
+    """A signed trusted comment's ``key=value`` fields after its "tiendo vN" head, in the
+    order ``keys`` gives (raw, still percent-encoded); ``bad(why)`` is raised otherwise."""
+    if len(parts) != len(keys):
+        raise bad("có số trường không đúng")
+    values: dict[str, str] = {}
+    for key, part in zip(keys, parts, strict=True):
+        k, eq, v = part.partition("=")
+        if k != key or not eq:
+            raise bad(f"thiếu trường {key}")
+        values[key] = v
+    return values
+
+
 def parse_trusted_comment(text: str) -> TrustedComment:
     """Parse a package trusted comment (signed or not yet verified).
 
@@ -471,14 +487,7 @@ def parse_trusted_comment(text: str) -> TrustedComment:
             entry=SIGNATURE_FILE,
         )
     keys = ("unit", "plan", "period", "revision", "sequence", "sha256-tagmanifest")
-    if len(parts) != 2 + len(keys):
-        raise bad("có số trường không đúng")
-    values: dict[str, str] = {}
-    for key, part in zip(keys, parts[2:], strict=True):
-        k, eq, v = part.partition("=")
-        if k != key or not eq:
-            raise bad(f"thiếu trường {key}")
-        values[key] = v
+    values = comment_fields(parts[2:], keys, bad)
     decoded = {}
     for key in ("unit", "plan", "period"):
         value = unquote(values[key], errors="strict") if _is_pct_text(values[key]) else None

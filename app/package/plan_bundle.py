@@ -383,14 +383,7 @@ def _parse_comment(text: str) -> tuple[BundleIdentity, str]:
             entry=fmt.SIGNATURE_FILE,
         )
     keys = ("province", "plan", "directory", "revision", "sha256-tagmanifest")
-    if len(parts) != 2 + len(keys):
-        raise bad("có số trường không đúng")
-    values: dict[str, str] = {}
-    for key, part in zip(keys, parts[2:], strict=True):
-        k, eq, v = part.partition("=")
-        if k != key or not eq:
-            raise bad(f"thiếu trường {key}")
-        values[key] = v
+    values = fmt.comment_fields(parts[2:], keys, bad)
     decoded = {}
     for key in ("province", "plan", "directory"):
         try:

@@ -1404,17 +1404,17 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>KeyFilePassphraseDialog</name>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="62"/>
+        <location filename="../../ui/screens/settings_keys.py" line="63"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="66"/>
+        <location filename="../../ui/screens/settings_keys.py" line="67"/>
         <source>&amp;Nhập lại:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="83"/>
+        <location filename="../../ui/screens/settings_keys.py" line="84"/>
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passphrases differ.</translation>
     </message>
@@ -1703,12 +1703,12 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Please use the window that is already open (look on the taskbar).</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="183"/>
+        <location filename="../../ui/main.py" line="182"/>
         <source>Dữ liệu bị hỏng và không đọc được thông tin đơn vị.</source>
         <translation>The data is damaged and the unit information cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="184"/>
+        <location filename="../../ui/main.py" line="183"/>
         <source>Hãy khôi phục từ một bản sao lưu (tiendo restore TỆP).</source>
         <translation>Please restore from a backup (tiendo restore FILE).</translation>
     </message>
@@ -1716,67 +1716,62 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Gửi báo cáo</source>
         <translation>Send reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
-        <source>Chọn kế hoạch</source>
-        <translation>Choose plan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Tệp %1 là gói báo cáo; gói chỉ được nhập ở máy của Sở.</source>
         <translation>%1 is a report package; packages are imported at the Department.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Để gửi báo cáo của đơn vị, dùng màn hình Gửi báo cáo.</source>
         <translation>To send this unit&apos;s report, use the Send reports screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>Thêm hoạt động</source>
         <translation>Add activity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Tìm hoạt động</source>
         <translation>Search activities</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>&amp;Thêm kế hoạch…</source>
         <translation>&amp;Add plan…</translation>
     </message>
@@ -3677,32 +3672,32 @@ of %2</translation>
 <context>
     <name>ProvinceKeyPanel</name>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="520"/>
+        <location filename="../../ui/screens/settings_keys.py" line="521"/>
         <source>Khóa của Sở</source>
         <translation>Department key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="526"/>
+        <location filename="../../ui/screens/settings_keys.py" line="527"/>
         <source>Dấu vân tay khóa của Sở</source>
         <translation>Fingerprint of the department&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="542"/>
+        <location filename="../../ui/screens/settings_keys.py" line="543"/>
         <source>Chưa có khóa công khai của %1: chưa kiểm tra được biên nhận. Chọn tệp khóa Sở gửi và đối chiếu dấu vân tay qua điện thoại.</source>
         <translation>No public key of %1 yet: receipts cannot be checked. Choose the key file the department sent and compare the fingerprint by phone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="547"/>
+        <location filename="../../ui/screens/settings_keys.py" line="548"/>
         <source>Nhập khóa của &amp;Sở…</source>
         <translation>Import the &amp;department key…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="550"/>
+        <location filename="../../ui/screens/settings_keys.py" line="551"/>
         <source>Biên nhận được kiểm tra bằng khóa %1 của %2.</source>
         <translation>Receipts are checked with key %1 of %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="556"/>
+        <location filename="../../ui/screens/settings_keys.py" line="557"/>
         <source>Thay khóa của &amp;Sở…</source>
         <translation>Replace the &amp;department key…</translation>
     </message>
@@ -3710,68 +3705,68 @@ of %2</translation>
 <context>
     <name>ProvinceWindow</name>
     <message>
-        <location filename="../../ui/province_window.py" line="39"/>
+        <location filename="../../ui/province_window.py" line="42"/>
         <source>Đơn vị và khóa</source>
         <translation>Units and keys</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="40"/>
+        <location filename="../../ui/province_window.py" line="43"/>
         <source>Nhận gói báo cáo</source>
         <translation>Receive packages</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="41"/>
+        <location filename="../../ui/province_window.py" line="44"/>
         <source>Tình hình báo cáo</source>
         <translation>Reporting status</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="42"/>
+        <location filename="../../ui/province_window.py" line="45"/>
         <source>Báo cáo tổng hợp</source>
         <translation>Consolidated report</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="45"/>
+        <location filename="../../ui/province_window.py" line="48"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="44"/>
+        <location filename="../../ui/province_window.py" line="47"/>
         <source>Danh mục đơn vị</source>
         <translation>Unit directories</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="121"/>
+        <location filename="../../ui/province_window.py" line="125"/>
         <source>Tệp %1 là biên nhận của Sở; biên nhận được nhập ở máy của đơn vị.</source>
         <translation>%1 is a receipt from the Department; receipts are imported at the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="127"/>
+        <location filename="../../ui/province_window.py" line="131"/>
         <source>Không biết mở tệp %1 ở máy của Sở.</source>
         <translation>The Department&apos;s computer cannot open %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="129"/>
+        <location filename="../../ui/province_window.py" line="133"/>
         <source>Mở gói báo cáo (.tdpkg), tệp khóa của đơn vị (.tdkey, .pub) hoặc tuyên bố đổi khóa.</source>
         <translation>Open a report package (.tdpkg), a unit&apos;s key file (.tdkey, .pub) or a key rotation statement.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="49"/>
+        <location filename="../../ui/province_window.py" line="53"/>
         <source>&amp;Phát hành kế hoạch…</source>
         <translation>&amp;Publish plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="43"/>
-        <location filename="../../ui/province_window.py" line="49"/>
+        <location filename="../../ui/province_window.py" line="46"/>
+        <location filename="../../ui/province_window.py" line="53"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="113"/>
+        <location filename="../../ui/province_window.py" line="117"/>
         <source>Tệp %1 là gói kế hoạch; đơn vị thực hiện mở gói này để thêm kế hoạch.</source>
         <translation>%1 is a plan bundle; the implementing units open it to add the plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/province_window.py" line="115"/>
+        <location filename="../../ui/province_window.py" line="119"/>
         <source>Để phát hành lại kế hoạch: Kế hoạch › Phát hành kế hoạch…</source>
         <translation>To publish the plan again: Plan › Publish plan…</translation>
     </message>
@@ -5078,12 +5073,12 @@ Start the year report from these parts? The figures are still counted for the wh
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="112"/>
+        <location filename="../../ui/screens/settings_keys.py" line="113"/>
         <source>&amp;Mở thư mục</source>
         <translation>&amp;Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="117"/>
+        <location filename="../../ui/screens/settings_keys.py" line="118"/>
         <source>Đó&amp;ng</source>
         <translation>&amp;Close</translation>
     </message>
@@ -5306,42 +5301,47 @@ Start the year report from these parts? The figures are still counted for the wh
 <context>
     <name>ShellWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="78"/>
+        <location filename="../../ui/shell.py" line="82"/>
         <source>Chuyển màn hình</source>
         <translation>Switch screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="99"/>
+        <location filename="../../ui/shell.py" line="103"/>
         <source>Tiến Độ</source>
         <translation>Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="202"/>
+        <location filename="../../ui/shell.py" line="182"/>
+        <source>Chọn kế hoạch</source>
+        <translation>Choose the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="242"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="279"/>
+        <location filename="../../ui/shell.py" line="319"/>
         <source>Đang làm việc với %1.</source>
         <translation>Now working on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="292"/>
+        <location filename="../../ui/shell.py" line="332"/>
         <source>Màn hình %1 đang làm một việc chưa xong.</source>
         <translation>The %1 screen is still busy with a task.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="293"/>
+        <location filename="../../ui/shell.py" line="333"/>
         <source>Chờ việc đó xong (hoặc bấm Hủy) rồi chọn lại kế hoạch.</source>
         <translation>Wait for it to finish (or click Cancel), then choose the plan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="305"/>
+        <location filename="../../ui/shell.py" line="345"/>
         <source>Đổi kế hoạch</source>
         <translation>Change plan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="307"/>
+        <location filename="../../ui/shell.py" line="347"/>
         <source>Chưa lưu được thay đổi ở màn hình %1. Nếu đổi kế hoạch bây giờ, các thay đổi đó sẽ mất.
 
 Vẫn đổi kế hoạch?</source>
@@ -5350,12 +5350,12 @@ Vẫn đổi kế hoạch?</source>
 Change the plan anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="310"/>
+        <location filename="../../ui/shell.py" line="350"/>
         <source>&amp;Vẫn đổi</source>
         <translation>&amp;Change anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="311"/>
+        <location filename="../../ui/shell.py" line="351"/>
         <source>Ở &amp;lại</source>
         <translation>&amp;Stay</translation>
     </message>
@@ -5597,281 +5597,281 @@ Change the plan anyway?</translation>
 <context>
     <name>SigningKeyPanel</name>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="131"/>
+        <location filename="../../ui/screens/settings_keys.py" line="132"/>
         <source>Khóa ký</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="137"/>
+        <location filename="../../ui/screens/settings_keys.py" line="138"/>
         <source>Sở ký biên nhận gửi lại các đơn vị bằng khóa này; các đơn vị cần khóa công khai của Sở để kiểm tra biên nhận.</source>
         <translation>The department signs the receipts it sends back to units with this key; units need the department&apos;s public key to check them.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="142"/>
+        <location filename="../../ui/screens/settings_keys.py" line="143"/>
         <source>Đơn vị ký gói báo cáo bằng khóa này (chữ ký xác thực của phần mềm); Sở chỉ nhận gói ký bằng khóa đã đăng ký của đơn vị.</source>
         <translation>The unit signs its report packages with this key (the software&apos;s authentication signature); the department accepts only packages signed with the unit&apos;s enrolled key.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="151"/>
+        <location filename="../../ui/screens/settings_keys.py" line="152"/>
         <source>Mã khóa:</source>
         <translation>Key id:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="153"/>
+        <location filename="../../ui/screens/settings_keys.py" line="154"/>
         <source>Dấu vân tay khóa ký</source>
         <translation>Fingerprint of the signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="154"/>
+        <location filename="../../ui/screens/settings_keys.py" line="155"/>
         <source>Dấu vân tay:</source>
         <translation>Fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="157"/>
+        <location filename="../../ui/screens/settings_keys.py" line="158"/>
         <source>Nơi cất:</source>
         <translation>Kept in:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="167"/>
+        <location filename="../../ui/screens/settings_keys.py" line="168"/>
         <source>&amp;Xuất khóa công khai…</source>
         <translation>E&amp;xport the public key…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="169"/>
+        <location filename="../../ui/screens/settings_keys.py" line="170"/>
         <source>Đổi &amp;khóa…</source>
         <translation>Rotate the &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="171"/>
+        <location filename="../../ui/screens/settings_keys.py" line="172"/>
         <source>Xuất bản sao có &amp;mật khẩu…</source>
         <translation>Export a &amp;passphrase-protected copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="173"/>
+        <location filename="../../ui/screens/settings_keys.py" line="174"/>
         <source>Bản sao khóa ký được mã hóa, để cất vào tủ hồ sơ và chuyển sang máy mới.</source>
         <translation>An encrypted copy of the signing key, for the office safe and for moving to a new PC.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="176"/>
+        <location filename="../../ui/screens/settings_keys.py" line="177"/>
         <source>&amp;Nhập khóa từ tệp…</source>
         <translation>&amp;Import the key from a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="178"/>
+        <location filename="../../ui/screens/settings_keys.py" line="179"/>
         <source>Mất khóa? &amp;Tạo khóa mới…</source>
         <translation>Key lost? &amp;Make a new key…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="201"/>
+        <location filename="../../ui/screens/settings_keys.py" line="202"/>
         <source>Máy này chưa có khóa ký. Nhập khóa đã xuất từ máy cũ, hoặc tạo khóa mới.</source>
         <translation>This computer has no signing key. Import the key exported from the old PC, or make a new key.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="207"/>
+        <location filename="../../ui/screens/settings_keys.py" line="208"/>
         <source>kho khóa của hệ điều hành</source>
         <translation>the operating system&apos;s keyring</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="209"/>
+        <location filename="../../ui/screens/settings_keys.py" line="210"/>
         <source>tệp mã hóa bằng mật khẩu trong thư mục dữ liệu</source>
         <translation>a passphrase-encrypted file in the data folder</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="212"/>
+        <location filename="../../ui/screens/settings_keys.py" line="213"/>
         <source>Không có trong bản sao lưu: cất bản sao có mật khẩu ở nơi an toàn.</source>
         <translation>Not in backups: keep a passphrase-protected copy somewhere safe.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="215"/>
+        <location filename="../../ui/screens/settings_keys.py" line="216"/>
         <source>Khóa bí mật không có trên máy này (máy mới, hoặc khóa bị mất): nhập bản sao có mật khẩu, hoặc tạo khóa mới và gửi yêu cầu đăng ký lại.</source>
         <translation>The secret key is not on this computer (a new PC, or the key was lost): import the passphrase-protected copy, or make a new key and send a re-enrollment request.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="228"/>
+        <location filename="../../ui/screens/settings_keys.py" line="229"/>
         <source>Chọn nơi lưu tệp khóa công khai</source>
         <translation>Choose where to save the public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="242"/>
+        <location filename="../../ui/screens/settings_keys.py" line="243"/>
         <source>Đã xuất khóa công khai</source>
         <translation>Public key exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="252"/>
+        <location filename="../../ui/screens/settings_keys.py" line="253"/>
         <source>Đã lưu &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho các đơn vị (kèm văn bản hoặc thư điện tử). Khi đơn vị gọi điện đối chiếu, đọc cho họ dấu vân tay dưới đây:</source>
         <translation>Saved &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Send this file to the units (with the covering letter or by e-mail). When a unit calls to compare, read them the fingerprint below:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="257"/>
+        <location filename="../../ui/screens/settings_keys.py" line="258"/>
         <source>Đã lưu &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho %2 (thư điện tử hoặc USB), rồi gọi điện đọc dấu vân tay dưới đây để Sở đối chiếu trước khi đăng ký:</source>
         <translation>Saved &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Send this file to %2 (e-mail or USB stick), then call and read out the fingerprint below so the department can compare it before enrolling:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="268"/>
-        <location filename="../../ui/screens/settings_keys.py" line="419"/>
+        <location filename="../../ui/screens/settings_keys.py" line="269"/>
+        <location filename="../../ui/screens/settings_keys.py" line="420"/>
         <source>các đơn vị</source>
         <translation>the units</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="268"/>
-        <location filename="../../ui/screens/settings_keys.py" line="419"/>
+        <location filename="../../ui/screens/settings_keys.py" line="269"/>
+        <location filename="../../ui/screens/settings_keys.py" line="420"/>
         <source>Sở</source>
         <translation>the department</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="271"/>
+        <location filename="../../ui/screens/settings_keys.py" line="272"/>
         <source>Đổi khóa ký</source>
         <translation>Rotate the signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="273"/>
+        <location filename="../../ui/screens/settings_keys.py" line="274"/>
         <source>Tạo khóa ký mới thay khóa hiện tại? Khóa cũ ký xác nhận cho khóa mới; tệp đổi khóa phải được gửi cho %1 trước khi dùng khóa mới.</source>
         <translation>Make a new signing key in place of the current one? The old key signs for the new one; the rotation file must reach %1 before the new key is used.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="276"/>
+        <location filename="../../ui/screens/settings_keys.py" line="277"/>
         <source>&amp;Đổi khóa</source>
         <translation>&amp;Rotate</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="277"/>
-        <location filename="../../ui/screens/settings_keys.py" line="412"/>
-        <location filename="../../ui/screens/settings_keys.py" line="436"/>
+        <location filename="../../ui/screens/settings_keys.py" line="278"/>
+        <location filename="../../ui/screens/settings_keys.py" line="413"/>
+        <location filename="../../ui/screens/settings_keys.py" line="437"/>
         <source>&amp;Không</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="280"/>
+        <location filename="../../ui/screens/settings_keys.py" line="281"/>
         <source>Chọn nơi lưu tệp đổi khóa</source>
         <translation>Choose where to save the rotation file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="293"/>
+        <location filename="../../ui/screens/settings_keys.py" line="294"/>
         <source>Đã đổi khóa %1 → %2 và lưu tệp đổi khóa &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho các đơn vị: Tiến Độ của đơn vị kiểm tra được tệp bằng khóa cũ, không cần gọi điện. Biên nhận từ nay được ký bằng khóa mới:</source>
         <translation>Rotated key %1 → %2 and saved the rotation file &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;Send this file to the units: their Tien Do checks it with the old key, no phone call needed. Receipts are signed with the new key from now on:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="299"/>
+        <location filename="../../ui/screens/settings_keys.py" line="300"/>
         <source>Đã đổi khóa %1 → %2 và lưu tệp đổi khóa &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho Sở trước khi gửi gói báo cáo tiếp theo: Sở nhập tệp ở màn hình Đơn vị và khóa. Khóa mới:</source>
         <translation>Rotated key %1 → %2 and saved the rotation file &lt;b&gt;%3&lt;/b&gt;.&lt;br&gt;Send this file to the department before the next report package: the department imports it on its Units and keys screen. The new key:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="309"/>
+        <location filename="../../ui/screens/settings_keys.py" line="310"/>
         <source>Đã đổi khóa ký</source>
         <translation>Signing key rotated</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="317"/>
+        <location filename="../../ui/screens/settings_keys.py" line="318"/>
         <source>Mật khẩu cho bản sao khóa ký</source>
         <translation>Passphrase for the key copy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="319"/>
-        <source>Đặt mật khẩu bảo vệ bản sao khóa ký (ít nhất 8 ký tự). Ghi mật khẩu vào giấy, niêm phong và cất riêng với tệp: thiếu mật khẩu thì không ai mở được, kể cả chính đơn vị.</source>
-        <translation>Set a passphrase to protect the copy of the signing key (at least 8 characters). Write it on paper, seal it and keep it apart from the file: without it no one can open the copy, not even the unit.</translation>
+        <location filename="../../ui/screens/settings_keys.py" line="320"/>
+        <source>Đặt mật khẩu bảo vệ bản sao khóa ký (ít nhất %1 ký tự). Ghi mật khẩu vào giấy, niêm phong và cất riêng với tệp: thiếu mật khẩu thì không ai mở được, kể cả chính đơn vị.</source>
+        <translation>Set a passphrase to protect the copy of the signing key (at least %1 characters). Write it on paper, seal it and keep it apart from the file: without it no one can open the copy, not even the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="333"/>
+        <location filename="../../ui/screens/settings_keys.py" line="334"/>
         <source>Chọn nơi lưu bản sao khóa ký (ví dụ ổ USB)</source>
         <translation>Choose where to save the key copy (for example a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="346"/>
+        <location filename="../../ui/screens/settings_keys.py" line="347"/>
         <source>Đã xuất bản sao khóa ký</source>
         <translation>Key copy exported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="348"/>
+        <location filename="../../ui/screens/settings_keys.py" line="349"/>
         <source>Đã lưu bản sao khóa ký đã mã hóa &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Cất USB vào tủ hồ sơ của cơ quan. Trên máy mới: Cài đặt › Khóa ký › Nhập khóa từ tệp…, rồi nhập mật khẩu.</source>
         <translation>Saved the encrypted key copy &lt;b&gt;%1&lt;/b&gt;.&lt;br&gt;Keep the USB stick in the office safe. On a new PC: Settings › Signing key › Import the key from a file…, then type the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="360"/>
+        <location filename="../../ui/screens/settings_keys.py" line="361"/>
         <source>Chọn bản sao khóa ký</source>
         <translation>Choose the key copy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="362"/>
+        <location filename="../../ui/screens/settings_keys.py" line="363"/>
         <source>Bản sao khóa ký (*.tdsecret);;Mọi tệp (*)</source>
         <translation>Signing key copies (*.tdsecret);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="367"/>
+        <location filename="../../ui/screens/settings_keys.py" line="368"/>
         <source>Mật khẩu của bản sao khóa ký</source>
         <translation>Passphrase of the key copy</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="368"/>
+        <location filename="../../ui/screens/settings_keys.py" line="369"/>
         <source>Nhập mật khẩu đã đặt khi xuất bản sao khóa ký:</source>
         <translation>Type the passphrase set when the key copy was exported:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="397"/>
+        <location filename="../../ui/screens/settings_keys.py" line="398"/>
         <source>Đã nhập khóa ký %1; máy này ký được gói như trước.</source>
         <translation>Imported signing key %1; this computer signs packages as before.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="404"/>
+        <location filename="../../ui/screens/settings_keys.py" line="405"/>
         <source>Thay khóa ký</source>
         <translation>Replace the signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="406"/>
+        <location filename="../../ui/screens/settings_keys.py" line="407"/>
         <source>Máy này đang có khóa %1; tệp chứa khóa %2. Dùng khóa trong tệp thay khóa hiện tại? Chỉ làm vậy khi khóa %2 là khóa Sở đang đăng ký cho đơn vị.</source>
         <translation>This computer has key %1; the file holds key %2. Use the key in the file instead? Only do so when key %2 is the one the department has enrolled for the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="411"/>
+        <location filename="../../ui/screens/settings_keys.py" line="412"/>
         <source>&amp;Thay khóa</source>
         <translation>&amp;Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="421"/>
+        <location filename="../../ui/screens/settings_keys.py" line="422"/>
         <source>Nếu còn bản sao khóa có mật khẩu, hãy nhập bản sao đó thay vì tạo khóa mới. Tạo khóa mới thì %1 phải đăng ký lại sau khi đối chiếu dấu vân tay qua điện thoại. Tạo khóa mới?</source>
         <translation>If a passphrase-protected copy of the key exists, import it instead of making a new key. With a new key, %1 must enroll it again after comparing the fingerprint by phone. Make a new key?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="428"/>
+        <location filename="../../ui/screens/settings_keys.py" line="429"/>
         <source>Khóa ký vẫn còn trên máy này. Nếu còn mở được (nhớ mật khẩu), hãy dùng “Đổi khóa…”: khóa cũ xác nhận cho khóa mới, không phải đăng ký lại. Chỉ tạo khóa mới khi đã quên mật khẩu của khóa.</source>
         <translation>The signing key is still on this computer. If it can still be opened (the passphrase is remembered), use “Rotate the key…”: the old key vouches for the new one, no re-enrollment needed. Make a new key only when the key&apos;s passphrase is forgotten.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="436"/>
+        <location filename="../../ui/screens/settings_keys.py" line="437"/>
         <source>Tạo khóa ký mới</source>
         <translation>Make a new signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="436"/>
+        <location filename="../../ui/screens/settings_keys.py" line="437"/>
         <source>&amp;Tạo khóa mới</source>
         <translation>&amp;Make a new key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="439"/>
+        <location filename="../../ui/screens/settings_keys.py" line="440"/>
         <source>Chọn nơi lưu tệp yêu cầu đăng ký lại</source>
         <translation>Choose where to save the re-enrollment request</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="456"/>
+        <location filename="../../ui/screens/settings_keys.py" line="457"/>
         <source>Đã tạo khóa mới %1 và lưu khóa công khai &lt;b&gt;%2&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho các đơn vị; mỗi đơn vị chọn “Thay khóa của Sở…” và gọi điện đối chiếu dấu vân tay:</source>
         <translation>Made the new key %1 and saved its public key &lt;b&gt;%2&lt;/b&gt;.&lt;br&gt;Send this file to the units; each chooses “Replace the department key…” and calls to compare the fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="461"/>
+        <location filename="../../ui/screens/settings_keys.py" line="462"/>
         <source>Đã tạo khóa mới %1 và lưu yêu cầu đăng ký lại &lt;b&gt;%2&lt;/b&gt;.&lt;br&gt;Gửi tệp này cho %3, rồi gọi điện đọc dấu vân tay dưới đây. Sở thu hồi khóa cũ và đăng ký khóa mới; sau đó mới gửi gói báo cáo:</source>
         <translation>Made the new key %1 and saved the re-enrollment request &lt;b&gt;%2&lt;/b&gt;.&lt;br&gt;Send this file to %3, then call and read out the fingerprint below. The department revokes the old key and enrolls the new one; send report packages only after that:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="466"/>
+        <location filename="../../ui/screens/settings_keys.py" line="467"/>
         <source>Đã tạo khóa ký mới</source>
         <translation>New signing key made</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="506"/>
+        <location filename="../../ui/screens/settings_keys.py" line="507"/>
         <source>Mật khẩu khóa ký</source>
         <translation>Signing key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_keys.py" line="507"/>
+        <location filename="../../ui/screens/settings_keys.py" line="508"/>
         <source>Đặt mật khẩu bảo vệ khóa ký trên máy này:</source>
         <translation>Set a passphrase to protect the signing key on this computer:</translation>
     </message>

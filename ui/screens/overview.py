@@ -309,10 +309,10 @@ class OverviewScreen(LazyRefresh):
         """The charts wait one more turn of the event loop: the turn that follows a refresh
         lays out and paints the cards and the table with the data first (QtCharts' import
         and the charts' set-up take longer than the rest of the screen)."""
-        QTimer.singleShot(0, self._load_charts)
+        QTimer.singleShot(0, self, self._load_charts)  # not once the screen is gone
 
     def refresh(self) -> None:
-        QTimer.singleShot(0, self._charts_after_paint)
+        QTimer.singleShot(0, self, self._charts_after_paint)
         today = self.today()
         ws = self.ctx.ws
         rows = overview.task_progress(ws, today)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import KnownError
 from app.services import receipts, signing_key
+from app.signing import MIN_PASSPHRASE_CHARS
 from ui.context import AppContext
 from ui.widgets.messages import confirm, show_error
 
@@ -316,10 +317,10 @@ class SigningKeyPanel(QGroupBox):
         return KeyFilePassphraseDialog(
             self.tr("Mật khẩu cho bản sao khóa ký"),
             self.tr(
-                "Đặt mật khẩu bảo vệ bản sao khóa ký (ít nhất 8 ký tự). Ghi mật khẩu vào "
+                "Đặt mật khẩu bảo vệ bản sao khóa ký (ít nhất %1 ký tự). Ghi mật khẩu vào "
                 "giấy, niêm phong và cất riêng với tệp: thiếu mật khẩu thì không ai mở được, kể "
                 "cả chính đơn vị."
-            ),
+            ).replace("%1", str(MIN_PASSPHRASE_CHARS)),
             twice=True,
             parent=self,
         )
