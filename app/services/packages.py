@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -18,6 +19,9 @@ from app.services import reports, reservations
 from app.services.workspace import Workspace
 from db import models as m
 from db.models import utcnow
+
+if TYPE_CHECKING:
+    from app.signing.keystore import UnitKey
 
 
 def ensure_key(ws: Workspace, passphrase: str | None = None) -> bool:
@@ -146,10 +150,12 @@ def export_package(
     *,
     finalize: bool = False,
     passphrase: str | None = None,
+    key: UnitKey | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
-    """Write the signed package of the period's report to dest (folder or file).
+    """Write the signed package of the period's report to dest (folder or file), signed
+    with ``key`` when the caller unlocked it already, else the unit's key unlocked here.
 
     A folder gets a new file name whenever the usual one is taken; a file path that
     exists is refused: an export never replaces a file. The sequence number is reserved
@@ -164,7 +170,8 @@ def export_package(
     ws.require_setup()
     code = str(Period.parse(period))
     report_id, finalized_now = exportable_report(ws, code, finalize=finalize)
-    key = KeyStore(ws.layout.root).load(ws.settings.unit_id, passphrase)
+    if key is None:
+        key = KeyStore(ws.layout.root).load(ws.settings.unit_id, passphrase)
     data = reports.report_data(ws, report_id)
     from app.services.official import signed_pdf, signed_roles
 
