@@ -540,3 +540,33 @@ def test_a_kept_plan_the_unit_stopped_following_can_be_followed_again(
     assert [k.id for k in ws.plans] == [PLAN_157, PLAN_35]
     assert ws.plan.id == PLAN_35 and ws.current.followed_since == dt.date.today()
     assert [combo.itemData(i) for i in range(combo.count())] == [PLAN_157, PLAN_35]
+
+
+def test_the_unit_stops_following_a_plan_and_can_follow_it_again(
+    qtbot: QtBot, ws: Workspace, boxes: Boxes
+) -> None:
+    window = open_window(qtbot, ws)
+    panel = settings_panel(qtbot, window)
+    assert not panel.stop_button.isEnabled()  # the plan worked on: switch first
+    panel.table.setCurrentItem(panel.table.topLevelItem(1))
+    assert panel.selected_id() == PLAN_35 and panel.stop_button.isEnabled()
+    kept_activities = len(activities.list_rows(ws))
+    boxes.answer = False  # "Không": nothing changes
+    assert not panel.stop_selected()
+    assert [k.id for k in ws.plans] == [PLAN_157, PLAN_35]
+    boxes.answer = True
+    assert panel.stop_selected()
+    assert "35/KH-UBND" in boxes.asked[-1]
+    assert [k.id for k in ws.plans] == [PLAN_157]
+    combo = window.switcher.combo
+    assert [combo.itemData(i) for i in range(combo.count())] == [PLAN_157]
+    # still listed, not followed: the same button follows it again from today
+    assert panel.plan_ids() == [PLAN_157, PLAN_35]
+    assert panel.table.topLevelItem(1).text(3) == "chưa theo dõi"  # type: ignore[union-attr]
+    panel.table.setCurrentItem(panel.table.topLevelItem(1))
+    assert not panel.stop_button.isEnabled()
+    assert panel.use_button.text() == "Theo dõi kế hoạch nà&y"
+    panel.use_button.click()
+    assert ws.plan.id == PLAN_35 and PLAN_35 in {k.id for k in ws.plans}
+    ws.use_plan(PLAN_157, remember=False)
+    assert len(activities.list_rows(ws)) == kept_activities  # nothing recorded was lost

@@ -3305,75 +3305,110 @@ Work on this plan now?</translation>
     </message>
     <message>
         <location filename="../../ui/screens/settings_plans.py" line="184"/>
-        <location filename="../../ui/screens/settings_plans.py" line="205"/>
+        <location filename="../../ui/screens/settings_plans.py" line="207"/>
         <source>Kế hoạch theo dõi</source>
         <translation>Plans followed</translation>
     </message>
     <message>
         <location filename="../../ui/screens/settings_plans.py" line="189"/>
-        <source>Đơn vị báo cáo theo các kế hoạch dưới đây. Khi nhận được kế hoạch mới từ cơ quan theo dõi, bấm «Thêm kế hoạch…» và chọn tệp kế hoạch.</source>
-        <translation>The unit reports on the plans below. When the monitoring body sends a new plan, click “Add plan…” and choose the plan file.</translation>
+        <source>Đơn vị báo cáo theo các kế hoạch dưới đây. Khi nhận được kế hoạch mới từ cơ quan theo dõi, bấm «Thêm kế hoạch…» và chọn tệp kế hoạch (gói .tdplan do Sở gửi). Kế hoạch đã kết thúc thì bấm «Thôi theo dõi»: hoạt động và báo cáo đã ghi vẫn được giữ.</source>
+        <translation>The unit reports on the plans below. When the monitoring body sends a new plan, click “Add plan…” and choose the plan file (the .tdplan bundle from the province). For a plan that has ended, click “Stop following”: the activities and reports recorded are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="199"/>
+        <location filename="../../ui/screens/settings_plans.py" line="222"/>
+        <source>Thêm kế hoạch từ tệp do cơ quan theo dõi gửi (tệp .tdplan hoặc .toml).</source>
+        <translation>Add a plan from the file the monitoring body sent (a .tdplan or .toml file).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="349"/>
+        <source>Thôi theo dõi kế hoạch</source>
+        <translation>Stop following the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="351"/>
+        <source>Thôi theo dõi %1? Đơn vị sẽ không được nhắc báo cáo theo kế hoạch này nữa. Hoạt động và báo cáo đã ghi vẫn được giữ và hiện lại khi theo dõi lại.</source>
+        <translation>Stop following %1? The unit will no longer be reminded to report on this plan. The activities and reports recorded are kept and come back if the plan is followed again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="354"/>
+        <source>Thôi theo dõi</source>
+        <translation>Stop following</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="355"/>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="364"/>
+        <source>Đã thôi theo dõi %1.</source>
+        <translation>No longer following %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="201"/>
         <source>Số, ngày</source>
         <translation>Number, date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="200"/>
+        <location filename="../../ui/screens/settings_plans.py" line="202"/>
         <source>Tên kế hoạch</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="201"/>
+        <location filename="../../ui/screens/settings_plans.py" line="203"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="202"/>
+        <location filename="../../ui/screens/settings_plans.py" line="204"/>
         <source>Theo dõi từ</source>
         <translation>Followed since</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="218"/>
+        <location filename="../../ui/screens/settings_plans.py" line="220"/>
         <source>Thêm kế h&amp;oạch…</source>
         <translation>Add pla&amp;n…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="220"/>
-        <source>Thêm kế hoạch từ tệp do cơ quan theo dõi gửi (tệp .toml).</source>
-        <translation>Add a plan from the file the monitoring body sent (a .toml file).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/settings_plans.py" line="222"/>
-        <location filename="../../ui/screens/settings_plans.py" line="305"/>
+        <location filename="../../ui/screens/settings_plans.py" line="224"/>
+        <location filename="../../ui/screens/settings_plans.py" line="316"/>
         <source>Làm việc với kế hoạch nà&amp;y</source>
         <translation>Work on t&amp;his plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="225"/>
+        <location filename="../../ui/screens/settings_plans.py" line="227"/>
         <source>Các màn hình Tổng quan, Nhiệm vụ, Hoạt động, Báo cáo chuyển sang kế hoạch này.</source>
         <translation>The Overview, Tasks, Activities and Reports screens switch to this plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="266"/>
+        <location filename="../../ui/screens/settings_plans.py" line="230"/>
+        <source>Thôi theo &amp;dõi…</source>
+        <translation>Stop follo&amp;wing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="233"/>
+        <source>Đơn vị không còn báo cáo theo kế hoạch đã chọn (ví dụ kế hoạch đã kết thúc). Hoạt động và báo cáo đã ghi vẫn được giữ; theo dõi lại được bất cứ lúc nào.</source>
+        <translation>The unit no longer reports on the chosen plan (for example, the plan has ended). The activities and reports recorded are kept; the plan can be followed again at any time.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_plans.py" line="277"/>
         <source>%1
 ngày %2</source>
         <translation>%1
 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="273"/>
+        <location filename="../../ui/screens/settings_plans.py" line="284"/>
         <source>chưa theo dõi</source>
         <translation>not followed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="276"/>
+        <location filename="../../ui/screens/settings_plans.py" line="287"/>
         <source>(đang làm việc)</source>
         <translation>(in use)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_plans.py" line="307"/>
+        <location filename="../../ui/screens/settings_plans.py" line="318"/>
         <source>Theo dõi kế hoạch nà&amp;y</source>
         <translation>Follow t&amp;his plan</translation>
     </message>

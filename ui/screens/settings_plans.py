@@ -187,7 +187,9 @@ class PlansPanel(QGroupBox):
         intro = QLabel(
             self.tr(
                 "Đơn vị báo cáo theo các kế hoạch dưới đây. Khi nhận được kế hoạch mới từ cơ "
-                "quan theo dõi, bấm «Thêm kế hoạch…» và chọn tệp kế hoạch."
+                "quan theo dõi, bấm «Thêm kế hoạch…» và chọn tệp kế hoạch (gói .tdplan do Sở "
+                "gửi). Kế hoạch đã kết thúc thì bấm «Thôi theo dõi»: hoạt động và báo cáo đã ghi "
+                "vẫn được giữ."
             )
         )
         intro.setWordWrap(True)
@@ -217,7 +219,7 @@ class PlansPanel(QGroupBox):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Thêm kế h&oạch…"))
         self.add_button.setToolTip(
-            self.tr("Thêm kế hoạch từ tệp do cơ quan theo dõi gửi (tệp .toml).")
+            self.tr("Thêm kế hoạch từ tệp do cơ quan theo dõi gửi (tệp .tdplan hoặc .toml).")
         )
         self.use_button = QPushButton(self.tr("Làm việc với kế hoạch nà&y"))
         self.use_button.setToolTip(
@@ -225,12 +227,21 @@ class PlansPanel(QGroupBox):
                 "Các màn hình Tổng quan, Nhiệm vụ, Hoạt động, Báo cáo chuyển sang kế hoạch này."
             )
         )
+        self.stop_button = QPushButton(self.tr("Thôi theo &dõi…"))
+        self.stop_button.setToolTip(
+            self.tr(
+                "Đơn vị không còn báo cáo theo kế hoạch đã chọn (ví dụ kế hoạch đã kết thúc). "
+                "Hoạt động và báo cáo đã ghi vẫn được giữ; theo dõi lại được bất cứ lúc nào."
+            )
+        )
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.use_button)
+        buttons.addWidget(self.stop_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(self.choose_and_add)
         self.use_button.clicked.connect(self.use_selected)
+        self.stop_button.clicked.connect(self.stop_selected)
         self.table.itemActivated.connect(lambda *_: self.use_selected())
         self.table.currentItemChanged.connect(lambda *_: self._update_buttons())
         ctx.plans_changed.connect(self.fill)
@@ -307,12 +318,51 @@ class PlansPanel(QGroupBox):
             else self.tr("Theo dõi kế hoạch nà&y")
         )
         self.use_button.setEnabled(chosen is not None and chosen != self.ctx.ws.plan.id)
+        # the plan worked on is left by switching first; the last one cannot be left
+        self.stop_button.setEnabled(
+            chosen is not None
+            and chosen in followed
+            and chosen != self.ctx.ws.plan.id
+            and len(followed) > 1
+        )
 
     @Slot()
     def choose_and_add(self) -> None:
         path = choose_plan_file(self)
         if path is not None:
             add_plan_from_file(self, self.ctx, path)
+
+    @Slot()
+    def stop_selected(self) -> bool:
+        """Stop following the chosen plan, after the officer agrees; returns whether it
+        was done. Its activities and reports stay and come back if it is followed again."""
+        from app.services.plans import stop_following
+        from ui.widgets import messages
+
+        chosen = self.selected_id()
+        ws = self.ctx.ws
+        if chosen is None or chosen == ws.plan.id or chosen not in {k.id for k in ws.plans}:
+            return False
+        name = plan_name(ws.kept_plan(chosen).plan)
+        if not messages.confirm(
+            self,
+            self.tr("Thôi theo dõi kế hoạch"),
+            self.tr(
+                "Thôi theo dõi %1? Đơn vị sẽ không được nhắc báo cáo theo kế hoạch này nữa. "
+                "Hoạt động và báo cáo đã ghi vẫn được giữ và hiện lại khi theo dõi lại."
+            ).replace("%1", name),
+            self.tr("Thôi theo dõi"),
+            self.tr("Không"),
+        ):
+            return False
+        try:
+            stop_following(ws, chosen)
+        except KnownError as exc:
+            show_error(self, exc)
+            return False
+        self.ctx.plans_changed.emit()
+        self.ctx.status_message.emit(self.tr("Đã thôi theo dõi %1.").replace("%1", name))
+        return True
 
     @Slot()
     def use_selected(self) -> None:
