@@ -3382,7 +3382,7 @@ Work on this plan now?</translation>
     </message>
     <message>
         <location filename="../../ui/screens/settings_plans.py" line="230"/>
-        <source>Thôi theo &amp;dõi…</source>
+        <source>Thô&amp;i theo dõi…</source>
         <translation>Stop follo&amp;wing…</translation>
     </message>
     <message>

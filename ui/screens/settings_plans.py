@@ -227,7 +227,7 @@ class PlansPanel(QGroupBox):
                 "Các màn hình Tổng quan, Nhiệm vụ, Hoạt động, Báo cáo chuyển sang kế hoạch này."
             )
         )
-        self.stop_button = QPushButton(self.tr("Thôi theo &dõi…"))
+        self.stop_button = QPushButton(self.tr("Thô&i theo dõi…"))
         self.stop_button.setToolTip(
             self.tr(
                 "Đơn vị không còn báo cáo theo kế hoạch đã chọn (ví dụ kế hoạch đã kết thúc). "
