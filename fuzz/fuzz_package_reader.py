@@ -27,8 +27,6 @@ written to findings/stats.json there.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import hashlib
 import io
 import json
@@ -41,6 +39,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import runner  # noqa: E402  (fuzz/runner.py, beside this file)
+
 os.environ.setdefault("TIENDO_KEY_PASSPHRASE", "fuzz")
 
 WORK = Path(tempfile.gettempdir()) / "tiendo-fuzz"
@@ -93,7 +94,6 @@ class Stats:
 
 
 STATS = Stats()
-DEADLINE: float | None = None
 _BASE: dict[str, bytes] = {}
 
 
@@ -151,9 +151,6 @@ def package_for(data: bytes) -> bytes | None:
 
 def one_input(data: bytes) -> None:
     """The harness: any exception but PackageError is a finding; so is a slow input."""
-    if DEADLINE is not None and time.monotonic() > DEADLINE:
-        print(json.dumps(STATS.write("atheris")), flush=True)
-        os._exit(0)
     package = package_for(bytes(data))
     if package is None:
         return
@@ -167,12 +164,14 @@ def one_input(data: bytes) -> None:
             # said (the bits a deflate stream never reads may change, nothing signed).
             seen = _references().get(verified.tagmanifest_sha256)
             if seen != (verified.report_json, verified.evidence):
-                _save("accepted", data, "a mutated package was accepted with new content\n")
+                runner.save(
+                    FINDINGS, "accepted", data, "a mutated package was accepted with new content\n"
+                )
                 raise AssertionError("mutated package accepted with different content")
     except PackageError:
         pass
     except Exception:
-        _save("crash", data, traceback.format_exc())
+        runner.save(FINDINGS, "crash", data, traceback.format_exc())
         raise
     finally:
         elapsed = time.perf_counter() - started
@@ -180,16 +179,9 @@ def one_input(data: bytes) -> None:
             STATS.slowest = elapsed
             STATS.slowest_sha = hashlib.sha256(data).hexdigest()[:16]
         if elapsed > SLOW_S:
-            _save("slow", data, f"{elapsed:.3f} s\n")
+            runner.save(FINDINGS, "slow", data, f"{elapsed:.3f} s\n")
         if STATS.execs % 5000 == 0:
             STATS.write("atheris" if atheris else "hypothesis")
-
-
-def _save(kind: str, data: bytes, note: str) -> None:
-    FINDINGS.mkdir(parents=True, exist_ok=True)
-    name = f"{kind}-{hashlib.sha256(data).hexdigest()[:16]}"
-    (FINDINGS / f"{name}.bin").write_bytes(data)
-    (FINDINGS / f"{name}.txt").write_text(note)
 
 
 def seed_corpus(folder: Path) -> list[bytes]:
@@ -212,92 +204,15 @@ def seed_corpus(folder: Path) -> list[bytes]:
     return seeds
 
 
-def run_atheris(minutes: float, corpus: Path) -> None:
-    assert atheris is not None
-    seed_corpus(corpus)
-    args = [
-        sys.argv[0],
-        str(corpus),
-        f"-max_total_time={int(minutes * 60) + 60}",
-        "-timeout=5",  # our own 1 s check records slow inputs; this catches hangs
-        "-rss_limit_mb=2048",
-        "-max_len=200000",
-        "-print_final_stats=1",
-    ]
-    # libFuzzer's own time limit ends the process without running Python's exit hooks,
-    # so the harness stops itself first and writes its stats.
-    global DEADLINE
-    DEADLINE = time.monotonic() + minutes * 60
-    atheris.Setup(args, one_input)
-    atheris.Fuzz()
-
-
-def run_hypothesis(minutes: float) -> None:
-    """The same harness driven by hypothesis mutations of the seeds, for `minutes`."""
-    from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
-
-    seeds = seed_corpus(Path(tempfile.mkdtemp()) / "corpus")
-    edit = st.one_of(
-        st.tuples(st.just("set"), st.integers(0, 10**9), st.integers(0, 255)),
-        st.tuples(st.just("insert"), st.integers(0, 10**9), st.binary(min_size=1, max_size=16)),
-        st.tuples(st.just("delete"), st.integers(1, 10**9), st.integers(1, 64)),
-        st.tuples(st.just("truncate"), st.integers(1, 10**9), st.just(0)),
-    )
-    deadline = time.monotonic() + minutes * 60
-
-    @settings(
-        max_examples=10**9,
-        deadline=None,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(seed=st.sampled_from(seeds), edits=st.lists(edit, min_size=1, max_size=6))
-    def case(seed: bytes, edits: list[tuple[str, int, object]]) -> None:
-        if time.monotonic() > deadline:
-            raise _OutOfTime
-        data = bytearray(seed)
-        for kind, pos, arg in edits:
-            pos = 1 + pos % max(len(data), 1)
-            if kind == "set" and isinstance(arg, int):
-                data[pos : pos + 1] = bytes([arg])
-            elif kind == "insert" and isinstance(arg, bytes):
-                data[pos:pos] = arg
-            elif kind == "delete" and isinstance(arg, int):
-                del data[pos : pos + arg]
-            else:
-                del data[pos:]
-        one_input(bytes(data))
-
-    with contextlib.suppress(_OutOfTime):
-        case()
-    print(json.dumps(STATS.write("hypothesis")))
-
-
-class _OutOfTime(Exception):
-    pass
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--minutes", type=float, default=30.0)
-    parser.add_argument("--corpus", type=Path, default=WORK / "corpus")
-    parser.add_argument("--engine", choices=["auto", "atheris", "hypothesis"], default="auto")
-    parser.add_argument("--replay", type=Path, nargs="*", help="run these inputs once and stop")
-    args = parser.parse_args()
-    if args.replay:
-        for path in args.replay:
-            started = time.perf_counter()
-            one_input(path.read_bytes())
-            print(f"{path.name}: {time.perf_counter() - started:.3f} s")
-        return
-    if args.engine == "hypothesis" or (args.engine == "auto" and atheris is None):
-        run_hypothesis(args.minutes)
-    else:
-        if atheris is None:
-            sys.exit("atheris is not installed: .venv/bin/pip install atheris")
-        run_atheris(args.minutes, args.corpus)
-
+TARGET = runner.Target(
+    description=__doc__.splitlines()[0],
+    work=WORK,
+    one_input=one_input,
+    seed_corpus=seed_corpus,
+    write_stats=STATS.write,
+    default_minutes=30.0,
+    max_len=200000,
+)
 
 if __name__ == "__main__":
-    main()
+    runner.main(TARGET, atheris)

@@ -28,12 +28,10 @@ reader, the slowest input).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import io
 import json
-import os
 import sys
 import tempfile
 import time
@@ -43,6 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+import runner  # noqa: E402  (fuzz/runner.py, beside this file)
 
 WORK = Path(tempfile.gettempdir()) / "tiendo-fuzz-small"
 FINDINGS = WORK / "findings"
@@ -112,7 +112,6 @@ class Stats:
 
 
 STATS = Stats()
-DEADLINE: float | None = None
 
 
 def _receipt(body: bytes) -> None:
@@ -152,9 +151,6 @@ READERS: tuple[tuple[Callable[[bytes], None], tuple[type[BaseException], ...]], 
 
 def one_input(data: bytes) -> None:
     """The harness: any exception but the reader's own is a finding; so is a slow input."""
-    if DEADLINE is not None and time.monotonic() > DEADLINE:
-        print(json.dumps(STATS.write("atheris")), flush=True)
-        os._exit(0)
     if not data:
         return
     mode = data[0] % len(READERS)
@@ -168,7 +164,7 @@ def one_input(data: bytes) -> None:
     except allowed:
         pass
     except Exception:
-        _save("crash", data, traceback.format_exc())
+        runner.save(FINDINGS, "crash", data, traceback.format_exc())
         raise
     finally:
         elapsed = time.perf_counter() - started
@@ -176,16 +172,9 @@ def one_input(data: bytes) -> None:
             STATS.slowest, STATS.slowest_reader = elapsed, name
             STATS.slowest_sha = hashlib.sha256(data).hexdigest()[:16]
         if elapsed > SLOW_S:
-            _save("slow", data, f"{elapsed:.3f} s\n")
+            runner.save(FINDINGS, "slow", data, f"{elapsed:.3f} s\n")
         if sum(STATS.execs.values()) % 20000 == 0:
             STATS.write("atheris" if atheris else "hypothesis")
-
-
-def _save(kind: str, data: bytes, note: str) -> None:
-    FINDINGS.mkdir(parents=True, exist_ok=True)
-    name = f"{kind}-{hashlib.sha256(data).hexdigest()[:16]}"
-    (FINDINGS / f"{name}.bin").write_bytes(data)
-    (FINDINGS / f"{name}.txt").write_text(note)
 
 
 def seed_corpus(folder: Path) -> list[bytes]:
@@ -240,90 +229,19 @@ def _bundle_seed() -> bytes:
     return out.getvalue()
 
 
-def run_atheris(minutes: float, corpus: Path) -> None:
-    assert atheris is not None
-    seed_corpus(corpus)
-    args = [
-        sys.argv[0],
-        str(corpus),
-        f"-max_total_time={int(minutes * 60) + 60}",
-        "-timeout=5",
-        "-rss_limit_mb=2048",
-        "-max_len=40000",  # a plan bundle with the shipped plan: ~30 KB
-        "-print_final_stats=1",
-    ]
-    global DEADLINE
-    DEADLINE = time.monotonic() + minutes * 60
-    atheris.Setup(args, one_input)
-    atheris.Fuzz()
-
-
-def run_hypothesis(minutes: float) -> None:
-    from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
-
-    seeds = seed_corpus(Path(tempfile.mkdtemp()) / "corpus")
-    edit = st.one_of(
-        st.tuples(st.just("set"), st.integers(0, 10**9), st.integers(0, 255)),
-        st.tuples(st.just("insert"), st.integers(0, 10**9), st.binary(min_size=1, max_size=8)),
-        st.tuples(st.just("delete"), st.integers(1, 10**9), st.integers(1, 16)),
-    )
-    deadline = time.monotonic() + minutes * 60
-
-    @settings(
-        max_examples=10**9, deadline=None, database=None, suppress_health_check=list(HealthCheck)
-    )
-    @given(seed=st.sampled_from(seeds), edits=st.lists(edit, min_size=1, max_size=4))
-    def case(seed: bytes, edits: list[tuple[str, int, object]]) -> None:
-        if time.monotonic() > deadline:
-            raise _OutOfTime
-        data = bytearray(seed)
-        for kind, pos, arg in edits:
-            pos = 1 + pos % max(len(data), 1)
-            if kind == "set" and isinstance(arg, int):
-                data[pos : pos + 1] = bytes([arg])
-            elif kind == "insert" and isinstance(arg, bytes):
-                data[pos:pos] = arg
-            elif isinstance(arg, int):
-                del data[pos : pos + arg]
-        one_input(bytes(data))
-
-    try:
-        case()
-    except _OutOfTime:
-        pass
-    except BaseExceptionGroup as group:
-        # hypothesis wraps the deadline in FlakyFailure when it strikes while a case is
-        # replayed; anything else in the group is a real finding
-        if group.split(_OutOfTime)[1] is not None:
-            raise
-    print(json.dumps(STATS.write("hypothesis")))
-
-
-class _OutOfTime(Exception):
-    pass
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--minutes", type=float, default=10.0)
-    parser.add_argument("--corpus", type=Path, default=WORK / "corpus")
-    parser.add_argument("--engine", choices=["auto", "atheris", "hypothesis"], default="auto")
-    parser.add_argument("--replay", type=Path, nargs="*", help="run these inputs once and stop")
-    args = parser.parse_args()
-    if args.replay:
-        for path in args.replay:
-            started = time.perf_counter()
-            one_input(path.read_bytes())
-            print(f"{path.name}: {time.perf_counter() - started:.3f} s")
-        return
-    if args.engine == "hypothesis" or (args.engine == "auto" and atheris is None):
-        run_hypothesis(args.minutes)
-    else:
-        if atheris is None:
-            sys.exit("atheris is not installed: .venv/bin/pip install atheris")
-        run_atheris(args.minutes, args.corpus)
-
+TARGET = runner.Target(
+    description=__doc__.splitlines()[0],
+    work=WORK,
+    one_input=one_input,
+    seed_corpus=seed_corpus,
+    write_stats=STATS.write,
+    default_minutes=10.0,
+    max_len=40000,
+    max_insert=8,
+    max_delete=16,
+    max_edits=4,
+    truncate=False,
+)
 
 if __name__ == "__main__":
-    main()
+    runner.main(TARGET, atheris)
