@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.commands.workspace import _open, _progress_printer, add_plan_option
+from app.commands.workspace import _open, _progress_printer, add_plan_option, key_before_database
 from app.errors import ConfigError
 from app.translation import cli_pick, cli_text, say
 
@@ -128,7 +128,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     period = Period.parse(args.period)
     # The key first, before the database and its libraries are loaded: the key file's
     # scrypt takes 128 MiB for a moment (SECURITY.md 21), on top of a small process.
-    key = _unit_key_first(args)
+    key = key_before_database(args)
     from app.services.packages import export_package
 
     ws = _open(args)
@@ -153,20 +153,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         f"{result.sequence}: {result.path} ({size} byte)"
     )
     return 0
-
-
-def _unit_key_first(args: argparse.Namespace) -> Any:
-    """The unit's signing key, unlocked from what SQLite alone says of the installation;
-    None when that cannot be told (export_package then unlocks it, with its own errors)."""
-    from app.paths import DataLayout, resolve_data_dir
-    from app.settings import glance
-    from app.signing.keystore import KeyStore
-
-    root = resolve_data_dir(args.data_dir)
-    known = glance(DataLayout(root).database)
-    if known is None or not known.settings.is_set_up or not known.settings.unit_id:
-        return None
-    return KeyStore(root).load(known.settings.unit_id, None)
 
 
 def _directory_name(args: argparse.Namespace, unit_id: str) -> str:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.commands.workspace import _open, _progress_printer, add_plan_option
+from app.commands.workspace import _open, _progress_printer, add_plan_option, key_before_database
 from app.errors import ConfigError
 from app.translation import cli_pick, cli_text, output_language, say
 
@@ -223,7 +223,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for p in paths:
         if not p.exists():
             raise ConfigError(f"Không tìm thấy {p}.")
-    key = None if args.no_receipts else _province_key_first(args)
+    key = None if args.no_receipts else key_before_database(args, role="province")
     from app.services.province.intake import Outcome, import_packages
 
     ws = _open(args)
@@ -255,22 +255,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     refused = counts[Outcome.REFUSED] + counts[Outcome.NOT_PROCESSED]
     return EXIT_REFUSED if refused else 0
-
-
-def _province_key_first(args: argparse.Namespace) -> Any:
-    """The province key for the receipts, unlocked before the database and its libraries
-    are loaded: the scrypt of the key file takes 128 MiB for a moment (SECURITY.md 21),
-    and on top of a small process the import's memory stays under 200 MB. None when the
-    settings cannot be glanced at: then import_packages unlocks it, with its own errors."""
-    from app.paths import DataLayout, resolve_data_dir
-    from app.settings import glance
-    from app.signing.keystore import KeyStore
-
-    root = resolve_data_dir(args.data_dir)
-    known = glance(DataLayout(root).database)
-    if known is None or known.settings.role != "province" or not known.settings.unit_id:
-        return None
-    return KeyStore(root).load(known.settings.unit_id, None)
 
 
 def _periods(args: argparse.Namespace, ws: Any) -> list[Any]:

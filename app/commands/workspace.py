@@ -31,6 +31,25 @@ def _open(args: argparse.Namespace) -> Any:
     return ws
 
 
+def key_before_database(args: argparse.Namespace, *, role: str | None = None) -> Any:
+    """The installation's signing key, unlocked before the database and its libraries are
+    loaded: the key file's scrypt takes 128 MiB for a moment (SECURITY.md 21), and on a
+    small process the command stays under 200 MB. The unit is read with SQLite alone;
+    None when that cannot tell it (or the role is not ``role``): the command's service
+    then unlocks the key itself, with its own errors."""
+    from app.paths import DataLayout, resolve_data_dir
+    from app.settings import glance
+    from app.signing.keystore import KeyStore
+
+    root = resolve_data_dir(args.data_dir)
+    known = glance(DataLayout(root).database)
+    if known is None or not known.settings.is_set_up or not known.settings.unit_id:
+        return None
+    if role is not None and known.settings.role != role:
+        return None
+    return KeyStore(root).load(known.settings.unit_id, None)
+
+
 def add_plan_option(parser: argparse.ArgumentParser) -> None:
     """--plan ID, for a command that works on one plan (DESIGN.md §7)."""
     parser.add_argument("--plan", metavar="PLAN_ID", help=PLAN_HELP)
