@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import ConfigError
+from app.kept import KeptDirectory, KeptPlan, kept_directories, kept_plans
 from app.plan import Plan
 from app.plan_format import builtin_plans, load_plan
 from app.toml_source import PlanFormatError
@@ -32,41 +32,8 @@ from app.units import UnitDirectory, builtin_unit_directories, load_units
 from db import models as m
 from db.session import Database
 
-log = logging.getLogger(__name__)
-
 BUILTIN = "builtin"  # shipped with the app; refreshed when the app's file changes
 ADDED = "added"  # added by the installation (plan add, directory add); never overwritten
-
-
-@dataclass(frozen=True)
-class KeptPlan:
-    """A plan the installation keeps: the plan, the directory it is checked against, the
-    stored file's hash and origin, and since when the unit follows it (None: not followed)."""
-
-    plan: Plan
-    directory_id: str
-    source_sha256: str
-    origin: str
-    installed_at: dt.datetime
-    followed_since: dt.date | None
-
-    @property
-    def id(self) -> str:
-        return self.plan.id
-
-
-@dataclass(frozen=True)
-class KeptDirectory:
-    """A unit directory the installation keeps."""
-
-    directory: UnitDirectory
-    source_sha256: str
-    origin: str
-    installed_at: dt.datetime
-
-    @property
-    def id(self) -> str:
-        return self.directory.id
 
 
 def sha256_hex(data: bytes) -> str:
@@ -250,17 +217,9 @@ def _directories(s: Session) -> dict[str, UnitDirectory]:
 
 
 def _kept_directories(s: Session) -> list[KeptDirectory]:
-    out = []
-    for row in s.scalars(select(m.UnitDirectory).order_by(m.UnitDirectory.installed_at)):
-        out.append(
-            KeptDirectory(
-                directory=load_units(row.source),
-                source_sha256=row.source_sha256,
-                origin=row.origin,
-                installed_at=row.installed_at,
-            )
-        )
-    return out
+    return kept_directories(
+        s.scalars(select(m.UnitDirectory).order_by(m.UnitDirectory.installed_at))
+    )
 
 
 def load_directories(db: Database) -> list[KeptDirectory]:
@@ -283,28 +242,7 @@ def load_plans(db: Database, directories: Mapping[str, UnitDirectory]) -> list[K
     with db.session() as s:
         followed = {row.plan_id: row.followed_since for row in s.scalars(select(m.UnitPlan))}
         rows = list(s.scalars(select(m.PlanSource).order_by(m.PlanSource.installed_at)))
-    out = []
-    for row in rows:
-        units = directories.get(row.directory_id)
-        if units is None:
-            log.warning("plan %s: directory %s is not kept", row.plan_id, row.directory_id)
-            continue
-        try:
-            plan = load_plan(row.source, units=units)
-        except PlanFormatError:
-            log.exception("plan %s: stored file no longer reads", row.plan_id)
-            continue
-        out.append(
-            KeptPlan(
-                plan=plan,
-                directory_id=row.directory_id,
-                source_sha256=row.source_sha256,
-                origin=row.origin,
-                installed_at=row.installed_at,
-                followed_since=followed.get(row.plan_id),
-            )
-        )
-    return out
+    return kept_plans(rows, directories, followed)
 
 
 def plan_source(db: Database, plan_id: str) -> str:

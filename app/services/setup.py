@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.errors import ConfigError
+from app.kept import KeptPlan
 from app.plan import Plan
 from app.plan_units import implementing_units, names_unit
 from app.recipients import default_recipients
-from app.services.catalog import KeptPlan, follow
+from app.services.catalog import follow
 from app.services.workspace import Workspace, check_role
 from app.settings import InstallSettings
 from app.units import Unit, UnitDirectory, UnitKind

@@ -10,11 +10,10 @@ from sqlalchemy import select
 
 from app.errors import ConfigError, NotSetUp
 from app.evidence import EvidenceStore
+from app.kept import KeptDirectory, KeptPlan, current_plan_id, plans_worked_with
 from app.paths import DataLayout
 from app.plan import Plan
 from app.services.catalog import (
-    KeptDirectory,
-    KeptPlan,
     builtin_catalog,
     install_builtins,
     load_directories,
@@ -76,9 +75,7 @@ class Workspace:
     def plans(self) -> tuple[KeptPlan, ...]:
         """The plans this installation works with, in the order they were installed: at a
         unit, those it follows; at the province (or before setup), every plan it keeps."""
-        if self.settings.role == "unit":
-            return tuple(k for k in self.kept if k.followed_since is not None)
-        return self.kept
+        return plans_worked_with(self.settings.role, self.kept)
 
     @property
     def current(self) -> KeptPlan:
@@ -116,7 +113,7 @@ class Workspace:
         directories, kept = _read_catalog(self.db)
         self.directories = {d.id: d.directory for d in directories}
         self.kept = tuple(kept)
-        self.use_plan(_current_plan_id(self.settings, self.plans, self.kept, self.plan.id))
+        self.use_plan(current_plan_id(self.settings.plan_id, self.plans, self.kept, self.plan.id))
 
     def find_unit(self, unit_id: str) -> Unit:
         """The unit with this id: from the current plan's directory, else from any kept
@@ -198,7 +195,7 @@ def open_workspace(data_dir: Path, *, allow_damaged: bool = False) -> Workspace:
         plan=first.plan,
         units=by_id[first.directory_id],
     )
-    ws.use_plan(_current_plan_id(settings, ws.plans, ws.kept, None))
+    ws.use_plan(current_plan_id(settings.plan_id, ws.plans, ws.kept))
     return ws
 
 
@@ -217,21 +214,6 @@ def _read_catalog(db: Database) -> tuple[list[KeptDirectory], list[KeptPlan]]:
     if not kept:
         return builtin_catalog()
     return directories, kept
-
-
-def _current_plan_id(
-    settings: InstallSettings,
-    plans: tuple[KeptPlan, ...],
-    kept: tuple[KeptPlan, ...],
-    keep: str | None,
-) -> str:
-    """The plan to open on: the one in use, else the remembered one, else the first the
-    installation works with, else the first kept."""
-    ids = [k.id for k in plans] or [k.id for k in kept]
-    for wanted in (keep, settings.plan_id):
-        if wanted and wanted in ids:
-            return wanted
-    return ids[0]
 
 
 def _settle_exports(db: Database, layout: DataLayout, settings: InstallSettings) -> None:

@@ -35,7 +35,7 @@ from ui.widgets.common import plan_name
 from ui.widgets.messages import core_text, show_error
 
 if TYPE_CHECKING:
-    from app.services.catalog import KeptPlan
+    from app.kept import KeptPlan
     from ui.context import AppContext
 
 SHOWN_PROBLEMS = 8  # a longer list goes to the box's details: the box fits the screen

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import KnownError
+from app.kept import KeptPlan
 from app.plan_edit import PlanData, new_plan, parse
 from app.services import plan_drafts
-from app.services.catalog import KeptPlan, plan_source
+from app.services.catalog import plan_source
 from ui.context import AppContext
 from ui.screens.plans.editor import PlanEditor
 from ui.screens.plans.unit_picker import UnitPickerDialog
