@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from db import audit
 from db.errors import DatabaseDamaged, DatabaseError, DatabaseTooNew, KnownError
 from db.failures import database_failure, is_damage, raise_failure
 from db.peek import connect_read_only
+from db.reads import Query
 from db.schema import HEAD, REVISIONS
 
 BUSY_TIMEOUT_MS = 10_000
@@ -61,6 +62,18 @@ class Database:
             )
         with self.session() as s, s.begin():
             yield s
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[Query]:
+        """Plain SQL reads (db.reads) on this database, all inside one read transaction,
+        with the same error handling as the ORM's."""
+        with self.session() as s:
+            connection = s.connection()
+
+            def query(sql: str, params: Sequence[object]) -> Iterable[Sequence[Any]]:
+                return connection.exec_driver_sql(sql, tuple(params)).all()
+
+            yield query
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -189,3 +189,59 @@ def test_demo_fills_every_task_and_drafts_past_reports(tmp_path: Path) -> None:
         assert reports.validate(ws, year.id) == []
     finally:
         ws.close()
+
+
+def test_the_first_look_at_the_file_counts_as_the_open_workspace(workspace: Workspace) -> None:
+    """The start-up's overview, read from the database file with SQLite alone before the
+    workspace opens, is the overview the open workspace gives: counts, the year's window,
+    deleted activities left out, the newest report's statuses, submitted periods."""
+    import sqlite3
+
+    from app.settings import glance
+
+    for day, task in (("2024-03-01", "II.1"), ("2024-12-20", "II.1"), ("2024-06-02", "II.2")):
+        add(workspace, day, task=task)
+    activities.delete_activity(workspace, add(workspace, "2024-07-07", task="II.2"))
+    first = reports.create_draft(workspace, "2024-H1")
+    reports.update_entry(workspace, first, "II.1", "status", "done")
+    with sqlite3.connect(workspace.db.path) as con:  # sent: the period is no longer asked for
+        con.execute("UPDATE reports SET state = 'exported' WHERE id = ?", (first,))
+    settings = glance(workspace.db.path)
+    assert settings is not None
+    for day in (dt.date(2024, 11, 15), dt.date(2024, 12, 16), dt.date(2025, 1, 10)):
+        look = overview.first_look(workspace.db.path, settings.settings, day)
+        assert look == overview.overview(workspace, day)
+    assert look is not None
+    progress = {p.task.code: p for p in look.progress}
+    # 10/01/2025 counts in the year report of 2025 (15/12/2024 to 14/12/2025)
+    assert (progress["II.1"].activity_count, progress["II.1"].year_count) == (2, 1)
+    assert progress["II.1"].last_date == dt.date(2024, 12, 20)
+    assert progress["II.1"].verdict == "done"  # from the report
+    assert (progress["II.2"].activity_count, progress["II.2"].verdict) == (1, "recurring_active")
+    [plan] = look.reports
+    assert "2024-H1" not in {d.period_code for d in plan.waiting}
+    assert {d.period_code for d in plan.waiting if d.late} == {"2024"}
+
+
+def test_no_first_look_where_sqlite_cannot_give_the_overview(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """None, never an exception: not a unit, not this version's schema, not a database."""
+    import sqlite3
+    from dataclasses import replace
+
+    path = workspace.db.path
+    settings = workspace.settings
+    day = dt.date(2024, 11, 15)
+    assert overview.first_look(path, settings, day) is not None
+    assert overview.first_look(path, replace(settings, role="province"), day) is None
+    assert overview.first_look(tmp_path / "none.sqlite", settings, day) is None
+    (tmp_path / "text.sqlite").write_text("không phải cơ sở dữ liệu", "utf-8")
+    assert overview.first_look(tmp_path / "text.sqlite", settings, day) is None
+    copy = tmp_path / "older.sqlite"
+    with sqlite3.connect(path) as con, sqlite3.connect(copy) as other:
+        con.backup(other)
+    for version in ("0002", "9999_tuong_lai"):  # upgraded, or refused, when it opens
+        with sqlite3.connect(copy) as con:
+            con.execute("UPDATE alembic_version SET version_num = ?", (version,))
+        assert overview.first_look(copy, settings, day) is None
