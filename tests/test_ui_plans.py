@@ -13,6 +13,7 @@ from typing import cast
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QTreeWidgetItemIterator
 from pytestqt.qtbot import QtBot
 
@@ -570,3 +571,147 @@ def test_the_unit_stops_following_a_plan_and_can_follow_it_again(
     assert ws.plan.id == PLAN_35 and PLAN_35 in {k.id for k in ws.plans}
     ws.use_plan(PLAN_157, remember=False)
     assert len(activities.list_rows(ws)) == kept_activities  # nothing recorded was lost
+
+
+def screen_texts(screen: OverviewScreen) -> tuple[object, ...]:
+    """What the overview shows: the plan, its reports, the cards and the task table."""
+    model = screen.model
+    table = [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    return (
+        screen.subtitle.text(),
+        screen.due_list.reports(),
+        screen.late_card.body.text(),
+        screen.count_card.body.text(),
+        table,
+    )
+
+
+def test_the_first_look_shows_what_the_open_workspace_shows_and_goes_on_working(
+    qtbot: QtBot, data_dir: Path, boxes: Boxes
+) -> None:
+    """Before the workspace is open, the start-up puts up the overview read with SQLite
+    alone: the same texts as once it is open. A report chosen there opens once it is."""
+    from app.paths import DataLayout
+    from app.services.overview import first_look
+    from app.settings import glance
+
+    database = DataLayout(data_dir).database
+    known = glance(database)
+    assert known is not None
+    look = first_look(database, known.settings, TODAY)
+    assert look is not None
+    window = MainWindow(unit_name=known.unit_name, unit_short_name=known.unit_short_name)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.show_first_look(look)
+    screen = window.stack.currentWidget()
+    assert isinstance(screen, OverviewScreen) and screen.ctx is None
+    qtbot.waitUntil(lambda: screen.shown is not None)
+    assert screen.charts is None and screen.charts_waiting.isVisible()
+    # the switcher names the plans already, and waits for the workspace to switch
+    assert window.switcher.combo.count() == 2 and window.switcher.current_id() == PLAN_157
+    assert not window.switcher.isEnabled()
+
+    ws = open_workspace(data_dir)
+    try:
+        reference = open_window(qtbot, ws)  # the window as it is once the data is open
+        assert screen_texts(screen) == screen_texts(overview(reference))
+        assert {plan for plan, _code, _text in screen.due_list.reports()} == {PLAN_157, PLAN_35}
+        reference.close()
+
+        tree = screen.due_list
+        it = QTreeWidgetItemIterator(tree)
+        while (target := it.value()) is not None:
+            if target.data(0, Qt.ItemDataRole.UserRole) == (PLAN_35, "2026-H1"):
+                break
+            it += 1
+        assert target is not None
+        tree.setFocus()
+        tree.setCurrentItem(target)
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+        assert screen.pending == (PLAN_35, "2026-H1")
+        assert "khi dữ liệu đã mở xong" in window.statusBar().currentMessage()
+
+        ctx = AppContext(ws)
+        ctx.today = lambda: TODAY
+        with qtbot.waitSignal(ctx.reports_changed, timeout=10_000):  # the draft it makes
+            window.attach(ctx)
+        assert window.nav.currentRow() == REPORTS and ws.plan.id == PLAN_35
+        assert window.reports.period is not None and window.reports.period.code == "2026-H1"
+        assert screen.pending is None
+        assert "khi dữ liệu đã mở xong" not in window.statusBar().currentMessage()
+        assert not boxes.errors
+    finally:
+        window.close()
+        ws.close()
+
+
+def test_the_first_look_becomes_the_overview_with_its_charts(qtbot: QtBot, data_dir: Path) -> None:
+    from app.paths import DataLayout
+    from app.services.overview import first_look
+    from app.settings import glance
+
+    database = DataLayout(data_dir).database
+    known = glance(database)
+    assert known is not None
+    look = first_look(database, known.settings, TODAY)
+    assert look is not None
+    window = MainWindow(unit_name=known.unit_name)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_first_look(look)
+    screen = overview_preview = window.stack.currentWidget()
+    assert isinstance(screen, OverviewScreen)
+    ws = open_workspace(data_dir)
+    try:
+        ctx = AppContext(ws)
+        ctx.today = lambda: TODAY
+        window.attach(ctx)
+        assert overview(window) is overview_preview and screen.ctx is ctx  # not built again
+        qtbot.waitUntil(lambda: screen.charts is not None)
+        assert not screen.charts_waiting.isVisible()
+        activities.add_activity(  # the open screen follows the workspace now
+            ws, activities.ActivityInput("II.1", TODAY, "Hội nghị mới"), []
+        )
+        before = screen.count_card.body.text()
+        ctx.activities_changed.emit()
+        assert screen.count_card.body.text() != before
+    finally:
+        window.close()
+        ws.close()
+
+
+def test_a_narrow_report_list_wraps_its_entries_instead_of_cutting_them(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    """At 1024×768, in English, "Report for first half of 2025 — overdue (due 19/06/2025)"
+    was cut to "… overdue (due …": each row now grows to its wrapped text."""
+    from PySide6.QtCore import QRect
+
+    from app.services.overview import reports_by_plan
+    from ui.screens.overview import DueReportsList
+
+    tree = DueReportsList("en")
+    qtbot.addWidget(tree)
+    tree.fill(reports_by_plan(ws, TODAY), TODAY)
+    tree.resize(260, 600)
+    tree.show()
+    qtbot.waitExposed(tree)
+    it = QTreeWidgetItemIterator(tree)
+    heights = []
+    while (item := it.value()) is not None:
+        rect = tree.visualItemRect(item)
+        needed = QFontMetrics(item.font(0)).boundingRect(
+            QRect(0, 0, rect.width(), 10_000), int(Qt.TextFlag.TextWordWrap), item.text(0)
+        )
+        assert rect.height() >= needed.height(), item.text(0)
+        heights.append(rect.height())
+        it += 1
+    line = QFontMetrics(tree.font()).height()
+    assert min(heights) > 1.5 * line  # every entry takes two lines or more at this width
+    tree.resize(1200, 600)  # and one again when there is room
+    qtbot.waitUntil(lambda: tree.visualItemRect(tree.topLevelItem(0)).height() < 1.5 * line)

@@ -43,10 +43,15 @@ class AppContext(QObject):
     def period_label(self, period: Period) -> str:
         """The period's name in the interface language, as it reads inside a sentence
         ("báo cáo năm 2024")."""
-        return period.label_en if self.lang == "en" else period.label_vi
+        return period_label(period, self.lang)
 
     def period_title(self, period: Period) -> str:
         """The period's name standing alone, as a label, list entry or column heading
         ("Năm 2024")."""
         label = self.period_label(period)
         return label[:1].upper() + label[1:]
+
+
+def period_label(period: Period, lang: str) -> str:
+    """The period's name in this interface language, as it reads inside a sentence."""
+    return period.label_en if lang == "en" else period.label_vi

@@ -146,12 +146,18 @@ def _window_first(
     )
     window.present()
     smoke.window_shown(app)
-    # The open starts once the window has been painted (a zero timer fires after the
-    # events the show queued): any earlier and it competes with the first paint for
-    # Python's lock.
     job = Job(work)
     job.signals.finished.connect(opened)
-    QTimer.singleShot(0, job.start)
+
+    def first_look() -> None:
+        # A unit's overview, read with SQLite alone, goes up while the workspace opens;
+        # the open starts once that has been painted (a zero timer fires after the events
+        # the show queued): any earlier and it competes with the paint for Python's lock.
+        if _show_first_look(window, root, known):
+            smoke.data_shown(app)
+        QTimer.singleShot(0, job.start)
+
+    QTimer.singleShot(0, first_look)
     code = app.exec()
     window.close()  # if the loop ended some other way: unsaved edits are flushed on close
     QThreadPool.globalInstance().waitForDone()  # the open, if the window closed first
@@ -162,6 +168,26 @@ def _window_first(
     if opening.ws is not None:  # closed before the data was there: nothing to save
         opening.ws.close()
     return code
+
+
+def _show_first_look(window: MainWindow | ProvinceWindow, root: Path, known: Glance) -> bool:
+    """Put the unit's overview on the window before its workspace is open, read from the
+    database file with SQLite alone; False (the window keeps saying the data is opening)
+    for the province's window, or when SQLite cannot give it."""
+    from ui.main_window import MainWindow
+
+    if not isinstance(window, MainWindow) or window.ctx is not None or not window.isVisible():
+        return False
+    import datetime as dt
+
+    from app.paths import DataLayout
+    from app.services.overview import first_look
+
+    look = first_look(DataLayout(root).database, known.settings, dt.date.today())
+    if look is None:
+        return False
+    window.show_first_look(look)
+    return True
 
 
 def _workspace_first(
@@ -187,7 +213,7 @@ def _workspace_first(
         from ui.setup_wizard import SetupWizard
 
         smoke.window_shown(app)  # the wizard is the first window of a new installation
-        smoke.data_shown(app)
+        smoke.ready(app)
         wizard = SetupWizard(ws)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             ws.close()
@@ -251,7 +277,7 @@ def _window_ready(
     the automatic backup if one is due."""
     if open_path is not None:
         QTimer.singleShot(0, lambda: window.open_file(open_path))
-    smoke.data_shown(app)
+    smoke.ready(app)
     QTimer.singleShot(0, lambda: hold_collection(False))  # after the turn that paints
     _start_backup_if_due(ws)
 

@@ -14,6 +14,7 @@ from ui.shell import ShellWindow
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from app.services.overview import Overview
     from ui.screens.activities import ActivitiesScreen
     from ui.screens.outbox import OutboxScreen
     from ui.screens.reports import ReportsScreen
@@ -60,6 +61,16 @@ class MainWindow(ShellWindow):
     @property
     def reports(self) -> ReportsScreen:
         return cast("ReportsScreen", self.screen_at(REPORTS))
+
+    def show_first_look(self, look: Overview) -> None:
+        """The overview of the unit's data read before the workspace is open (see
+        app.services.overview.first_look); it goes on working once the workspace is."""
+        from ui import i18n
+        from ui.screens.overview import OverviewScreen
+
+        screen = OverviewScreen(None, look=look, lang=i18n.current())
+        self.preview(OVERVIEW, screen, screen.attach)
+        self.switcher.list_plans([r.plan for r in look.reports] or [look.current], look.current.id)
 
     def attach(self, ctx: AppContext) -> None:
         super().attach(ctx)
@@ -137,7 +148,7 @@ class MainWindow(ShellWindow):
             )
 
 
-ACTIVITIES, REPORTS, OUTBOX, SETTINGS = 2, 3, 4, 5
+OVERVIEW, ACTIVITIES, REPORTS, OUTBOX, SETTINGS = 0, 2, 3, 4, 5
 
 
 def _overview(ctx: AppContext) -> QWidget:

@@ -4,6 +4,7 @@ data is never touched)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit, QWidget
 
+from app.services.overview import first_look
 from app.services.workspace import Workspace, open_workspace
 from ui import i18n, screenshot_scenes
 from ui.application import make_app
@@ -159,6 +161,11 @@ def _main_screens(ws: Workspace, out: Path, lang: str, size: QSize) -> list[Path
     opening.show()
     _settle()
     written = [_grab(opening, out / f"{lang}-0-opening.png")]
+    # Then the unit's overview read with SQLite alone (the charts come once it is open).
+    look = first_look(ws.db.path, ws.settings, dt.date.today())
+    if look is not None:
+        opening.show_first_look(look)
+        written.append(_grab(opening, out / f"{lang}-0b-first-look.png"))
     opening.close()
     ctx = AppContext(ws, lang)
     window = MainWindow(ctx)

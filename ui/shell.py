@@ -87,6 +87,8 @@ class ShellWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.factories: list[tuple[str, ScreenFactory]] = []
         self.built: dict[int, QWidget] = {}
+        # screens shown before the workspace is open (preview()), each with its attach
+        self.previews: dict[int, tuple[QWidget, Callable[[AppContext], None]]] = {}
         self.nav.currentRowChanged.connect(self._switch)
         self.nav.itemPressed.connect(self._picked)
         self.picked_while_opening = False  # the user chose a screen before the data came
@@ -215,10 +217,26 @@ class ShellWindow(QMainWindow):
         if ctx is not None:
             self.attach(ctx)
 
+    def preview(self, index: int, screen: QWidget, attach: Callable[[AppContext], None]) -> None:
+        """Put up a screen built before the workspace is open (the unit's overview, read
+        with SQLite alone) in place of its opening page; :meth:`attach` hands it the
+        workspace through ``attach``."""
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, screen)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.previews[index] = (screen, attach)
+        self.stack.setCurrentIndex(max(self.nav.currentRow(), 0))
+
     def attach(self, ctx: AppContext) -> None:
         """The workspace is open: show the screen the user moved to while it opened, or
         else the window's first screen, and switch on what needs data."""
         self.ctx = ctx
+        for index, (screen, attach_screen) in self.previews.items():
+            attach_screen(ctx)
+            self.built[index] = screen
+        self.previews.clear()
         self._attach_switcher(ctx)
         ctx.status_message.connect(self._show_status)
         for action in self.data_actions:

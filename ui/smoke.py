@@ -28,12 +28,14 @@ HEAVY_MODULES = (
     "sqlalchemy",
     "PySide6.QtCharts",
 )
-FIRST_WINDOW = "tiendo_first_window"  # an application property, so it is said once
+FIRST_WINDOW = "tiendo_first_window"  # application properties, so each is said once
+DATA_SHOWN = "tiendo_data_shown"
 
 
 def starting(app: QApplication) -> None:
     """A new start of the app in this process (the tests start it more than once)."""
     app.setProperty(FIRST_WINDOW, False)
+    app.setProperty(DATA_SHOWN, False)
 
 
 def active() -> bool:
@@ -57,20 +59,26 @@ def window_shown(app: QApplication) -> None:
 
 
 def data_shown(app: QApplication) -> None:
-    """Once the window shows the unit's data (or the setup wizard is up), print "smoke ok"
-    and quit TIENDO_SMOKE_QUIT_MS milliseconds later."""
+    """Say once when the window first shows the unit's data (the overview read with
+    SQLite alone, or the open workspace's) or the setup wizard is up: "smoke ok"."""
+    if not active() or app.property(DATA_SHOWN):
+        return
+    app.setProperty(DATA_SHOWN, True)
+    QTimer.singleShot(0, lambda: print("smoke ok", flush=True))
+
+
+def ready(app: QApplication) -> None:
+    """The start is over (the workspace open and attached, or the wizard up): say "smoke
+    ok" if not said yet, and quit TIENDO_SMOKE_QUIT_MS milliseconds later."""
     delay = os.environ.get("TIENDO_SMOKE_QUIT_MS")
     if not delay:
         return
-
-    def ready() -> None:
-        print("smoke ok", flush=True)
+    data_shown(app)
 
     def done() -> None:
         # exit, not quit: also ends a dialog's own loop (the setup wizard)
         app.exit(0)
 
-    QTimer.singleShot(0, ready)
     QTimer.singleShot(max(int(delay), 0), done)
 
 

@@ -1,26 +1,37 @@
 """Tổng quan: each followed plan's next report and late ones (each opens in Báo cáo), the
-current plan's progress per task and its deadline tasks on track or not."""
+current plan's progress per task and its deadline tasks on track or not.
+
+At start-up the screen can come up before the workspace is open, from the overview read
+with SQLite alone (``OverviewScreen(None, look=…)``); ``attach(ctx)`` then hands it the
+workspace, and a report opened in the meantime opens then."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     Qt,
     QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QMainWindow,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QTreeWidget,
@@ -31,11 +42,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import overview
-from ui.context import AppContext
+from ui.context import AppContext, period_label
 from ui.widgets.common import STATUS_COLOURS, Card, heading, plan_label, plan_name
 from ui.widgets.lazy import LazyRefresh
 
 if TYPE_CHECKING:
+    from app.calendar import Period
+    from app.plan import Plan
     from ui.widgets.charts import UnitProgressPanel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -116,21 +129,43 @@ class ProgressModel(QAbstractTableModel):
         return None
 
 
+class _WrappedRows(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to the list's width (a tree view asks its
+    delegate for one line otherwise, and cuts a long entry short on a narrow screen)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        view = self.parent()
+        base = super().sizeHint(option, index)
+        if not isinstance(view, QTreeWidget):
+            return base
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)  # the item's own font (a plan's heading is bold)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = max(view.viewport().width() - view.indentation() * depth - 8, 80)
+        text = opt.fontMetrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), opt.text
+        )
+        return QSize(width, max(base.height(), text.height() + 4))
+
+
 class DueReportsList(QTreeWidget):
     """Each followed plan's next report and the reports waiting for action (late ones
     first); Enter, a double-click or a click on a report opens it (``opened``)."""
 
     opened = Signal(str, str)  # plan id, period code
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.lang = lang
         self.setHeaderHidden(True)
         self.setColumnCount(1)
         self.setRootIsDecorated(False)
         self.setItemsExpandable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWordWrap(True)
+        self.setItemDelegate(_WrappedRows(self))
         self.setAccessibleName(self.tr("Báo cáo cần gửi của từng kế hoạch"))
         self.setStyleSheet("QTreeWidget { background: transparent; }")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -160,8 +195,24 @@ class DueReportsList(QTreeWidget):
         if first is not None:  # where the keyboard starts; highlighted once it moves
             self.setCurrentItem(first)
             self.clearSelection()
-        rows = len(self.reports()) + (len(plans) if several else 0)
-        self.setMinimumHeight(min(rows, 7) * self.fontMetrics().height() * 3 // 2 + 8)
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.doItemsLayout()  # the rows wrap again to the new width
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for every entry as wrapped now, up to 14 lines (then it scrolls)."""
+        self.executeDelayedItemsLayout()
+        total = 0
+        it = QTreeWidgetItemIterator(self)
+        while (item := it.value()) is not None:
+            total += self.visualItemRect(item).height()
+            it += 1
+        height = min(total, 14 * self.fontMetrics().height()) + 2 * self.frameWidth() + 4
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
 
     def _items(self, plan_reports: overview.PlanReports, today: dt.date) -> list[QTreeWidgetItem]:
         items = []
@@ -170,7 +221,7 @@ class DueReportsList(QTreeWidget):
         for due in late:
             text = (
                 self.tr("Báo cáo %1 — quá hạn (hạn %2)")
-                .replace("%1", self.ctx.period_label(due.status.period))
+                .replace("%1", self._label(due.status.period))
                 .replace("%2", due.status.due.strftime("%d/%m/%Y"))
             )
             items.append(self._report_item(due, text, late=True))
@@ -190,7 +241,7 @@ class DueReportsList(QTreeWidget):
     def _next_text(self, due: overview.DueReport, today: dt.date) -> str:
         return (
             self.tr("Tiếp theo: báo cáo %1 — hạn %2 (%3)")
-            .replace("%1", self.ctx.period_label(due.status.period))
+            .replace("%1", self._label(due.status.period))
             .replace("%2", due.status.due.strftime("%d/%m/%Y"))
             .replace("%3", self._days_left(due.status.due, today))
         )
@@ -198,10 +249,13 @@ class DueReportsList(QTreeWidget):
     def _due_text(self, due: overview.DueReport, today: dt.date) -> str:
         return (
             self.tr("Báo cáo %1 — hạn %2 (%3)")
-            .replace("%1", self.ctx.period_label(due.status.period))
+            .replace("%1", self._label(due.status.period))
             .replace("%2", due.status.due.strftime("%d/%m/%Y"))
             .replace("%3", self._days_left(due.status.due, today))
         )
+
+    def _label(self, period: Period) -> str:
+        return period_label(period, self.lang)
 
     def _days_left(self, due: dt.date, today: dt.date) -> str:
         days = (due - today).days
@@ -242,21 +296,32 @@ class DueReportsList(QTreeWidget):
 
 
 class OverviewScreen(LazyRefresh):
-    def __init__(self, ctx: AppContext) -> None:
+    """Give it the open workspace (``ctx``), or the overview read before it opened
+    (``look``, in the interface language ``lang``) and the workspace later by
+    :meth:`attach`."""
+
+    def __init__(
+        self, ctx: AppContext | None, *, look: overview.Overview | None = None, lang: str = "vi"
+    ) -> None:
         super().__init__()
-        self.ctx = ctx
-        self.today = ctx.today
+        self.ctx: AppContext | None = None
+        self.look = look
+        self.shown: overview.Overview | None = None  # what the cards and table show
+        self.pending: tuple[str, str] | None = None  # a report opened before attach()
+        self.today: Callable[[], dt.date] = dt.date.today
+        if look is not None:
+            self.today = lambda: look.today
         layout = QVBoxLayout(self)
-        plan = ctx.ws.plan
         layout.addWidget(heading(self.tr("Tổng quan")))
-        self.subtitle = heading(
-            f"{plan_name(plan)} — {plan.issuer_name}",
-            2,
-        )
+        self.subtitle = heading("", 2)
+        if ctx is not None:
+            self._title(ctx.ws.plan)
+        elif look is not None:
+            self._title(look.current.plan)
         layout.addWidget(self.subtitle)
         cards = QHBoxLayout()
         self.reports_card = Card(self.tr("Báo cáo cần gửi"))
-        self.due_list = DueReportsList(ctx)
+        self.due_list = DueReportsList(ctx.lang if ctx is not None else lang)
         card_layout = self.reports_card.layout()
         assert card_layout is not None
         card_layout.addWidget(self.due_list)
@@ -267,12 +332,17 @@ class OverviewScreen(LazyRefresh):
         cards.addWidget(self.late_card, 1)
         cards.addWidget(self.count_card, 1)
         layout.addLayout(cards)
-        self.due_list.opened.connect(ctx.open_report)
+        self.due_list.opened.connect(self._open_report)
         layout.addWidget(heading(self.tr("Tiến độ từng nhiệm vụ"), 2))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.chart_page = QWidget()  # the charts come after the first paint (_load_charts)
-        QVBoxLayout(self.chart_page).setContentsMargins(0, 0, 0, 0)
+        self.chart_layout = QVBoxLayout(self.chart_page)
+        self.chart_layout.setContentsMargins(0, 0, 0, 0)
+        self.charts_waiting = QLabel(self.tr("Đang vẽ biểu đồ…"))
+        self.charts_waiting.setStyleSheet("color: #5f6b7a; padding: 12px;")
+        self.charts_waiting.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.chart_layout.addWidget(self.charts_waiting, 1)  # hidden once the charts are there
         self.charts: UnitProgressPanel | None = None
         self.tabs.addTab(self.chart_page, self.tr("&Biểu đồ"))
         self.model = ProgressModel(self)
@@ -289,20 +359,52 @@ class OverviewScreen(LazyRefresh):
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.tabs.addTab(self.table, self.tr("&Bảng"))
         layout.addWidget(self.tabs, 1)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The workspace is open: from now on the screen reads it (at once if shown), the
+        charts follow, and a report chosen while it opened opens."""
+        self.ctx = ctx
+        self.today = ctx.today
+        self.look = None
         ctx.activities_changed.connect(self.mark_stale)
         ctx.reports_changed.connect(self.mark_stale)
         ctx.plans_changed.connect(self.mark_stale)
+        self.mark_stale()
+        if self.pending is not None:
+            # after the window has connected its own handlers (MainWindow.attach)
+            QTimer.singleShot(0, self, self._open_pending)
+
+    def _open_report(self, plan_id: str, period: str) -> None:
+        if self.ctx is not None:
+            self.ctx.open_report.emit(plan_id, period)
+            return
+        self.pending = (plan_id, period)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.tr("Báo cáo sẽ mở khi dữ liệu đã mở xong…"))
+
+    def _open_pending(self) -> None:
+        if self.ctx is not None and self.pending is not None:
+            plan_id, period = self.pending
+            self.pending = None
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().clearMessage()
+            self.ctx.open_report.emit(plan_id, period)
 
     def _load_charts(self) -> None:
         """Build the charts (QtCharts loads here, after the window is up) and draw them."""
+        if self.ctx is None:
+            return
         if self.charts is None:
             from ui.widgets.charts import UnitProgressPanel
 
             self.charts = UnitProgressPanel(self.ctx)
             self.charts.today = self.today
-            page_layout = self.chart_page.layout()
-            assert page_layout is not None
-            page_layout.addWidget(self.charts)
+            self.charts_waiting.hide()
+            self.chart_layout.insertWidget(0, self.charts, 1)
         self.charts.refresh()
 
     def _charts_after_paint(self) -> None:
@@ -312,14 +414,26 @@ class OverviewScreen(LazyRefresh):
         QTimer.singleShot(0, self, self._load_charts)  # not once the screen is gone
 
     def refresh(self) -> None:
+        if self.ctx is None:
+            if self.look is not None:
+                self._show(self.look)
+            return
         QTimer.singleShot(0, self, self._charts_after_paint)
-        today = self.today()
-        ws = self.ctx.ws
-        rows = overview.task_progress(ws, today)
+        data = overview.overview(self.ctx.ws, self.today())
+        if data != self.shown:  # the same as the first look: the list keeps its place
+            self._show(data)
+
+    def _title(self, plan: Plan) -> None:
+        self.subtitle.setText(f"{plan_name(plan)} — {plan.issuer_name}")
+
+    def _show(self, data: overview.Overview) -> None:
+        self.shown = data
+        self._title(data.current.plan)
+        rows = data.progress
         self.model.set_rows(rows)
         self.table.resizeRowsToContents()
-        self.due_list.fill(overview.reports_by_plan(ws, today), today)
-        since = ws.current.followed_since
+        self.due_list.fill(data.reports, data.today)
+        since = data.current.followed_since
         items: list[str] = []
         for row in rows:
             deadline = row.task.timeframe.deadline

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from app.kept import KeptPlan
     from app.services.workspace import Workspace
 
 SIDEBAR_TEXT = "color: #c9d6e8;"
@@ -74,6 +77,12 @@ class PlanSwitcher(QWidget):
 
     def fill(self, ws: Workspace) -> None:
         """List the plans the installation works with, the current one chosen."""
+        self.list_plans(ws.plans or (ws.current,), ws.plan.id)
+        self.setEnabled(True)
+
+    def list_plans(self, plans: Iterable[KeptPlan], current_id: str) -> None:
+        """List these plans, ``current_id`` chosen; the switcher stays off until the
+        workspace is open (the start-up's first look lists them before)."""
         from PySide6.QtCore import Qt
 
         from ui.widgets.common import plan_label, plan_name
@@ -81,7 +90,7 @@ class PlanSwitcher(QWidget):
         self.combo.blockSignals(True)
         try:
             self.combo.clear()
-            for kept in ws.plans or (ws.current,):
+            for kept in plans:
                 plan = kept.plan
                 self.combo.addItem(plan.number, kept.id)
                 row = self.combo.count() - 1
@@ -91,8 +100,7 @@ class PlanSwitcher(QWidget):
                 )
         finally:
             self.combo.blockSignals(False)
-        self.show_current(ws.plan.id)
-        self.setEnabled(True)
+        self.show_current(current_id)
 
     def show_current(self, plan_id: str) -> None:
         """Show ``plan_id`` as chosen (without asking for a switch)."""
