@@ -885,42 +885,42 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>DueReportsList</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="134"/>
+        <location filename="../../ui/screens/overview.py" line="143"/>
         <source>Báo cáo cần gửi của từng kế hoạch</source>
         <translation>Reports to send for each plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="172"/>
+        <location filename="../../ui/screens/overview.py" line="181"/>
         <source>Báo cáo %1 — quá hạn (hạn %2)</source>
         <translation>Report for %1 — overdue (due %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="185"/>
+        <location filename="../../ui/screens/overview.py" line="194"/>
         <source>Không có báo cáo nào cần gửi.</source>
         <translation>No report to send.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="192"/>
+        <location filename="../../ui/screens/overview.py" line="201"/>
         <source>Tiếp theo: báo cáo %1 — hạn %2 (%3)</source>
         <translation>Next: report for %1 — due %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="200"/>
+        <location filename="../../ui/screens/overview.py" line="209"/>
         <source>Báo cáo %1 — hạn %2 (%3)</source>
         <translation>Report for %1 — due %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="208"/>
+        <location filename="../../ui/screens/overview.py" line="220"/>
         <source>hôm nay</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="208"/>
+        <location filename="../../ui/screens/overview.py" line="220"/>
         <source>còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="213"/>
+        <location filename="../../ui/screens/overview.py" line="225"/>
         <source>Mở báo cáo này (Enter)</source>
         <translation>Open this report (Enter)</translation>
     </message>
@@ -1703,12 +1703,12 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Please use the window that is already open (look on the taskbar).</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="182"/>
+        <location filename="../../ui/main.py" line="208"/>
         <source>Dữ liệu bị hỏng và không đọc được thông tin đơn vị.</source>
         <translation>The data is damaged and the unit information cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="183"/>
+        <location filename="../../ui/main.py" line="209"/>
         <source>Hãy khôi phục từ một bản sao lưu (tiendo restore TỆP).</source>
         <translation>Please restore from a backup (tiendo restore FILE).</translation>
     </message>
@@ -1716,62 +1716,62 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>Nhiệm vụ</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>Hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Gửi báo cáo</source>
         <translation>Send reports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Tệp %1 là gói báo cáo; gói chỉ được nhập ở máy của Sở.</source>
         <translation>%1 is a report package; packages are imported at the Department.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Để gửi báo cáo của đơn vị, dùng màn hình Gửi báo cáo.</source>
         <translation>To send this unit&apos;s report, use the Send reports screen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>Thêm hoạt động</source>
         <translation>Add activity</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>Tìm hoạt động</source>
         <translation>Search activities</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>&amp;Thêm kế hoạch…</source>
         <translation>&amp;Add plan…</translation>
     </message>
@@ -2095,53 +2095,63 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="251"/>
+        <location filename="../../ui/screens/overview.py" line="273"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="258"/>
+        <location filename="../../ui/screens/overview.py" line="281"/>
         <source>Báo cáo cần gửi</source>
         <translation>Reports to send</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="264"/>
+        <location filename="../../ui/screens/overview.py" line="287"/>
         <source>Nhiệm vụ cần chú ý</source>
         <translation>Tasks needing attention</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="265"/>
+        <location filename="../../ui/screens/overview.py" line="288"/>
         <source>Hoạt động đã ghi</source>
         <translation>Activities recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="271"/>
-        <location filename="../../ui/screens/overview.py" line="287"/>
+        <location filename="../../ui/screens/overview.py" line="294"/>
+        <location filename="../../ui/screens/overview.py" line="315"/>
         <source>Tiến độ từng nhiệm vụ</source>
         <translation>Progress by task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="277"/>
+        <location filename="../../ui/screens/overview.py" line="300"/>
+        <source>Đang vẽ biểu đồ…</source>
+        <translation>Drawing the charts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="305"/>
         <source>&amp;Biểu đồ</source>
         <translation>&amp;Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="290"/>
+        <location filename="../../ui/screens/overview.py" line="318"/>
         <source>&amp;Bảng</source>
         <translation>&amp;Table</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="337"/>
+        <location filename="../../ui/screens/overview.py" line="344"/>
+        <source>Báo cáo sẽ mở khi dữ liệu đã mở xong…</source>
+        <translation>The report will open once the data is open…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/overview.py" line="409"/>
         <source>Không có nhiệm vụ nào trễ hạn.</source>
         <translation>No task is behind schedule.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="331"/>
+        <location filename="../../ui/screens/overview.py" line="403"/>
         <source>Nhiệm vụ %1: %2 (hạn %3)</source>
         <translation>Task %1: %2 (due %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="342"/>
+        <location filename="../../ui/screens/overview.py" line="414"/>
         <source>&lt;b&gt;%1&lt;/b&gt; hoạt động, trong đó &lt;b&gt;%2&lt;/b&gt; trong năm báo cáo hiện tại</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; activities, &lt;b&gt;%2&lt;/b&gt; of them in the current reporting year</translation>
     </message>
@@ -3416,138 +3426,138 @@ of %2</translation>
 <context>
     <name>PlansScreen</name>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="74"/>
+        <location filename="../../ui/screens/plans/screen.py" line="75"/>
         <source>Kế hoạch</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="77"/>
+        <location filename="../../ui/screens/plans/screen.py" line="78"/>
         <source>Các kế hoạch Sở theo dõi và các bản nháp chưa lưu. Soạn kế hoạch từ văn bản (.docx hoặc .txt), sửa chỗ máy đọc chưa đúng, rồi lưu: đơn vị được giao nhiệm vụ sẽ báo cáo theo kế hoạch đó.</source>
         <translation>The plans the department follows and the drafts not saved yet. Draft a plan from its document (.docx or .txt), correct what was read wrongly, then save: the units given tasks will report on that plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="85"/>
+        <location filename="../../ui/screens/plans/screen.py" line="86"/>
         <source>Kế hoạch &amp;mới</source>
         <translation>&amp;New plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="87"/>
+        <location filename="../../ui/screens/plans/screen.py" line="88"/>
         <source>Soạn từ &amp;văn bản…</source>
         <translation>Draft from a &amp;document…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="89"/>
-        <location filename="../../ui/screens/plans/screen.py" line="188"/>
+        <location filename="../../ui/screens/plans/screen.py" line="90"/>
+        <location filename="../../ui/screens/plans/screen.py" line="189"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="91"/>
+        <location filename="../../ui/screens/plans/screen.py" line="92"/>
         <source>&amp;Bỏ bản nháp</source>
         <translation>Disca&amp;rd draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="102"/>
+        <location filename="../../ui/screens/plans/screen.py" line="103"/>
         <source>Số hiệu</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="103"/>
+        <location filename="../../ui/screens/plans/screen.py" line="104"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="104"/>
+        <location filename="../../ui/screens/plans/screen.py" line="105"/>
         <source>Trích yếu</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="105"/>
+        <location filename="../../ui/screens/plans/screen.py" line="106"/>
         <source>Bản lưu</source>
         <translation>Saved version</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="106"/>
+        <location filename="../../ui/screens/plans/screen.py" line="107"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="109"/>
+        <location filename="../../ui/screens/plans/screen.py" line="110"/>
         <source>Danh sách kế hoạch</source>
         <translation>Plans</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="152"/>
+        <location filename="../../ui/screens/plans/screen.py" line="153"/>
         <source>Bản nháp sửa kế hoạch đã lưu, chưa lưu</source>
         <translation>Draft of changes to a saved plan, not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="154"/>
+        <location filename="../../ui/screens/plans/screen.py" line="155"/>
         <source>Bản nháp, chưa lưu</source>
         <translation>Draft, not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="160"/>
+        <location filename="../../ui/screens/plans/screen.py" line="161"/>
         <source>nháp %1</source>
         <translation>draft %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="166"/>
+        <location filename="../../ui/screens/plans/screen.py" line="167"/>
         <source>có sẵn</source>
         <translation>built in</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="166"/>
+        <location filename="../../ui/screens/plans/screen.py" line="167"/>
         <source>Sở lưu</source>
         <translation>saved here</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="174"/>
+        <location filename="../../ui/screens/plans/screen.py" line="175"/>
         <source>Đang dùng, %1 nhiệm vụ</source>
         <translation>In use, %1 tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="186"/>
+        <location filename="../../ui/screens/plans/screen.py" line="187"/>
         <source>&amp;Sửa tiếp bản nháp</source>
         <translation>&amp;Edit the draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="256"/>
+        <location filename="../../ui/screens/plans/screen.py" line="257"/>
         <source>Bỏ bản nháp</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="257"/>
+        <location filename="../../ui/screens/plans/screen.py" line="258"/>
         <source>Bỏ bản nháp kế hoạch số %1? Những gì đã soạn trong đó sẽ mất.</source>
         <translation>Discard the draft of plan number %1? What was written in it will be lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="280"/>
+        <location filename="../../ui/screens/plans/screen.py" line="281"/>
         <source>Danh mục đơn vị</source>
         <translation>Unit directory</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="281"/>
+        <location filename="../../ui/screens/plans/screen.py" line="282"/>
         <source>Các đơn vị của kế hoạch được chọn từ danh mục:</source>
         <translation>The plan&apos;s units are chosen from the directory:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="293"/>
+        <location filename="../../ui/screens/plans/screen.py" line="294"/>
         <source>Chọn văn bản kế hoạch</source>
         <translation>Choose the plan&apos;s document</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="295"/>
+        <location filename="../../ui/screens/plans/screen.py" line="296"/>
         <source>Văn bản kế hoạch (*.docx *.txt *.md);;Mọi tệp (*)</source>
         <translation>Plan documents (*.docx *.txt *.md);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="327"/>
+        <location filename="../../ui/screens/plans/screen.py" line="328"/>
         <source>Đang soạn kế hoạch từ %1…</source>
         <translation>Drafting the plan from %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/plans/screen.py" line="359"/>
+        <location filename="../../ui/screens/plans/screen.py" line="360"/>
         <source>Đơn vị thực hiện</source>
         <translation>Implementing units</translation>
     </message>
@@ -3555,62 +3565,62 @@ of %2</translation>
 <context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="51"/>
+        <location filename="../../ui/screens/overview.py" line="60"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="52"/>
+        <location filename="../../ui/screens/overview.py" line="61"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="53"/>
+        <location filename="../../ui/screens/overview.py" line="62"/>
         <source>Thời gian thực hiện</source>
         <translation>Timeframe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="54"/>
+        <location filename="../../ui/screens/overview.py" line="63"/>
         <source>Số hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="55"/>
+        <location filename="../../ui/screens/overview.py" line="64"/>
         <source>Hoạt động gần nhất</source>
         <translation>Latest activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="56"/>
+        <location filename="../../ui/screens/overview.py" line="65"/>
         <source>Tình hình</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="77"/>
+        <location filename="../../ui/screens/overview.py" line="86"/>
         <source>Đã hoàn thành</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="78"/>
+        <location filename="../../ui/screens/overview.py" line="87"/>
         <source>Đúng tiến độ</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="79"/>
+        <location filename="../../ui/screens/overview.py" line="88"/>
         <source>Có nguy cơ chậm</source>
         <translation>At risk of delay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="80"/>
+        <location filename="../../ui/screens/overview.py" line="89"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="81"/>
+        <location filename="../../ui/screens/overview.py" line="90"/>
         <source>Đang thực hiện thường xuyên</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="82"/>
+        <location filename="../../ui/screens/overview.py" line="91"/>
         <source>Chưa có hoạt động</source>
         <translation>No activities yet</translation>
     </message>
@@ -5341,42 +5351,42 @@ Start the year report from these parts? The figures are still counted for the wh
         <translation>Switch screen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="103"/>
+        <location filename="../../ui/shell.py" line="105"/>
         <source>Tiến Độ</source>
         <translation>Tiến Độ</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="182"/>
+        <location filename="../../ui/shell.py" line="184"/>
         <source>Chọn kế hoạch</source>
         <translation>Choose the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="242"/>
+        <location filename="../../ui/shell.py" line="260"/>
         <source>Đang mở dữ liệu…</source>
         <translation>Opening the data…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="319"/>
+        <location filename="../../ui/shell.py" line="337"/>
         <source>Đang làm việc với %1.</source>
         <translation>Now working on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="332"/>
+        <location filename="../../ui/shell.py" line="350"/>
         <source>Màn hình %1 đang làm một việc chưa xong.</source>
         <translation>The %1 screen is still busy with a task.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="333"/>
+        <location filename="../../ui/shell.py" line="351"/>
         <source>Chờ việc đó xong (hoặc bấm Hủy) rồi chọn lại kế hoạch.</source>
         <translation>Wait for it to finish (or click Cancel), then choose the plan again.</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="345"/>
+        <location filename="../../ui/shell.py" line="363"/>
         <source>Đổi kế hoạch</source>
         <translation>Change plan</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="347"/>
+        <location filename="../../ui/shell.py" line="365"/>
         <source>Chưa lưu được thay đổi ở màn hình %1. Nếu đổi kế hoạch bây giờ, các thay đổi đó sẽ mất.
 
 Vẫn đổi kế hoạch?</source>
@@ -5385,12 +5395,12 @@ Vẫn đổi kế hoạch?</source>
 Change the plan anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="350"/>
+        <location filename="../../ui/shell.py" line="368"/>
         <source>&amp;Vẫn đổi</source>
         <translation>&amp;Change anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="351"/>
+        <location filename="../../ui/shell.py" line="369"/>
         <source>Ở &amp;lại</source>
         <translation>&amp;Stay</translation>
     </message>
@@ -6702,7 +6712,7 @@ due %2</translation>
     <message>
         <location filename="../../ui/widgets/charts.py" line="276"/>
         <source>Quý %1</source>
-        <translation>Quarter %1</translation>
+        <translation>Q %1</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/charts.py" line="284"/>
