@@ -22,8 +22,9 @@ bare window prints only "smoke ok", after its show(). A zero-delay timer fires o
 event loop has handled what the show queued (polish, layout, first paint). The times are
 taken here, from just before the process is started to each line on its stdout, so they
 include the interpreter's own start. One warm-up start of each is not counted (it fills
-the page cache). Target: the app's window at most twice the bare window's (medians); the
-time to the data is reported beside it. BENCH_QPA_PLATFORM picks another Qt platform,
+the page cache). Targets (medians): the app's window at most twice the bare window's, the
+unit's data at most three times (the overview read with SQLite alone, before the
+workspace opens). BENCH_QPA_PLATFORM picks another Qt platform,
 e.g. xcb under `xvfb-run` for a real X server.
 """
 
@@ -44,7 +45,8 @@ DOCS = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Khởi động"
 BEGIN = "<!-- bench_startup: begin -->"
 END = "<!-- bench_startup: end -->"
-TARGET_RATIO = 2.0
+TARGET_RATIO = 2.0  # the window
+DATA_TARGET_RATIO = 3.0  # the unit's data on screen (issue #17)
 SHOWN = "window shown"
 READY = "smoke ok"
 
@@ -178,6 +180,7 @@ def measured(result: dict[str, object]) -> str:
     app_ratio = _median(times["app"]) / bare
     data_ratio = _median(data_times["app"]) / bare
     verdict = "met" if app_ratio <= TARGET_RATIO else "NOT met"
+    data_verdict = "met" if data_ratio <= DATA_TARGET_RATIO else "NOT met"
     heavy = result["heavy"] or "none"
     try:
         load = f"{os.getloadavg()[0]:.1f}"
@@ -190,8 +193,9 @@ def measured(result: dict[str, object]) -> str:
             "|---|---|---|---|---|",
             *rows,
             "",
-            f"Target: the app's window at most {TARGET_RATIO:g}× the bare window — {verdict} "
-            f"({app_ratio:.2f}×); the unit's data is on screen at {data_ratio:.2f}×. "
+            f"Targets: the app's window at most {TARGET_RATIO:g}× the bare window — {verdict} "
+            f"({app_ratio:.2f}×); the unit's data at most {DATA_TARGET_RATIO:g}× — "
+            f"{data_verdict} ({data_ratio:.2f}×). "
             "Heavy modules loaded before the first window "
             f"(reportlab, alembic, cryptography, openpyxl, sqlalchemy): {heavy}.",
             f"Python {platform.python_version()}, PySide6 {_pyside_version()}, "
@@ -251,7 +255,10 @@ def main() -> int:
     )
     parser.add_argument("--no-docs", action="store_true", help="do not update docs/benchmarks.md")
     parser.add_argument(
-        "--check", action="store_true", help=f"exit 1 when the app is over {TARGET_RATIO:g}×"
+        "--check",
+        action="store_true",
+        help=f"exit 1 when the window is over {TARGET_RATIO:g}× or the data over "
+        f"{DATA_TARGET_RATIO:g}×",
     )
     parser.add_argument(
         "--small", action="store_true", help="one start of each, no bundle, docs untouched (CI)"
@@ -267,7 +274,12 @@ def main() -> int:
         write_docs(numbers, args.runs, args.activities)
         print(f"wrote the numbers to {DOCS}")
     times: dict[str, list[float]] = result["times"]  # type: ignore[assignment]
-    over = _median(times["app"]) / _median(times["bare"]) > TARGET_RATIO
+    data_times: dict[str, list[float]] = result["data_times"]  # type: ignore[assignment]
+    bare = _median(times["bare"])
+    over = (
+        _median(times["app"]) / bare > TARGET_RATIO
+        or _median(data_times["app"]) / bare > DATA_TARGET_RATIO
+    )
     return 1 if args.check and over else 0
 
 
