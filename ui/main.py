@@ -79,8 +79,8 @@ def _run(app: QApplication, root: Path, lang: str | None, open_path: Path | None
     known = glance(DataLayout(root).database)
     opening = _Opening()
     if known is not None and known.settings.is_set_up and known.unit_name:
-        # Until the unit's data is on screen (_window_ready), no garbage collection (see
-        # ui.worker.hold_collection); automatic collection stays off all along.
+        # Until the open workspace is in the window (_window_ready), no garbage collection
+        # (see ui.worker.hold_collection); automatic collection stays off all along.
         hold_collection(True)
         try:
             code = _window_first(app, root, known, lang, open_path, opening)
