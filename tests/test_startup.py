@@ -39,8 +39,12 @@ def set_up(data: Path) -> Workspace:
     return ws
 
 
-def start_gui(data: Path, *, quit_ms: int = 300, **env: str) -> subprocess.Popen[str]:
-    """`tiendo --data-dir DATA` offscreen, quitting by itself after `quit_ms`."""
+def start_gui(
+    data: Path, *, quit_ms: int = 300, probe: str | None = None, **env: str
+) -> subprocess.Popen[str]:
+    """`tiendo --data-dir DATA` offscreen, quitting by itself after `quit_ms`; with
+    `probe`, that Python code runs instead of `-m app.cli` (it patches a hook, then
+    calls app.cli.main)."""
     full = dict(os.environ)
     full.update(
         QT_QPA_PLATFORM="offscreen",
@@ -51,8 +55,9 @@ def start_gui(data: Path, *, quit_ms: int = 300, **env: str) -> subprocess.Popen
         **env,
     )
     full.pop("TIENDO_DATA_DIR", None)
+    start = ["-m", "app.cli"] if probe is None else ["-c", probe]
     return subprocess.Popen(
-        [sys.executable, "-m", "app.cli", "--data-dir", str(data)],
+        [sys.executable, *start, "--data-dir", str(data)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -60,8 +65,10 @@ def start_gui(data: Path, *, quit_ms: int = 300, **env: str) -> subprocess.Popen
     )
 
 
-def run_gui(data: Path, **env: str) -> tuple[int, str, str]:
-    proc = start_gui(data, **env)
+def run_gui(
+    data: Path, *, quit_ms: int = 300, probe: str | None = None, **env: str
+) -> tuple[int, str, str]:
+    proc = start_gui(data, quit_ms=quit_ms, probe=probe, **env)
     try:
         out, err = proc.communicate(timeout=90)
     except subprocess.TimeoutExpired:

@@ -5,10 +5,7 @@ in the real start-up code (ui.main.run), in this process, and the window on its 
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -25,7 +22,7 @@ from app.services.workspace import Workspace, open_workspace
 from app.settings import Glance, glance
 from tests.test_backup import add
 from tests.test_province import enroll_key, new_province, unit_key
-from tests.test_startup import ROOT, VIETNAMESE_NAME, run_gui, set_up, start_gui
+from tests.test_startup import VIETNAMESE_NAME, run_gui, set_up, start_gui
 from ui import main as ui_main
 from ui.context import AppContext
 from ui.main_window import ACTIVITIES, MainWindow
@@ -377,18 +374,10 @@ sys.exit(main())
 
 
 def test_the_first_window_does_not_build_the_qt_namespace(data: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIENDO_SMOKE_QUIT_MS="0")
-    env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, "--data-dir", str(data)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=90,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "Qt namespace: False" in done.stdout.splitlines(), done.stdout + done.stderr
-    assert done.stdout.splitlines()[-1] == "smoke ok"
+    code, out, err = run_gui(data, quit_ms=0, probe=PROBE)
+    assert code == 0, err
+    assert "Qt namespace: False" in out.splitlines(), out + err
+    assert out.splitlines()[-1] == "smoke ok"
 
 
 DATA_PROBE = """
@@ -417,18 +406,10 @@ sys.exit(main())
 def test_the_units_data_is_on_screen_before_sqlalchemy_loads(data: Path) -> None:
     """The overview read with SQLite alone is up before the workspace opens (the 3× start
     of issue #17); the start then goes on to the open workspace and quits."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIENDO_SMOKE_QUIT_MS="0")
-    env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run(
-        [sys.executable, "-c", DATA_PROBE, "--data-dir", str(data)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=90,
-    )
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    code, out, err = run_gui(data, quit_ms=0, probe=DATA_PROBE)
+    assert code == 0, err
+    lines = out.splitlines()
     assert lines[lines.index("window shown") + 1 :] == [
         "data: False OverviewScreen first look",
         "smoke ok",
-    ], done.stdout + done.stderr
+    ], out + err
