@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 import sqlite3
 from collections.abc import Iterable
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +22,7 @@ from app.kept import KeptPlan, current_plan_id, kept_directories, kept_plans, pl
 from app.plan import Plan, Task, TimeframeKind
 from app.report_state import SUBMITTED
 from db import reads
-from db.peek import connect_read_only
+from db.peek import read_file
 
 if TYPE_CHECKING:
     from app.services.workspace import Workspace
@@ -103,20 +102,23 @@ def first_look(database: Path, settings: InstallSettings, today: dt.date) -> Ove
     """
     if settings.role != "unit" or not settings.unit_id:
         return None
+
+    def read(con: sqlite3.Connection) -> Overview | None:
+        query = con.execute
+        if not reads.schema_is_current(query):
+            return None
+        directories = {d.id: d.directory for d in kept_directories(reads.directories(query))}
+        kept = kept_plans(reads.plans(query), directories, reads.followed(query))
+        if not kept:
+            return None
+        plans = plans_worked_with(settings.role, kept)
+        plan_id = current_plan_id(settings.plan_id, plans, kept)
+        current = next(k for k in kept if k.id == plan_id)
+        return _overview(query, settings.unit_id, current, plans, today)
+
     try:
-        with closing(connect_read_only(database, timeout=0.5)) as con:
-            query = con.execute
-            if not reads.schema_is_current(query):
-                return None
-            directories = {d.id: d.directory for d in kept_directories(reads.directories(query))}
-            kept = kept_plans(reads.plans(query), directories, reads.followed(query))
-            plans = plans_worked_with(settings.role, kept)
-            if not kept:
-                return None
-            plan_id = current_plan_id(settings.plan_id, plans, kept)
-            current = next(k for k in kept if k.id == plan_id)
-            return _overview(query, settings.unit_id, current, plans, today)
-    except (sqlite3.Error, ValueError, KnownError) as exc:
+        return read_file(database, read, timeout=0.5)
+    except (ValueError, KnownError) as exc:  # a stored text that no longer reads
         log.info("no first look at %s: %s", database, exc)
         return None
 
