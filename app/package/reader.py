@@ -67,6 +67,7 @@ from app.package.verified import (
     PayloadFile,
     Stage,
     VerifiedPackage,
+    head_fields,
 )
 from app.package.zipio import ZipEntry, iter_entry, read_directory, read_entry
 from app.progress import Cancelled, Progress, Tracker
@@ -202,18 +203,8 @@ class _Verifier:
         evidence = tuple(f for f in files if f.path.startswith(fmt.EVIDENCE_DIR))
         pdf = next(f for f in files if f.path == fmt.REPORT_PDF)
         return VerifiedPackage(
+            **head_fields(head),
             source=self.source,
-            folder=head.folder,
-            unit_id=head.unit_id,
-            plan_id=head.plan_id,
-            period=head.period,
-            revision=head.revision,
-            sequence=head.sequence,
-            created=head.created,
-            source_organization=head.source_organization,
-            key=head.key,
-            trusted_comment=head.trusted_comment,
-            tagmanifest_sha256=head.tagmanifest_sha256,
             report=report,
             report_json=report_json,
             pdf=pdf,

@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from app.fsio import replacing
 from app.package import format as fmt
@@ -59,30 +60,26 @@ class PackageHead:
     tagmanifest_sha256: str
 
 
+def head_fields(head: PackageHead) -> dict[str, Any]:
+    """The fields of a package's head, by name (a VerifiedPackage is built on them)."""
+    return {f.name: getattr(head, f.name) for f in fields(PackageHead)}
+
+
 Stage = Callable[[PackageHead], Path | None]
 """Given the proven head, the folder to stage the evidence into, or None not to."""
 
 
 @dataclass(frozen=True)
-class VerifiedPackage:
-    """A package that passed every check, and streaming access to its payload.
+class VerifiedPackage(PackageHead):
+    """A package that passed every check (its head, then what its payload holds), and
+    streaming access to its payload. ``tagmanifest_sha256`` names the content: equal for
+    byte-identical payloads and tags.
 
     Reading the payload again re-checks each entry's hash, since the file may have
     changed on disk since it was verified.
     """
 
     source: Source = field(repr=False, compare=False)
-    folder: str
-    unit_id: str
-    plan_id: str
-    period: str
-    revision: int
-    sequence: int
-    created: dt.datetime
-    source_organization: str
-    key: PublicKey
-    trusted_comment: str
-    tagmanifest_sha256: str  # names the content: equal for byte-identical payloads and tags
     report: ReportData
     report_json: bytes = field(repr=False)
     pdf: PayloadFile
@@ -96,20 +93,8 @@ class VerifiedPackage:
 
     @property
     def head(self) -> PackageHead:
-        """The signed identity, as the stage callback saw it."""
-        return PackageHead(
-            self.folder,
-            self.unit_id,
-            self.plan_id,
-            self.period,
-            self.revision,
-            self.sequence,
-            self.created,
-            self.source_organization,
-            self.key,
-            self.trusted_comment,
-            self.tagmanifest_sha256,
-        )
+        """The signed identity alone, as the stage callback saw it."""
+        return PackageHead(**head_fields(self))
 
     def read_pdf(self) -> bytes:
         """The report PDF's bytes, re-checked against the manifest; raises PackageError."""
