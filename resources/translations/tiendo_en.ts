@@ -885,42 +885,42 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>DueReportsList</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="143"/>
+        <location filename="../../ui/screens/overview.py" line="169"/>
         <source>Báo cáo cần gửi của từng kế hoạch</source>
         <translation>Reports to send for each plan</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="181"/>
+        <location filename="../../ui/screens/overview.py" line="223"/>
         <source>Báo cáo %1 — quá hạn (hạn %2)</source>
         <translation>Report for %1 — overdue (due %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="194"/>
+        <location filename="../../ui/screens/overview.py" line="236"/>
         <source>Không có báo cáo nào cần gửi.</source>
         <translation>No report to send.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="201"/>
+        <location filename="../../ui/screens/overview.py" line="243"/>
         <source>Tiếp theo: báo cáo %1 — hạn %2 (%3)</source>
         <translation>Next: report for %1 — due %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="209"/>
+        <location filename="../../ui/screens/overview.py" line="251"/>
         <source>Báo cáo %1 — hạn %2 (%3)</source>
         <translation>Report for %1 — due %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="220"/>
+        <location filename="../../ui/screens/overview.py" line="262"/>
         <source>hôm nay</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="220"/>
+        <location filename="../../ui/screens/overview.py" line="262"/>
         <source>còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="225"/>
+        <location filename="../../ui/screens/overview.py" line="267"/>
         <source>Mở báo cáo này (Enter)</source>
         <translation>Open this report (Enter)</translation>
     </message>
@@ -1545,147 +1545,142 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Every unit has a key in use.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="252"/>
-        <source>%1 (%2 đơn vị)</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_keys.py" line="264"/>
+        <location filename="../../ui/screens/province_keys.py" line="255"/>
         <source>Chưa có khóa</source>
         <translation>No key yet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="290"/>
+        <location filename="../../ui/screens/province_keys.py" line="281"/>
         <source>Đã thu hồi %1</source>
         <translation>Revoked %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="294"/>
+        <location filename="../../ui/screens/province_keys.py" line="285"/>
         <source>Đã thay bằng %1</source>
         <translation>Replaced by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="295"/>
+        <location filename="../../ui/screens/province_keys.py" line="286"/>
         <source>Đang dùng</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="314"/>
+        <location filename="../../ui/screens/province_keys.py" line="305"/>
         <source>Chọn tệp khóa công khai của đơn vị</source>
         <translation>Choose the unit&apos;s public key file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="345"/>
+        <location filename="../../ui/screens/province_keys.py" line="336"/>
         <source>Khóa này đã được đăng ký cho %1.</source>
         <translation>This key is already registered for %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="366"/>
+        <location filename="../../ui/screens/province_keys.py" line="357"/>
         <source>Đã đăng ký khóa %1 cho %2.</source>
         <translation>Key %1 registered for %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="389"/>
+        <location filename="../../ui/screens/province_keys.py" line="380"/>
         <source>Đăng ký khóa của đơn vị</source>
         <translation>Register a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="394"/>
+        <location filename="../../ui/screens/province_keys.py" line="385"/>
         <source>Đăng ký khóa công khai dưới đây cho đơn vị. Từ nay gói báo cáo ký bằng khóa này sẽ được nhận.</source>
         <translation>Register the public key below for the unit. From now on, report packages signed with this key will be accepted.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="396"/>
+        <location filename="../../ui/screens/province_keys.py" line="387"/>
         <source>Trùng khớp — &amp;đăng ký</source>
         <translation>It matches — &amp;register</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="415"/>
+        <location filename="../../ui/screens/province_keys.py" line="406"/>
         <source>Thu hồi khóa %1 của %2? Từ nay mọi gói báo cáo ký bằng khóa này sẽ bị từ chối; các gói đã nhập vẫn giữ nguyên. Không thể hoàn tác.</source>
         <translation>Revoke key %1 of %2? From now on, every report package signed with this key will be refused; packages already imported are kept as they are. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="422"/>
+        <location filename="../../ui/screens/province_keys.py" line="413"/>
         <source>Thu hồi khóa</source>
         <translation>Revoke key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="422"/>
+        <location filename="../../ui/screens/province_keys.py" line="413"/>
         <source>&amp;Thu hồi</source>
         <translation>Re&amp;voke</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="422"/>
+        <location filename="../../ui/screens/province_keys.py" line="413"/>
         <source>&amp;Không</source>
         <translation>&amp;No</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="435"/>
+        <location filename="../../ui/screens/province_keys.py" line="426"/>
         <source>Đã thu hồi khóa %1 của %2.</source>
         <translation>Key %1 of %2 revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="446"/>
+        <location filename="../../ui/screens/province_keys.py" line="437"/>
         <source>Chọn tệp tuyên bố đổi khóa của đơn vị</source>
         <translation>Choose the unit&apos;s key change statement file</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="460"/>
+        <location filename="../../ui/screens/province_keys.py" line="451"/>
         <source>Không đọc được tệp %1.</source>
         <translation>Could not read the file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="468"/>
+        <location filename="../../ui/screens/province_keys.py" line="459"/>
         <source>Đổi khóa này đã được ghi nhận trước đó.</source>
         <translation>This key change has already been recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="480"/>
+        <location filename="../../ui/screens/province_keys.py" line="471"/>
         <source>Đã đổi khóa của %1: %2 → %3.</source>
         <translation>Key of %1 changed: %2 → %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="489"/>
+        <location filename="../../ui/screens/province_keys.py" line="480"/>
         <source>Tuyên bố đổi khóa có chữ ký hợp lệ của cả khóa cũ %1 và khóa mới. Sau khi ghi nhận, gói ký bằng khóa cũ sẽ không được nhận nữa. Khóa mới:</source>
         <translation>The key change statement carries valid signatures from both the old key %1 and the new key. Once it is recorded, packages signed with the old key will no longer be accepted. New key:</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="493"/>
+        <location filename="../../ui/screens/province_keys.py" line="484"/>
         <source>Đổi khóa của đơn vị</source>
         <translation>Change a unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="498"/>
+        <location filename="../../ui/screens/province_keys.py" line="489"/>
         <source>Trùng khớp — &amp;ghi nhận đổi khóa</source>
         <translation>It matches — &amp;record the key change</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="316"/>
+        <location filename="../../ui/screens/province_keys.py" line="307"/>
         <source>Tệp khóa Tiến Độ (*.tdkey *.pub);;Mọi tệp (*)</source>
         <translation>Tien Do key files (*.tdkey *.pub);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="448"/>
+        <location filename="../../ui/screens/province_keys.py" line="439"/>
         <source>Tuyên bố đổi khóa (*.tdkey *.txt);;Mọi tệp (*)</source>
         <translation>Key rotation statements (*.tdkey *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="359"/>
+        <location filename="../../ui/screens/province_keys.py" line="350"/>
         <source>Đã thu hồi khóa %1 và đăng ký khóa mới %2 cho %3.</source>
         <translation>Revoked key %1 and enrolled the new key %2 for %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="375"/>
+        <location filename="../../ui/screens/province_keys.py" line="366"/>
         <source>Đăng ký lại khóa của đơn vị</source>
         <translation>Re-enroll the unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="380"/>
+        <location filename="../../ui/screens/province_keys.py" line="371"/>
         <source>Yêu cầu đăng ký lại: đơn vị báo đã mất khóa %1 và tạo khóa mới dưới đây. Khi xác nhận, khóa %1 bị thu hồi (gói ký bằng khóa đó sẽ bị từ chối) và khóa mới được đăng ký. Khóa cũ không ký được gì, nên cuộc gọi đối chiếu là bằng chứng duy nhất: gọi theo số điện thoại Sở đã có của đơn vị.</source>
         <translation>Re-enrollment request: the unit reports it lost key %1 and made the new key below. On confirming, key %1 is revoked (packages signed with it will be refused) and the new key is enrolled. The lost key cannot sign anything, so the phone call is the only proof: call the number the department already has for the unit.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_keys.py" line="385"/>
+        <location filename="../../ui/screens/province_keys.py" line="376"/>
         <source>Trùng khớp — thu hồi khóa cũ và đăng &amp;ký</source>
         <translation>They match — revoke the old key and en&amp;roll</translation>
     </message>
@@ -1746,12 +1741,12 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Tệp %1 là gói báo cáo; gói chỉ được nhập ở máy của Sở.</source>
         <translation>%1 is a report package; packages are imported at the Department.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Để gửi báo cáo của đơn vị, dùng màn hình Gửi báo cáo.</source>
         <translation>To send this unit&apos;s report, use the Send reports screen.</translation>
     </message>
@@ -2095,63 +2090,63 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="273"/>
+        <location filename="../../ui/screens/overview.py" line="315"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="281"/>
+        <location filename="../../ui/screens/overview.py" line="323"/>
         <source>Báo cáo cần gửi</source>
         <translation>Reports to send</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="287"/>
+        <location filename="../../ui/screens/overview.py" line="329"/>
         <source>Nhiệm vụ cần chú ý</source>
         <translation>Tasks needing attention</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="288"/>
+        <location filename="../../ui/screens/overview.py" line="330"/>
         <source>Hoạt động đã ghi</source>
         <translation>Activities recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="294"/>
-        <location filename="../../ui/screens/overview.py" line="315"/>
+        <location filename="../../ui/screens/overview.py" line="336"/>
+        <location filename="../../ui/screens/overview.py" line="357"/>
         <source>Tiến độ từng nhiệm vụ</source>
         <translation>Progress by task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="300"/>
+        <location filename="../../ui/screens/overview.py" line="342"/>
         <source>Đang vẽ biểu đồ…</source>
         <translation>Drawing the charts…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="305"/>
+        <location filename="../../ui/screens/overview.py" line="347"/>
         <source>&amp;Biểu đồ</source>
         <translation>&amp;Charts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="318"/>
+        <location filename="../../ui/screens/overview.py" line="360"/>
         <source>&amp;Bảng</source>
         <translation>&amp;Table</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="344"/>
+        <location filename="../../ui/screens/overview.py" line="386"/>
         <source>Báo cáo sẽ mở khi dữ liệu đã mở xong…</source>
         <translation>The report will open once the data is open…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="409"/>
+        <location filename="../../ui/screens/overview.py" line="451"/>
         <source>Không có nhiệm vụ nào trễ hạn.</source>
         <translation>No task is behind schedule.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="403"/>
+        <location filename="../../ui/screens/overview.py" line="445"/>
         <source>Nhiệm vụ %1: %2 (hạn %3)</source>
         <translation>Task %1: %2 (due %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="414"/>
+        <location filename="../../ui/screens/overview.py" line="456"/>
         <source>&lt;b&gt;%1&lt;/b&gt; hoạt động, trong đó &lt;b&gt;%2&lt;/b&gt; trong năm báo cáo hiện tại</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; activities, &lt;b&gt;%2&lt;/b&gt; of them in the current reporting year</translation>
     </message>
@@ -3202,12 +3197,12 @@ Backups do not hold the signing key; keep the key apart with “Export a passphr
 <context>
     <name>PlanSwitcher</name>
     <message>
-        <location filename="../../ui/widgets/plan_switcher.py" line="54"/>
+        <location filename="../../ui/widgets/plan_switcher.py" line="57"/>
         <source>Kế hoạch đang làm việc (Ctrl+K):</source>
         <translation>Plan in use (Ctrl+K):</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/plan_switcher.py" line="58"/>
+        <location filename="../../ui/widgets/plan_switcher.py" line="61"/>
         <source>Kế hoạch đang làm việc</source>
         <translation>Plan in use</translation>
     </message>
@@ -3565,62 +3560,62 @@ of %2</translation>
 <context>
     <name>ProgressModel</name>
     <message>
-        <location filename="../../ui/screens/overview.py" line="60"/>
+        <location filename="../../ui/screens/overview.py" line="64"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="61"/>
+        <location filename="../../ui/screens/overview.py" line="65"/>
         <source>Nhiệm vụ</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="62"/>
+        <location filename="../../ui/screens/overview.py" line="66"/>
         <source>Thời gian thực hiện</source>
         <translation>Timeframe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="63"/>
+        <location filename="../../ui/screens/overview.py" line="67"/>
         <source>Số hoạt động</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="64"/>
+        <location filename="../../ui/screens/overview.py" line="68"/>
         <source>Hoạt động gần nhất</source>
         <translation>Latest activity</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="65"/>
+        <location filename="../../ui/screens/overview.py" line="69"/>
         <source>Tình hình</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="86"/>
+        <location filename="../../ui/screens/overview.py" line="90"/>
         <source>Đã hoàn thành</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="87"/>
+        <location filename="../../ui/screens/overview.py" line="91"/>
         <source>Đúng tiến độ</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="88"/>
+        <location filename="../../ui/screens/overview.py" line="92"/>
         <source>Có nguy cơ chậm</source>
         <translation>At risk of delay</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="89"/>
+        <location filename="../../ui/screens/overview.py" line="93"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="90"/>
+        <location filename="../../ui/screens/overview.py" line="94"/>
         <source>Đang thực hiện thường xuyên</source>
         <translation>Ongoing</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/overview.py" line="91"/>
+        <location filename="../../ui/screens/overview.py" line="95"/>
         <source>Chưa có hoạt động</source>
         <translation>No activities yet</translation>
     </message>
@@ -6001,82 +5996,77 @@ due %2</translation>
         <translation>%1 units. </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="218"/>
-        <source>%1 (%2 đơn vị)</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/province_status.py" line="262"/>
+        <location filename="../../ui/screens/province_status.py" line="252"/>
         <source>Cấp huyện</source>
         <translation>Districts</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="263"/>
+        <location filename="../../ui/screens/province_status.py" line="253"/>
         <source>Cấp xã</source>
         <translation>Communes and wards</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="264"/>
+        <location filename="../../ui/screens/province_status.py" line="254"/>
         <source>Sở, ban, ngành</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="265"/>
+        <location filename="../../ui/screens/province_status.py" line="255"/>
         <source>Cơ quan báo chí</source>
         <translation>Press bodies</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="266"/>
+        <location filename="../../ui/screens/province_status.py" line="256"/>
         <source>Cơ quan Đảng</source>
         <translation>Party bodies</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="267"/>
+        <location filename="../../ui/screens/province_status.py" line="257"/>
         <source>Cấp tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="302"/>
+        <location filename="../../ui/screens/province_status.py" line="292"/>
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="303"/>
+        <location filename="../../ui/screens/province_status.py" line="293"/>
         <source>Trễ hạn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="304"/>
+        <location filename="../../ui/screens/province_status.py" line="294"/>
         <source>Chưa báo cáo</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="305"/>
+        <location filename="../../ui/screens/province_status.py" line="295"/>
         <source>Chưa đến hạn</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="311"/>
+        <location filename="../../ui/screens/province_status.py" line="301"/>
         <source> · lần %1</source>
         <translation> · revision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="313"/>
+        <location filename="../../ui/screens/province_status.py" line="303"/>
         <source> (thay lần %1)</source>
         <translation> (replaces revision %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="321"/>
+        <location filename="../../ui/screens/province_status.py" line="311"/>
         <source>Hạn: %1</source>
         <translation>Due: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="324"/>
+        <location filename="../../ui/screens/province_status.py" line="314"/>
         <source>Đơn vị lập gói: %1</source>
         <translation>Package created by the unit: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/province_status.py" line="328"/>
+        <location filename="../../ui/screens/province_status.py" line="318"/>
         <source>Sở nhận lần %1: %2 (số thứ tự %3)</source>
         <translation>Revision %1 received by the Department: %2 (sequence no. %3)</translation>
     </message>
@@ -6485,59 +6475,64 @@ due %2</translation>
 <context>
     <name>UnitGroups</name>
     <message>
-        <location filename="../../ui/widgets/unit_groups.py" line="14"/>
+        <location filename="../../ui/widgets/unit_groups.py" line="16"/>
         <source>Ủy ban nhân dân tỉnh, thành phố</source>
         <translation>Provincial People&apos;s Committee</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/unit_groups.py" line="15"/>
+        <location filename="../../ui/widgets/unit_groups.py" line="17"/>
         <source>Sở, ban, ngành</source>
         <translation>Departments and agencies</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/unit_groups.py" line="16"/>
+        <location filename="../../ui/widgets/unit_groups.py" line="18"/>
         <source>Cơ quan Đảng, Mặt trận, đoàn thể</source>
         <translation>Party bodies, Fatherland Front, mass organisations</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/unit_groups.py" line="17"/>
+        <location filename="../../ui/widgets/unit_groups.py" line="19"/>
         <source>Cơ quan báo chí</source>
         <translation>Press</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/unit_groups.py" line="18"/>
+        <location filename="../../ui/widgets/unit_groups.py" line="20"/>
         <source>Ủy ban nhân dân cấp huyện</source>
         <translation>District People&apos;s Committees</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/unit_groups.py" line="19"/>
+        <location filename="../../ui/widgets/unit_groups.py" line="21"/>
         <source>Xã</source>
         <translation>Communes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/unit_groups.py" line="20"/>
+        <location filename="../../ui/widgets/unit_groups.py" line="22"/>
         <source>Phường</source>
         <translation>Wards</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/unit_groups.py" line="21"/>
+        <location filename="../../ui/widgets/unit_groups.py" line="23"/>
         <source>Đặc khu</source>
         <translation>Special zones</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/unit_groups.py" line="22"/>
+        <location filename="../../ui/widgets/unit_groups.py" line="24"/>
         <source>Thị trấn</source>
         <translation>Townships</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/unit_groups.py" line="23"/>
+        <location filename="../../ui/widgets/unit_groups.py" line="25"/>
         <source>Ủy ban nhân dân cấp xã</source>
         <translation>Commune-level People&apos;s Committees</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/unit_groups.py" line="24"/>
+        <location filename="../../ui/widgets/unit_groups.py" line="26"/>
         <source>Đơn vị khác</source>
         <translation>Other units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/unit_groups.py" line="34"/>
+        <source>%1 (%2 đơn vị)</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

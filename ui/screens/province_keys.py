@@ -45,7 +45,7 @@ from app.services.province.status import units_of_all_plans
 from ui.context import AppContext
 from ui.widgets.common import heading
 from ui.widgets.messages import confirm, show_error
-from ui.widgets.unit_groups import group_title
+from ui.widgets.unit_groups import heading_row
 
 STATE_COLOURS = {
     KeyState.ACTIVE: "#1b7f3b",
@@ -248,16 +248,7 @@ class KeysScreen(QWidget):
         self, row: int, group: str, groups: list[tuple[str, list[tuple[str, str]]]]
     ) -> None:
         count = next(len(members) for key, members in groups if key == group)
-        item = QTableWidgetItem(
-            self.tr("%1 (%2 đơn vị)").replace("%1", group_title(group)).replace("%2", str(count))
-        )
-        font = QFont(self.table.font())
-        font.setBold(True)
-        item.setFont(font)
-        item.setBackground(QBrush(QColor("#e4e9f2")))
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.table.setItem(row, 0, item)
-        self.table.setSpan(row, 0, 1, self.COLUMNS)
+        heading_row(self.table, row, group, count, self.COLUMNS)
 
     def _unit_row(self, row: int, name: str, key: EnrolledKey | None) -> None:
         if key is None:

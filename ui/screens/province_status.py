@@ -8,7 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +28,7 @@ from app.province_data import CellState, StatusCell, StatusMatrix
 from app.services.province.status import default_year, reporting_periods, status_matrix
 from ui.context import AppContext
 from ui.widgets.common import heading
-from ui.widgets.unit_groups import group_title
+from ui.widgets.unit_groups import heading_row
 
 if TYPE_CHECKING:
     from ui.widgets.charts import CompletenessCharts
@@ -214,17 +214,7 @@ class StatusScreen(QWidget):
     def _heading_row(self, row: int, columns: int, section: str, matrix: StatusMatrix) -> None:
         """A group's heading across the row: "Phường (25 đơn vị)"."""
         count = sum(1 for u in matrix.units if u.section == section)
-        item = QTableWidgetItem(
-            self.tr("%1 (%2 đơn vị)").replace("%1", group_title(section)).replace("%2", str(count))
-        )
-        font = QFont(self.table.font())
-        font.setBold(True)
-        item.setFont(font)
-        item.setBackground(QBrush(QColor("#e4e9f2")))
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.table.setItem(row, 0, item)
-        if columns > 1:
-            self.table.setSpan(row, 0, 1, columns)
+        heading_row(self.table, row, section, count, columns)
 
     def row_of(self, unit_id: str) -> int:
         """The table row of a unit (rows include the groups' headings)."""
